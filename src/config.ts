@@ -1,0 +1,198 @@
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+export interface S3Config {
+  endPoint: string;
+  port: number | undefined;
+  useSSL: boolean;
+  accessKey: string;
+  secretKey: string;
+  region: string;
+  publicBucket: string;
+  privateBucket: string;
+  /** Base URL under which public objects are reachable, e.g. https://cdn.example.com/bucket */
+  publicUrlBase: string;
+  pathStyle: boolean;
+}
+
+export interface Config {
+  env: 'production' | 'development' | 'test';
+  port: number;
+  host: string;
+  dataDir: string;
+  /** Unset: embedded PGlite in dataDir. */
+  databaseUrl: string | undefined;
+  storageDriver: 'local' | 's3';
+  s3: S3Config | undefined;
+  apiUrl: string;
+  jwtSecret: string;
+  /** Sign-up key from the environment; unset means a one-time key may be minted at start-up. */
+  apiKey: string | undefined;
+  tokenTtlSeconds: number;
+  uploadMaxBytes: number;
+  jsonMaxBytes: number;
+  signedUrlTtlSeconds: number;
+  loginLimitPerIp: number;
+  loginLimitPerUser: number;
+  loginWindowSeconds: number;
+  allowedCors: string[];
+  /** Express `trust proxy`: how client IPs are read behind a reverse proxy (for rate limits). */
+  trustProxy: boolean | number | string;
+  bcryptCost: number;
+  logLevel: string;
+}
+
+/** A configuration mistake: start-up stops with this one line. */
+export class ConfigError extends Error {}
+
+type Env = Record<string, string | undefined>;
+
+function int(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new ConfigError(`${name}=${raw} is not valid: set it to a whole number from ${min} to ${max}`);
+  }
+  return n;
+}
+
+function bool(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.toLowerCase();
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw)) return false;
+  throw new ConfigError(`${name}=${env[name]} is not valid: set it to true or false`);
+}
+
+function required(env: Env, name: string, why: string): string {
+  const v = env[name];
+  if (v === undefined || v === '') throw new ConfigError(`${name} is required ${why}`);
+  return v;
+}
+
+const SIZE_UNITS: Record<string, number> = { '': 1, b: 1, k: 1024, kb: 1024, m: 1024 ** 2, mb: 1024 ** 2, g: 1024 ** 3, gb: 1024 ** 3 };
+
+function size(env: Env, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const m = /^(\d+)\s*([a-z]*)$/i.exec(raw.trim());
+  const unit = m ? SIZE_UNITS[(m[2] ?? '').toLowerCase()] : undefined;
+  if (!m || unit === undefined || Number(m[1]) <= 0) {
+    throw new ConfigError(`${name}=${raw} is not valid: give a size such as 2GB, 500MB or 1048576`);
+  }
+  return Number(m[1]) * unit;
+}
+
+function url(env: Env, name: string, fallback: string): string {
+  const raw = env[name] || fallback;
+  try {
+    const u = new URL(raw);
+    if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new Error('protocol');
+  } catch {
+    throw new ConfigError(`${name}=${raw} is not valid: give an absolute http(s) URL such as https://updates.example.com`);
+  }
+  return raw.replace(/\/+$/, '');
+}
+
+function trustProxy(raw: string | undefined): boolean | number | string {
+  if (raw === undefined || raw === '' || raw === 'false') return false;
+  if (raw === 'true') return true;
+  return /^\d+$/.test(raw) ? Number(raw) : raw;
+}
+
+/** A secret kept in DATA_DIR so that restarts of an embedded install keep their sessions. */
+export function persistentSecret(dataDir: string, file: string): string {
+  const path = join(dataDir, file);
+  if (existsSync(path)) return readFileSync(path, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString('base64url');
+  writeFileSync(path, `${secret}\n`, { mode: 0o600, flag: 'wx' });
+  chmodSync(path, 0o600);
+  return secret;
+}
+
+export function loadConfig(env: Env = process.env): Config {
+  const nodeEnv = env.NODE_ENV === 'production' ? 'production' : env.NODE_ENV === 'test' ? 'test' : 'development';
+  const port = int(env, 'PORT', 9000, 0, 65535);
+  const dataDir = resolve(env.DATA_DIR || './data');
+  const databaseUrl = env.DATABASE_URL || undefined;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new ConfigError(
+      'DATABASE_URL is not valid: use postgres://user:password@host:5432/dbname, or unset it for the embedded database',
+    );
+  }
+  const driver = (env.STORAGE_DRIVER || 'local').toLowerCase();
+  if (driver !== 'local' && driver !== 's3') {
+    throw new ConfigError(`STORAGE_DRIVER=${env.STORAGE_DRIVER} is not valid: use local or s3`);
+  }
+  let s3: S3Config | undefined;
+  if (driver === 's3') {
+    const why = 'when STORAGE_DRIVER=s3';
+    const useSSL = bool(env, 'S3_USE_SSL', true);
+    const endPoint = required(env, 'S3_ENDPOINT', `${why} (host name only, e.g. s3.amazonaws.com or minio)`);
+    if (endPoint.includes('://')) {
+      throw new ConfigError('S3_ENDPOINT must be a host name without scheme: set S3_USE_SSL for TLS and S3_PORT for the port');
+    }
+    const s3Port = env.S3_PORT ? int(env, 'S3_PORT', 443, 1, 65535) : undefined;
+    const publicBucket = required(env, 'S3_BUCKET_PUBLIC', why);
+    const defaultPublicBase = `${useSSL ? 'https' : 'http'}://${endPoint}${s3Port ? `:${s3Port}` : ''}/${publicBucket}`;
+    s3 = {
+      endPoint,
+      port: s3Port,
+      useSSL,
+      accessKey: required(env, 'S3_ACCESS_KEY', why),
+      secretKey: required(env, 'S3_SECRET_KEY', why),
+      region: env.S3_REGION || 'us-east-1',
+      publicBucket,
+      privateBucket: required(env, 'S3_BUCKET_PRIVATE', why),
+      publicUrlBase: url(env, 'S3_PUBLIC_URL', defaultPublicBase),
+      pathStyle: bool(env, 'S3_PATH_STYLE', true),
+    };
+  }
+  const apiUrl = url(env, 'API_URL', `http://localhost:${port || 9000}`);
+  let jwtSecret = env.JWT_SECRET || '';
+  if (!jwtSecret) {
+    if (nodeEnv === 'production') {
+      throw new ConfigError('JWT_SECRET is required in production: set it to a random string, e.g. `openssl rand -base64 32`');
+    }
+    jwtSecret = persistentSecret(dataDir, 'jwt-secret');
+  } else if (jwtSecret.length < 16) {
+    throw new ConfigError('JWT_SECRET is too short: use at least 16 characters, e.g. `openssl rand -base64 32`');
+  }
+  const apiKey = env.API_KEY || undefined;
+  if (apiKey !== undefined && apiKey.length < 12) {
+    throw new ConfigError('API_KEY is too short: use at least 12 characters, e.g. `openssl rand -base64 16`');
+  }
+  const logLevel = env.LOG_LEVEL || (nodeEnv === 'test' ? 'silent' : 'info');
+  if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
+    throw new ConfigError(`LOG_LEVEL=${logLevel} is not valid: use fatal, error, warn, info, debug, trace or silent`);
+  }
+  return {
+    env: nodeEnv,
+    port,
+    host: env.HOST || '0.0.0.0',
+    dataDir,
+    databaseUrl,
+    storageDriver: driver,
+    s3,
+    apiUrl,
+    jwtSecret,
+    apiKey,
+    tokenTtlSeconds: int(env, 'TOKEN_TTL_SECONDS', 24 * 3600, 60, 365 * 24 * 3600),
+    uploadMaxBytes: size(env, 'UPLOAD_MAX_BYTES', 2 * 1024 ** 3),
+    jsonMaxBytes: size(env, 'JSON_MAX_BYTES', 1024 ** 2),
+    signedUrlTtlSeconds: int(env, 'SIGNED_URL_TTL_SECONDS', 900, 10, 7 * 24 * 3600),
+    loginLimitPerIp: int(env, 'LOGIN_LIMIT_PER_IP', 10, 1, 100000),
+    loginLimitPerUser: int(env, 'LOGIN_LIMIT_PER_USER', 5, 1, 100000),
+    loginWindowSeconds: int(env, 'LOGIN_WINDOW_SECONDS', 60, 1, 86400),
+    allowedCors: (env.ALLOWED_CORS || '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+    trustProxy: trustProxy(env.TRUST_PROXY),
+    bcryptCost: int(env, 'BCRYPT_COST', 10, 4, 15),
+    logLevel,
+  };
+}

@@ -1,0 +1,37 @@
+import { createHmac } from 'node:crypto';
+import type { Logger } from 'pino';
+import type { Config } from './config.js';
+import { type DbHandle, openDatabase } from './db/connect.js';
+import { migrateToLatest } from './db/migrations.js';
+import { createArtifactStore } from './storage/index.js';
+import type { ArtifactStore } from './storage/types.js';
+
+/** Everything a request handler may need, built once at start-up and passed down (no module-level state). */
+export interface AppContext {
+  config: Config;
+  database: DbHandle;
+  store: ArtifactStore;
+  logger: Logger;
+  /** Per-instance state such as rate-limit windows; never shared through module globals. */
+  state: Map<string, unknown>;
+}
+
+/** Opens the database (migrating it) and the artifact store described by `config`. */
+export async function openContext(config: Config, logger: Logger, database?: DbHandle): Promise<AppContext> {
+  const db = database ?? (await openDatabase(config.databaseUrl, config.dataDir));
+  try {
+    const applied = await migrateToLatest(db.db as never);
+    if (applied.length > 0) logger.info({ migrations: applied }, 'database migrated');
+    const store = createArtifactStore(config, storageSigningKey(config));
+    await store.init();
+    return { config, database: db, store, logger, state: new Map() };
+  } catch (err) {
+    await db.close();
+    throw err;
+  }
+}
+
+/** Signed download URLs of the local driver use their own key, derived so that it never equals the JWT secret. */
+function storageSigningKey(config: Config): string {
+  return createHmac('sha256', config.jwtSecret).update('updraft:storage-signing').digest('base64url');
+}

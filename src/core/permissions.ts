@@ -1,0 +1,64 @@
+import type { Db } from '../db/connect.js';
+import type { ResourceKind } from '../db/schema.js';
+import type { Actor } from './auth/actor.js';
+import { forbidden } from './errors.js';
+
+export type Action = 'create' | 'delete' | 'edit' | 'download' | 'upload';
+
+export function requireAdmin(actor: Actor): void {
+  if (actor.role !== 'admin') throw forbidden('Admin access required');
+}
+
+/** The route-level check: may this actor do `action` on resources of `kind` at all? */
+export function requirePermission(actor: Actor, kind: ResourceKind, action: Action): void {
+  if (actor.role === 'admin') return;
+  const flags = actor.permissions?.[kind] as Record<string, boolean> | undefined;
+  if (!flags?.[action]) {
+    throw forbidden(`Permission denied: your account lacks ${kind}.${action}; ask your admin to grant it`);
+  }
+}
+
+/** The resource-level check: is this one resource in the team user's allowed list? */
+export async function requireAllowed(db: Db, actor: Actor, kind: ResourceKind, resourceId: string): Promise<void> {
+  if (actor.role === 'admin') return;
+  const row = await db
+    .selectFrom('user_grants')
+    .select('resource_id')
+    .where('user_id', '=', actor.userId)
+    .where('kind', '=', kind)
+    .where('resource_id', '=', resourceId)
+    .executeTakeFirst();
+  if (!row) throw forbidden(`you don't have access to this ${kind.slice(0, -1)}: ask your admin to add it to your allowed list`);
+}
+
+/** Ids a team user may see, or undefined for an admin (everything in the tenant). */
+export async function allowedIds(db: Db, actor: Actor, kind: ResourceKind): Promise<string[] | undefined> {
+  if (actor.role === 'admin') return undefined;
+  const rows = await db
+    .selectFrom('user_grants')
+    .select('resource_id')
+    .where('user_id', '=', actor.userId)
+    .where('kind', '=', kind)
+    .execute();
+  return rows.map((r) => r.resource_id);
+}
+
+/** What a team user creates joins its allowed list. */
+export async function grantToCreator(db: Db, actor: Actor, kind: ResourceKind, resourceId: string): Promise<void> {
+  if (actor.role === 'admin') return;
+  await db
+    .insertInto('user_grants')
+    .values({ tenant_id: actor.tenantId, user_id: actor.userId, kind, resource_id: resourceId })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+}
+
+/** A deleted resource leaves every allowed list of its tenant. */
+export async function revokeEverywhere(db: Db, tenantId: string, kind: ResourceKind, resourceId: string): Promise<void> {
+  await db
+    .deleteFrom('user_grants')
+    .where('tenant_id', '=', tenantId)
+    .where('kind', '=', kind)
+    .where('resource_id', '=', resourceId)
+    .execute();
+}

@@ -1,0 +1,44 @@
+import type { RequestHandler } from 'express';
+import type { Actor } from '../../core/auth/actor.js';
+import { actorFromSession } from '../../core/auth/actor.js';
+import { unauthorized } from '../../core/errors.js';
+import type { ResourceKind } from '../../db/schema.js';
+import { type Action, requireAdmin, requirePermission } from '../../core/permissions.js';
+import type { AppContext } from '../../context.js';
+
+/** The bearer credential of a request, exactly `Authorization: Bearer <token>` as FaynoSync's clients send it. */
+export function bearerToken(header: string | undefined): string {
+  if (!header) throw unauthorized('missing authorization header: send Authorization: Bearer <token> from /login');
+  const parts = header.trim().split(/\s+/);
+  if (parts.length !== 2 || parts[0]?.toLowerCase() !== 'bearer' || !parts[1]) {
+    throw unauthorized('invalid token format: send Authorization: Bearer <token>');
+  }
+  return parts[1];
+}
+
+/** Resolves the caller; every protected route starts with this. */
+export function authenticate(ctx: AppContext): RequestHandler {
+  return async (req, res, next) => {
+    const token = bearerToken(req.headers.authorization);
+    res.locals.actor = await actorFromSession(ctx.database.db, token, ctx.config.jwtSecret);
+    next();
+  };
+}
+
+export function actorOf(res: { locals: Record<string, unknown> }): Actor {
+  const actor = res.locals.actor as Actor | undefined;
+  if (!actor) throw unauthorized('authentication required');
+  return actor;
+}
+
+export function permit(kind: ResourceKind, action: Action): RequestHandler {
+  return (_req, res, next) => {
+    requirePermission(actorOf(res), kind, action);
+    next();
+  };
+}
+
+export const adminOnly: RequestHandler = (_req, res, next) => {
+  requireAdmin(actorOf(res));
+  next();
+};

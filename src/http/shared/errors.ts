@@ -1,0 +1,57 @@
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { DomainError, type ErrorKind } from '../../core/errors.js';
+
+const STATUS: Record<ErrorKind, number> = {
+  invalid: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  too_large: 413,
+  rate_limited: 429,
+  unavailable: 503,
+};
+
+interface BodyParserError {
+  type?: string;
+  status?: number;
+  limit?: number;
+}
+
+/** FaynoSync's error shape `{"error": "..."}` for every mistake; a 500 never carries a stack or internals. */
+export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  if (err instanceof DomainError) {
+    if (err.extra.retryAfterSeconds !== undefined) res.setHeader('Retry-After', String(err.extra.retryAfterSeconds));
+    const body: Record<string, string> = { error: err.message };
+    if (err.extra.details) body.details = err.extra.details;
+    res.status(STATUS[err.kind]).json(body);
+    return;
+  }
+  const parserError = err as BodyParserError;
+  if (parserError.type === 'entity.parse.failed') {
+    res.status(400).json({ error: 'invalid request body: malformed JSON' });
+    return;
+  }
+  if (parserError.type === 'entity.too.large') {
+    res.status(413).json({ error: `request body too large: the limit is ${parserError.limit} bytes` });
+    return;
+  }
+  if (parserError.type === 'encoding.unsupported' || parserError.type === 'charset.unsupported') {
+    res.status(415).json({ error: 'unsupported request body encoding: send UTF-8 JSON' });
+    return;
+  }
+  if (typeof parserError.status === 'number' && parserError.status >= 400 && parserError.status < 500) {
+    res.status(parserError.status).json({ error: 'invalid request' });
+    return;
+  }
+  req.log.error({ err }, 'unhandled error');
+  res.status(500).json({ error: 'internal server error' });
+};
+
+export const notFoundHandler: RequestHandler = (req, res) => {
+  res.status(404).json({ error: `no route for ${req.method} ${req.path}: see the API in the README` });
+};

@@ -1,0 +1,107 @@
+#!/usr/bin/env node
+import { createServer } from 'node:http';
+import { pino } from 'pino';
+import { ConfigError, loadConfig } from './config.js';
+import { type AppContext, openContext } from './context.js';
+import { createAdmin } from './core/accounts.js';
+import { prepareSignupKey } from './core/auth/signup-key.js';
+import { DomainError } from './core/errors.js';
+import { migrateToLatest } from './db/migrations.js';
+import { openDatabase } from './db/connect.js';
+import { buildApp } from './server.js';
+
+const USAGE = `usage: updraft [serve | migrate | create-admin <username>]
+  serve                    start the server (default)
+  migrate                  apply database migrations and exit
+  create-admin <username>  create an admin (tenant); the password is read from UPDRAFT_ADMIN_PASSWORD or stdin`;
+
+async function readPassword(): Promise<string> {
+  if (process.env.UPDRAFT_ADMIN_PASSWORD) return process.env.UPDRAFT_ADMIN_PASSWORD;
+  let input = '';
+  for await (const chunk of process.stdin) input += chunk;
+  return input.split(/\r?\n/)[0] ?? '';
+}
+
+function printSignupHelp(ctx: AppContext, key: string): void {
+  const body = JSON.stringify({ username: 'admin', password: 'choose-a-strong-password', api_key: key });
+  process.stdout.write(
+    `\nNo admin exists yet. Create the first one (this one-time key is also kept in ${ctx.config.dataDir}/signup-key):\n\n` +
+      `  curl -X POST ${ctx.config.apiUrl}/signup -H 'Content-Type: application/json' -d '${body}'\n\n`,
+  );
+}
+
+async function serve(): Promise<void> {
+  const config = loadConfig();
+  const logger = pino({ level: config.logLevel, redact: ['req.headers.authorization', 'password', 'api_key'] });
+  const ctx = await openContext(config, logger);
+  const key = await prepareSignupKey(config, ctx.database.db);
+  const server = createServer(buildApp(ctx));
+  server.requestTimeout = 0; // large uploads may take longer than Node's default 5 minutes
+  server.listen(config.port, config.host, () => {
+    logger.info(
+      { port: config.port, database: ctx.database.kind, storage: ctx.store.driver, dataDir: config.dataDir },
+      `Updraft listening on ${config.apiUrl}`,
+    );
+    if (key) printSignupHelp(ctx, key);
+  });
+  const stop = () => {
+    logger.info('shutting down');
+    server.close(() => {
+      ctx.database.close().finally(() => process.exit(0));
+    });
+    setTimeout(() => process.exit(0), 10_000).unref();
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+async function migrate(): Promise<void> {
+  const config = loadConfig();
+  const db = await openDatabase(config.databaseUrl, config.dataDir);
+  try {
+    const applied = await migrateToLatest(db.db as never);
+    process.stdout.write(applied.length ? `applied: ${applied.join(', ')}\n` : 'database is up to date\n');
+  } finally {
+    await db.close();
+  }
+}
+
+async function createAdminCommand(username: string | undefined): Promise<void> {
+  if (!username) throw new ConfigError(`create-admin needs a username\n${USAGE}`);
+  const config = loadConfig();
+  const ctx = await openContext(config, pino({ level: 'warn' }));
+  try {
+    await createAdmin(ctx.database.db, config, { username, password: await readPassword() });
+    process.stdout.write(`admin ${username} created\n`);
+  } finally {
+    await ctx.database.close();
+  }
+}
+
+async function main(argv: string[]): Promise<void> {
+  const [command = 'serve', ...rest] = argv;
+  switch (command) {
+    case 'serve':
+      return serve();
+    case 'migrate':
+      return migrate();
+    case 'create-admin':
+      return createAdminCommand(rest[0]);
+    case '-h':
+    case '--help':
+    case 'help':
+      process.stdout.write(`${USAGE}\n`);
+      return;
+    default:
+      throw new ConfigError(`unknown command "${command}"\n${USAGE}`);
+  }
+}
+
+main(process.argv.slice(2)).catch((err: unknown) => {
+  if (err instanceof ConfigError || err instanceof DomainError) {
+    process.stderr.write(`updraft: ${err.message}\n`);
+  } else {
+    process.stderr.write(`updraft: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,72 @@
+import type { Readable } from 'node:stream';
+
+/** Which bucket (S3) or folder (local) an object lives in. Public objects get plain URLs; private ones only signed URLs. */
+export type Visibility = 'public' | 'private';
+
+export interface PutOptions {
+  visibility: Visibility;
+  contentType?: string;
+  /** The stream is cut off and the put rejected with ObjectTooLargeError once it passes this many bytes. */
+  maxBytes?: number;
+}
+
+/** What a put measured while streaming: nothing is read twice. Hashes are lower-case hex. */
+export interface PutResult {
+  key: string;
+  size: number;
+  sha256: string;
+  sha512: string;
+}
+
+export interface ObjectInfo {
+  size: number;
+  etag: string;
+  contentType: string | undefined;
+  lastModified: Date;
+}
+
+/** Inclusive byte range, as in HTTP `Range: bytes=start-end`. */
+export interface ByteRange {
+  start: number;
+  end: number;
+}
+
+/**
+ * Where release files live. Keys are relative paths such as `acme/app/1.0.0/app.dmg`; callers store keys,
+ * never URLs, and build URLs when answering.
+ */
+export interface ArtifactStore {
+  readonly driver: 'local' | 's3';
+  /** Streams `body` in; the object appears whole or not at all (never a torn file). */
+  put(key: string, body: Readable, options: PutOptions): Promise<PutResult>;
+  /** Streams the object (or one byte range of it) out. Throws ObjectNotFoundError. */
+  get(key: string, visibility: Visibility, range?: ByteRange): Promise<Readable>;
+  /** Metadata, or undefined when there is no such object. */
+  head(key: string, visibility: Visibility): Promise<ObjectInfo | undefined>;
+  /** Copies `from` to `to` within one visibility without reading it through Updraft when the backend can. */
+  copy(from: string, to: string, visibility: Visibility): Promise<void>;
+  /** Removes the object; removing a missing object is not an error. */
+  delete(key: string, visibility: Visibility): Promise<void>;
+  /** Lists keys under a prefix (for clean-up of temporary uploads). */
+  list(prefix: string, visibility: Visibility): Promise<string[]>;
+  /** A short-lived URL that lets anyone holding it GET a private object. */
+  signedUrl(key: string, ttlSeconds: number, options?: { downloadName?: string }): Promise<string>;
+  /** A plain URL of a public object. */
+  publicUrl(key: string): string;
+  /** Creates buckets or folders if missing. */
+  init(): Promise<void>;
+}
+
+export class ObjectNotFoundError extends Error {
+  constructor(readonly key: string) {
+    super(`object not found: ${key}`);
+  }
+}
+
+export class ObjectTooLargeError extends Error {
+  constructor(readonly limit: number) {
+    super(`object is larger than ${limit} bytes`);
+  }
+}
+
+export class InvalidKeyError extends Error {}
