@@ -15,5 +15,7 @@ function newest(dir) {
 const built = 'dist/main.js';
 if (!existsSync(built) || newest('src') > statSync(built).mtimeMs) {
   console.error('updraft: building (tsc)…');
-  execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
+  execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], {
+    stdio: 'inherit',
+  });
 }

@@ -72,7 +72,16 @@ function required(env: Env, name: string, why: string): string {
   return v;
 }
 
-const SIZE_UNITS: Record<string, number> = { '': 1, b: 1, k: 1024, kb: 1024, m: 1024 ** 2, mb: 1024 ** 2, g: 1024 ** 3, gb: 1024 ** 3 };
+const SIZE_UNITS: Record<string, number> = {
+  '': 1,
+  b: 1,
+  k: 1024,
+  kb: 1024,
+  m: 1024 ** 2,
+  mb: 1024 ** 2,
+  g: 1024 ** 3,
+  gb: 1024 ** 3,
+};
 
 function size(env: Env, name: string, fallback: number): number {
   const raw = env[name];
@@ -91,7 +100,9 @@ function url(env: Env, name: string, fallback: string): string {
     const u = new URL(raw);
     if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new Error('protocol');
   } catch {
-    throw new ConfigError(`${name}=${raw} is not valid: give an absolute http(s) URL such as https://updates.example.com`);
+    throw new ConfigError(
+      `${name}=${raw} is not valid: give an absolute http(s) URL such as https://updates.example.com`,
+    );
   }
   return raw.replace(/\/+$/, '');
 }
@@ -114,7 +125,8 @@ export function persistentSecret(dataDir: string, file: string): string {
 }
 
 export function loadConfig(env: Env = process.env): Config {
-  const nodeEnv = env.NODE_ENV === 'production' ? 'production' : env.NODE_ENV === 'test' ? 'test' : 'development';
+  const nodeEnv =
+    env.NODE_ENV === 'production' ? 'production' : env.NODE_ENV === 'test' ? 'test' : 'development';
   const port = int(env, 'PORT', 9000, 0, 65535);
   const dataDir = resolve(env.DATA_DIR || './data');
   const databaseUrl = env.DATABASE_URL || undefined;
@@ -133,7 +145,9 @@ export function loadConfig(env: Env = process.env): Config {
     const useSSL = bool(env, 'S3_USE_SSL', true);
     const endPoint = required(env, 'S3_ENDPOINT', `${why} (host name only, e.g. s3.amazonaws.com or minio)`);
     if (endPoint.includes('://')) {
-      throw new ConfigError('S3_ENDPOINT must be a host name without scheme: set S3_USE_SSL for TLS and S3_PORT for the port');
+      throw new ConfigError(
+        'S3_ENDPOINT must be a host name without scheme: set S3_USE_SSL for TLS and S3_PORT for the port',
+      );
     }
     const s3Port = env.S3_PORT ? int(env, 'S3_PORT', 443, 1, 65535) : undefined;
     const publicBucket = required(env, 'S3_BUCKET_PUBLIC', why);
@@ -155,11 +169,15 @@ export function loadConfig(env: Env = process.env): Config {
   let jwtSecret = env.JWT_SECRET || '';
   if (!jwtSecret) {
     if (nodeEnv === 'production') {
-      throw new ConfigError('JWT_SECRET is required in production: set it to a random string, e.g. `openssl rand -base64 32`');
+      throw new ConfigError(
+        'JWT_SECRET is required in production: set it to a random string, e.g. `openssl rand -base64 32`',
+      );
     }
     jwtSecret = persistentSecret(dataDir, 'jwt-secret');
   } else if (jwtSecret.length < 16) {
-    throw new ConfigError('JWT_SECRET is too short: use at least 16 characters, e.g. `openssl rand -base64 32`');
+    throw new ConfigError(
+      'JWT_SECRET is too short: use at least 16 characters, e.g. `openssl rand -base64 32`',
+    );
   }
   const apiKey = env.API_KEY || undefined;
   if (apiKey !== undefined && apiKey.length < 12) {
@@ -167,7 +185,9 @@ export function loadConfig(env: Env = process.env): Config {
   }
   const logLevel = env.LOG_LEVEL || (nodeEnv === 'test' ? 'silent' : 'info');
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
-    throw new ConfigError(`LOG_LEVEL=${logLevel} is not valid: use fatal, error, warn, info, debug, trace or silent`);
+    throw new ConfigError(
+      `LOG_LEVEL=${logLevel} is not valid: use fatal, error, warn, info, debug, trace or silent`,
+    );
   }
   return {
     env: nodeEnv,

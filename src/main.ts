@@ -6,8 +6,8 @@ import { type AppContext, openContext } from './context.js';
 import { createAdmin } from './core/accounts.js';
 import { prepareSignupKey } from './core/auth/signup-key.js';
 import { DomainError } from './core/errors.js';
-import { migrateToLatest } from './db/migrations.js';
 import { openDatabase } from './db/connect.js';
+import { migrateToLatest } from './db/migrations.js';
 import { buildApp } from './server.js';
 
 const USAGE = `usage: updraft [serve | migrate | create-admin <username>]
@@ -32,7 +32,10 @@ function printSignupHelp(ctx: AppContext, key: string): void {
 
 async function serve(): Promise<void> {
   const config = loadConfig();
-  const logger = pino({ level: config.logLevel, redact: ['req.headers.authorization', 'password', 'api_key'] });
+  const logger = pino({
+    level: config.logLevel,
+    redact: ['req.headers.authorization', 'password', 'api_key'],
+  });
   const ctx = await openContext(config, logger);
   const key = await prepareSignupKey(config, ctx.database.db);
   const server = createServer(buildApp(ctx));

@@ -8,7 +8,8 @@ const NAME = /^[A-Za-z0-9](?:[A-Za-z0-9 ._-]*[A-Za-z0-9_])?$/;
 export function checkName(value: unknown, field: string): string {
   if (value === undefined || value === null || value === '') throw invalid(`${field} is required`);
   if (typeof value !== 'string') throw invalid(`${field} must be a string`);
-  if (value.length > MAX_NAME_LENGTH) throw invalid(`${field} must be at most ${MAX_NAME_LENGTH} characters long`);
+  if (value.length > MAX_NAME_LENGTH)
+    throw invalid(`${field} must be at most ${MAX_NAME_LENGTH} characters long`);
   if (!NAME.test(value) || value.includes('..')) {
     throw invalid(
       `invalid ${field} "${printable(value)}": use letters, digits, spaces, '.', '-' and '_', starting and ending with a letter or digit`,

@@ -19,7 +19,12 @@ export function requirePermission(actor: Actor, kind: ResourceKind, action: Acti
 }
 
 /** The resource-level check: is this one resource in the team user's allowed list? */
-export async function requireAllowed(db: Db, actor: Actor, kind: ResourceKind, resourceId: string): Promise<void> {
+export async function requireAllowed(
+  db: Db,
+  actor: Actor,
+  kind: ResourceKind,
+  resourceId: string,
+): Promise<void> {
   if (actor.role === 'admin') return;
   const row = await db
     .selectFrom('user_grants')
@@ -28,7 +33,10 @@ export async function requireAllowed(db: Db, actor: Actor, kind: ResourceKind, r
     .where('kind', '=', kind)
     .where('resource_id', '=', resourceId)
     .executeTakeFirst();
-  if (!row) throw forbidden(`you don't have access to this ${kind.slice(0, -1)}: ask your admin to add it to your allowed list`);
+  if (!row)
+    throw forbidden(
+      `you don't have access to this ${kind.slice(0, -1)}: ask your admin to add it to your allowed list`,
+    );
 }
 
 /** Ids a team user may see, or undefined for an admin (everything in the tenant). */
@@ -44,7 +52,12 @@ export async function allowedIds(db: Db, actor: Actor, kind: ResourceKind): Prom
 }
 
 /** What a team user creates joins its allowed list. */
-export async function grantToCreator(db: Db, actor: Actor, kind: ResourceKind, resourceId: string): Promise<void> {
+export async function grantToCreator(
+  db: Db,
+  actor: Actor,
+  kind: ResourceKind,
+  resourceId: string,
+): Promise<void> {
   if (actor.role === 'admin') return;
   await db
     .insertInto('user_grants')
@@ -54,7 +67,12 @@ export async function grantToCreator(db: Db, actor: Actor, kind: ResourceKind, r
 }
 
 /** A deleted resource leaves every allowed list of its tenant. */
-export async function revokeEverywhere(db: Db, tenantId: string, kind: ResourceKind, resourceId: string): Promise<void> {
+export async function revokeEverywhere(
+  db: Db,
+  tenantId: string,
+  kind: ResourceKind,
+  resourceId: string,
+): Promise<void> {
   await db
     .deleteFrom('user_grants')
     .where('tenant_id', '=', tenantId)

@@ -1,8 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { Kysely, PostgresDialect } from 'kysely';
 import type { PostgresPool, PostgresPoolClient, PostgresQueryResult } from 'kysely';
+import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.js';
 
@@ -39,7 +39,9 @@ class PgliteSingleConnectionPool implements PostgresPool {
       async query(sql: string, parameters: ReadonlyArray<unknown>) {
         const result = await engine.query(sql, parameters as unknown[]);
         const first = /^\s*(\w+)/.exec(sql)?.[1]?.toUpperCase() ?? 'SELECT';
-        const command = (COMMANDS.has(first) ? first : (result.affectedRows ?? 0) > 0 ? 'UPDATE' : 'SELECT') as Command;
+        const command = (
+          COMMANDS.has(first) ? first : (result.affectedRows ?? 0) > 0 ? 'UPDATE' : 'SELECT'
+        ) as Command;
         return { command, rowCount: result.affectedRows ?? result.rows.length, rows: result.rows };
       },
       release() {
@@ -64,7 +66,9 @@ export async function openPglite(dataDir: string | undefined): Promise<DbHandle>
   } else {
     engine = await PGlite.create();
   }
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: new PgliteSingleConnectionPool(engine) }) });
+  const db = new Kysely<Database>({
+    dialect: new PostgresDialect({ pool: new PgliteSingleConnectionPool(engine) }),
+  });
   return { db, kind: 'pglite', close: () => db.destroy() };
 }
 

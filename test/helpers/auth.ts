@@ -12,7 +12,10 @@ export function uniqueName(prefix = 'user'): string {
 export const PASSWORD = 'correct-horse-battery';
 
 /** Signs up a new admin (a new tenant) and returns its username and token. */
-export async function newAdmin(app: Express, username = uniqueName('admin')): Promise<{ username: string; token: string }> {
+export async function newAdmin(
+  app: Express,
+  username = uniqueName('admin'),
+): Promise<{ username: string; token: string }> {
   await request(app)
     .post('/signup')
     .send({ username, password: PASSWORD, api_key: TEST_SIGNUP_KEY })
@@ -22,7 +25,9 @@ export async function newAdmin(app: Express, username = uniqueName('admin')): Pr
 }
 
 export interface PermissionInput {
-  apps?: Partial<Record<'create' | 'delete' | 'edit' | 'download' | 'upload', boolean>> & { allowed?: string[] };
+  apps?: Partial<Record<'create' | 'delete' | 'edit' | 'download' | 'upload', boolean>> & {
+    allowed?: string[];
+  };
   channels?: Partial<Record<'create' | 'delete' | 'edit', boolean>> & { allowed?: string[] };
   platforms?: Partial<Record<'create' | 'delete' | 'edit', boolean>> & { allowed?: string[] };
   archs?: Partial<Record<'create' | 'delete' | 'edit', boolean>> & { allowed?: string[] };

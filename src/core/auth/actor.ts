@@ -20,7 +20,15 @@ export async function actorFromSession(db: Db, token: string, secret: string): P
   const row = await db
     .selectFrom('users as u')
     .innerJoin('users as owner', 'owner.id', 'u.tenant_id')
-    .select(['u.id', 'u.tenant_id', 'u.username', 'u.role', 'u.permissions', 'u.token_version', 'owner.username as owner_username'])
+    .select([
+      'u.id',
+      'u.tenant_id',
+      'u.username',
+      'u.role',
+      'u.permissions',
+      'u.token_version',
+      'owner.username as owner_username',
+    ])
     .where('u.id', '=', claims.sub)
     .executeTakeFirst();
   // A deleted account, a moved tenant, a changed role or a bumped token version all revoke older tokens.

@@ -22,7 +22,12 @@ export function sameSecret(a: string, b: string): boolean {
 export async function prepareSignupKey(config: Config, db: Db): Promise<string | undefined> {
   if (config.apiKey) return undefined;
   const path = signupKeyPath(config);
-  const admin = await db.selectFrom('users').select('id').where('role', '=', 'admin').limit(1).executeTakeFirst();
+  const admin = await db
+    .selectFrom('users')
+    .select('id')
+    .where('role', '=', 'admin')
+    .limit(1)
+    .executeTakeFirst();
   if (admin) {
     if (existsSync(path)) unlinkSync(path);
     return undefined;
@@ -33,12 +38,16 @@ export async function prepareSignupKey(config: Config, db: Db): Promise<string |
   return key;
 }
 
-export type SignupKeyCheck = { ok: true; consume: () => boolean; restore: () => void } | { ok: false; closed: boolean };
+export type SignupKeyCheck =
+  | { ok: true; consume: () => boolean; restore: () => void }
+  | { ok: false; closed: boolean };
 
 /** Checks a presented key; a one-time key must then be consumed (exactly one caller wins). */
 export function checkSignupKey(config: Config, presented: string): SignupKeyCheck {
   if (config.apiKey) {
-    return sameSecret(presented, config.apiKey) ? { ok: true, consume: () => true, restore: () => {} } : { ok: false, closed: false };
+    return sameSecret(presented, config.apiKey)
+      ? { ok: true, consume: () => true, restore: () => {} }
+      : { ok: false, closed: false };
   }
   const path = signupKeyPath(config);
   let stored: string;

@@ -1,14 +1,15 @@
 import type { RequestHandler } from 'express';
+import type { AppContext } from '../../context.js';
 import type { Actor } from '../../core/auth/actor.js';
 import { actorFromSession } from '../../core/auth/actor.js';
 import { unauthorized } from '../../core/errors.js';
-import type { ResourceKind } from '../../db/schema.js';
 import { type Action, requireAdmin, requirePermission } from '../../core/permissions.js';
-import type { AppContext } from '../../context.js';
+import type { ResourceKind } from '../../db/schema.js';
 
 /** The bearer credential of a request, exactly `Authorization: Bearer <token>` as FaynoSync's clients send it. */
 export function bearerToken(header: string | undefined): string {
-  if (!header) throw unauthorized('missing authorization header: send Authorization: Bearer <token> from /login');
+  if (!header)
+    throw unauthorized('missing authorization header: send Authorization: Bearer <token> from /login');
   const parts = header.trim().split(/\s+/);
   if (parts.length !== 2 || parts[0]?.toLowerCase() !== 'bearer' || !parts[1]) {
     throw unauthorized('invalid token format: send Authorization: Bearer <token>');

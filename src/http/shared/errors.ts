@@ -25,7 +25,8 @@ export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
     return;
   }
   if (err instanceof DomainError) {
-    if (err.extra.retryAfterSeconds !== undefined) res.setHeader('Retry-After', String(err.extra.retryAfterSeconds));
+    if (err.extra.retryAfterSeconds !== undefined)
+      res.setHeader('Retry-After', String(err.extra.retryAfterSeconds));
     const body: Record<string, string> = { error: err.message };
     if (err.extra.details) body.details = err.extra.details;
     res.status(STATUS[err.kind]).json(body);
