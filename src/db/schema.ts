@@ -1,5 +1,6 @@
 import type { ColumnType, Generated, Selectable } from 'kysely';
 
+/** Optional on insert (the columns default to now()); Generated<> around it would hide Date on select. */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 
 /** Team-user rights; `allowed` lists live in `user_grants`. */
@@ -26,8 +27,8 @@ export interface UsersTable {
   role: 'admin' | 'team';
   permissions: ColumnType<PermissionFlags | null, string | null, string | null>;
   token_version: Generated<number>;
-  created_at: Generated<Timestamp>;
-  updated_at: Generated<Timestamp>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
 }
 
 export interface UserGrantsTable {
@@ -44,16 +45,16 @@ export interface AppsTable {
   description: Generated<string>;
   private: Generated<boolean>;
   logo_key: string | null;
-  created_at: Generated<Timestamp>;
-  updated_at: Generated<Timestamp>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
 }
 
 interface NamedTable {
   id: string;
   tenant_id: string;
   name: string;
-  created_at: Generated<Timestamp>;
-  updated_at: Generated<Timestamp>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
 }
 
 export type ChannelsTable = NamedTable;
@@ -74,8 +75,8 @@ export interface VersionsTable {
   rollout_percent: Generated<number>;
   rollout_seed: string;
   changelog: Generated<string>;
-  created_at: Generated<Timestamp>;
-  updated_at: Generated<Timestamp>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
 }
 
 export interface ArtifactsTable {
@@ -93,7 +94,7 @@ export interface ArtifactsTable {
   sha256: string;
   sha512: string;
   signature: string | null;
-  created_at: Generated<Timestamp>;
+  created_at: Timestamp;
 }
 
 export interface Database {

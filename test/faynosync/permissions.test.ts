@@ -252,7 +252,9 @@ function teamPermissions(
         : rc.route.includes('/platform/')
           ? 'platforms'
           : 'archs';
-    return { [kind]: { ...all, allowed: allowed && target.id ? [target.id] : [] } };
+    // The targets of admin-only routes are team users, which no allowed list holds.
+    const grant = allowed && target.id && rc.right !== 'admin';
+    return { [kind]: { ...all, allowed: grant ? [target.id] : [] } };
   }
   const { kind, action } = rc.right;
   return { [kind]: { [action]: withFlag, allowed: allowed && rc.scoped ? [target.id] : [] } };

@@ -1,6 +1,136 @@
 import { Router } from 'express';
 import type { AppContext } from '../../context.js';
+import {
+  createTeamUser,
+  deleteTeamUser,
+  listTeamUsers,
+  login,
+  signup,
+  type TeamPermissions,
+  updateAdmin,
+  updateTeamUser,
+  whoami,
+} from '../../core/accounts.js';
+import { limiterIn } from '../../core/rate-limit.js';
+import { actorOf, adminOnly, authenticate } from '../shared/auth.js';
+import { jsonBody, jsonObject } from '../shared/body.js';
 
-export function accountsRouter(_ctx: AppContext): Router {
-  return Router();
+/** FaynoSync's permission document: PascalCase keys, the allowed lists inside each kind. */
+function presentPermissions({ flags, allowed }: TeamPermissions) {
+  const section = (f: { create: boolean; delete: boolean; edit: boolean }, ids: string[]) => ({
+    Create: f.create,
+    Delete: f.delete,
+    Edit: f.edit,
+    Allowed: ids,
+  });
+  return {
+    Apps: {
+      Create: flags.apps.create,
+      Delete: flags.apps.delete,
+      Edit: flags.apps.edit,
+      Download: flags.apps.download,
+      Upload: flags.apps.upload,
+      Allowed: allowed.apps,
+    },
+    Channels: section(flags.channels, allowed.channels),
+    Platforms: section(flags.platforms, allowed.platforms),
+    Archs: section(flags.archs, allowed.archs),
+  };
+}
+
+/** Sign-up, login, whoami, the admin's password and team users, as FaynoSync answers them. */
+export function accountsRouter(ctx: AppContext): Router {
+  const router = Router();
+  const { db } = ctx.database;
+  const { config } = ctx;
+  const json = jsonBody(config.jsonMaxBytes);
+  const auth = authenticate(ctx);
+  const limiter = limiterIn(ctx.state, 'auth-rate-limit');
+
+  router.post('/signup', json, async (req, res) => {
+    const body = jsonObject(req.body);
+    await signup(db, config, limiter, {
+      username: body.username,
+      password: body.password,
+      apiKey: body.api_key,
+      ip: req.ip,
+    });
+    res.json({ result: 'Successfully created admin user.' });
+  });
+
+  router.post('/login', json, async (req, res) => {
+    const body = jsonObject(req.body);
+    const token = await login(db, config, limiter, {
+      username: body.username,
+      password: body.password,
+      ip: req.ip,
+    });
+    res.json({ token });
+  });
+
+  router.get('/whoami', auth, async (_req, res) => {
+    const me = await whoami(db, actorOf(res));
+    if (me.role === 'admin') {
+      res.json({ id: me.id, username: me.username, is_admin: true });
+      return;
+    }
+    res.json({
+      id: me.id,
+      username: me.username,
+      is_admin: false,
+      owner: me.owner,
+      permissions: presentPermissions(me.permissions),
+    });
+  });
+
+  router.post('/admin/update', auth, adminOnly, json, async (req, res) => {
+    const body = jsonObject(req.body);
+    const token = await updateAdmin(db, config, actorOf(res), {
+      id: body.id,
+      username: body.username,
+      password: body.password,
+    });
+    res.json({ message: 'Admin updated successfully', token });
+  });
+
+  router.post('/user/create', auth, adminOnly, json, async (req, res) => {
+    const body = jsonObject(req.body);
+    await createTeamUser(db, config, actorOf(res), {
+      username: body.username,
+      password: body.password,
+      permissions: body.permissions,
+    });
+    res.json({ message: 'Team user created successfully' });
+  });
+
+  router.post('/user/update', auth, adminOnly, json, async (req, res) => {
+    const body = jsonObject(req.body);
+    await updateTeamUser(db, config, actorOf(res), {
+      id: body.id,
+      username: body.username,
+      password: body.password,
+      permissions: body.permissions,
+    });
+    res.json({ message: 'Team user updated successfully' });
+  });
+
+  router.get('/users/list', auth, adminOnly, async (_req, res) => {
+    const users = await listTeamUsers(db, actorOf(res));
+    res.json({
+      users: users.map((u) => ({
+        id: u.id,
+        username: u.username,
+        permissions: presentPermissions(u.permissions),
+        updated_at: u.updatedAt.toISOString(),
+      })),
+    });
+  });
+
+  router.delete('/user/delete', auth, adminOnly, json, async (req, res) => {
+    const body = jsonObject(req.body);
+    await deleteTeamUser(db, actorOf(res), body.id);
+    res.json({ message: 'Team user deleted successfully' });
+  });
+
+  return router;
 }

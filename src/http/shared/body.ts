@@ -1,4 +1,5 @@
 import express, { type RequestHandler } from 'express';
+import { invalid } from '../../core/errors.js';
 
 /**
  * JSON bodies for the management routes. FaynoSync's clients (and curl -d) do not always send
@@ -12,4 +13,12 @@ export function jsonBody(limitBytes: number): RequestHandler {
       return !type.startsWith('multipart/');
     },
   });
+}
+
+/** The parsed JSON body as an object: every FaynoSync JSON body is one, anything else is a mistake. */
+export function jsonObject(body: unknown): Record<string, unknown> {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    throw invalid('invalid request body: send a JSON object');
+  }
+  return body as Record<string, unknown>;
 }
