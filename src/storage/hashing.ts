@@ -34,7 +34,11 @@ export class HashingStream extends Transform {
   }
 
   override _flush(callback: TransformCallback): void {
-    this.#digest = { size: this.#size, sha256: this.#sha256.digest('hex'), sha512: this.#sha512.digest('hex') };
+    this.#digest = {
+      size: this.#size,
+      sha256: this.#sha256.digest('hex'),
+      sha512: this.#sha512.digest('hex'),
+    };
     callback();
   }
 

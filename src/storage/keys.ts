@@ -18,7 +18,7 @@ function reject(what: string, value: string, problem: string): never {
 /**
  * Keys become file paths in the local driver, so anything that could climb out of the root or name a hidden
  * file is refused here, once for both drivers. A segment may not start with "." at all, which rules out "." and
- * "..", and keeps the local driver's own folders (".tmp", ".meta") unreachable.
+ * "..", and keeps the local driver's own files (".tmp/", ".<name>.meta.json" sidecars) unreachable.
  */
 export function assertValidKey(key: string): void {
   if (key === '') reject('key', key, 'it is empty');

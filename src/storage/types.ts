@@ -20,6 +20,7 @@ export interface PutResult {
 
 export interface ObjectInfo {
   size: number;
+  /** Quoted, ready for an HTTP ETag header; changes whenever the content does. */
   etag: string;
   contentType: string | undefined;
   lastModified: Date;

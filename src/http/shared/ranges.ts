@@ -1,0 +1,192 @@
+import { randomBytes } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { ByteRange } from '../../storage/types.js';
+
+/**
+ * A Range header asking for more parts than this is ignored and the whole object sent, as RFC 9110 allows: many
+ * overlapping ranges would otherwise multiply the bytes one small request makes us send.
+ */
+const MAX_RANGES = 64;
+
+export type RangeRequest =
+  | { type: 'whole' }
+  | { type: 'ranges'; ranges: ByteRange[] }
+  | { type: 'unsatisfiable' };
+
+/**
+ * Reads `Range: bytes=…` (RFC 9110 §14.1.2) against an object of `size` bytes. A header that is malformed or in
+ * another unit asks for the whole object, as the RFC says to treat it; ranges that end past the object are cut
+ * to its end; ranges that start past it are dropped, and only when none is left is the request unsatisfiable.
+ */
+export function parseRange(header: string | undefined, size: number): RangeRequest {
+  const match = header === undefined ? null : /^\s*bytes\s*=(.*)$/i.exec(header);
+  if (!match) return { type: 'whole' };
+  const specs = (match[1] ?? '')
+    .split(',')
+    .map((spec) => spec.trim())
+    .filter((spec) => spec !== '');
+  if (specs.length === 0 || specs.length > MAX_RANGES) return { type: 'whole' };
+  const ranges: ByteRange[] = [];
+  for (const spec of specs) {
+    const parts = /^(\d*)-(\d*)$/.exec(spec);
+    const first = parts?.[1] ?? '';
+    const last = parts?.[2] ?? '';
+    if (!parts || (first === '' && last === '')) return { type: 'whole' };
+    if (first === '') {
+      const suffix = Number(last);
+      if (suffix > 0 && size > 0) ranges.push({ start: Math.max(0, size - suffix), end: size - 1 });
+      continue;
+    }
+    const start = Number(first);
+    const end = last === '' ? Number.POSITIVE_INFINITY : Number(last);
+    if (end < start) return { type: 'whole' };
+    if (start < size) ranges.push({ start, end: Math.min(end, size - 1) });
+  }
+  return ranges.length === 0 ? { type: 'unsatisfiable' } : { type: 'ranges', ranges };
+}
+
+/** What sendObject needs to answer for one object, wherever it is stored. */
+export interface ServableObject {
+  size: number;
+  /** Quoted, as in the ETag header. */
+  etag: string;
+  lastModified: Date;
+  contentType: string | undefined;
+  /** Sent with every answer about the object (200, 206, 304), e.g. Cache-Control and Content-Disposition. */
+  headers: Record<string, string>;
+  /** Streams the object, or one inclusive byte range of it. */
+  open(range?: ByteRange): Promise<Readable>;
+}
+
+/** HTTP dates have whole seconds; compare at that precision or a just-written file never counts as unmodified. */
+function lastModifiedSeconds(object: ServableObject): number {
+  return Math.floor(object.lastModified.getTime() / 1000) * 1000;
+}
+
+function isNotModified(req: IncomingMessage, object: ServableObject): boolean {
+  const ifNoneMatch = req.headers['if-none-match'];
+  if (ifNoneMatch !== undefined) {
+    if (ifNoneMatch.trim() === '*') return true;
+    return ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === object.etag);
+  }
+  const ifModifiedSince = req.headers['if-modified-since'];
+  if (ifModifiedSince === undefined) return false;
+  const since = Date.parse(ifModifiedSince);
+  return !Number.isNaN(since) && lastModifiedSeconds(object) <= since;
+}
+
+/** If-Range: resume only the same version of the object, otherwise send it whole (strong comparison). */
+function rangeStillApplies(req: IncomingMessage, object: ServableObject): boolean {
+  const ifRange = req.headers['if-range'];
+  if (ifRange === undefined) return true;
+  if (typeof ifRange !== 'string') return false;
+  if (ifRange.startsWith('"') || ifRange.startsWith('W/')) return ifRange === object.etag;
+  return Date.parse(ifRange) === lastModifiedSeconds(object);
+}
+
+interface Piece {
+  /** Bytes written before the range: the part header of a multipart/byteranges body. */
+  before: string;
+  range: ByteRange | undefined;
+}
+
+/**
+ * Answers GET or HEAD for an object: 304 on a matching If-None-Match / If-Modified-Since, 206 for one range,
+ * 206 multipart/byteranges for several (streamed part by part), 416 for ranges outside the object, else 200.
+ * Errors from `open` before anything was sent are thrown for the caller to answer (e.g. a 404 when the object
+ * vanished after it was looked up).
+ */
+export async function sendObject(
+  req: IncomingMessage,
+  res: ServerResponse,
+  object: ServableObject,
+): Promise<void> {
+  const common = {
+    ETag: object.etag,
+    'Last-Modified': object.lastModified.toUTCString(),
+    'Accept-Ranges': 'bytes',
+    ...object.headers,
+  };
+  if (isNotModified(req, object)) {
+    res.writeHead(304, common).end();
+    return;
+  }
+  const contentType = object.contentType ?? 'application/octet-stream';
+  const wanted: RangeRequest = rangeStillApplies(req, object)
+    ? parseRange(req.headers.range, object.size)
+    : { type: 'whole' };
+
+  if (wanted.type === 'unsatisfiable') {
+    const body = JSON.stringify({
+      error: `the requested range is outside the file, which is ${object.size} bytes long: ask for a range within it or drop the Range header`,
+    });
+    res
+      .writeHead(416, {
+        'Accept-Ranges': 'bytes',
+        'Content-Range': `bytes */${object.size}`,
+        'Content-Type': 'application/json; charset=utf-8',
+        'Content-Length': Buffer.byteLength(body),
+      })
+      .end(body);
+    return;
+  }
+
+  let status: number;
+  let headers: Record<string, string | number>;
+  let pieces: Piece[];
+  let after = '';
+  if (wanted.type === 'whole') {
+    status = 200;
+    headers = { 'Content-Type': contentType, 'Content-Length': object.size };
+    pieces = [{ before: '', range: undefined }];
+  } else if (wanted.ranges.length === 1) {
+    const [range] = wanted.ranges as [ByteRange];
+    status = 206;
+    headers = {
+      'Content-Type': contentType,
+      'Content-Length': range.end - range.start + 1,
+      'Content-Range': `bytes ${range.start}-${range.end}/${object.size}`,
+    };
+    pieces = [{ before: '', range }];
+  } else {
+    const boundary = randomBytes(16).toString('hex');
+    pieces = wanted.ranges.map((range, i) => ({
+      before: `${i === 0 ? '' : '\r\n'}--${boundary}\r\nContent-Type: ${contentType}\r\nContent-Range: bytes ${range.start}-${range.end}/${object.size}\r\n\r\n`,
+      range,
+    }));
+    after = `\r\n--${boundary}--\r\n`;
+    status = 206;
+    headers = {
+      'Content-Type': `multipart/byteranges; boundary=${boundary}`,
+      'Content-Length': pieces.reduce(
+        (total, { before, range }) =>
+          total + Buffer.byteLength(before) + (range ? range.end - range.start + 1 : 0),
+        Buffer.byteLength(after),
+      ),
+    };
+  }
+
+  if (req.method === 'HEAD') {
+    res.writeHead(status, { ...common, ...headers }).end();
+    return;
+  }
+  // The first part is opened before the status goes out, so a missing object can still be answered with a 404.
+  let next: Readable | undefined = await object.open(pieces[0]?.range);
+  res.writeHead(status, { ...common, ...headers });
+  try {
+    for (const piece of pieces) {
+      const body: Readable = next ?? (await object.open(piece.range));
+      next = undefined;
+      if (piece.before) res.write(piece.before);
+      await pipeline(body, res, { end: false });
+    }
+    res.end(after);
+  } catch {
+    // The status line is gone: the only honest signal left is a cut connection, so the client does not take a
+    // short body for the whole file. A client that hung up ends here too.
+    next?.destroy();
+    res.destroy();
+  }
+}

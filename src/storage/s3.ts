@@ -1,0 +1,203 @@
+import { pipeline, Readable } from 'node:stream';
+import { Client, CopyDestinationOptions, CopySourceOptions } from 'minio';
+import type { S3Config } from '../config.js';
+import { attachmentDisposition } from './content-disposition.js';
+import { HashingStream } from './hashing.js';
+import { assertValidKey, assertValidPrefix, encodeKey } from './keys.js';
+import {
+  type ArtifactStore,
+  type ByteRange,
+  type ObjectInfo,
+  ObjectNotFoundError,
+  type PutOptions,
+  type PutResult,
+  type Visibility,
+} from './types.js';
+
+/**
+ * Bodies up to this size go up in one PUT; larger ones as a multipart upload. It is minio's own part size, so
+ * either way at most one part of an upload is held in memory.
+ */
+const SINGLE_PUT_MAX_BYTES = 64 * 1024 * 1024;
+
+function errorCode(err: unknown): unknown {
+  return (err as { code?: unknown } | undefined)?.code;
+}
+
+/** GET answers NoSuchKey from the XML body; HEAD has no body, so minio can only say NotFound. */
+function isNotFound(err: unknown): boolean {
+  const code = errorCode(err);
+  return code === 'NoSuchKey' || code === 'NotFound';
+}
+
+/** Artifacts in two buckets (public, private) of any S3-compatible service. */
+export class S3ArtifactStore implements ArtifactStore {
+  readonly driver = 's3';
+  readonly #client: Client;
+  readonly #config: S3Config;
+
+  constructor(config: S3Config) {
+    this.#config = config;
+    this.#client = new Client({
+      endPoint: config.endPoint,
+      port: config.port,
+      useSSL: config.useSSL,
+      accessKey: config.accessKey,
+      secretKey: config.secretKey,
+      region: config.region,
+      pathStyle: config.pathStyle,
+    });
+  }
+
+  async init(): Promise<void> {
+    for (const bucket of new Set([this.#config.publicBucket, this.#config.privateBucket])) {
+      if (await this.#client.bucketExists(bucket)) continue;
+      try {
+        await this.#client.makeBucket(bucket, this.#config.region);
+      } catch (err) {
+        // Another instance starting at the same moment created it first.
+        if (errorCode(err) !== 'BucketAlreadyOwnedByYou') throw err;
+      }
+    }
+  }
+
+  /**
+   * `maxBytes` also sizes the parts of a multipart upload: without it minio plans for a 5 TiB object and buffers
+   * parts of about 500 MiB.
+   */
+  async put(key: string, body: Readable, options: PutOptions): Promise<PutResult> {
+    assertValidKey(key);
+    const bucket = this.#bucket(options.visibility);
+    const metadata: Record<string, string> = options.contentType
+      ? { 'Content-Type': options.contentType }
+      : {};
+    const hasher = new HashingStream(options.maxBytes);
+    // pipeline destroys both streams with the first error: a failing or too-large body surfaces where `hasher` is
+    // read, and a failed upload stops reading the body. Its callback has nothing left to do.
+    pipeline(body, hasher, () => undefined);
+    try {
+      await this.#upload(bucket, key, hasher, metadata, options.maxBytes);
+    } catch (err) {
+      hasher.destroy();
+      throw err;
+    }
+    return { key, ...hasher.digest() };
+  }
+
+  async #upload(
+    bucket: string,
+    key: string,
+    source: Readable,
+    metadata: Record<string, string>,
+    sizeHint: number | undefined,
+  ): Promise<void> {
+    const chunks: AsyncIterator<Buffer> = source[Symbol.asyncIterator]();
+    const head: Buffer[] = [];
+    let headBytes = 0;
+    while (headBytes <= SINGLE_PUT_MAX_BYTES) {
+      const next = await chunks.next();
+      if (next.done) {
+        // Nothing is sent before the body has ended within its limit, so a refused body leaves no object.
+        await this.#client.putObject(bucket, key, Buffer.concat(head, headBytes), headBytes, metadata);
+        return;
+      }
+      head.push(next.value);
+      headBytes += next.value.length;
+    }
+    const rest = Readable.from(
+      (async function* () {
+        for (let chunk = head.shift(); chunk; chunk = head.shift()) yield chunk;
+        for (let next = await chunks.next(); !next.done; next = await chunks.next()) yield next.value;
+      })(),
+      { objectMode: false },
+    );
+    // minio pipes the body without listening for its errors, so its promise would wait forever on a body that
+    // fails; the multipart upload is only completed after the body ended, so a failed body never becomes an object.
+    const bodyFailed = new Promise<never>((_, reject) => rest.once('error', reject));
+    try {
+      await Promise.race([this.#client.putObject(bucket, key, rest, sizeHint, metadata), bodyFailed]);
+    } catch (err) {
+      rest.destroy();
+      // The parts already sent stay stored (and billed) until the upload is aborted. Keys of uploads in progress
+      // are unique temporary keys, so this aborts nobody else's upload. Failing to clean up must not hide `err`.
+      await this.#client.removeIncompleteUpload(bucket, key).catch(() => undefined);
+      throw err;
+    }
+  }
+
+  async get(key: string, visibility: Visibility, range?: ByteRange): Promise<Readable> {
+    assertValidKey(key);
+    const bucket = this.#bucket(visibility);
+    try {
+      return range
+        ? await this.#client.getPartialObject(bucket, key, range.start, range.end - range.start + 1)
+        : await this.#client.getObject(bucket, key);
+    } catch (err) {
+      if (isNotFound(err)) throw new ObjectNotFoundError(key);
+      throw err;
+    }
+  }
+
+  async head(key: string, visibility: Visibility): Promise<ObjectInfo | undefined> {
+    assertValidKey(key);
+    try {
+      const stat = await this.#client.statObject(this.#bucket(visibility), key);
+      const contentType: unknown = stat.metaData['content-type'];
+      return {
+        size: stat.size,
+        etag: `"${stat.etag}"`,
+        contentType: typeof contentType === 'string' ? contentType : undefined,
+        lastModified: stat.lastModified,
+      };
+    } catch (err) {
+      if (isNotFound(err)) return undefined;
+      throw err;
+    }
+  }
+
+  async copy(from: string, to: string, visibility: Visibility): Promise<void> {
+    assertValidKey(from);
+    assertValidKey(to);
+    const bucket = this.#bucket(visibility);
+    try {
+      await this.#client.copyObject(
+        new CopySourceOptions({ Bucket: bucket, Object: from }),
+        new CopyDestinationOptions({ Bucket: bucket, Object: to }),
+      );
+    } catch (err) {
+      if (isNotFound(err)) throw new ObjectNotFoundError(from);
+      throw err;
+    }
+  }
+
+  async delete(key: string, visibility: Visibility): Promise<void> {
+    assertValidKey(key);
+    await this.#client.removeObject(this.#bucket(visibility), key);
+  }
+
+  async list(prefix: string, visibility: Visibility): Promise<string[]> {
+    assertValidPrefix(prefix);
+    const keys: string[] = [];
+    for await (const item of this.#client.listObjectsV2(this.#bucket(visibility), prefix, true)) {
+      if (item.name) keys.push(item.name);
+    }
+    return keys.sort();
+  }
+
+  async signedUrl(key: string, ttlSeconds: number, options: { downloadName?: string } = {}): Promise<string> {
+    assertValidKey(key);
+    const responseHeaders = options.downloadName
+      ? { 'response-content-disposition': attachmentDisposition(options.downloadName) }
+      : undefined;
+    return this.#client.presignedGetObject(this.#config.privateBucket, key, ttlSeconds, responseHeaders);
+  }
+
+  publicUrl(key: string): string {
+    assertValidKey(key);
+    return `${this.#config.publicUrlBase.replace(/\/+$/, '')}/${encodeKey(key)}`;
+  }
+
+  #bucket(visibility: Visibility): string {
+    return visibility === 'public' ? this.#config.publicBucket : this.#config.privateBucket;
+  }
+}
