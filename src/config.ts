@@ -40,6 +40,9 @@ export interface Config {
   /** Express `trust proxy`: how client IPs are read behind a reverse proxy (for rate limits). */
   trustProxy: boolean | number | string;
   bcryptCost: number;
+  /** Record update checks that carry X-Device-ID (TELEMETRY=off disables). */
+  telemetry: boolean;
+  telemetryRetentionDays: number;
   logLevel: string;
 }
 
@@ -213,6 +216,8 @@ export function loadConfig(env: Env = process.env): Config {
       .filter(Boolean),
     trustProxy: trustProxy(env.TRUST_PROXY),
     bcryptCost: int(env, 'BCRYPT_COST', 10, 4, 15),
+    telemetry: bool(env, 'TELEMETRY', true),
+    telemetryRetentionDays: int(env, 'TELEMETRY_RETENTION_DAYS', 30, 1, 3650),
     logLevel,
   };
 }

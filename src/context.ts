@@ -1,6 +1,8 @@
 import { createHmac } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { Config } from './config.js';
+import { ChangeFeed } from './core/changes.js';
+import { TelemetryRecorder } from './core/telemetry/recorder.js';
 import { type DbHandle, openDatabase } from './db/connect.js';
 import { migrateToLatest } from './db/migrations.js';
 import { createArtifactStore } from './storage/index.js';
@@ -14,6 +16,16 @@ export interface AppContext {
   logger: Logger;
   /** Per-instance state such as rate-limit windows; never shared through module globals. */
   state: Map<string, unknown>;
+  /** Per-tenant generations that stamp hot-path cache entries; bumped after every committed write. */
+  changes: ChangeFeed;
+  telemetry: TelemetryRecorder;
+}
+
+/** Flushes what is buffered and closes connections; the context is unusable afterwards. */
+export async function closeContext(ctx: AppContext): Promise<void> {
+  await ctx.telemetry.close();
+  await ctx.changes.close();
+  await ctx.database.close();
 }
 
 /** Opens the database (migrating it) and the artifact store described by `config`. */
@@ -24,7 +36,14 @@ export async function openContext(config: Config, logger: Logger, database?: DbH
     if (applied.length > 0) logger.info({ migrations: applied }, 'database migrated');
     const store = createArtifactStore(config, storageSigningKey(config));
     await store.init();
-    return { config, database: db, store, logger, state: new Map() };
+    const changes = new ChangeFeed(db.db, db.kind);
+    await changes.listen(config.databaseUrl, logger);
+    const telemetry = new TelemetryRecorder(db.db, logger, {
+      enabled: config.telemetry,
+      flushMs: 1000,
+      maxBuffered: 100_000,
+    });
+    return { config, database: db, store, logger, state: new Map(), changes, telemetry };
   } catch (err) {
     await db.close();
     throw err;

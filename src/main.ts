@@ -2,7 +2,7 @@
 import { createServer } from 'node:http';
 import { pino } from 'pino';
 import { ConfigError, loadConfig } from './config.js';
-import { type AppContext, openContext } from './context.js';
+import { type AppContext, closeContext, openContext } from './context.js';
 import { createAdmin } from './core/accounts.js';
 import { prepareSignupKey } from './core/auth/signup-key.js';
 import { DomainError } from './core/errors.js';
@@ -50,7 +50,7 @@ async function serve(): Promise<void> {
   const stop = () => {
     logger.info('shutting down');
     server.close(() => {
-      ctx.database.close().finally(() => process.exit(0));
+      closeContext(ctx).finally(() => process.exit(0));
     });
     setTimeout(() => process.exit(0), 10_000).unref();
   };
@@ -77,7 +77,7 @@ async function createAdminCommand(username: string | undefined): Promise<void> {
     await createAdmin(ctx.database.db, config, { username, password: await readPassword() });
     process.stdout.write(`admin ${username} created\n`);
   } finally {
-    await ctx.database.close();
+    await closeContext(ctx);
   }
 }
 

@@ -1,12 +1,12 @@
 import { sql } from 'kysely';
 import type { Config } from '../config.js';
 import type { Db } from '../db/connect.js';
+import { isUniqueViolation } from '../db/errors.js';
 import type { PermissionFlags, ResourceKind } from '../db/schema.js';
 import type { Actor } from './auth/actor.js';
 import { signSession } from './auth/jwt.js';
 import { burnPasswordCheck, checkPassword, hashPassword, verifyPassword } from './auth/passwords.js';
 import { checkSignupKey } from './auth/signup-key.js';
-import { isUniqueViolation } from './catalog/common.js';
 import { conflict, DomainError, forbidden, invalid, notFound, unauthorized } from './errors.js';
 import { isId, newId } from './ids.js';
 import { printable } from './names.js';

@@ -116,6 +116,52 @@ const migrations: Record<string, Migration> = {
         CREATE INDEX versions_channel ON versions (channel_id);
     `),
   },
+  '0002_releases': {
+    up: statements(`
+        -- Objects written to their final key but not yet owned by a committed artifact row. A crash between
+        -- the two leaves a row here, and start-up removes the object: no orphan survives a restart.
+        CREATE TABLE pending_objects (
+          storage_key text NOT NULL,
+          visibility text NOT NULL CHECK (visibility IN ('public', 'private')),
+          created_at timestamptz NOT NULL DEFAULT now(),
+          PRIMARY KEY (storage_key, visibility)
+        );
+
+        CREATE TABLE api_tokens (
+          id text PRIMARY KEY,
+          tenant_id text NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+          name text NOT NULL,
+          token_hash text NOT NULL UNIQUE,
+          token_prefix text NOT NULL,
+          expires_at timestamptz,
+          created_at timestamptz NOT NULL DEFAULT now(),
+          last_used_at timestamptz
+        );
+        CREATE INDEX api_tokens_tenant ON api_tokens (tenant_id);
+        CREATE TABLE api_token_apps (
+          token_id text NOT NULL REFERENCES api_tokens(id) ON DELETE CASCADE,
+          app_id text NOT NULL REFERENCES apps(id) ON DELETE CASCADE,
+          PRIMARY KEY (token_id, app_id)
+        );
+
+        -- One row per device, app and day: the device's last check of that day and how many it made.
+        CREATE TABLE telemetry_checks (
+          tenant_id text NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+          app_id text NOT NULL REFERENCES apps(id) ON DELETE CASCADE,
+          -- UTC 'YYYY-MM-DD' as text: the pg driver would turn a date into a local-time Date.
+          day text NOT NULL CHECK (day ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$'),
+          device_id text NOT NULL,
+          version text NOT NULL,
+          channel text NOT NULL DEFAULT '',
+          platform text NOT NULL DEFAULT '',
+          arch text NOT NULL DEFAULT '',
+          is_latest boolean NOT NULL,
+          requests integer NOT NULL DEFAULT 1,
+          PRIMARY KEY (tenant_id, app_id, day, device_id)
+        );
+        CREATE INDEX telemetry_checks_day ON telemetry_checks (day);
+    `),
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

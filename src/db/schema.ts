@@ -97,6 +97,42 @@ export interface ArtifactsTable {
   created_at: Timestamp;
 }
 
+export interface PendingObjectsTable {
+  storage_key: string;
+  visibility: 'public' | 'private';
+  created_at: Timestamp;
+}
+
+export interface ApiTokensTable {
+  id: string;
+  tenant_id: string;
+  name: string;
+  token_hash: string;
+  token_prefix: string;
+  expires_at: Date | null;
+  created_at: Timestamp;
+  last_used_at: Date | null;
+}
+
+export interface ApiTokenAppsTable {
+  token_id: string;
+  app_id: string;
+}
+
+export interface TelemetryChecksTable {
+  tenant_id: string;
+  app_id: string;
+  /** A calendar day (UTC), `YYYY-MM-DD`. */
+  day: ColumnType<string, string, string>;
+  device_id: string;
+  version: string;
+  channel: string;
+  platform: string;
+  arch: string;
+  is_latest: boolean;
+  requests: Generated<number>;
+}
+
 export interface Database {
   users: UsersTable;
   user_grants: UserGrantsTable;
@@ -106,6 +142,10 @@ export interface Database {
   archs: ArchsTable;
   versions: VersionsTable;
   artifacts: ArtifactsTable;
+  pending_objects: PendingObjectsTable;
+  api_tokens: ApiTokensTable;
+  api_token_apps: ApiTokenAppsTable;
+  telemetry_checks: TelemetryChecksTable;
 }
 
 export type User = Selectable<UsersTable>;

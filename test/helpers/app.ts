@@ -6,7 +6,7 @@ import type { Express } from 'express';
 import pg from 'pg';
 import { pino } from 'pino';
 import { loadConfig } from '../../src/config.js';
-import { type AppContext, openContext } from '../../src/context.js';
+import { type AppContext, closeContext, openContext } from '../../src/context.js';
 import { type DbHandle, openPglite, openPostgres } from '../../src/db/connect.js';
 import { buildApp } from '../../src/server.js';
 
@@ -66,7 +66,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     ctx,
     dataDir,
     async close() {
-      await handle.close();
+      await closeContext(ctx);
       await drop();
       rmSync(dataDir, { recursive: true, force: true });
     },

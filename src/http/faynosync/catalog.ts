@@ -1,6 +1,145 @@
+import type { Request } from 'express';
 import { Router } from 'express';
 import type { AppContext } from '../../context.js';
+import {
+  deleteApp,
+  listApps,
+  type PendingAppWrite,
+  prepareAppCreate,
+  prepareAppUpdate,
+} from '../../core/catalog/apps.js';
+import { LOGO_MAX_BYTES } from '../../core/catalog/logo.js';
+import {
+  ARCHS,
+  CHANNELS,
+  createNamed,
+  deleteNamed,
+  listNamed,
+  type NamedItem,
+  type NamedKind,
+  PLATFORMS,
+  updateNamed,
+} from '../../core/catalog/named.js';
+import { invalid } from '../../core/errors.js';
+import { printable } from '../../core/names.js';
+import { actorOf, authenticate, permit } from '../shared/auth.js';
+import { jsonBody, jsonObject } from '../shared/body.js';
+import { readMultipart } from '../shared/multipart.js';
+import { presentApp, presentArch, presentChannel, presentPlatform } from './presenters.js';
 
-export function catalogRouter(_ctx: AppContext): Router {
-  return Router();
+/** How FaynoSync names a kind on the wire: route prefix, result-key infix, list key and list document. */
+interface NamedRoutes {
+  kind: NamedKind;
+  path: string;
+  result: string;
+  listKey: string;
+  present: (item: NamedItem, owner: string) => object;
+}
+
+const NAMED_ROUTES: NamedRoutes[] = [
+  { kind: CHANNELS, path: 'channel', result: 'Channel', listKey: 'channels', present: presentChannel },
+  { kind: PLATFORMS, path: 'platform', result: 'Platform', listKey: 'platforms', present: presentPlatform },
+  { kind: ARCHS, path: 'arch', result: 'Arch', listKey: 'archs', present: presentArch },
+];
+
+/** The `data` form field: FaynoSync's app routes carry their JSON there. */
+function dataField(fields: ReadonlyMap<string, string>, hint: string): unknown {
+  const raw = fields.get('data');
+  if (raw === undefined || raw.trim() === '') throw invalid(`No JSON data provided: ${hint}`);
+  try {
+    return JSON.parse(raw);
+  } catch (err) {
+    throw invalid(`Invalid JSON data: ${(err as Error).message}`);
+  }
+}
+
+/**
+ * The multipart app routes: `data` (JSON) and an optional logo in `file`. The data is validated when the logo
+ * arrives, before it is stored, which is why it has to come first in the form (as FaynoSync's clients send it).
+ */
+async function writeApp(
+  ctx: AppContext,
+  req: Request,
+  prepare: (data: unknown) => Promise<PendingAppWrite>,
+): Promise<string> {
+  let pending: PendingAppWrite | undefined;
+  try {
+    const fields = await readMultipart(req, {
+      maxFiles: 1,
+      maxFileBytes: LOGO_MAX_BYTES,
+      maxFieldBytes: ctx.config.jsonMaxBytes,
+      onFile: async (file, before) => {
+        if (file.fieldName !== 'file') {
+          throw invalid(`unexpected file field "${printable(file.fieldName)}": send the logo as "file"`);
+        }
+        // What a browser form sends when no file was chosen.
+        if (file.fileName === '') return;
+        pending = await prepare(dataField(before, 'send the "data" field before the "file" part'));
+        await pending.attachLogo(file);
+      },
+    });
+    pending ??= await prepare(
+      dataField(fields, 'send a "data" form field holding JSON such as {"app":"myapp"}'),
+    );
+    return await pending.commit();
+  } catch (err) {
+    await pending?.discard();
+    throw err;
+  }
+}
+
+/** Apps, channels, platforms and archs with FaynoSync's routes and answers. */
+export function catalogRouter(ctx: AppContext): Router {
+  const router = Router();
+  const { db } = ctx.database;
+  const auth = authenticate(ctx);
+  const json = jsonBody(ctx.config.jsonMaxBytes);
+
+  router.post('/app/create', auth, permit('apps', 'create'), async (req, res) => {
+    const actor = actorOf(res);
+    const id = await writeApp(ctx, req, (data) => prepareAppCreate(ctx, actor, data));
+    res.json({ 'createAppResult.Created': id });
+  });
+
+  router.post('/app/update', auth, permit('apps', 'edit'), async (req, res) => {
+    const actor = actorOf(res);
+    await writeApp(ctx, req, (data) => prepareAppUpdate(ctx, actor, data));
+    res.json({ 'updateAppResult.Updated': true });
+  });
+
+  router.get('/app/list', auth, async (_req, res) => {
+    const actor = actorOf(res);
+    const apps = await listApps(db, actor);
+    res.json({ apps: apps.map((app) => presentApp(app, actor.ownerUsername, ctx.store)) });
+  });
+
+  router.delete('/app/delete', auth, permit('apps', 'delete'), async (req, res) => {
+    await deleteApp(ctx, actorOf(res), req.query.id);
+    res.json({ 'deleteAppResult.DeletedCount': 1 });
+  });
+
+  for (const { kind, path, result, listKey, present } of NAMED_ROUTES) {
+    router.post(`/${path}/create`, auth, permit(kind.table, 'create'), json, async (req, res) => {
+      const id = await createNamed(db, actorOf(res), kind, jsonObject(req.body));
+      res.json({ [`create${result}Result.Created`]: id });
+    });
+
+    router.get(`/${path}/list`, auth, async (_req, res) => {
+      const actor = actorOf(res);
+      const items = await listNamed(db, actor, kind);
+      res.json({ [listKey]: items.map((item) => present(item, actor.ownerUsername)) });
+    });
+
+    router.post(`/${path}/update`, auth, permit(kind.table, 'edit'), json, async (req, res) => {
+      await updateNamed(db, actorOf(res), kind, jsonObject(req.body));
+      res.json({ [`update${result}Result.Updated`]: true });
+    });
+
+    router.delete(`/${path}/delete`, auth, permit(kind.table, 'delete'), async (req, res) => {
+      await deleteNamed(db, actorOf(res), kind, req.query.id);
+      res.json({ [`delete${result}Result.DeletedCount`]: 1 });
+    });
+  }
+
+  return router;
 }

@@ -1,0 +1,263 @@
+import { sql } from 'kysely';
+import type { Logger } from 'pino';
+import type { Db } from '../../db/connect.js';
+import type { ArtifactStore } from '../../storage/types.js';
+import type { Actor } from '../auth/actor.js';
+import { invalid, notFound } from '../errors.js';
+import { newId } from '../ids.js';
+import { checkName } from '../names.js';
+import { grantToCreator, requireAllowed, requirePermission, revokeEverywhere } from '../permissions.js';
+import {
+  duplicateName,
+  lockForChange,
+  nameTaken,
+  parseId,
+  refuseIfUsed,
+  type Usage,
+  visibleTo,
+  withConstraints,
+} from './common.js';
+import { type LogoUpload, putLogo, removeLogo } from './logo.js';
+
+/** What app commands need; an AppContext is one. */
+export interface CatalogDeps {
+  database: { db: Db };
+  store: ArtifactStore;
+  logger: Logger;
+}
+
+export const MAX_DESCRIPTION_LENGTH = 4096;
+const APP_USAGE: Usage = { table: 'versions', column: 'app_id' };
+
+export interface AppItem {
+  id: string;
+  name: string;
+  description: string;
+  private: boolean;
+  logoKey: string | null;
+  updatedAt: Date;
+}
+
+export async function listApps(db: Db, actor: Actor): Promise<AppItem[]> {
+  const rows = await db
+    .selectFrom('apps')
+    .selectAll()
+    .where(visibleTo(actor, 'apps'))
+    .orderBy(sql`lower(name) collate "C"`)
+    .orderBy(sql`name collate "C"`)
+    .execute();
+  return rows.map((row) => ({
+    id: row.id,
+    name: row.name,
+    description: row.description,
+    private: row.private,
+    logoKey: row.logo_key,
+    updatedAt: new Date(row.updated_at),
+  }));
+}
+
+function asObject(data: unknown): Record<string, unknown> {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    throw invalid('data must be a JSON object such as {"app":"myapp"}');
+  }
+  return data as Record<string, unknown>;
+}
+
+function parseDescription(value: unknown): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'string') throw invalid('description must be a string');
+  if (value.length > MAX_DESCRIPTION_LENGTH) {
+    throw invalid(`description must be at most ${MAX_DESCRIPTION_LENGTH} characters long`);
+  }
+  return value;
+}
+
+/** FaynoSync's clients send booleans as the strings "true"/"false" (its form data is string to string). */
+function parseFlag(value: unknown, field: string): boolean | undefined {
+  if (value === undefined || value === null || value === '') return undefined;
+  if (typeof value === 'boolean') return value;
+  if (typeof value === 'string') {
+    const lower = value.toLowerCase();
+    if (lower === 'true') return true;
+    if (lower === 'false') return false;
+  }
+  throw invalid(`${field} must be true or false`);
+}
+
+/**
+ * A validated app create or update that has not written anything yet. The logo, if any, is attached (stored) next;
+ * commit then writes the row. Splitting it this way lets a face check everything before the first byte of a logo
+ * reaches storage, and still refuse the whole request if something after the logo (the rest of a form) is wrong.
+ */
+export interface PendingAppWrite {
+  readonly appId: string;
+  attachLogo(upload: LogoUpload): Promise<void>;
+  /** Writes the row; a logo stored for it is removed again if that fails. Returns the app id. */
+  commit(): Promise<string>;
+  /** Gives up: removes a logo stored for a write that will not happen. */
+  discard(): Promise<void>;
+}
+
+interface AppFields {
+  id: string;
+  name: string;
+  description: string | undefined;
+  private: boolean;
+}
+
+class AppWrite implements PendingAppWrite {
+  #logoKey: string | undefined;
+
+  constructor(
+    private readonly deps: CatalogDeps,
+    private readonly actor: Actor,
+    private readonly mode: 'create' | 'update',
+    private readonly fields: AppFields,
+  ) {}
+
+  get appId(): string {
+    return this.fields.id;
+  }
+
+  async attachLogo(upload: LogoUpload): Promise<void> {
+    if (this.#logoKey) throw invalid('send at most one logo');
+    this.#logoKey = await putLogo(this.deps.store, this.actor.tenantId, this.fields.id, upload);
+  }
+
+  async commit(): Promise<string> {
+    let replaced: string | null = null;
+    try {
+      replaced = this.mode === 'create' ? await this.#insert() : await this.#update();
+    } catch (err) {
+      await this.discard();
+      throw err;
+    }
+    if (replaced) await removeLogo(this.deps.store, this.deps.logger, replaced);
+    return this.fields.id;
+  }
+
+  async discard(): Promise<void> {
+    const key = this.#logoKey;
+    this.#logoKey = undefined;
+    if (key) await removeLogo(this.deps.store, this.deps.logger, key);
+  }
+
+  async #insert(): Promise<null> {
+    const { actor, fields } = this;
+    await withConstraints(this.deps.database.db, 'app', async (trx) => {
+      await trx
+        .insertInto('apps')
+        .values({
+          id: fields.id,
+          tenant_id: actor.tenantId,
+          name: fields.name,
+          description: fields.description ?? '',
+          private: fields.private,
+          logo_key: this.#logoKey ?? null,
+        })
+        .execute();
+      await grantToCreator(trx, actor, 'apps', fields.id);
+    });
+    return null;
+  }
+
+  /** Returns the logo key the update replaced, to delete once the new one is committed. */
+  async #update(): Promise<string | null> {
+    const { actor, fields } = this;
+    const newLogo = this.#logoKey;
+    return withConstraints(this.deps.database.db, 'app', async (trx) => {
+      await lockForChange(trx, 'apps', 'app', actor, fields.id);
+      if (await nameTaken(trx, 'apps', actor.tenantId, fields.name, fields.id)) throw duplicateName('app');
+      const before = await trx
+        .selectFrom('apps')
+        .select('logo_key')
+        .where('tenant_id', '=', actor.tenantId)
+        .where('id', '=', fields.id)
+        .executeTakeFirstOrThrow();
+      await trx
+        .updateTable('apps')
+        .set({
+          name: fields.name,
+          ...(fields.description === undefined ? {} : { description: fields.description }),
+          ...(newLogo ? { logo_key: newLogo } : {}),
+          updated_at: sql`now()`,
+        })
+        .where('tenant_id', '=', actor.tenantId)
+        .where('id', '=', fields.id)
+        .execute();
+      return newLogo ? before.logo_key : null;
+    });
+  }
+}
+
+/** Validates `{"app","description"?,"private"?}` and the name's uniqueness; nothing is written yet. */
+export async function prepareAppCreate(
+  deps: CatalogDeps,
+  actor: Actor,
+  data: unknown,
+): Promise<PendingAppWrite> {
+  requirePermission(actor, 'apps', 'create');
+  const input = asObject(data);
+  const name = checkName(input.app, 'app');
+  const description = parseDescription(input.description);
+  const isPrivate = parseFlag(input.private, 'private') ?? false;
+  if (await nameTaken(deps.database.db, 'apps', actor.tenantId, name)) throw duplicateName('app');
+  return new AppWrite(deps, actor, 'create', { id: newId(), name, description, private: isPrivate });
+}
+
+/**
+ * Validates `{"id","app","description"?}`. An omitted description keeps the current one. `private` decides which
+ * bucket the app's files live in, so it cannot change; sending the current value is accepted.
+ */
+export async function prepareAppUpdate(
+  deps: CatalogDeps,
+  actor: Actor,
+  data: unknown,
+): Promise<PendingAppWrite> {
+  requirePermission(actor, 'apps', 'edit');
+  const { db } = deps.database;
+  const input = asObject(data);
+  const id = parseId(input.id);
+  const name = checkName(input.app, 'app');
+  const description = parseDescription(input.description);
+  const wantsPrivate = parseFlag(input.private, 'private');
+  const current = await db
+    .selectFrom('apps')
+    .select('private')
+    .where('tenant_id', '=', actor.tenantId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!current) throw notFound('app not found');
+  await requireAllowed(db, actor, 'apps', id);
+  if (wantsPrivate !== undefined && wantsPrivate !== current.private) {
+    throw invalid(
+      `private cannot change after an app is created (this app is ${current.private ? 'private' : 'public'}): create a new app instead`,
+    );
+  }
+  if (await nameTaken(db, 'apps', actor.tenantId, name, id)) throw duplicateName('app');
+  return new AppWrite(deps, actor, 'update', { id, name, description, private: current.private });
+}
+
+/** Refused while versions use the app; its logo goes once the row is gone. */
+export async function deleteApp(deps: CatalogDeps, actor: Actor, rawId: unknown): Promise<void> {
+  requirePermission(actor, 'apps', 'delete');
+  const id = parseId(rawId);
+  const logoKey = await withConstraints(
+    deps.database.db,
+    'app',
+    async (trx) => {
+      await lockForChange(trx, 'apps', 'app', actor, id);
+      await refuseIfUsed(trx, 'app', APP_USAGE, actor.tenantId, id);
+      const row = await trx
+        .deleteFrom('apps')
+        .where('tenant_id', '=', actor.tenantId)
+        .where('id', '=', id)
+        .returning('logo_key')
+        .executeTakeFirstOrThrow();
+      await revokeEverywhere(trx, actor.tenantId, 'apps', id);
+      return row.logo_key;
+    },
+    APP_USAGE,
+  );
+  if (logoKey) await removeLogo(deps.store, deps.logger, logoKey);
+}

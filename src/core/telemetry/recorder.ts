@@ -1,0 +1,121 @@
+import { sql } from 'kysely';
+import type { Logger } from 'pino';
+import type { Db } from '../../db/connect.js';
+
+/** One update check by a device that sent X-Device-ID. */
+export interface CheckRecord {
+  tenantId: string;
+  appId: string;
+  deviceId: string;
+  version: string;
+  channel: string;
+  platform: string;
+  arch: string;
+  /** False when the check offered an update (the device is outdated). */
+  isLatest: boolean;
+  at: Date;
+}
+
+interface Row {
+  tenant_id: string;
+  app_id: string;
+  day: string;
+  device_id: string;
+  version: string;
+  channel: string;
+  platform: string;
+  arch: string;
+  is_latest: boolean;
+  requests: number;
+}
+
+export const MAX_DEVICE_ID_LENGTH = 128;
+
+/**
+ * Collects checks in memory and writes them in batches, so recording never waits on the database in the
+ * request path. Checks of one device, app and day within a batch fold into one row (its last state and
+ * the number of requests). A full buffer drops further checks rather than growing without bound.
+ */
+export class TelemetryRecorder {
+  private buffer = new Map<string, Row>();
+  private timer: NodeJS.Timeout | undefined;
+  private flushing: Promise<void> = Promise.resolve();
+  dropped = 0;
+
+  constructor(
+    private readonly db: Db,
+    private readonly logger: Logger,
+    private readonly options: { enabled: boolean; flushMs: number; maxBuffered: number },
+  ) {}
+
+  get enabled(): boolean {
+    return this.options.enabled;
+  }
+
+  record(check: CheckRecord): void {
+    if (!this.options.enabled || check.deviceId.length === 0 || check.deviceId.length > MAX_DEVICE_ID_LENGTH)
+      return;
+    const day = check.at.toISOString().slice(0, 10);
+    const key = `${check.tenantId}\u0000${check.appId}\u0000${day}\u0000${check.deviceId}`;
+    const previous = this.buffer.get(key);
+    if (!previous && this.buffer.size >= this.options.maxBuffered) {
+      this.dropped += 1;
+      return;
+    }
+    this.buffer.set(key, {
+      tenant_id: check.tenantId,
+      app_id: check.appId,
+      day,
+      device_id: check.deviceId,
+      version: check.version,
+      channel: check.channel,
+      platform: check.platform,
+      arch: check.arch,
+      is_latest: check.isLatest,
+      requests: (previous?.requests ?? 0) + 1,
+    });
+    this.timer ??= setTimeout(() => {
+      this.timer = undefined;
+      void this.flush();
+    }, this.options.flushMs);
+  }
+
+  /** Writes what is buffered; resolves when it (and any flush before it) is in the database. */
+  flush(): Promise<void> {
+    const rows = [...this.buffer.values()];
+    this.buffer = new Map();
+    this.flushing = this.flushing.then(() => this.write(rows));
+    return this.flushing;
+  }
+
+  async close(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    await this.flush();
+  }
+
+  private async write(rows: Row[]): Promise<void> {
+    for (let i = 0; i < rows.length; i += 500) {
+      const chunk = rows.slice(i, i + 500);
+      try {
+        await this.db
+          .insertInto('telemetry_checks')
+          .values(chunk)
+          .onConflict((oc) =>
+            oc.columns(['tenant_id', 'app_id', 'day', 'device_id']).doUpdateSet({
+              version: (eb) => eb.ref('excluded.version'),
+              channel: (eb) => eb.ref('excluded.channel'),
+              platform: (eb) => eb.ref('excluded.platform'),
+              arch: (eb) => eb.ref('excluded.arch'),
+              is_latest: (eb) => eb.ref('excluded.is_latest'),
+              requests: sql`telemetry_checks.requests + excluded.requests`,
+            }),
+          )
+          .execute();
+      } catch (err) {
+        // An app deleted since the check was made fails its foreign key; telemetry is never worth an error.
+        this.logger.warn({ err, rows: chunk.length }, 'telemetry batch not written');
+      }
+    }
+  }
+}

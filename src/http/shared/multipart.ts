@@ -1,0 +1,174 @@
+import type { IncomingMessage } from 'node:http';
+import type { Readable } from 'node:stream';
+import busboy from 'busboy';
+import { DomainError, invalid } from '../../core/errors.js';
+import { printable } from '../../core/names.js';
+
+export interface MultipartFile {
+  fieldName: string;
+  fileName: string;
+  contentType: string;
+  /** Read it (or leave it: it is then discarded). It ends early with an error when the file passes the limit. */
+  stream: Readable;
+}
+
+export interface MultipartOptions {
+  maxFiles: number;
+  maxFileBytes: number;
+  maxFields?: number;
+  maxFieldBytes?: number;
+  /**
+   * Called for each file part, one at a time, with the text fields that came before it in the form, so a caller can
+   * validate those before the file goes anywhere. Throwing refuses the whole request.
+   */
+  onFile(file: MultipartFile, fieldsSoFar: ReadonlyMap<string, string>): Promise<void>;
+  /**
+   * After a failure the rest of the body is read and thrown away so that the client, still sending, gets the error
+   * response instead of a reset connection; past this many bytes the connection is cut instead.
+   */
+  maxDrainBytes?: number;
+}
+
+const DEFAULTS = { maxFields: 20, maxFieldBytes: 1024 * 1024, maxDrainBytes: 64 * 1024 * 1024 };
+
+function describeBytes(bytes: number): string {
+  const mb = bytes / (1024 * 1024);
+  return Number.isInteger(mb) ? `${mb} MB` : `${bytes} bytes`;
+}
+
+/** Reads and discards what is left of the body; resolves once the request is over (ended, cut or broken). */
+function drain(req: IncomingMessage, maxBytes: number): Promise<void> {
+  if (req.readableEnded || req.destroyed) return Promise.resolve();
+  return new Promise((resolve) => {
+    let seen = 0;
+    const done = () => {
+      req.off('data', count);
+      resolve();
+    };
+    const count = (chunk: Buffer) => {
+      seen += chunk.length;
+      if (seen > maxBytes) req.destroy();
+    };
+    req.on('data', count);
+    req.once('end', done);
+    req.once('close', done);
+    req.once('error', done);
+    req.resume();
+  });
+}
+
+/**
+ * Streams a multipart/form-data request: text fields are collected (bounded in size and number), each file part is
+ * handed to `onFile` as a stream and never held in memory. Resolves with the fields once every part has been
+ * read and every `onFile` has finished; rejects with a DomainError (400/413) only after the request body is over.
+ */
+export function readMultipart(req: IncomingMessage, options: MultipartOptions): Promise<Map<string, string>> {
+  const { maxFields, maxFieldBytes, maxDrainBytes } = { ...DEFAULTS, ...options };
+  const contentType = req.headers['content-type'] ?? '';
+  return new Promise((resolve, reject) => {
+    const fields = new Map<string, string>();
+    let parser: busboy.Busboy | undefined;
+    let handlers: Promise<void> = Promise.resolve();
+    /** The file an `onFile` is reading now; cut off when the request fails. */
+    let current: Readable | undefined;
+    let failure: unknown;
+    const fail = (err: unknown) => {
+      if (failure !== undefined) return;
+      failure = err;
+      req.unpipe();
+      const reading = current;
+      // On the next tick: busboy emits 'limit' from inside its parser and still touches the file stream right after.
+      process.nextTick(() => {
+        parser?.destroy();
+        reading?.destroy(err instanceof Error ? err : new Error(String(err)));
+      });
+      // The handler of the file being read settles (and cleans up) before the caller hears of the failure.
+      Promise.all([drain(req, maxDrainBytes), handlers]).then(() => reject(failure));
+    };
+
+    if (!/^multipart\/form-data\b/i.test(contentType)) {
+      fail(invalid('multipart form data is required'));
+      return;
+    }
+    try {
+      parser = busboy({
+        headers: req.headers,
+        // One more byte than allowed: busboy reports a file that reaches its limit exactly as truncated.
+        limits: {
+          files: options.maxFiles,
+          fileSize: options.maxFileBytes + 1,
+          fields: maxFields,
+          fieldSize: maxFieldBytes,
+        },
+      });
+    } catch (err) {
+      fail(invalid(`malformed multipart form data: ${(err as Error).message}`));
+      return;
+    }
+
+    parser.on('field', (name, value, info) => {
+      if (failure !== undefined) return;
+      if (info.valueTruncated) {
+        fail(
+          new DomainError(
+            'too_large',
+            `form field "${printable(name)}" is larger than ${describeBytes(maxFieldBytes)}`,
+          ),
+        );
+      } else if (fields.has(name)) {
+        fail(invalid(`form field "${printable(name)}" was sent more than once`));
+      } else {
+        fields.set(name, value);
+      }
+    });
+
+    parser.on('file', (fieldName, stream, info) => {
+      // Destroying the stream (on a failure) makes it emit an error nobody may be listening for yet.
+      stream.on('error', () => {});
+      if (failure !== undefined) {
+        stream.resume();
+        return;
+      }
+      const fileName = info.filename ?? '';
+      stream.on('limit', () => {
+        fail(
+          new DomainError(
+            'too_large',
+            `file "${printable(fileName)}" is larger than the limit of ${describeBytes(options.maxFileBytes)}`,
+          ),
+        );
+      });
+      const before = new Map(fields);
+      handlers = handlers.then(async () => {
+        if (failure !== undefined) return;
+        current = stream;
+        try {
+          await options.onFile({ fieldName, fileName, contentType: info.mimeType, stream }, before);
+          // A file the caller chose not to read must still be consumed for the form to go on.
+          if (!stream.readableEnded) stream.resume();
+        } catch (err) {
+          fail(err);
+        } finally {
+          current = undefined;
+        }
+      });
+    });
+
+    parser.on('filesLimit', () => {
+      fail(
+        invalid(`too many files: send at most ${options.maxFiles} file${options.maxFiles === 1 ? '' : 's'}`),
+      );
+    });
+    parser.on('fieldsLimit', () => fail(invalid(`too many form fields: send at most ${maxFields}`)));
+    parser.on('error', (err: Error) => fail(invalid(`malformed multipart form data: ${err.message}`)));
+    parser.on('close', () => {
+      handlers.then(() => {
+        if (failure === undefined) resolve(fields);
+      });
+    });
+    req.on('close', () => {
+      if (!req.complete) fail(invalid('the request ended before the whole form was sent'));
+    });
+    req.pipe(parser);
+  });
+}
