@@ -8,7 +8,7 @@ import { prepareSignupKey } from './core/auth/signup-key.js';
 import { DomainError } from './core/errors.js';
 import { openDatabase } from './db/connect.js';
 import { migrateToLatest } from './db/migrations.js';
-import { buildApp } from './server.js';
+import { buildHandler } from './server.js';
 
 const USAGE = `usage: updraft [serve | migrate | create-admin <username>]
   serve                    start the server (default)
@@ -38,7 +38,7 @@ async function serve(): Promise<void> {
   });
   const ctx = await openContext(config, logger);
   const key = await prepareSignupKey(config, ctx.database.db);
-  const server = createServer(buildApp(ctx));
+  const server = createServer(buildHandler(ctx));
   server.requestTimeout = 0; // large uploads may take longer than Node's default 5 minutes
   server.listen(config.port, config.host, () => {
     logger.info(

@@ -1,9 +1,15 @@
+import type { RequestListener } from 'node:http';
 import express, { type Express } from 'express';
 import type { AppContext } from './context.js';
 import { accountsRouter } from './http/faynosync/accounts.js';
 import { catalogRouter } from './http/faynosync/catalog.js';
+import { downloadsRouter } from './http/faynosync/downloads.js';
 import { healthRouter } from './http/faynosync/health.js';
+import { releasesRouter } from './http/faynosync/releases.js';
+import { telemetryRouter } from './http/faynosync/telemetry.js';
+import { tokensRouter } from './http/faynosync/tokens.js';
 import { filesRouter } from './http/files.js';
+import { hotPath } from './http/hot/index.js';
 import { cors } from './http/shared/cors.js';
 import { errorHandler, notFoundHandler } from './http/shared/errors.js';
 import { requestLogging } from './http/shared/logging.js';
@@ -21,7 +27,23 @@ export function buildApp(ctx: AppContext): Express {
   if (ctx.store instanceof LocalArtifactStore) app.use('/files', filesRouter(ctx.store));
   app.use(accountsRouter(ctx));
   app.use(catalogRouter(ctx));
+  app.use(releasesRouter(ctx));
+  app.use(downloadsRouter(ctx));
+  app.use(tokensRouter(ctx));
+  app.use(telemetryRouter(ctx));
   app.use(notFoundHandler);
   app.use(errorHandler);
   return app;
+}
+
+/**
+ * The server's request listener: the hot routes (update checks, feeds) are answered by a lean handler
+ * from precomputed bytes; everything else goes to Express.
+ */
+export function buildHandler(ctx: AppContext): RequestListener {
+  const app = buildApp(ctx);
+  const hot = hotPath(ctx);
+  return (req, res) => {
+    if (!hot(req, res)) app(req, res);
+  };
 }

@@ -5,13 +5,20 @@ import { forbidden } from './errors.js';
 
 export type Action = 'create' | 'delete' | 'edit' | 'download' | 'upload';
 
+export const TOKEN_SCOPE_MESSAGE = 'API tokens are restricted to app upload: log in for anything else';
+
 export function requireAdmin(actor: Actor): void {
+  if (actor.role === 'token') throw forbidden(TOKEN_SCOPE_MESSAGE);
   if (actor.role !== 'admin') throw forbidden('Admin access required');
 }
 
 /** The route-level check: may this actor do `action` on resources of `kind` at all? */
 export function requirePermission(actor: Actor, kind: ResourceKind, action: Action): void {
   if (actor.role === 'admin') return;
+  if (actor.role === 'token') {
+    if (kind === 'apps' && action === 'upload') return;
+    throw forbidden(TOKEN_SCOPE_MESSAGE);
+  }
   const flags = actor.permissions?.[kind] as Record<string, boolean> | undefined;
   if (!flags?.[action]) {
     throw forbidden(`Permission denied: your account lacks ${kind}.${action}; ask your admin to grant it`);
@@ -42,6 +49,7 @@ export async function requireAllowed(
 /** Ids a team user may see, or undefined for an admin (everything in the tenant). */
 export async function allowedIds(db: Db, actor: Actor, kind: ResourceKind): Promise<string[] | undefined> {
   if (actor.role === 'admin') return undefined;
+  if (actor.role === 'token') return kind === 'apps' ? (actor.tokenApps ?? []) : undefined;
   const rows = await db
     .selectFrom('user_grants')
     .select('resource_id')

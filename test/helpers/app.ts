@@ -1,14 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
+import type { RequestListener } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Express } from 'express';
 import pg from 'pg';
 import { pino } from 'pino';
 import { loadConfig } from '../../src/config.js';
 import { type AppContext, closeContext, openContext } from '../../src/context.js';
 import { type DbHandle, openPglite, openPostgres } from '../../src/db/connect.js';
-import { buildApp } from '../../src/server.js';
+import { buildHandler } from '../../src/server.js';
 
 export const TEST_SIGNUP_KEY = 'test-signup-key-0123456789';
 
@@ -41,7 +41,8 @@ async function freshDatabase(): Promise<{ handle: DbHandle; drop: () => Promise<
 }
 
 export interface TestApp {
-  app: Express;
+  /** The whole server's request listener (hot path + Express), for supertest. */
+  app: RequestListener;
   ctx: AppContext;
   dataDir: string;
   close(): Promise<void>;
@@ -62,7 +63,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   const { handle, drop } = await freshDatabase();
   const ctx = await openContext(config, pino({ level: process.env.UPDRAFT_TEST_LOG ?? 'silent' }), handle);
   return {
-    app: buildApp(ctx),
+    app: buildHandler(ctx),
     ctx,
     dataDir,
     async close() {

@@ -1,4 +1,4 @@
-import type { Express } from 'express';
+import type { RequestListener } from 'node:http';
 import request from 'supertest';
 import { TEST_SIGNUP_KEY } from './app.js';
 
@@ -13,7 +13,7 @@ export const PASSWORD = 'correct-horse-battery';
 
 /** Signs up a new admin (a new tenant) and returns its username and token. */
 export async function newAdmin(
-  app: Express,
+  app: RequestListener,
   username = uniqueName('admin'),
 ): Promise<{ username: string; token: string }> {
   await request(app)
@@ -35,7 +35,7 @@ export interface PermissionInput {
 
 /** Creates a team user under `adminToken` with FaynoSync's permission document and logs it in. */
 export async function newTeamUser(
-  app: Express,
+  app: RequestListener,
   adminToken: string,
   permissions: PermissionInput,
   username = uniqueName('team'),

@@ -10,9 +10,12 @@ export interface Actor {
   username: string;
   /** The tenant admin's username: FaynoSync's `owner`. */
   ownerUsername: string;
-  role: 'admin' | 'team';
-  /** Null for admins, who may do everything within their tenant. */
+  /** 'token' is a CI API token: it may upload to its allowed apps and do nothing else. */
+  role: 'admin' | 'team' | 'token';
+  /** Null for admins and API tokens. */
   permissions: PermissionFlags | null;
+  /** The apps an API token may upload to; undefined for users. */
+  tokenApps?: string[];
 }
 
 export async function actorFromSession(db: Db, token: string, secret: string): Promise<Actor> {

@@ -117,6 +117,10 @@ export function visibleTo(actor: Actor, kind: ResourceKind): Expression<SqlBool>
   const eb = expressionBuilder<Database, ResourceKind>();
   const tenant = eb('tenant_id', '=', actor.tenantId);
   if (actor.role === 'admin') return tenant;
+  if (actor.role === 'token') {
+    const apps = actor.tokenApps ?? [];
+    return kind === 'apps' ? eb.and([tenant, apps.length ? eb('id', 'in', apps) : eb.lit(false)]) : tenant;
+  }
   const granted = eb
     .selectFrom('user_grants')
     .select('resource_id')

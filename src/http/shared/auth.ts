@@ -2,8 +2,9 @@ import type { RequestHandler } from 'express';
 import type { AppContext } from '../../context.js';
 import type { Actor } from '../../core/auth/actor.js';
 import { actorFromSession } from '../../core/auth/actor.js';
-import { unauthorized } from '../../core/errors.js';
-import { type Action, requireAdmin, requirePermission } from '../../core/permissions.js';
+import { actorFromApiToken, looksLikeApiToken } from '../../core/auth/api-tokens.js';
+import { forbidden, unauthorized } from '../../core/errors.js';
+import { type Action, requireAdmin, requirePermission, TOKEN_SCOPE_MESSAGE } from '../../core/permissions.js';
 import type { ResourceKind } from '../../db/schema.js';
 
 /** The bearer credential of a request, exactly `Authorization: Bearer <token>` as FaynoSync's clients send it. */
@@ -17,11 +18,20 @@ export function bearerToken(header: string | undefined): string {
   return parts[1];
 }
 
-/** Resolves the caller; every protected route starts with this. */
-export function authenticate(ctx: AppContext): RequestHandler {
+/**
+ * Resolves the caller; every protected route starts with this. API tokens (`fns_…`) are accepted only
+ * where a route opts in (uploads); elsewhere they are refused with 403.
+ */
+export function authenticate(ctx: AppContext, options: { apiTokens?: boolean } = {}): RequestHandler {
   return async (req, res, next) => {
     const token = bearerToken(req.headers.authorization);
-    res.locals.actor = await actorFromSession(ctx.database.db, token, ctx.config.jwtSecret);
+    if (looksLikeApiToken(token)) {
+      const actor = await actorFromApiToken(ctx.database.db, token);
+      if (!options.apiTokens) throw forbidden(TOKEN_SCOPE_MESSAGE);
+      res.locals.actor = actor;
+    } else {
+      res.locals.actor = await actorFromSession(ctx.database.db, token, ctx.config.jwtSecret);
+    }
     next();
   };
 }
