@@ -88,7 +88,10 @@ async function writeApp(
   }
 }
 
-/** Apps, channels, platforms and archs with FaynoSync's routes and answers. */
+/**
+ * Apps, channels, platforms and archs with FaynoSync's routes and answers. Every write bumps the tenant's
+ * generation before answering: names and updaters feed into update checks, whose cached answers must go.
+ */
 export function catalogRouter(ctx: AppContext): Router {
   const router = Router();
   const { db } = ctx.database;
@@ -98,12 +101,14 @@ export function catalogRouter(ctx: AppContext): Router {
   router.post('/app/create', auth, permit('apps', 'create'), async (req, res) => {
     const actor = actorOf(res);
     const id = await writeApp(ctx, req, (data) => prepareAppCreate(ctx, actor, data));
+    await ctx.changes.changed(actor.tenantId);
     res.json({ 'createAppResult.Created': id });
   });
 
   router.post('/app/update', auth, permit('apps', 'edit'), async (req, res) => {
     const actor = actorOf(res);
     await writeApp(ctx, req, (data) => prepareAppUpdate(ctx, actor, data));
+    await ctx.changes.changed(actor.tenantId);
     res.json({ 'updateAppResult.Updated': true });
   });
 
@@ -114,13 +119,17 @@ export function catalogRouter(ctx: AppContext): Router {
   });
 
   router.delete('/app/delete', auth, permit('apps', 'delete'), async (req, res) => {
-    await deleteApp(ctx, actorOf(res), req.query.id);
+    const actor = actorOf(res);
+    await deleteApp(ctx, actor, req.query.id);
+    await ctx.changes.changed(actor.tenantId);
     res.json({ 'deleteAppResult.DeletedCount': 1 });
   });
 
   for (const { kind, path, result, listKey, present } of NAMED_ROUTES) {
     router.post(`/${path}/create`, auth, permit(kind.table, 'create'), json, async (req, res) => {
-      const id = await createNamed(db, actorOf(res), kind, jsonObject(req.body));
+      const actor = actorOf(res);
+      const id = await createNamed(db, actor, kind, jsonObject(req.body));
+      await ctx.changes.changed(actor.tenantId);
       res.json({ [`create${result}Result.Created`]: id });
     });
 
@@ -131,12 +140,16 @@ export function catalogRouter(ctx: AppContext): Router {
     });
 
     router.post(`/${path}/update`, auth, permit(kind.table, 'edit'), json, async (req, res) => {
-      await updateNamed(db, actorOf(res), kind, jsonObject(req.body));
+      const actor = actorOf(res);
+      await updateNamed(db, actor, kind, jsonObject(req.body));
+      await ctx.changes.changed(actor.tenantId);
       res.json({ [`update${result}Result.Updated`]: true });
     });
 
     router.delete(`/${path}/delete`, auth, permit(kind.table, 'delete'), async (req, res) => {
-      await deleteNamed(db, actorOf(res), kind, req.query.id);
+      const actor = actorOf(res);
+      await deleteNamed(db, actor, kind, req.query.id);
+      await ctx.changes.changed(actor.tenantId);
       res.json({ [`delete${result}Result.DeletedCount`]: 1 });
     });
   }
