@@ -33,6 +33,11 @@ export async function requireAllowed(
   resourceId: string,
 ): Promise<void> {
   if (actor.role === 'admin') return;
+  if (actor.role === 'token') {
+    // A token is scoped by app only; within its tenant it may use any channel, platform and arch.
+    if (kind !== 'apps' || actor.tokenApps?.includes(resourceId)) return;
+    throw forbidden('api token has no access to this app: create a token that lists it');
+  }
   const row = await db
     .selectFrom('user_grants')
     .select('resource_id')
@@ -66,7 +71,7 @@ export async function grantToCreator(
   kind: ResourceKind,
   resourceId: string,
 ): Promise<void> {
-  if (actor.role === 'admin') return;
+  if (actor.role !== 'team') return;
   await db
     .insertInto('user_grants')
     .values({ tenant_id: actor.tenantId, user_id: actor.userId, kind, resource_id: resourceId })
