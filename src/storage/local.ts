@@ -18,6 +18,7 @@ import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { HashingStream } from './hashing.js';
 import { assertValidKey, assertValidPrefix, baseName, encodeKey } from './keys.js';
+import { PROCESS_TAG, writerOf } from './process-tag.js';
 import {
   type ArtifactStore,
   type ByteRange,
@@ -42,7 +43,11 @@ interface Sidecar {
   contentType?: string;
 }
 
-/** A put that died with the process leaves its temporary file behind; after this long nobody is writing it. */
+/**
+ * A write that died with its process leaves its temporary file behind. The file is named after its writer, so the
+ * leftovers of a process of this host that is gone are removed at once; another host's (a shared folder) only once
+ * nobody can still be writing them.
+ */
 const STALE_TEMP_MS = 60 * 60 * 1000;
 
 function errorCode(err: unknown): unknown {
@@ -73,6 +78,8 @@ export class LocalArtifactStore implements ArtifactStore {
   readonly #tmp: string;
   readonly #baseUrl: string;
   readonly #signingKey: string;
+  /** Temporary files this store is writing now: the only ones of this process that init() must leave alone. */
+  readonly #writing = new Set<string>();
 
   constructor(options: LocalArtifactStoreOptions) {
     this.#root = resolve(options.root);
@@ -88,28 +95,29 @@ export class LocalArtifactStore implements ArtifactStore {
     const cutoff = Date.now() - STALE_TEMP_MS;
     for (const name of await readdir(this.#tmp)) {
       const path = join(this.#tmp, name);
-      const info = await stat(path).catch((err: unknown) => {
-        if (isAbsent(err)) return undefined;
-        throw err;
-      });
-      if (info && info.mtimeMs < cutoff) await rm(path, { force: true, recursive: true });
+      if (this.#writing.has(path)) continue;
+      const writer = writerOf(name);
+      if (writer !== 'gone' && writer !== 'self') {
+        const info = await stat(path).catch((err: unknown) => {
+          if (isAbsent(err)) return undefined;
+          throw err;
+        });
+        if (!info || info.mtimeMs >= cutoff) continue;
+      }
+      await rm(path, { force: true, recursive: true });
     }
   }
 
   async put(key: string, body: Readable, options: PutOptions): Promise<PutResult> {
     const target = this.#path(options.visibility, key);
-    const temp = this.#tempPath();
     const hasher = new HashingStream(options.maxBytes);
-    try {
+    await this.#viaTemp(async (temp) => {
       await pipeline(body, hasher, createWriteStream(temp, { flags: 'wx' }));
       await syncFile(temp);
       await mkdir(dirname(target), { recursive: true });
       await this.#writeSidecar(target, { contentType: options.contentType });
       await rename(temp, target);
-    } catch (err) {
-      await rm(temp, { force: true });
-      throw err;
-    }
+    });
     return { key, ...hasher.digest() };
   }
 
@@ -154,8 +162,7 @@ export class LocalArtifactStore implements ArtifactStore {
   async copy(from: string, to: string, visibility: Visibility): Promise<void> {
     const source = this.#path(visibility, from);
     const target = this.#path(visibility, to);
-    const temp = this.#tempPath();
-    try {
+    await this.#viaTemp(async (temp) => {
       try {
         await copyFile(source, temp, constants.COPYFILE_FICLONE | constants.COPYFILE_EXCL);
       } catch (err) {
@@ -166,10 +173,29 @@ export class LocalArtifactStore implements ArtifactStore {
       await mkdir(dirname(target), { recursive: true });
       await this.#writeSidecar(target, await this.#readSidecar(source));
       await rename(temp, target);
+    });
+  }
+
+  /** One rename within the root: the object appears at `to` whole, and no byte is copied. */
+  async move(from: string, to: string, visibility: Visibility): Promise<void> {
+    const source = this.#path(visibility, from);
+    const target = this.#path(visibility, to);
+    const info = await stat(source).catch((err: unknown) => {
+      if (isAbsent(err)) return undefined;
+      throw err;
+    });
+    if (!info?.isFile()) throw new ObjectNotFoundError(from);
+    if (source === target) return;
+    await mkdir(dirname(target), { recursive: true });
+    // The sidecar goes first, as in put(): whoever sees the object at `to` also sees its content type.
+    await this.#writeSidecar(target, await this.#readSidecar(source));
+    try {
+      await rename(source, target);
     } catch (err) {
-      await rm(temp, { force: true });
+      if (isAbsent(err)) throw new ObjectNotFoundError(from);
       throw err;
     }
+    await removeFile(sidecarPath(source));
   }
 
   async delete(key: string, visibility: Visibility): Promise<void> {
@@ -241,8 +267,18 @@ export class LocalArtifactStore implements ArtifactStore {
     return path;
   }
 
-  #tempPath(): string {
-    return join(this.#tmp, `${randomUUID()}.part`);
+  /** Runs `work` with a fresh temporary path, named after this process, that is removed again if `work` fails. */
+  async #viaTemp(work: (temp: string) => Promise<void>): Promise<void> {
+    const temp = join(this.#tmp, `${PROCESS_TAG}~${randomUUID()}.part`);
+    this.#writing.add(temp);
+    try {
+      await work(temp);
+    } catch (err) {
+      await rm(temp, { force: true });
+      throw err;
+    } finally {
+      this.#writing.delete(temp);
+    }
   }
 
   async #readSidecar(objectPath: string): Promise<Sidecar> {
@@ -256,14 +292,10 @@ export class LocalArtifactStore implements ArtifactStore {
 
   /** Replaced whole by rename, like the object, so a reader never parses half of it. */
   async #writeSidecar(objectPath: string, sidecar: Sidecar): Promise<void> {
-    const temp = this.#tempPath();
-    try {
+    await this.#viaTemp(async (temp) => {
       await writeFile(temp, JSON.stringify(sidecar), { flag: 'wx' });
       await rename(temp, sidecarPath(objectPath));
-    } catch (err) {
-      await rm(temp, { force: true });
-      throw err;
-    }
+    });
   }
 }
 

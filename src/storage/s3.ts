@@ -170,6 +170,15 @@ export class S3ArtifactStore implements ArtifactStore {
     }
   }
 
+  async move(from: string, to: string, visibility: Visibility): Promise<void> {
+    if (from === to) {
+      if (!(await this.head(from, visibility))) throw new ObjectNotFoundError(from);
+      return;
+    }
+    await this.copy(from, to, visibility);
+    await this.delete(from, visibility);
+  }
+
   async delete(key: string, visibility: Visibility): Promise<void> {
     assertValidKey(key);
     await this.#client.removeObject(this.#bucket(visibility), key);

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
@@ -18,6 +18,7 @@ import {
   InvalidKeyError,
   ObjectNotFoundError,
   ObjectTooLargeError,
+  type Visibility,
 } from '../../src/storage/types.js';
 
 /** s3rver ships no typings; this is the part of its API the tests use. */
@@ -37,6 +38,8 @@ interface Harness {
   store: ArtifactStore;
   /** Files a put left in the driver's own scratch space, for drivers that have one. */
   leftovers?: () => Promise<string[]>;
+  /** The identity of the file behind an object, for drivers whose objects are files (same id: nothing was copied). */
+  fileId?: (key: string, visibility: Visibility) => Promise<bigint>;
   close(): Promise<void>;
 }
 
@@ -211,6 +214,40 @@ export function storeContract(name: string, makeStore: () => Promise<Harness>, t
       );
     });
 
+    it('moves within a visibility: the whole object with its content type, replacing the target', async () => {
+      const body = randomBytes(300_000);
+      await store.put('move/from.bin', chunked(body), { visibility: 'private', contentType: 'text/yaml' });
+      await store.put('move/deeper/to.bin', chunked(randomBytes(10)), {
+        visibility: 'private',
+        contentType: 'text/plain',
+      });
+      const before = await harness.fileId?.('move/from.bin', 'private');
+      await store.move('move/from.bin', 'move/deeper/to.bin', 'private');
+      expect((await readAll(await store.get('move/deeper/to.bin', 'private'))).equals(body)).toBe(true);
+      expect(await store.head('move/deeper/to.bin', 'private')).toMatchObject({
+        size: body.length,
+        contentType: 'text/yaml',
+      });
+      expect(await store.head('move/from.bin', 'private')).toBeUndefined();
+      expect(await store.list('move/', 'private')).toEqual(['move/deeper/to.bin']);
+      if (harness.fileId) expect(await harness.fileId('move/deeper/to.bin', 'private')).toBe(before);
+      if (harness.leftovers) expect(await harness.leftovers()).toEqual([]);
+
+      // Onto itself: nothing changes.
+      await store.move('move/deeper/to.bin', 'move/deeper/to.bin', 'private');
+      expect((await readAll(await store.get('move/deeper/to.bin', 'private'))).equals(body)).toBe(true);
+      expect((await store.head('move/deeper/to.bin', 'private'))?.contentType).toBe('text/yaml');
+
+      await expect(store.move('move/missing.bin', 'move/x.bin', 'private')).rejects.toBeInstanceOf(
+        ObjectNotFoundError,
+      );
+      await expect(store.move('move/deeper/to.bin', 'move/x.bin', 'public')).rejects.toBeInstanceOf(
+        ObjectNotFoundError,
+      );
+      expect(await store.head('move/x.bin', 'private')).toBeUndefined();
+      expect(await store.head('move/x.bin', 'public')).toBeUndefined();
+    });
+
     it('deletes, and deleting a missing object is fine', async () => {
       await store.put('delete/me.bin', chunked(Buffer.from('bye')), { visibility: 'public' });
       await store.delete('delete/me.bin', 'public');
@@ -266,6 +303,12 @@ export function storeContract(name: string, makeStore: () => Promise<Harness>, t
         await expect(store.head(key, 'private'), key).rejects.toBeInstanceOf(InvalidKeyError);
         await expect(store.delete(key, 'public'), key).rejects.toBeInstanceOf(InvalidKeyError);
         await expect(store.copy('acme/empty.txt', key, 'public'), key).rejects.toBeInstanceOf(
+          InvalidKeyError,
+        );
+        await expect(store.move('acme/empty.txt', key, 'public'), key).rejects.toBeInstanceOf(
+          InvalidKeyError,
+        );
+        await expect(store.move(key, 'acme/moved.txt', 'public'), key).rejects.toBeInstanceOf(
           InvalidKeyError,
         );
         await expect(store.signedUrl(key, 60), key).rejects.toBeInstanceOf(InvalidKeyError);
@@ -365,6 +408,7 @@ storeContract(
     return {
       store,
       leftovers: () => readdir(join(root, '.tmp')),
+      fileId: async (key, visibility) => (await stat(join(root, visibility, key), { bigint: true })).ino,
       async close() {
         await new Promise((resolve) => server.close(resolve));
         await rm(root, { recursive: true, force: true });

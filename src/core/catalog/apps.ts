@@ -4,6 +4,7 @@ import type { Db } from '../../db/connect.js';
 import type { ArtifactStore } from '../../storage/types.js';
 import type { Actor } from '../auth/actor.js';
 import { invalid, notFound } from '../errors.js';
+import { parseFlag } from '../flags.js';
 import { newId } from '../ids.js';
 import { checkName } from '../names.js';
 import { grantToCreator, requireAllowed, requirePermission, revokeEverywhere } from '../permissions.js';
@@ -70,18 +71,6 @@ function parseDescription(value: unknown): string | undefined {
     throw invalid(`description must be at most ${MAX_DESCRIPTION_LENGTH} characters long`);
   }
   return value;
-}
-
-/** FaynoSync's clients send booleans as the strings "true"/"false" (its form data is string to string). */
-function parseFlag(value: unknown, field: string): boolean | undefined {
-  if (value === undefined || value === null || value === '') return undefined;
-  if (typeof value === 'boolean') return value;
-  if (typeof value === 'string') {
-    const lower = value.toLowerCase();
-    if (lower === 'true') return true;
-    if (lower === 'false') return false;
-  }
-  throw invalid(`${field} must be true or false`);
 }
 
 /**

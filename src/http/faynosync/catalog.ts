@@ -24,7 +24,7 @@ import { invalid } from '../../core/errors.js';
 import { printable } from '../../core/names.js';
 import { actorOf, authenticate, permit } from '../shared/auth.js';
 import { jsonBody, jsonObject } from '../shared/body.js';
-import { readMultipart } from '../shared/multipart.js';
+import { dataField, readMultipart } from '../shared/multipart.js';
 import { presentApp, presentArch, presentChannel, presentPlatform } from './presenters.js';
 
 /** How FaynoSync names a kind on the wire: route prefix, result-key infix, list key and list document. */
@@ -41,17 +41,6 @@ const NAMED_ROUTES: NamedRoutes[] = [
   { kind: PLATFORMS, path: 'platform', result: 'Platform', listKey: 'platforms', present: presentPlatform },
   { kind: ARCHS, path: 'arch', result: 'Arch', listKey: 'archs', present: presentArch },
 ];
-
-/** The `data` form field: FaynoSync's app routes carry their JSON there. */
-function dataField(fields: ReadonlyMap<string, string>, hint: string): unknown {
-  const raw = fields.get('data');
-  if (raw === undefined || raw.trim() === '') throw invalid(`No JSON data provided: ${hint}`);
-  try {
-    return JSON.parse(raw);
-  } catch (err) {
-    throw invalid(`Invalid JSON data: ${(err as Error).message}`);
-  }
-}
 
 /**
  * The multipart app routes: `data` (JSON) and an optional logo in `file`. The data is validated when the logo

@@ -1,5 +1,7 @@
 import type { AppItem } from '../../core/catalog/apps.js';
 import type { NamedItem } from '../../core/catalog/named.js';
+import { artifactLink } from '../../core/releases/links.js';
+import type { ReleaseItem } from '../../core/releases/versions.js';
 import type { ArtifactStore } from '../../storage/types.js';
 
 /** FaynoSync answers catalog lists with PascalCase documents; `Owner` is the tenant admin's username. */
@@ -32,4 +34,41 @@ export function presentPlatform(item: NamedItem, owner: string) {
 
 export function presentArch(item: NamedItem, owner: string) {
   return { ID: item.id, ArchID: item.name, Owner: owner, Updated_at: item.updatedAt.toISOString() };
+}
+
+/** `YYYY-MM-DD` (UTC), FaynoSync's changelog date. */
+function day(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+/**
+ * A version as FaynoSync's `/search` and `GET /` show it: PascalCase document, lower-case artifact keys with the
+ * link built now from the stored key. Beyond FaynoSync: artifact `id` (what /artifact/delete takes), file name,
+ * size and hashes. The changelog is this version's own entry, dated with the day the version was created.
+ */
+export function presentRelease(item: ReleaseItem, apiUrl: string, store: ArtifactStore) {
+  return {
+    ID: item.id,
+    AppName: item.appName,
+    Version: item.version,
+    Channel: item.channel,
+    Published: item.published,
+    Critical: item.critical,
+    Intermediate: item.intermediate,
+    Artifacts: item.artifacts.map((a) => ({
+      id: a.id,
+      link: artifactLink(apiUrl, store, a.visibility === 'private', a.storageKey),
+      platform: a.platform,
+      arch: a.arch,
+      package: a.package,
+      file_name: a.fileName,
+      size: a.size,
+      sha256: a.sha256,
+      sha512: a.sha512,
+      ...(a.signature === null ? {} : { signature: a.signature }),
+    })),
+    Changelog: [{ Version: item.version, Changes: item.changelog, Date: day(item.createdAt) }],
+    Updated_at: item.updatedAt.toISOString(),
+    RolloutPercent: item.rolloutPercent,
+  };
 }

@@ -1,6 +1,143 @@
+import type { Request } from 'express';
 import { Router } from 'express';
 import type { AppContext } from '../../context.js';
+import { invalid } from '../../core/errors.js';
+import { printable } from '../../core/names.js';
+import { prepareUpload, type ReleaseWrite } from '../../core/releases/upload.js';
+import {
+  deleteArtifacts,
+  deleteVersion,
+  listReleases,
+  prepareVersionUpdate,
+  searchReleases,
+} from '../../core/releases/versions.js';
+import { actorOf, authenticate, permit } from '../shared/auth.js';
+import { dataField, readMultipart } from '../shared/multipart.js';
+import { presentRelease } from './presenters.js';
 
-export function releasesRouter(_ctx: AppContext): Router {
-  return Router();
+/** Installers, blockmaps, feed files, deltas: a release pipeline sends a handful, never hundreds. */
+const MAX_FILES_PER_REQUEST = 100;
+
+type Prepare = (
+  data: unknown,
+  fields: ReadonlyMap<string, string>,
+  withFiles: boolean,
+) => Promise<ReleaseWrite>;
+
+/**
+ * The multipart release routes: `data` first, then the files. The data is validated when the first file arrives,
+ * before a byte of it is stored, so anything sent after a file would arrive too late to be checked and is refused.
+ */
+async function writeRelease(ctx: AppContext, req: Request, prepare: Prepare): Promise<string> {
+  let pending: ReleaseWrite | undefined;
+  let checked: ReadonlyMap<string, string> | undefined;
+  try {
+    const fields = await readMultipart(req, {
+      maxFiles: MAX_FILES_PER_REQUEST,
+      maxFileBytes: ctx.config.uploadMaxBytes,
+      maxFieldBytes: ctx.config.jsonMaxBytes,
+      onFile: async (file, before) => {
+        if (file.fieldName !== 'file') {
+          throw invalid(`unexpected file field "${printable(file.fieldName)}": send files as "file"`);
+        }
+        if (!pending) {
+          checked = before;
+          pending = await prepare(
+            dataField(before, 'send the "data" field first, before the "file" parts'),
+            before,
+            true,
+          );
+        }
+        await pending.addFile(file);
+      },
+    });
+    if (checked) {
+      for (const [name, value] of fields) {
+        if (checked.get(name) !== value) {
+          throw invalid(
+            `form field "${printable(name)}" came after a file: send every field before the files`,
+          );
+        }
+      }
+    }
+    pending ??= await prepare(
+      dataField(fields, 'send a "data" form field holding JSON, then the files'),
+      fields,
+      false,
+    );
+    return await pending.commit();
+  } catch (err) {
+    await pending?.discard();
+    throw err;
+  }
+}
+
+/**
+ * Uploads, version changes and listings with FaynoSync's routes and answers. Every write bumps the tenant's
+ * generation once committed, so update checks never answer from before it.
+ */
+export function releasesRouter(ctx: AppContext): Router {
+  const router = Router();
+  const { db } = ctx.database;
+  const auth = authenticate(ctx);
+  const present = (item: Parameters<typeof presentRelease>[0]) =>
+    presentRelease(item, ctx.config.apiUrl, ctx.store);
+
+  router.post(
+    '/upload',
+    authenticate(ctx, { apiTokens: true }),
+    permit('apps', 'upload'),
+    async (req, res) => {
+      const actor = actorOf(res);
+      const id = await writeRelease(ctx, req, (data, fields) => prepareUpload(ctx, actor, data, fields));
+      await ctx.changes.changed(actor.tenantId);
+      res.json({ 'uploadResult.Uploaded': id });
+    },
+  );
+
+  router.post('/apps/update', auth, permit('apps', 'edit'), async (req, res) => {
+    const actor = actorOf(res);
+    await writeRelease(ctx, req, (data, fields, withFiles) =>
+      prepareVersionUpdate(ctx, actor, data, fields, withFiles),
+    );
+    await ctx.changes.changed(actor.tenantId);
+    res.json({ 'updatedResult.Updated': true });
+  });
+
+  router.delete('/apps/delete', auth, permit('apps', 'delete'), async (req, res) => {
+    const actor = actorOf(res);
+    await deleteVersion(ctx, actor, req.query.id);
+    await ctx.changes.changed(actor.tenantId);
+    res.json({ 'deleteSpecificAppResult.DeletedCount': 1 });
+  });
+
+  router.post('/artifact/delete', auth, permit('apps', 'delete'), async (req, res) => {
+    const actor = actorOf(res);
+    const fields = await readMultipart(req, {
+      maxFiles: 0,
+      maxFileBytes: 0,
+      maxFieldBytes: ctx.config.jsonMaxBytes,
+      onFile: async () => {},
+    });
+    await deleteArtifacts(ctx, actor, dataField(fields, 'send a "data" form field holding JSON'));
+    await ctx.changes.changed(actor.tenantId);
+    res.json({ deleteSpecificArtifactResult: true });
+  });
+
+  router.get('/search', auth, async (req, res) => {
+    const result = await searchReleases(db, actorOf(res), req.query);
+    res.json({
+      items: result.items.map(present),
+      total: result.total,
+      page: result.page,
+      limit: result.limit,
+    });
+  });
+
+  router.get('/', auth, async (req, res) => {
+    const items = await listReleases(db, actorOf(res), req.query);
+    res.json({ apps: items.map(present) });
+  });
+
+  return router;
 }

@@ -93,6 +93,10 @@ export function readMultipart(req: IncomingMessage, options: MultipartOptions): 
     try {
       parser = busboy({
         headers: req.headers,
+        // File names arrive as sent: busboy would otherwise cut `../x` or `a/b.dmg` down to a base name and hide a
+        // client's mistake from the route that judges names. Browsers and curl send them as raw UTF-8.
+        preservePath: true,
+        defParamCharset: 'utf8',
         // One more byte than allowed: busboy reports a file that reaches its limit exactly as truncated.
         limits: {
           files: options.maxFiles,
@@ -171,4 +175,15 @@ export function readMultipart(req: IncomingMessage, options: MultipartOptions): 
     });
     req.pipe(parser);
   });
+}
+
+/** The `data` form field, where FaynoSync's multipart routes carry their JSON; `hint` says how to send it. */
+export function dataField(fields: ReadonlyMap<string, string>, hint: string): unknown {
+  const raw = fields.get('data');
+  if (raw === undefined || raw.trim() === '') throw invalid(`No JSON data provided: ${hint}`);
+  try {
+    return JSON.parse(raw);
+  } catch (err) {
+    throw invalid(`Invalid JSON data: ${(err as Error).message}`);
+  }
 }
