@@ -2,7 +2,9 @@ import { createHmac } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { Config } from './config.js';
 import { ChangeFeed } from './core/changes.js';
+import { sweepUploads } from './core/releases/sweep.js';
 import { TelemetryRecorder } from './core/telemetry/recorder.js';
+import { TelemetryRetention } from './core/telemetry/retention.js';
 import { type DbHandle, openDatabase } from './db/connect.js';
 import { migrateToLatest } from './db/migrations.js';
 import { createArtifactStore } from './storage/index.js';
@@ -19,10 +21,13 @@ export interface AppContext {
   /** Per-tenant generations that stamp hot-path cache entries; bumped after every committed write. */
   changes: ChangeFeed;
   telemetry: TelemetryRecorder;
+  /** Prunes telemetry older than config.telemetryRetentionDays, at start-up and hourly. */
+  telemetryRetention: TelemetryRetention;
 }
 
 /** Flushes what is buffered and closes connections; the context is unusable afterwards. */
 export async function closeContext(ctx: AppContext): Promise<void> {
+  await ctx.telemetryRetention.stop();
   await ctx.telemetry.close();
   await ctx.changes.close();
   await ctx.database.close();
@@ -36,6 +41,7 @@ export async function openContext(config: Config, logger: Logger, database?: DbH
     if (applied.length > 0) logger.info({ migrations: applied }, 'database migrated');
     const store = createArtifactStore(config, storageSigningKey(config));
     await store.init();
+    await sweepUploads({ database: db, store, logger });
     const changes = new ChangeFeed(db.db, db.kind);
     await changes.listen(config.databaseUrl, logger);
     const telemetry = new TelemetryRecorder(db.db, logger, {
@@ -43,7 +49,9 @@ export async function openContext(config: Config, logger: Logger, database?: DbH
       flushMs: 1000,
       maxBuffered: 100_000,
     });
-    return { config, database: db, store, logger, state: new Map(), changes, telemetry };
+    const telemetryRetention = new TelemetryRetention(db.db, logger, config.telemetryRetentionDays);
+    telemetryRetention.start();
+    return { config, database: db, store, logger, state: new Map(), changes, telemetry, telemetryRetention };
   } catch (err) {
     await db.close();
     throw err;

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Logger } from 'pino';
 import type { Db } from '../../db/connect.js';
+import { isForeignKeyViolation } from '../../db/errors.js';
 
 /** One update check by a device that sent X-Device-ID. */
 export interface CheckRecord {
@@ -98,24 +99,45 @@ export class TelemetryRecorder {
     for (let i = 0; i < rows.length; i += 500) {
       const chunk = rows.slice(i, i + 500);
       try {
-        await this.db
-          .insertInto('telemetry_checks')
-          .values(chunk)
-          .onConflict((oc) =>
-            oc.columns(['tenant_id', 'app_id', 'day', 'device_id']).doUpdateSet({
-              version: (eb) => eb.ref('excluded.version'),
-              channel: (eb) => eb.ref('excluded.channel'),
-              platform: (eb) => eb.ref('excluded.platform'),
-              arch: (eb) => eb.ref('excluded.arch'),
-              is_latest: (eb) => eb.ref('excluded.is_latest'),
-              requests: sql`telemetry_checks.requests + excluded.requests`,
-            }),
-          )
-          .execute();
+        await this.upsert(chunk);
       } catch (err) {
-        // An app deleted since the check was made fails its foreign key; telemetry is never worth an error.
-        this.logger.warn({ err, rows: chunk.length }, 'telemetry batch not written');
+        // Telemetry is never worth an error; only an app deleted since its checks were made is worth a retry.
+        if (isForeignKeyViolation(err)) await this.retryWithoutDeletedApps(chunk);
+        else this.logger.warn({ err, rows: chunk.length }, 'telemetry batch not written');
       }
     }
+  }
+
+  /** One deleted app must not cost the checks of every other app in its batch. */
+  private async retryWithoutDeletedApps(chunk: Row[]): Promise<void> {
+    try {
+      const existing = await this.db
+        .selectFrom('apps')
+        .select('id')
+        .where('id', 'in', [...new Set(chunk.map((row) => row.app_id))])
+        .execute();
+      const kept = new Set(existing.map((app) => app.id));
+      const rows = chunk.filter((row) => kept.has(row.app_id));
+      if (rows.length > 0) await this.upsert(rows);
+    } catch (err) {
+      this.logger.warn({ err, rows: chunk.length }, 'telemetry batch not written');
+    }
+  }
+
+  private async upsert(rows: Row[]): Promise<void> {
+    await this.db
+      .insertInto('telemetry_checks')
+      .values(rows)
+      .onConflict((oc) =>
+        oc.columns(['tenant_id', 'app_id', 'day', 'device_id']).doUpdateSet({
+          version: (eb) => eb.ref('excluded.version'),
+          channel: (eb) => eb.ref('excluded.channel'),
+          platform: (eb) => eb.ref('excluded.platform'),
+          arch: (eb) => eb.ref('excluded.arch'),
+          is_latest: (eb) => eb.ref('excluded.is_latest'),
+          requests: sql`telemetry_checks.requests + excluded.requests`,
+        }),
+      )
+      .execute();
   }
 }

@@ -1,0 +1,377 @@
+/**
+ * Transfer benchmark: upload a 1 GiB file through POST /upload and download it again through the public /files
+ * URL, against the compiled server running as a child process, while sampling that child's resident memory. In the
+ * same run a bare node:http + fs.createReadStream server serves the same stored file as the baseline.
+ *
+ * Goal: peak RSS of the server under 200 MB during both transfers; download at least 80% of the baseline.
+ * Run with `npm run bench:transfer`. Everything listens on 127.0.0.1 and lives in a temp folder removed at the end.
+ *
+ * The embedded database (PGlite) lives in the server process and alone holds several hundred MB, whatever the
+ * transfers do (compare the peaks with the idle figure). With `UPDRAFT_BENCH_DB=postgres` the server uses a
+ * throwaway database on the PostgreSQL server at UPDRAFT_BENCH_PG_URL (default postgres://postgres@127.0.0.1:5432/
+ * postgres), dropped at the end, and its RSS is the server's own.
+ */
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { get, request } from 'node:http';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, relative, sep } from 'node:path';
+import pg from 'pg';
+
+const FILE_BYTES = 1024 ** 3;
+const CHUNK_BYTES = 1024 ** 2;
+/** Each download is run this many times, alternating with the baseline; the best run of each is compared. */
+const DOWNLOAD_ROUNDS = 5;
+/** The whole run is cut off after this long, children killed and files removed. */
+const RUN_TIMEOUT_MS = 10 * 60 * 1000;
+const HOST = '127.0.0.1';
+const MB = 1024 * 1024;
+const PG_ADMIN_URL = process.env.UPDRAFT_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+async function adminQuery(text: string): Promise<void> {
+  const client = new pg.Client({ connectionString: PG_ADMIN_URL });
+  await client.connect();
+  try {
+    await client.query(text);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A fresh database for the server when UPDRAFT_BENCH_DB=postgres: its URL, and how to drop it. */
+async function benchDatabase(): Promise<{ url: string | undefined; drop: () => Promise<void> }> {
+  if (process.env.UPDRAFT_BENCH_DB !== 'postgres') return { url: undefined, drop: async () => {} };
+  const name = `updraft_bench_${Date.now()}_${randomBytes(4).toString('hex')}`;
+  await adminQuery(`CREATE DATABASE ${name}`);
+  const url = new URL(PG_ADMIN_URL);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, HOST, () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject()));
+    });
+  });
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Resident memory of a process, in bytes, from /proc (Linux). */
+function procStatus(pid: number, field: 'VmRSS' | 'VmHWM'): number {
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith(`${field}:`));
+  return Number(/(\d+)/.exec(line ?? '')?.[1] ?? 0) * 1024;
+}
+
+/**
+ * The peak resident memory of `pid` while `work` runs: the kernel's high-water mark, reset before (writing 5 to
+ * clear_refs), and polled samples as a floor where the reset is not permitted.
+ */
+async function peakRss<T>(pid: number, work: () => Promise<T>): Promise<{ result: T; peak: number }> {
+  try {
+    writeFileSync(`/proc/${pid}/clear_refs`, '5');
+  } catch {
+    // Not permitted here: the polled samples below still give the peak within 20 ms.
+  }
+  let polled = procStatus(pid, 'VmRSS');
+  const timer = setInterval(() => {
+    polled = Math.max(polled, procStatus(pid, 'VmRSS'));
+  }, 20);
+  try {
+    const result = await work();
+    return { result, peak: Math.max(polled, procStatus(pid, 'VmHWM')) };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+interface Child {
+  process: ChildProcess;
+  output: string[];
+}
+
+function startChild(args: string[], env: Record<string, string>): Child {
+  const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: 'pipe' });
+  const output: string[] = [];
+  child.stdout?.on('data', (d: Buffer) => output.push(d.toString()));
+  child.stderr?.on('data', (d: Buffer) => output.push(d.toString()));
+  return { process: child, output };
+}
+
+async function stopChild(child: Child | undefined): Promise<void> {
+  if (!child || child.process.exitCode !== null || child.process.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.process.once('exit', resolve));
+  child.process.kill('SIGTERM');
+  const forced = setTimeout(() => child.process.kill('SIGKILL'), 5000);
+  await exited;
+  clearTimeout(forced);
+}
+
+async function waitForHttp(url: string, child: Child): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.process.exitCode !== null) throw new Error(`server exited:\n${child.output.join('')}`);
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // Not listening yet.
+    }
+    await sleep(100);
+  }
+  throw new Error(`${url} did not answer within 60 s:\n${child.output.join('')}`);
+}
+
+async function json(res: Response, what: string): Promise<Record<string, unknown>> {
+  const body = (await res.json()) as Record<string, unknown>;
+  if (!res.ok) throw new Error(`${what}: ${res.status} ${JSON.stringify(body)}`);
+  return body;
+}
+
+/** The 1 GiB body, made on the fly: one random mebibyte sent 1024 times, never the whole file in memory. */
+function* payload(): Generator<Buffer> {
+  const chunk = randomBytes(CHUNK_BYTES);
+  for (let sent = 0; sent < FILE_BYTES; sent += CHUNK_BYTES) yield chunk;
+}
+
+/** Streams a multipart form (`data` JSON, then `file`) with a known Content-Length; resolves with the answer. */
+function uploadFile(baseUrl: string, token: string, data: object): Promise<{ status: number; body: string }> {
+  const boundary = `----updraft-bench-${randomBytes(8).toString('hex')}`;
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="data"\r\n\r\n${JSON.stringify(data)}\r\n` +
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="bench.bin"\r\n` +
+      'Content-Type: application/octet-stream\r\n\r\n',
+  );
+  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
+  return new Promise((resolve, reject) => {
+    const req = request(`${baseUrl}/upload`, {
+      method: 'POST',
+      headers: {
+        Authorization: `Bearer ${token}`,
+        'Content-Type': `multipart/form-data; boundary=${boundary}`,
+        'Content-Length': head.length + FILE_BYTES + tail.length,
+      },
+    });
+    req.once('error', reject);
+    req.once('response', (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.once('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString() }));
+      res.once('error', reject);
+    });
+    const body = payload();
+    const write = (): void => {
+      for (let next = body.next(); !next.done; next = body.next()) {
+        // Respect backpressure: the client never buffers more than the socket asks for.
+        if (!req.write(next.value)) {
+          req.once('drain', write);
+          return;
+        }
+      }
+      req.end(tail);
+    };
+    req.write(head);
+    write();
+  });
+}
+
+/** Downloads `url` with a streaming client, counting bytes; resolves with the byte count and the seconds it took. */
+function download(url: string): Promise<{ bytes: number; seconds: number }> {
+  const started = process.hrtime.bigint();
+  return new Promise((resolve, reject) => {
+    get(url, (res) => {
+      if (res.statusCode !== 200) {
+        res.resume();
+        reject(new Error(`GET ${url}: ${res.statusCode}`));
+        return;
+      }
+      let bytes = 0;
+      res.on('data', (chunk: Buffer) => {
+        bytes += chunk.length;
+      });
+      res.once('end', () => resolve({ bytes, seconds: Number(process.hrtime.bigint() - started) / 1e9 }));
+      res.once('error', reject);
+    }).once('error', reject);
+  });
+}
+
+/** The uploaded object as the local driver stored it: the largest file under `public/` (sidecars are dot-files). */
+function storedObject(root: string): { path: string; key: string } {
+  let best: { path: string; size: number } | undefined;
+  const walk = (dir: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (entry.name.startsWith('.')) continue;
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (!best || statSync(path).size > best.size) best = { path, size: statSync(path).size };
+    }
+  };
+  walk(root);
+  if (!best || best.size !== FILE_BYTES) throw new Error(`no ${FILE_BYTES}-byte object under ${root}`);
+  return { path: best.path, key: relative(root, best.path).split(sep).join('/') };
+}
+
+const BASELINE = `
+const http = require('node:http');
+const fs = require('node:fs');
+const path = process.env.BENCH_FILE;
+const size = fs.statSync(path).size;
+http.createServer((req, res) => {
+  res.writeHead(200, { 'Content-Type': 'application/octet-stream', 'Content-Length': size });
+  fs.createReadStream(path).pipe(res);
+}).listen(Number(process.env.PORT), '127.0.0.1');
+`;
+
+const rate = (bytes: number, seconds: number) => bytes / MB / seconds;
+const mb = (bytes: number) => `${(bytes / MB).toFixed(1)} MB`;
+
+async function main(): Promise<void> {
+  const root = process.cwd();
+  process.stdout.write('building the server (tsc -p tsconfig.build.json)…\n');
+  execFileSync(
+    process.execPath,
+    [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'],
+    {
+      stdio: 'inherit',
+    },
+  );
+
+  const work = await mkdtemp(join(tmpdir(), 'updraft-transfer-'));
+  const database = await benchDatabase();
+  let server: Child | undefined;
+  let baseline: Child | undefined;
+  const cutoff = setTimeout(() => {
+    process.stderr.write(`transfer bench: over ${RUN_TIMEOUT_MS / 60000} minutes, giving up\n`);
+    void Promise.all([stopChild(server), stopChild(baseline)])
+      .then(() => Promise.all([rm(work, { recursive: true, force: true }), database.drop()]))
+      .finally(() => process.exit(1));
+  }, RUN_TIMEOUT_MS);
+  try {
+    const port = await freePort();
+    const baseUrl = `http://${HOST}:${port}`;
+    const apiKey = randomBytes(16).toString('base64url');
+    server = startChild([join(root, 'dist/main.js')], {
+      NODE_ENV: 'production',
+      DATA_DIR: join(work, 'data'),
+      API_KEY: apiKey,
+      JWT_SECRET: randomBytes(32).toString('base64url'),
+      UPLOAD_MAX_BYTES: '2GB',
+      HOST,
+      PORT: String(port),
+      API_URL: baseUrl,
+      LOG_LEVEL: 'warn',
+      ...(database.url ? { DATABASE_URL: database.url } : {}),
+    });
+    const pid = server.process.pid ?? 0;
+    await waitForHttp(`${baseUrl}/health`, server);
+
+    const credentials = { username: 'bench', password: randomBytes(12).toString('base64url') };
+    await json(
+      await fetch(`${baseUrl}/signup`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ ...credentials, api_key: apiKey }),
+      }),
+      'signup',
+    );
+    const login = await json(
+      await fetch(`${baseUrl}/login`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(credentials),
+      }),
+      'login',
+    );
+    const token = String(login.token);
+    const form = new FormData();
+    form.set('data', JSON.stringify({ app: 'bench' }));
+    await json(
+      await fetch(`${baseUrl}/app/create`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${token}` },
+        body: form,
+      }),
+      'app/create',
+    );
+    const probe = await fetch(`${baseUrl}/upload`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}` },
+    });
+    if (probe.status === 404) {
+      throw new Error('POST /upload is not there yet (404): the bench needs the upload route to run');
+    }
+    const idleRss = procStatus(pid, 'VmRSS');
+
+    process.stdout.write(`uploading ${mb(FILE_BYTES)}…\n`);
+    const started = process.hrtime.bigint();
+    const upload = await peakRss(pid, () =>
+      uploadFile(baseUrl, token, { app_name: 'bench', version: '1.0.0', publish: true }),
+    );
+    const uploadSeconds = Number(process.hrtime.bigint() - started) / 1e9;
+    if (upload.result.status !== 200) {
+      throw new Error(`upload answered ${upload.result.status}: ${upload.result.body}`);
+    }
+
+    const stored = storedObject(join(work, 'data', 'artifacts', 'public'));
+    const filesUrl = `${baseUrl}/files/public/${stored.key.split('/').map(encodeURIComponent).join('/')}`;
+    const baselinePort = await freePort();
+    baseline = startChild(['-e', BASELINE], { BENCH_FILE: stored.path, PORT: String(baselinePort) });
+    const baselineUrl = `http://${HOST}:${baselinePort}/`;
+    await waitForHttp(`${baselineUrl}`, baseline);
+
+    let best = { updraft: 0, baseline: 0 };
+    let downloadPeak = 0;
+    for (let round = 1; round <= DOWNLOAD_ROUNDS; round++) {
+      const ours = await peakRss(pid, () => download(filesUrl));
+      const bare = await download(baselineUrl);
+      for (const run of [ours.result, bare]) {
+        if (run.bytes !== FILE_BYTES)
+          throw new Error(`downloaded ${run.bytes} bytes, expected ${FILE_BYTES}`);
+      }
+      downloadPeak = Math.max(downloadPeak, ours.peak);
+      best = {
+        updraft: Math.max(best.updraft, rate(ours.result.bytes, ours.result.seconds)),
+        baseline: Math.max(best.baseline, rate(bare.bytes, bare.seconds)),
+      };
+      process.stdout.write(
+        `  round ${round}: updraft ${rate(ours.result.bytes, ours.result.seconds).toFixed(0)} MB/s, ` +
+          `baseline ${rate(bare.bytes, bare.seconds).toFixed(0)} MB/s\n`,
+      );
+    }
+
+    const ratio = best.updraft / best.baseline;
+    const peak = Math.max(upload.peak, downloadPeak);
+    process.stdout.write(
+      [
+        '',
+        `database             ${database.url ? 'PostgreSQL (external)' : 'PGlite (embedded, in the server process)'}`,
+        `file                 ${mb(FILE_BYTES)}`,
+        `upload               ${rate(FILE_BYTES, uploadSeconds).toFixed(0)} MB/s (${uploadSeconds.toFixed(1)} s, hashing SHA-256 + SHA-512, fsync)`,
+        `download (updraft)   ${best.updraft.toFixed(0)} MB/s (best of ${DOWNLOAD_ROUNDS})`,
+        `download (baseline)  ${best.baseline.toFixed(0)} MB/s (bare node:http + fs.createReadStream, best of ${DOWNLOAD_ROUNDS})`,
+        `download ratio       ${(ratio * 100).toFixed(0)}% of baseline (goal >= 80%)`,
+        `server RSS idle      ${mb(idleRss)}`,
+        `server RSS peak      upload ${mb(upload.peak)}, download ${mb(downloadPeak)} (goal < 200 MB)`,
+        `verdict              ${peak < 200 * MB && ratio >= 0.8 ? 'goals met' : 'GOALS NOT MET'}`,
+        '',
+      ].join('\n'),
+    );
+  } finally {
+    clearTimeout(cutoff);
+    await Promise.all([stopChild(server), stopChild(baseline)]);
+    await Promise.all([rm(work, { recursive: true, force: true }), database.drop()]);
+  }
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`transfer bench failed: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exitCode = 1;
+});
