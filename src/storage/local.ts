@@ -135,7 +135,11 @@ export class LocalArtifactStore implements ArtifactStore {
       await file.close();
       throw new ObjectNotFoundError(key);
     }
-    return file.createReadStream(range ? { start: range.start, end: range.end } : {});
+    // 1 MiB reads: with 64 KiB ones a large download spends its time in garbage collection, not in I/O.
+    const highWaterMark = 1024 * 1024;
+    return file.createReadStream(
+      range ? { start: range.start, end: range.end, highWaterMark } : { highWaterMark },
+    );
   }
 
   async head(key: string, visibility: Visibility): Promise<ObjectInfo | undefined> {
