@@ -26,7 +26,8 @@ type Caller =
   | 'noToken'
   | 'expiredToken'
   | 'tamperedToken'
-  | 'revokedToken';
+  | 'revokedToken'
+  | 'apiToken';
 
 const CALLERS: Caller[] = [
   'admin',
@@ -38,6 +39,7 @@ const CALLERS: Caller[] = [
   'expiredToken',
   'tamperedToken',
   'revokedToken',
+  'apiToken',
 ];
 
 interface Target {
@@ -65,6 +67,8 @@ let adminB: { username: string; token: string };
 let revokedTokenA: string;
 let expiredTokenA: string;
 let tamperedToken: string;
+/** A CI token of tenant A allowed to upload to one app: every route in this table must refuse it. */
+let apiTokenA: string;
 
 const auth = (req: request.Test, token: string | undefined) => (token ? req.set(bearer(token)) : req);
 
@@ -275,6 +279,8 @@ async function tokenFor(caller: Caller, rc: RouteCase, target: Target): Promise<
       return tamperedToken;
     case 'revokedToken':
       return revokedTokenA;
+    case 'apiToken':
+      return apiTokenA;
     case 'teamWithRight':
       return (await newTeamUser(t.app, adminA.token, teamPermissions(rc, target, true, true))).token;
     case 'teamWithoutRight':
@@ -294,6 +300,7 @@ function expected(rc: RouteCase, caller: Caller): { status: number; visible?: bo
   ) {
     return { status: 401 };
   }
+  if (caller === 'apiToken') return { status: 403 };
   if (caller === 'admin') return { status: 200, visible: true };
   if (rc.right === 'admin') {
     if (caller === 'otherTenantAdmin')
@@ -339,6 +346,18 @@ beforeAll(async () => {
   });
   // Same claims, wrong signature: what a forger without the secret can do.
   tamperedToken = jwt.sign(rest, 'not-the-server-secret-at-all', { algorithm: 'HS256' });
+
+  const app = await request(t.app)
+    .post('/app/create')
+    .set(bearer(adminA.token))
+    .field('data', JSON.stringify({ app: uniqueName('tokenapp') }))
+    .expect(200);
+  const created = await request(t.app)
+    .post('/token/create')
+    .set(bearer(adminA.token))
+    .send({ name: 'ci', allowed_apps: [app.body['createAppResult.Created']] })
+    .expect(201);
+  apiTokenA = created.body.token;
 });
 
 afterAll(async () => {
