@@ -1,7 +1,57 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Request, Response } from 'express';
 import type { AppContext } from '../../context.js';
+import { ReleaseCache } from '../../core/releases/release-index.js';
+import { cors } from '../shared/cors.js';
+import { appsLatestRoute } from './apps-latest.js';
+import { checkVersionRoute } from './check-version.js';
+import { hotRequest } from './request.js';
+import { prepareJson } from './response.js';
 
-/** Answers the hot routes without Express; returns false for every other request. */
-export function hotPath(_ctx: AppContext): (req: IncomingMessage, res: ServerResponse) => boolean {
-  return () => false;
+const INTERNAL_ERROR = prepareJson(500, { error: 'internal server error' });
+
+/**
+ * Answers `GET|HEAD /checkVersion` and `GET|HEAD /apps/latest` without Express; returns false for every
+ * other request. There is no per-request log line here (at thousands of checks a second it would cost more
+ * than the answer); failures are logged, and everything else about a check is in the telemetry.
+ */
+export function hotPath(ctx: AppContext): (req: IncomingMessage, res: ServerResponse) => boolean {
+  const releases = new ReleaseCache({
+    db: ctx.database.db,
+    changes: ctx.changes,
+    apiUrl: ctx.config.apiUrl,
+    store: ctx.store,
+  });
+  const checkVersion = checkVersionRoute(ctx, releases);
+  const appsLatest = appsLatestRoute(ctx, releases);
+  const corsHeaders = cors(ctx.config.allowedCors);
+  const allowedOrigins = ctx.config.allowedCors.length > 0;
+
+  const fail = (res: ServerResponse, path: string, err: unknown) => {
+    ctx.logger.error({ err, path }, 'hot path request failed');
+    if (res.headersSent) res.destroy();
+    else {
+      res.writeHead(INTERNAL_ERROR.status, INTERNAL_ERROR.headers);
+      res.end(INTERNAL_ERROR.body);
+    }
+  };
+
+  return (req, res) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return false;
+    const url = req.url ?? '/';
+    const q = url.indexOf('?');
+    const path = q === -1 ? url : url.slice(0, q);
+    const route = path === '/checkVersion' ? checkVersion : path === '/apps/latest' ? appsLatest : undefined;
+    if (!route) return false;
+    // The same allow-list as the rest of the API; it only sets headers for a GET, so it runs outside Express too.
+    if (allowedOrigins) corsHeaders(req as Request, res as Response, () => {});
+    try {
+      route(hotRequest(req, q === -1 ? '' : url.slice(q + 1)), res)?.catch((err: unknown) =>
+        fail(res, path, err),
+      );
+    } catch (err) {
+      fail(res, path, err);
+    }
+    return true;
+  };
 }

@@ -1,0 +1,353 @@
+import { sql } from 'kysely';
+import type { Db } from '../../db/connect.js';
+import type { ArtifactStore } from '../../storage/types.js';
+import type { ChangeFeed } from '../changes.js';
+import { compareVersions, parseVersion, type Version } from '../versions.js';
+import { artifactLink } from './links.js';
+import type { Rollout } from './rollout.js';
+
+/**
+ * A map that never holds more than about `2 × limit` entries: new entries go to a young generation; when it is
+ * full it becomes the old one and the previous old generation is dropped. A hit in the old generation moves
+ * the entry back to the young one, so what is in use survives. Lookups never reorder anything, which keeps a
+ * hit as cheap as a Map lookup while still bounding what random keys can make the process hold.
+ */
+export class BoundedMap<K, V> {
+  private young = new Map<K, V>();
+  private old = new Map<K, V>();
+
+  constructor(private readonly limit: number) {}
+
+  get(key: K): V | undefined {
+    const hit = this.young.get(key);
+    if (hit !== undefined) return hit;
+    const aged = this.old.get(key);
+    if (aged !== undefined) {
+      this.old.delete(key);
+      this.set(key, aged);
+    }
+    return aged;
+  }
+
+  set(key: K, value: V): void {
+    if (!this.young.has(key) && this.young.size >= this.limit) {
+      this.old = this.young;
+      this.young = new Map();
+    }
+    this.young.set(key, value);
+  }
+
+  delete(key: K): void {
+    this.young.delete(key);
+    this.old.delete(key);
+  }
+}
+
+export interface CatalogApp {
+  id: string;
+  name: string;
+  private: boolean;
+}
+
+/** A tenant's names, resolved once per generation: an update check never asks the database for them. */
+export interface TenantCatalog {
+  tenantId: string;
+  generation: number;
+  apps: ReadonlyMap<string, CatalogApp>;
+  /** Name → id. */
+  channels: ReadonlyMap<string, string>;
+  platforms: ReadonlyMap<string, string>;
+  archs: ReadonlyMap<string, string>;
+  /** Id → name, to name an artifact's platform and arch in answers. */
+  platformNames: ReadonlyMap<string, string>;
+  archNames: ReadonlyMap<string, string>;
+}
+
+export interface ReleaseArtifact {
+  id: string;
+  platformId: string | null;
+  archId: string | null;
+  /** The platform's and arch's names; '' when the artifact has none. */
+  platform: string;
+  arch: string;
+  fileName: string;
+  /** The extension without its dot ('' for a file such as RELEASES), as FaynoSync's `update_url_<ext>` keys use it. */
+  ext: string;
+  /** Built from the stored key when the index is loaded (the index is reloaded after every write in the tenant). */
+  link: string;
+  signature: string | null;
+}
+
+/** One published version of an app, with every artifact it has, oldest upload first. */
+export interface Release {
+  id: string;
+  version: Version;
+  channelId: string | null;
+  critical: boolean;
+  intermediate: boolean;
+  rollout: Rollout;
+  changelog: string;
+  artifacts: ReleaseArtifact[];
+}
+
+/** A release as seen from one platform and arch: only its artifacts for them. */
+export interface LineRelease {
+  release: Release;
+  artifacts: ReleaseArtifact[];
+}
+
+/** One app's published releases for a tenant, loaded in one query and kept until the tenant's next write. */
+export interface ReleaseIndex {
+  tenantId: string;
+  app: CatalogApp;
+  generation: number;
+  /** Published releases per channel id ('' when the version has no channel), lowest version first. */
+  channels: ReadonlyMap<string, readonly Release[]>;
+  /**
+   * Per channel, platform and arch (see lineKey): the releases that have an artifact for exactly that platform
+   * and arch, lowest version first. This is FaynoSync's candidate set for an update check.
+   */
+  lines: ReadonlyMap<string, readonly LineRelease[]>;
+}
+
+/** The key of a release line; a missing channel, platform or arch is '' (no id is ever empty). */
+export function lineKey(channelId: string | null, platformId: string | null, archId: string | null): string {
+  return `${channelId ?? ''}/${platformId ?? ''}/${archId ?? ''}`;
+}
+
+export function releaseLine(
+  index: ReleaseIndex,
+  channelId: string | null,
+  platformId: string | null,
+  archId: string | null,
+): readonly LineRelease[] {
+  return index.lines.get(lineKey(channelId, platformId, archId)) ?? [];
+}
+
+/** The admin's id (= tenant id) for an owner name, or undefined when no admin has that name. */
+export async function findTenant(db: Db, owner: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('users')
+    .select('id')
+    .where('username', '=', owner)
+    .where('role', '=', 'admin')
+    .executeTakeFirst();
+  return row?.id;
+}
+
+/** Loads a tenant's apps, channels, platforms and archs in one query (one snapshot). */
+export async function loadCatalog(db: Db, tenantId: string, generation: number): Promise<TenantCatalog> {
+  const named = (table: 'channels' | 'platforms' | 'archs') =>
+    db
+      .selectFrom(table)
+      .select(['id', 'name', sql.lit(table).as('kind'), sql.lit(false).as('private')])
+      .where('tenant_id', '=', tenantId);
+  const rows = await db
+    .selectFrom('apps')
+    .select(['id', 'name', sql.lit('apps').as('kind'), 'private'])
+    .where('tenant_id', '=', tenantId)
+    .unionAll(named('channels'))
+    .unionAll(named('platforms'))
+    .unionAll(named('archs'))
+    .execute();
+  const apps = new Map<string, CatalogApp>();
+  const channels = new Map<string, string>();
+  const platforms = new Map<string, string>();
+  const archs = new Map<string, string>();
+  for (const row of rows) {
+    if (row.kind === 'apps') apps.set(row.name, { id: row.id, name: row.name, private: row.private });
+    else if (row.kind === 'channels') channels.set(row.name, row.id);
+    else if (row.kind === 'platforms') platforms.set(row.name, row.id);
+    else archs.set(row.name, row.id);
+  }
+  const byId = (m: Map<string, string>) => new Map([...m].map(([name, id]) => [id, name]));
+  return {
+    tenantId,
+    generation,
+    apps,
+    channels,
+    platforms,
+    archs,
+    platformNames: byId(platforms),
+    archNames: byId(archs),
+  };
+}
+
+/** What links are built from, besides the app's private flag: the public API URL and the store. */
+export interface LinkDeps {
+  apiUrl: string;
+  store: ArtifactStore;
+}
+
+/** Loads one app's published versions and their artifacts in one query and arranges them for answering. */
+export async function loadReleaseIndex(
+  db: Db,
+  links: LinkDeps,
+  catalog: TenantCatalog,
+  app: CatalogApp,
+  generation: number,
+): Promise<ReleaseIndex> {
+  const rows = await db
+    .selectFrom('versions as v')
+    .leftJoin('artifacts as a', 'a.version_id', 'v.id')
+    .select([
+      'v.id',
+      'v.version',
+      'v.channel_id',
+      'v.critical',
+      'v.intermediate',
+      'v.rollout_percent',
+      'v.rollout_seed',
+      'v.changelog',
+      'a.id as artifact_id',
+      'a.platform_id',
+      'a.arch_id',
+      'a.file_name',
+      'a.storage_key',
+      'a.package',
+      'a.signature',
+    ])
+    .where('v.tenant_id', '=', catalog.tenantId)
+    .where('v.app_id', '=', app.id)
+    .where('v.published', '=', true)
+    // Oldest artifact first, so that where two artifacts compete for one answer key the newest comes last and wins.
+    .orderBy('a.created_at')
+    .orderBy('a.id')
+    .execute();
+
+  const releases = new Map<string, Release>();
+  for (const row of rows) {
+    let release = releases.get(row.id);
+    if (!release) {
+      release = {
+        id: row.id,
+        version: parseVersion(row.version),
+        channelId: row.channel_id,
+        critical: row.critical,
+        intermediate: row.intermediate,
+        rollout: { percent: row.rollout_percent, seed: row.rollout_seed },
+        changelog: row.changelog,
+        artifacts: [],
+      };
+      releases.set(row.id, release);
+    }
+    if (row.artifact_id === null || row.file_name === null || row.storage_key === null) continue;
+    const pkg = row.package ?? '';
+    release.artifacts.push({
+      id: row.artifact_id,
+      platformId: row.platform_id,
+      archId: row.arch_id,
+      platform: row.platform_id ? (catalog.platformNames.get(row.platform_id) ?? '') : '',
+      arch: row.arch_id ? (catalog.archNames.get(row.arch_id) ?? '') : '',
+      fileName: row.file_name,
+      ext: pkg.startsWith('.') ? pkg.slice(1) : pkg,
+      link: artifactLink(links.apiUrl, links.store, app.private, row.storage_key),
+      signature: row.signature,
+    });
+  }
+
+  const sorted = [...releases.values()].sort(
+    (a, b) =>
+      compareVersions(a.version, b.version) ||
+      (a.version.text < b.version.text ? -1 : a.version.text > b.version.text ? 1 : 0) ||
+      (a.id < b.id ? -1 : 1),
+  );
+  const channels = new Map<string, Release[]>();
+  const lines = new Map<string, LineRelease[]>();
+  for (const release of sorted) {
+    push(channels, release.channelId ?? '', release);
+    const byTarget = new Map<string, ReleaseArtifact[]>();
+    for (const artifact of release.artifacts) {
+      push(byTarget, lineKey(release.channelId, artifact.platformId, artifact.archId), artifact);
+    }
+    for (const [key, artifacts] of byTarget) push(lines, key, { release, artifacts });
+  }
+  return { tenantId: catalog.tenantId, app, generation, channels, lines };
+}
+
+function push<V>(map: Map<string, V[]>, key: string, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+export interface ReleaseCacheDeps extends LinkDeps {
+  db: Db;
+  changes: ChangeFeed;
+}
+
+interface Stamped<T> {
+  generation: number;
+  value: Promise<T>;
+}
+
+/**
+ * The hot paths' view of the database: owner → tenant, the tenant's catalog and each app's release index.
+ * Catalogs and indexes are stamped with the tenant's generation and used only while it is unchanged; the
+ * promise itself is cached, so concurrent misses share one load. The generation is read before a load starts,
+ * so a write landing during the load makes the result stale at once rather than hiding the write.
+ */
+export class ReleaseCache {
+  /** Admin usernames never change and admins are never deleted, so a found tenant can be kept for good. */
+  private readonly tenants: BoundedMap<string, string>;
+  private readonly catalogs: BoundedMap<string, Stamped<TenantCatalog>>;
+  private readonly indexes: BoundedMap<string, Stamped<ReleaseIndex>>;
+
+  constructor(
+    private readonly deps: ReleaseCacheDeps,
+    limits: { tenants: number; indexes: number } = { tenants: 10_000, indexes: 4_096 },
+  ) {
+    this.tenants = new BoundedMap(limits.tenants);
+    this.catalogs = new BoundedMap(limits.tenants);
+    this.indexes = new BoundedMap(limits.indexes);
+  }
+
+  /**
+   * An owner that is not found is not remembered: a sign-up does not bump any generation, so a cached "no"
+   * could outlive the new admin. Unknown owners cost one indexed query.
+   */
+  async tenantOf(owner: string): Promise<string | undefined> {
+    const known = this.tenants.get(owner);
+    if (known !== undefined) return known;
+    const id = await findTenant(this.deps.db, owner);
+    if (id !== undefined) this.tenants.set(owner, id);
+    return id;
+  }
+
+  catalog(tenantId: string): Promise<TenantCatalog> {
+    const generation = this.deps.changes.generation(tenantId);
+    return this.stamped(this.catalogs, tenantId, generation, () =>
+      loadCatalog(this.deps.db, tenantId, generation),
+    );
+  }
+
+  /**
+   * Stamped with the catalog's generation, not the current one: the index takes platform and arch names and
+   * the app's privacy from that catalog, so it is no fresher than it.
+   */
+  index(catalog: TenantCatalog, app: CatalogApp): Promise<ReleaseIndex> {
+    const { tenantId, generation } = catalog;
+    return this.stamped(this.indexes, `${tenantId}/${app.id}`, generation, () =>
+      loadReleaseIndex(this.deps.db, this.deps, catalog, app, generation),
+    );
+  }
+
+  private stamped<T>(
+    map: BoundedMap<string, Stamped<T>>,
+    key: string,
+    generation: number,
+    load: () => Promise<T>,
+  ): Promise<T> {
+    // Without the change listener another instance's writes go unseen: every request loads afresh.
+    if (this.deps.changes.lost) return load();
+    const hit = map.get(key);
+    if (hit && hit.generation === generation) return hit.value;
+    const value = load();
+    const entry = { generation, value };
+    map.set(key, entry);
+    value.catch(() => {
+      if (map.get(key) === entry) map.delete(key);
+    });
+    return value;
+  }
+}

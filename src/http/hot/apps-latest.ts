@@ -1,0 +1,99 @@
+import type { ServerResponse } from 'node:http';
+import type { AppContext } from '../../context.js';
+import { MAX_NAME_LENGTH } from '../../core/names.js';
+import { latestBuild } from '../../core/releases/latest.js';
+import type { ReleaseCache } from '../../core/releases/release-index.js';
+import { type HotRequest, isCatalogName, readQuery } from './request.js';
+import {
+  AnswerCache,
+  type Prepared,
+  prepareJson,
+  prepareRedirect,
+  type StampedAnswer,
+  send,
+} from './response.js';
+
+const PARAMS = ['app_name', 'channel', 'platform', 'arch', 'package', 'owner'] as const;
+type Query = Partial<Record<(typeof PARAMS)[number], string>>;
+
+/** Download pages ask about few combinations; at most twice this many answers are held. */
+const CACHED_ANSWERS = 8_192;
+
+interface LatestEntry extends StampedAnswer {
+  prepared: Prepared;
+}
+
+const notFound = (error: string) => prepareJson(404, { error });
+
+/** `GET /apps/latest` (FaynoSync behaviour §8, tenant-scoped): 302 to the one match, a map of several, or 404. */
+export function appsLatestRoute(
+  ctx: AppContext,
+  releases: ReleaseCache,
+): (req: HotRequest, res: ServerResponse) => Promise<void> | undefined {
+  const cache = new AnswerCache<LatestEntry>(ctx.changes, CACHED_ANSWERS);
+
+  const miss = async (req: HotRequest, res: ServerResponse, query: Query, key: string): Promise<void> => {
+    const problem = invalidParameter(query);
+    if (problem) {
+      send(req, res, prepareJson(400, { error: problem }));
+      return;
+    }
+    const { app_name: appName = '', channel = '', owner = '' } = query;
+    const tenantId = await releases.tenantOf(owner);
+    if (tenantId === undefined) {
+      send(req, res, notFound('app_name not found'));
+      return;
+    }
+    const catalog = await releases.catalog(tenantId);
+    const app = catalog.apps.get(appName);
+    const channelId = catalog.channels.get(channel);
+    let entry: LatestEntry;
+    if (!app || !channelId) {
+      const prepared = notFound(app ? 'channel not found' : 'app_name not found');
+      entry = { tenantId, generation: catalog.generation, prepared };
+    } else {
+      const index = await releases.index(catalog, app);
+      const answer = latestBuild(index, {
+        channelId,
+        channelName: channel,
+        platform: query.platform || undefined,
+        arch: query.arch || undefined,
+        package: query.package || undefined,
+      });
+      const prepared =
+        answer.kind === 'redirect'
+          ? prepareRedirect(answer.url)
+          : answer.kind === 'map'
+            ? prepareJson(200, answer.body)
+            : notFound('No matching data found for the provided parameters');
+      entry = { tenantId, generation: index.generation, prepared };
+    }
+    cache.set(key, entry);
+    send(req, res, entry.prepared);
+  };
+
+  return (req, res) => {
+    const query = readQuery(req.search, PARAMS);
+    const key = `${query.owner ?? ''}\0${query.app_name ?? ''}\0${query.channel ?? ''}\0${query.platform ?? ''}\0${query.arch ?? ''}\0${query.package ?? ''}`;
+    const hit = cache.get(key);
+    if (hit) {
+      send(req, res, hit.prepared);
+      return undefined;
+    }
+    return miss(req, res, query, key);
+  };
+}
+
+/** FaynoSync's required pair first, then Updraft's name rules, so that only sane keys are ever cached. */
+function invalidParameter(query: Query): string | undefined {
+  if (!query.app_name || !query.channel) return "Parameters 'app_name' and 'channel' are required";
+  if (!isCatalogName(query.app_name)) return 'invalid app_name parameter';
+  if (!isCatalogName(query.channel)) return 'invalid channel parameter';
+  if (query.platform && !isCatalogName(query.platform)) return 'invalid platform parameter';
+  if (query.arch && !isCatalogName(query.arch)) return 'invalid arch parameter';
+  if (query.package && (query.package.length > MAX_NAME_LENGTH || !/^[A-Za-z0-9._-]+$/.test(query.package))) {
+    return 'invalid package parameter: give an extension without its dot, e.g. dmg, or no-extension';
+  }
+  if (!query.owner) return "owner is required: the admin's username";
+  return undefined;
+}
