@@ -1,15 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Readable, type Stream } from 'node:stream';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { bearer, newAdmin, newTeamUser } from '../helpers/auth.js';
 import { upload } from '../helpers/releases.js';
+import { startS3, type TestS3 } from '../helpers/s3.js';
 
 interface Tenant {
   username: string;
@@ -277,42 +273,18 @@ describe('GET /download (local storage)', () => {
   });
 });
 
-/** s3rver ships no typings; this is the part of its API the test uses. */
-interface S3rverInstance {
-  run(): Promise<AddressInfo>;
-  close(): Promise<void>;
-}
-type S3rverConstructor = new (options: {
-  port: number;
-  address: string;
-  silent: boolean;
-  directory: string;
-}) => S3rverInstance;
-const S3rver = createRequire(import.meta.url)('s3rver') as S3rverConstructor;
-
 describe('GET /download (S3 storage)', () => {
   let t: TestApp;
-  let s3rver: S3rverInstance;
-  let directory: string;
+  let s3: TestS3;
   let port: number;
   let owner: Tenant;
   let privateArtifact: Artifact;
   let publicArtifact: Artifact;
 
   beforeAll(async () => {
-    directory = await mkdtemp(join(tmpdir(), 'updraft-s3rver-'));
-    s3rver = new S3rver({ port: 0, address: '127.0.0.1', silent: true, directory });
-    port = (await s3rver.run()).port;
-    t = await createTestApp({
-      STORAGE_DRIVER: 's3',
-      S3_ENDPOINT: '127.0.0.1',
-      S3_PORT: String(port),
-      S3_USE_SSL: 'false',
-      S3_ACCESS_KEY: 'S3RVER',
-      S3_SECRET_KEY: 'S3RVER',
-      S3_BUCKET_PUBLIC: 'updraft-public',
-      S3_BUCKET_PRIVATE: 'updraft-private',
-    });
+    s3 = await startS3();
+    port = s3.port;
+    t = await createTestApp(s3.env);
     owner = await tenant(t);
     await createApp(t, owner, 'secret', true);
     await createApp(t, owner, 'open', false);
@@ -322,8 +294,7 @@ describe('GET /download (S3 storage)', () => {
 
   afterAll(async () => {
     await t?.close();
-    await s3rver?.close();
-    if (directory) await rm(directory, { recursive: true, force: true });
+    await s3?.close();
   });
 
   it('gives an S3 presigned URL for a private artifact', async () => {

@@ -16,10 +16,17 @@ export const TEST_SIGNUP_KEY = 'test-signup-key-0123456789';
 export const usingPostgres = process.env.UPDRAFT_TEST_DB === 'postgres';
 const adminUrl = process.env.UPDRAFT_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
-async function freshDatabase(): Promise<{ handle: DbHandle; drop: () => Promise<void> }> {
+interface TestDatabase {
+  handle: DbHandle;
+  /** The server database's URL; undefined for the embedded one. */
+  url: string | undefined;
+  drop: () => Promise<void>;
+}
+
+async function freshDatabase(): Promise<TestDatabase> {
   if (!usingPostgres) {
     const handle = await openPglite(undefined);
-    return { handle, drop: async () => {} };
+    return { handle, url: undefined, drop: async () => {} };
   }
   const name = `updraft_test_${Date.now()}_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
@@ -31,6 +38,7 @@ async function freshDatabase(): Promise<{ handle: DbHandle; drop: () => Promise<
   const handle = openPostgres(url.toString());
   return {
     handle,
+    url: url.toString(),
     drop: async () => {
       const c = new pg.Client({ connectionString: adminUrl });
       await c.connect();
@@ -45,12 +53,24 @@ export interface TestApp {
   app: RequestListener;
   ctx: AppContext;
   dataDir: string;
+  databaseUrl: string | undefined;
   close(): Promise<void>;
 }
 
-/** A whole Updraft (fresh database, local storage in a temp dir) for one test file. */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+/**
+ * A whole Updraft (fresh database, local storage in a temp dir) for one test file. With `sameDatabaseAs` it
+ * is a second instance on another's PostgreSQL database, as a scaled-out deployment runs.
+ */
+export async function createTestApp(
+  env: Record<string, string> = {},
+  options: { sameDatabaseAs?: TestApp } = {},
+): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'updraft-test-'));
+  const shared = options.sameDatabaseAs?.databaseUrl;
+  if (options.sameDatabaseAs && !shared) throw new Error('only a PostgreSQL database can be shared');
+  const database: TestDatabase = shared
+    ? { handle: openPostgres(shared), url: shared, drop: async () => {} }
+    : await freshDatabase();
   const config = loadConfig({
     NODE_ENV: 'test',
     DATA_DIR: dataDir,
@@ -58,17 +78,23 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     API_KEY: TEST_SIGNUP_KEY,
     API_URL: 'http://updraft.test',
     BCRYPT_COST: '4',
+    // Lets the change feed LISTEN on the server database, as it does in production.
+    ...(database.url ? { DATABASE_URL: database.url } : {}),
     ...env,
   });
-  const { handle, drop } = await freshDatabase();
-  const ctx = await openContext(config, pino({ level: process.env.UPDRAFT_TEST_LOG ?? 'silent' }), handle);
+  const ctx = await openContext(
+    config,
+    pino({ level: process.env.UPDRAFT_TEST_LOG ?? 'silent' }),
+    database.handle,
+  );
   return {
     app: buildHandler(ctx),
     ctx,
     dataDir,
+    databaseUrl: database.url,
     async close() {
       await closeContext(ctx);
-      await drop();
+      await database.drop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -1,7 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
-import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,19 +19,7 @@ import {
   ObjectTooLargeError,
   type Visibility,
 } from '../../src/storage/types.js';
-
-/** s3rver ships no typings; this is the part of its API the tests use. */
-interface S3rverInstance {
-  run(): Promise<AddressInfo>;
-  close(): Promise<void>;
-}
-type S3rverConstructor = new (options: {
-  port: number;
-  address: string;
-  silent: boolean;
-  directory: string;
-}) => S3rverInstance;
-const S3rver = createRequire(import.meta.url)('s3rver') as S3rverConstructor;
+import { startS3 } from '../helpers/s3.js';
 
 interface Harness {
   store: ArtifactStore;
@@ -421,9 +408,8 @@ storeContract(
 storeContract(
   's3 (s3rver)',
   async () => {
-    const directory = await mkdtemp(join(tmpdir(), 'updraft-s3rver-'));
-    const s3rver = new S3rver({ port: 0, address: '127.0.0.1', silent: true, directory });
-    const { port } = await s3rver.run();
+    const s3 = await startS3();
+    const { port } = s3;
     const config: S3Config = {
       endPoint: '127.0.0.1',
       port,
@@ -439,10 +425,7 @@ storeContract(
     };
     return {
       store: new S3ArtifactStore(config),
-      async close() {
-        await s3rver.close();
-        await rm(directory, { recursive: true, force: true });
-      },
+      close: () => s3.close(),
     };
   },
   { verifiesSignatures: false },
