@@ -27,6 +27,12 @@ describe('rolloutBucket', () => {
     expect(rolloutBucket(deviceId, seed)).toBe(referenceBucket(deviceId, seed));
   });
 
+  it('matches the BigInt reference over many devices (the 64-bit remainder is taken in two 32-bit halves)', () => {
+    for (let i = 0; i < 20_000; i++) {
+      expect(rolloutBucket(`device-${i}`, SEED)).toBe(referenceBucket(`device-${i}`, SEED));
+    }
+  });
+
   it('stays within 0..99', () => {
     for (let i = 0; i < 300; i++) {
       const bucket = rolloutBucket(`d${i}`, SEED);

@@ -32,6 +32,8 @@ interface Row {
 
 export const MAX_DEVICE_ID_LENGTH = 128;
 
+const DAY_MS = 86_400_000;
+
 /**
  * Collects checks in memory and writes them in batches, so recording never waits on the database in the
  * request path. Checks of one device, app and day within a batch fold into one row (its last state and
@@ -39,6 +41,13 @@ export const MAX_DEVICE_ID_LENGTH = 128;
  */
 export class TelemetryRecorder {
   private buffer = new Map<string, Row>();
+  /**
+   * The UTC day of the last check recorded, and where that day ends (ms): checks come in time order, so
+   * nearly every one falls on the same day and is spared formatting a date (`toISOString`) per check.
+   */
+  private day = '';
+  private dayStart = 0;
+  private dayEnd = 0;
   private timer: NodeJS.Timeout | undefined;
   private flushing: Promise<void> = Promise.resolve();
   dropped = 0;
@@ -56,29 +65,51 @@ export class TelemetryRecorder {
   record(check: CheckRecord): void {
     if (!this.options.enabled || check.deviceId.length === 0 || check.deviceId.length > MAX_DEVICE_ID_LENGTH)
       return;
-    const day = check.at.toISOString().slice(0, 10);
+    const day = this.dayOf(check.at);
     const key = `${check.tenantId}\u0000${check.appId}\u0000${day}\u0000${check.deviceId}`;
     const previous = this.buffer.get(key);
-    if (!previous && this.buffer.size >= this.options.maxBuffered) {
+    if (previous) {
+      // The same row's last state, updated in place: a device checking again allocates nothing. The row is
+      // only ever in this buffer; a flush hands the rows over and starts a new buffer.
+      previous.version = check.version;
+      previous.channel = check.channel;
+      previous.platform = check.platform;
+      previous.arch = check.arch;
+      previous.is_latest = check.isLatest;
+      previous.requests += 1;
+    } else if (this.buffer.size >= this.options.maxBuffered) {
       this.dropped += 1;
       return;
+    } else {
+      this.buffer.set(key, {
+        tenant_id: check.tenantId,
+        app_id: check.appId,
+        day,
+        device_id: check.deviceId,
+        version: check.version,
+        channel: check.channel,
+        platform: check.platform,
+        arch: check.arch,
+        is_latest: check.isLatest,
+        requests: 1,
+      });
     }
-    this.buffer.set(key, {
-      tenant_id: check.tenantId,
-      app_id: check.appId,
-      day,
-      device_id: check.deviceId,
-      version: check.version,
-      channel: check.channel,
-      platform: check.platform,
-      arch: check.arch,
-      is_latest: check.isLatest,
-      requests: (previous?.requests ?? 0) + 1,
-    });
     this.timer ??= setTimeout(() => {
       this.timer = undefined;
       void this.flush();
     }, this.options.flushMs);
+  }
+
+  /** `YYYY-MM-DD` of `at` in UTC, formatted once per day rather than per check. */
+  private dayOf(at: Date): string {
+    const ms = at.getTime();
+    // Written so that an invalid date (NaN) still reaches toISOString, and throws there as it always did.
+    if (!(ms >= this.dayStart && ms < this.dayEnd)) {
+      this.day = at.toISOString().slice(0, 10);
+      this.dayStart = Math.floor(ms / DAY_MS) * DAY_MS;
+      this.dayEnd = this.dayStart + DAY_MS;
+    }
+    return this.day;
   }
 
   /** Writes what is buffered; resolves when it (and any flush before it) is in the database. */
