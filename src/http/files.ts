@@ -2,7 +2,12 @@ import express, { type Request, type Response } from 'express';
 import { attachmentDisposition } from '../storage/content-disposition.js';
 import { assertValidKey, baseName } from '../storage/keys.js';
 import type { LocalArtifactStore } from '../storage/local.js';
-import { InvalidKeyError, ObjectNotFoundError, type Visibility } from '../storage/types.js';
+import {
+  type ArtifactStore,
+  InvalidKeyError,
+  ObjectNotFoundError,
+  type Visibility,
+} from '../storage/types.js';
 import { sendObject } from './shared/ranges.js';
 
 const CACHE_CONTROL: Record<Visibility, string> = {
@@ -22,10 +27,11 @@ function queryString(req: Request, name: string): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
-async function serve(
+/** Answers GET/HEAD for one stored object, on either driver: ranges, conditional requests, 404 when it is gone. */
+export async function serveStored(
   req: Request,
   res: Response,
-  store: LocalArtifactStore,
+  store: ArtifactStore,
   key: string,
   visibility: Visibility,
   downloadName: string | undefined,
@@ -82,7 +88,7 @@ export function filesRouter(store: LocalArtifactStore): express.Router {
           return;
         }
       }
-      await serve(req, res, store, key, visibility, visibility === 'private' ? name : undefined);
+      await serveStored(req, res, store, key, visibility, visibility === 'private' ? name : undefined);
     };
 
   // GET routes also answer HEAD in Express; sendObject sends no body for HEAD.

@@ -4,6 +4,8 @@ import { ObjectTooLargeError } from './types.js';
 
 export interface Digest {
   size: number;
+  /** SHA-1 only because Squirrel.Windows' RELEASES and Velopack's feed name packages by it. */
+  sha1: string;
   sha256: string;
   sha512: string;
 }
@@ -14,6 +16,7 @@ export interface Digest {
  */
 export class HashingStream extends Transform {
   #size = 0;
+  readonly #sha1: Hash = createHash('sha1');
   readonly #sha256: Hash = createHash('sha256');
   readonly #sha512: Hash = createHash('sha512');
   #digest: Digest | undefined;
@@ -28,6 +31,7 @@ export class HashingStream extends Transform {
       callback(new ObjectTooLargeError(this.maxBytes));
       return;
     }
+    this.#sha1.update(chunk);
     this.#sha256.update(chunk);
     this.#sha512.update(chunk);
     callback(null, chunk);
@@ -36,6 +40,7 @@ export class HashingStream extends Transform {
   override _flush(callback: TransformCallback): void {
     this.#digest = {
       size: this.#size,
+      sha1: this.#sha1.digest('hex'),
       sha256: this.#sha256.digest('hex'),
       sha512: this.#sha512.digest('hex'),
     };

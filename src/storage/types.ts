@@ -14,6 +14,7 @@ export interface PutOptions {
 export interface PutResult {
   key: string;
   size: number;
+  sha1: string;
   sha256: string;
   sha512: string;
 }

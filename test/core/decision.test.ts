@@ -40,6 +40,12 @@ function release(version: string, options: ReleaseOptions = {}): LineRelease {
       ext: extname(name).slice(1),
       link,
       signature: options.signatures?.[name] ?? null,
+      storageKey: `releases/t/a/_/${version}/_/_/${name}`,
+      size: 100,
+      sha1: '0'.repeat(40),
+      sha256: '0'.repeat(64),
+      sha512: '0'.repeat(128),
+      createdAt: new Date(0),
     };
   });
   return {
@@ -51,6 +57,8 @@ function release(version: string, options: ReleaseOptions = {}): LineRelease {
       intermediate: options.intermediate ?? false,
       rollout: { percent: options.percent ?? 100, seed: options.seed ?? '0123456789abcdef' },
       changelog: options.changelog ?? '',
+      publishedAt: new Date(0),
+      minSystemVersion: null,
       artifacts,
     },
     artifacts,

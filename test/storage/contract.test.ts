@@ -89,6 +89,7 @@ export function storeContract(name: string, makeStore: () => Promise<Harness>, t
       expect(result).toEqual({
         key: 'acme/app/1.0.0/app.dmg',
         size: data.length,
+        sha1: hex('sha1', data),
         sha256: hex('sha256', data),
         sha512: hex('sha512', data),
       });

@@ -76,6 +76,14 @@ export interface ReleaseArtifact {
   /** Built from the stored key when the index is loaded (the index is reloaded after every write in the tenant). */
   link: string;
   signature: string | null;
+  storageKey: string;
+  size: number;
+  /** Lower-case hex. sha1 is null only for files stored before it was recorded. */
+  sha1: string | null;
+  sha256: string;
+  sha512: string;
+  /** When the file was uploaded. */
+  createdAt: Date;
 }
 
 /** One published version of an app, with every artifact it has, oldest upload first. */
@@ -87,6 +95,10 @@ export interface Release {
   intermediate: boolean;
   rollout: Rollout;
   changelog: string;
+  /** When the version was first published: the feeds' release date. */
+  publishedAt: Date;
+  /** electron-builder's and Sparkle's minimumSystemVersion, when set. */
+  minSystemVersion: string | null;
   artifacts: ReleaseArtifact[];
 }
 
@@ -133,6 +145,18 @@ export async function findTenant(db: Db, owner: string): Promise<string | undefi
     .where('role', '=', 'admin')
     .executeTakeFirst();
   return row?.id;
+}
+
+/** The one admin whose name matches ignoring case, or undefined when none or several do. */
+async function findTenantIgnoringCase(db: Db, owner: string): Promise<string | undefined> {
+  const rows = await db
+    .selectFrom('users')
+    .select('id')
+    .where(sql<string>`lower(username)`, '=', owner.toLowerCase())
+    .where('role', '=', 'admin')
+    .limit(2)
+    .execute();
+  return rows.length === 1 ? rows[0]?.id : undefined;
 }
 
 /** Loads a tenant's apps, channels, platforms and archs in one query (one snapshot). */
@@ -199,6 +223,9 @@ export async function loadReleaseIndex(
       'v.rollout_percent',
       'v.rollout_seed',
       'v.changelog',
+      'v.published_at',
+      'v.updated_at',
+      'v.min_system_version',
       'a.id as artifact_id',
       'a.platform_id',
       'a.arch_id',
@@ -206,6 +233,11 @@ export async function loadReleaseIndex(
       'a.storage_key',
       'a.package',
       'a.signature',
+      'a.size',
+      'a.sha1',
+      'a.sha256',
+      'a.sha512',
+      'a.created_at as artifact_created_at',
     ])
     .where('v.tenant_id', '=', catalog.tenantId)
     .where('v.app_id', '=', app.id)
@@ -227,6 +259,8 @@ export async function loadReleaseIndex(
         intermediate: row.intermediate,
         rollout: { percent: row.rollout_percent, seed: row.rollout_seed },
         changelog: row.changelog,
+        publishedAt: row.published_at ?? row.updated_at,
+        minSystemVersion: row.min_system_version,
         artifacts: [],
       };
       releases.set(row.id, release);
@@ -243,6 +277,12 @@ export async function loadReleaseIndex(
       ext: pkg.startsWith('.') ? pkg.slice(1) : pkg,
       link: artifactLink(links.apiUrl, links.store, app.private, row.storage_key),
       signature: row.signature,
+      storageKey: row.storage_key,
+      size: Number(row.size),
+      sha1: row.sha1,
+      sha256: row.sha256 ?? '',
+      sha512: row.sha512 ?? '',
+      createdAt: row.artifact_created_at ?? row.updated_at,
     });
   }
 
@@ -306,12 +346,13 @@ export class ReleaseCache {
    * An owner that is not found is not remembered: a sign-up does not bump any generation, so a cached "no"
    * could outlive the new admin. Unknown owners cost one indexed query.
    */
-  async tenantOf(owner: string): Promise<string | undefined> {
+  async tenantOf(owner: string, caseless = false): Promise<string | undefined> {
     const known = this.tenants.get(owner);
     if (known !== undefined) return known;
     const id = await findTenant(this.deps.db, owner);
     if (id !== undefined) this.tenants.set(owner, id);
-    return id;
+    if (id !== undefined || !caseless) return id;
+    return findTenantIgnoringCase(this.deps.db, owner);
   }
 
   catalog(tenantId: string): Promise<TenantCatalog> {

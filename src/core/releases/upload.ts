@@ -81,6 +81,22 @@ export interface VersionChanges {
   intermediate?: boolean;
   rollout_percent?: number;
   changelog?: string;
+  min_system_version?: string | null;
+}
+
+/**
+ * The oldest OS version a release runs on, as the feeds give it (electron-builder's and Sparkle's
+ * minimumSystemVersion): dotted numbers such as `10.15` or `10.0.19041`. "" clears it; absent keeps it.
+ */
+function parseMinSystemVersion(value: unknown): string | null | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (value === '') return null;
+  if (typeof value !== 'string' || !/^\d{1,9}(\.\d{1,9}){0,3}$/.test(value)) {
+    throw invalid(
+      'minimum_system_version must be dotted numbers such as "10.15" or "10.0.19041" ("" clears it)',
+    );
+  }
+  return value;
 }
 
 /**
@@ -99,11 +115,13 @@ export function parseVersionChanges(
     parseFlag(formFields.get('intermediate'), 'intermediate');
   const rollout = parseRollout(input.rollout);
   const changelog = parseChangelog(input.changelog);
+  const minSystemVersion = parseMinSystemVersion(input.minimum_system_version);
   if (published !== undefined) changes.published = published;
   if (critical !== undefined) changes.critical = critical;
   if (intermediate !== undefined) changes.intermediate = intermediate;
   if (rollout !== undefined) changes.rollout_percent = rollout;
   if (changelog !== undefined) changes.changelog = changelog;
+  if (minSystemVersion !== undefined) changes.min_system_version = minSystemVersion;
   return changes;
 }
 
@@ -299,6 +317,7 @@ interface StagedFile {
   tempKey: string;
   finalKey: string;
   size: number;
+  sha1: string;
   sha256: string;
   sha512: string;
 }
@@ -338,7 +357,7 @@ export class ReleaseWrite {
     await this.#refuseDuplicate(fileName, finalKey);
     const tempKey = temporaryKey();
     const limit = this.deps.config.uploadMaxBytes;
-    let result: { size: number; sha256: string; sha512: string };
+    let result: { size: number; sha1: string; sha256: string; sha512: string };
     try {
       result = await this.deps.store.put(tempKey, file.stream, {
         visibility: this.#visibility,
@@ -509,6 +528,7 @@ export class ReleaseWrite {
             visibility: this.#visibility,
             package: extname(file.fileName),
             size: file.size,
+            sha1: file.sha1,
             sha256: file.sha256,
             sha512: file.sha512,
             signature: plan.signature,

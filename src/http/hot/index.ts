@@ -1,10 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Request, Response } from 'express';
 import type { AppContext } from '../../context.js';
-import { ReleaseCache } from '../../core/releases/release-index.js';
 import { cors } from '../shared/cors.js';
+import { releaseCache } from '../shared/release-cache.js';
 import { appsLatestRoute } from './apps-latest.js';
 import { checkVersionRoute } from './check-version.js';
+import { feedsRoute } from './feeds.js';
 import { hotRequest } from './request.js';
 import { prepareJson } from './response.js';
 
@@ -16,14 +17,10 @@ const INTERNAL_ERROR = prepareJson(500, { error: 'internal server error' });
  * than the answer); failures are logged, and everything else about a check is in the telemetry.
  */
 export function hotPath(ctx: AppContext): (req: IncomingMessage, res: ServerResponse) => boolean {
-  const releases = new ReleaseCache({
-    db: ctx.database.db,
-    changes: ctx.changes,
-    apiUrl: ctx.config.apiUrl,
-    store: ctx.store,
-  });
+  const releases = releaseCache(ctx);
   const checkVersion = checkVersionRoute(ctx, releases);
   const appsLatest = appsLatestRoute(ctx, releases);
+  const feeds = feedsRoute(ctx, releases);
   const corsHeaders = cors(ctx.config.allowedCors);
   const allowedOrigins = ctx.config.allowedCors.length > 0;
 
@@ -42,13 +39,15 @@ export function hotPath(ctx: AppContext): (req: IncomingMessage, res: ServerResp
     const q = url.indexOf('?');
     const path = q === -1 ? url : url.slice(0, q);
     const route = path === '/checkVersion' ? checkVersion : path === '/apps/latest' ? appsLatest : undefined;
-    if (!route) return false;
-    // The same allow-list as the rest of the API; it only sets headers for a GET, so it runs outside Express too.
-    if (allowedOrigins) corsHeaders(req as Request, res as Response, () => {});
+    if (!route && !path.startsWith('/update/')) return false;
     try {
-      route(hotRequest(req, q === -1 ? '' : url.slice(q + 1)), res)?.catch((err: unknown) =>
-        fail(res, path, err),
-      );
+      const hot = hotRequest(req, q === -1 ? '' : url.slice(q + 1));
+      // The same allow-list as the rest of the API; it only sets headers for a GET, so it runs outside Express too.
+      // (Feed paths that are not feed documents go on to Express, which sets the same headers again.)
+      if (allowedOrigins) corsHeaders(req as Request, res as Response, () => {});
+      const answered = route ? route(hot, res) : feeds(hot, path, res);
+      if (answered === false) return false;
+      answered?.catch((err: unknown) => fail(res, path, err));
     } catch (err) {
       fail(res, path, err);
     }

@@ -9,6 +9,8 @@ export interface HotRequest {
   search: string;
   /** X-Device-ID, when sent. */
   deviceId: string | undefined;
+  /** electron-updater's x-user-staging-id, when sent (its per-install UUID). */
+  stagingId: string | undefined;
   ifNoneMatch: string | undefined;
 }
 
@@ -19,17 +21,19 @@ export interface HotRequest {
  */
 export function hotRequest(req: IncomingMessage, search: string): HotRequest {
   let deviceId: string | undefined;
+  let stagingId: string | undefined;
   let ifNoneMatch: string | undefined;
   const raw = req.rawHeaders;
   for (let i = 0; i < raw.length; i += 2) {
     const name = raw[i] ?? '';
     if (name.length === 11 && name.toLowerCase() === 'x-device-id') deviceId ??= raw[i + 1];
+    else if (name.length === 17 && name.toLowerCase() === 'x-user-staging-id') stagingId ??= raw[i + 1];
     else if (name.length === 13 && name.toLowerCase() === 'if-none-match') {
       const value = raw[i + 1] ?? '';
       ifNoneMatch = ifNoneMatch === undefined ? value : `${ifNoneMatch}, ${value}`;
     }
   }
-  return { head: req.method === 'HEAD', search, deviceId, ifNoneMatch };
+  return { head: req.method === 'HEAD', search, deviceId, stagingId, ifNoneMatch };
 }
 
 /**

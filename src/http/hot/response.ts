@@ -18,12 +18,22 @@ export interface Prepared {
 const CACHE_CONTROL = 'no-cache';
 
 export function prepareJson(status: number, value: unknown, extraHeaders: readonly string[] = []): Prepared {
-  const body = Buffer.from(JSON.stringify(value));
+  return prepareBody(status, 'application/json; charset=utf-8', JSON.stringify(value), extraHeaders);
+}
+
+/** A response with a body of any type (a feed's YAML, XML or text); 200s get a strong ETag of the body. */
+export function prepareBody(
+  status: number,
+  contentType: string,
+  content: string | Buffer,
+  extraHeaders: readonly string[] = [],
+): Prepared {
+  const body = typeof content === 'string' ? Buffer.from(content) : content;
   const etag =
     status === 200 ? `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"` : undefined;
   const headers = [
     'Content-Type',
-    'application/json; charset=utf-8',
+    contentType,
     'Content-Length',
     String(body.length),
     'Cache-Control',
@@ -34,10 +44,20 @@ export function prepareJson(status: number, value: unknown, extraHeaders: readon
   return { status, headers, body, etag };
 }
 
-export function prepareRedirect(url: string): Prepared {
+/** 204 No Content: what Squirrel.Mac and Tauri take as "no update". */
+export function prepareNoContent(extraHeaders: readonly string[] = []): Prepared {
+  return {
+    status: 204,
+    headers: ['Cache-Control', CACHE_CONTROL, ...extraHeaders],
+    body: Buffer.alloc(0),
+    etag: undefined,
+  };
+}
+
+export function prepareRedirect(url: string, extraHeaders: readonly string[] = []): Prepared {
   return {
     status: 302,
-    headers: ['Location', url, 'Content-Length', '0', 'Cache-Control', CACHE_CONTROL],
+    headers: ['Location', url, 'Content-Length', '0', 'Cache-Control', CACHE_CONTROL, ...extraHeaders],
     body: Buffer.alloc(0),
     etag: undefined,
   };

@@ -1,0 +1,161 @@
+import type {
+  CatalogApp,
+  LineRelease,
+  Release,
+  ReleaseArtifact,
+  ReleaseCache,
+  ReleaseIndex,
+  TenantCatalog,
+} from '../releases/release-index.js';
+import { releaseLine } from '../releases/release-index.js';
+import type { Selection } from './select.js';
+
+/**
+ * One feed family: `/update/{owner}/{app}/{channel}/{platform}/{arch}/…`, the published releases of one app in one
+ * channel with files for one platform and arch. Every feed format is rendered from this.
+ */
+export interface Feed {
+  owner: string;
+  tenantId: string;
+  app: CatalogApp;
+  /** Names as in the catalog; null where the tenant has none of that kind (the URL segment is `_`). */
+  channel: string | null;
+  platform: string | null;
+  arch: string | null;
+  index: ReleaseIndex;
+  /** The releases with files for exactly this platform and arch, lowest version first. */
+  line: readonly LineRelease[];
+  /** Absolute URL of the feed folder, without a trailing slash (API_URL + `/update/…/{arch}`). */
+  base: string;
+}
+
+/** The path segment naming "none" for a channel, platform or arch, in a tenant that has none of that kind. */
+export const NONE_SEGMENT = '_';
+
+/**
+ * Where a feed serves a release's file: `{base}/{version}/{file name}`. The version is in the path (and, in
+ * practice, in the file name): electron-updater finds the *old* blockmap by replacing the new version string with
+ * the installed one in this URL, so an opaque id here would break differential updates.
+ */
+export function fileUrl(feed: Feed, release: Release, artifact: ReleaseArtifact): string {
+  return `${feed.base}/${encodeURIComponent(release.version.text)}/${encodeURIComponent(artifact.fileName)}`;
+}
+
+/** The same, relative to the feed folder (what electron-builder, Sparkle and Velopack resolve against it). */
+export function relativeFileUrl(release: Release, artifact: ReleaseArtifact): string {
+  return `${encodeURIComponent(release.version.text)}/${encodeURIComponent(artifact.fileName)}`;
+}
+
+/** What a feed answers, before it is serialised: a body, an empty 204, or a redirect. */
+export type FeedAnswer =
+  | { status: 200; contentType: string; body: string }
+  | { status: 204 }
+  | { status: 302; location: string }
+  | { status: 400 | 404; error: string };
+
+/** One feed format: which paths it answers and how it renders a selection. */
+export interface FeedFormat {
+  /** For the feed doctor and logs: `electron-builder`, `squirrel_windows`, … (FaynoSync's updater names). */
+  name: string;
+  /**
+   * Whether this format answers the path after the arch: one segment (`latest.yml`) or two (`1.2.0/RELEASES`).
+   * Returns the client's version text when it is in the path ('' when the path does not carry one), or undefined.
+   */
+  match(tail: readonly string[]): { version: string } | undefined;
+  /** Query parameter carrying the client's version (`localVersion`); `version` is always read when this is absent. */
+  versionParam?: string;
+  /** Query parameter carrying a device id (Velopack's `stagingId`), besides the x-user-staging-id and X-Device-ID headers. */
+  deviceParam?: string;
+  /** Other query parameters the answer depends on (they become part of the cache key). */
+  params?: readonly string[];
+  /** Whether the format tells clients about a staged rollout itself, so the server need not hide it (see selectReleases). */
+  hint: boolean;
+  render(feed: Feed, selection: Selection, query: Readonly<Record<string, string>>): FeedAnswer;
+}
+
+export interface FeedPath {
+  owner: string;
+  app: string;
+  channel: string;
+  platform: string;
+  arch: string;
+}
+
+/**
+ * Resolves a feed path in the owner's tenant. `caseless`: when a name does not match exactly, accept the one name
+ * that matches ignoring case (Squirrel.Windows retries a failed download with the whole URL lower-cased).
+ * Private apps have no public feeds: their files need credentials, which most updaters cannot send.
+ */
+export async function resolveFeed(
+  releases: ReleaseCache,
+  apiUrl: string,
+  path: FeedPath,
+  caseless = false,
+): Promise<Feed | { status: 404; error: string }> {
+  const tenantId = await releases.tenantOf(path.owner, caseless);
+  if (tenantId === undefined) return { status: 404, error: `no app "${path.app}" of owner "${path.owner}"` };
+  const catalog = await releases.catalog(tenantId);
+  const app = named(catalog.apps, path.app, caseless);
+  if (!app) return { status: 404, error: `no app "${path.app}" of owner "${path.owner}"` };
+  if (app.private) {
+    return {
+      status: 404,
+      error: `app "${app.name}" is private, and feeds are only served for public apps: use /checkVersion and /download`,
+    };
+  }
+  const channel = placement(catalog, 'channels', path.channel, caseless);
+  if (typeof channel === 'string') return { status: 404, error: channel };
+  const platform = placement(catalog, 'platforms', path.platform, caseless);
+  if (typeof platform === 'string') return { status: 404, error: platform };
+  const arch = placement(catalog, 'archs', path.arch, caseless);
+  if (typeof arch === 'string') return { status: 404, error: arch };
+  const index = await releases.index(catalog, app);
+  const segments = [path.owner, app.name, channel.name, platform.name, arch.name];
+  return {
+    owner: segments[0] as string,
+    tenantId,
+    app,
+    channel: channel.name === NONE_SEGMENT ? null : channel.name,
+    platform: platform.name === NONE_SEGMENT ? null : platform.name,
+    arch: arch.name === NONE_SEGMENT ? null : arch.name,
+    index,
+    line: releaseLine(index, channel.id, platform.id, arch.id),
+    base: `${apiUrl}/update/${segments.map((s) => encodeURIComponent(s)).join('/')}`,
+  };
+}
+
+const KIND_LABEL = { channels: 'channel', platforms: 'platform', archs: 'arch' } as const;
+
+function placement(
+  catalog: TenantCatalog,
+  kind: 'channels' | 'platforms' | 'archs',
+  segment: string,
+  caseless: boolean,
+): { id: string | null; name: string } | string {
+  const names = catalog[kind];
+  const found = named(names, segment, caseless);
+  if (found !== undefined) return { id: found, name: nameOf(names, found) };
+  if (segment === NONE_SEGMENT && names.size === 0) return { id: null, name: NONE_SEGMENT };
+  const label = KIND_LABEL[kind];
+  return names.size === 0
+    ? `no ${label} "${segment}": this owner has no ${kind}, so the ${label} segment of a feed URL is "${NONE_SEGMENT}"`
+    : `no ${label} "${segment}": use the name of one of your ${kind}`;
+}
+
+function nameOf(names: ReadonlyMap<string, string>, id: string): string {
+  for (const [name, value] of names) if (value === id) return name;
+  return id;
+}
+
+function named<V>(map: ReadonlyMap<string, V>, name: string, caseless: boolean): V | undefined {
+  const exact = map.get(name);
+  if (exact !== undefined || !caseless) return exact;
+  const lower = name.toLowerCase();
+  let found: V | undefined;
+  for (const [key, value] of map) {
+    if (key.toLowerCase() !== lower) continue;
+    if (found !== undefined) return undefined;
+    found = value;
+  }
+  return found;
+}

@@ -1,0 +1,4 @@
+import type { FeedFormat } from './feed.js';
+
+/** Placeholder until the sparkle feed lands: answers no path. */
+export const sparkleFeeds: readonly FeedFormat[] = [];

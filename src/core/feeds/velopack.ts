@@ -1,0 +1,4 @@
+import type { FeedFormat } from './feed.js';
+
+/** Placeholder until the velopack feed lands: answers no path. */
+export const velopackFeeds: readonly FeedFormat[] = [];

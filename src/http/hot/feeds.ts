@@ -1,0 +1,203 @@
+import type { ServerResponse } from 'node:http';
+import type { AppContext } from '../../context.js';
+import {
+  type Feed,
+  type FeedAnswer,
+  type FeedFormat,
+  type FeedPath,
+  resolveFeed,
+} from '../../core/feeds/feed.js';
+import { FEED_FORMATS } from '../../core/feeds/formats.js';
+import { selectReleases, stagedInReach } from '../../core/feeds/select.js';
+import { newestOpenRollout } from '../../core/releases/decision.js';
+import type { Release, ReleaseCache } from '../../core/releases/release-index.js';
+import { MAX_DEVICE_ID_LENGTH } from '../../core/telemetry/recorder.js';
+import { parseVersion, type Version } from '../../core/versions.js';
+import { type HotRequest, readQuery } from './request.js';
+import {
+  AnswerCache,
+  type Prepared,
+  prepareBody,
+  prepareJson,
+  prepareNoContent,
+  prepareRedirect,
+  type StampedAnswer,
+  send,
+} from './response.js';
+
+/** Feeds differ per device only through these (rollout gating); shared caches must know. */
+const VARY = ['Vary', 'X-Device-ID, x-user-staging-id'];
+const CACHED_FEEDS = 16_384;
+
+interface FeedEntry extends StampedAnswer {
+  /** The answer for a client that sent no id. */
+  base: Prepared;
+  /** Absent when the answer is an error: nothing to gate. */
+  gate?: {
+    feed: Feed;
+    format: FeedFormat;
+    version: Version | undefined;
+    query: Readonly<Record<string, string>>;
+    staged: readonly Release[];
+    /** Device answers by newestOpenRollout(staged, id). */
+    devices: Map<number, Prepared>;
+  };
+}
+
+export interface FeedRequestPath extends FeedPath {
+  /** The path after the arch: one or two segments. */
+  tail: string[];
+}
+
+/** Splits `/update/{owner}/{app}/{channel}/{platform}/{arch}/{…1 or 2 segments}`; undefined for any other shape. */
+export function parseFeedPath(path: string): FeedRequestPath | undefined | 'malformed' {
+  const parts = path.split('/');
+  // ['', 'update', owner, app, channel, platform, arch, ...tail]
+  if (parts.length < 8 || parts.length > 9 || parts[1] !== 'update') return undefined;
+  const decoded: string[] = [];
+  for (const part of parts.slice(2)) {
+    if (part === '') return undefined;
+    try {
+      decoded.push(decodeURIComponent(part));
+    } catch {
+      return 'malformed';
+    }
+  }
+  const [owner = '', app = '', channel = '', platform = '', arch = '', ...tail] = decoded;
+  return { owner, app, channel, platform, arch, tail };
+}
+
+/**
+ * The feed documents under `/update/…` (every format in FEED_FORMATS), answered like /checkVersion: from bytes
+ * prepared once per tenant generation, per device only as far as its rollout buckets differ. Returns false for
+ * paths that are not a feed document (the files they name, the feed doctor): Express serves those.
+ */
+export function feedsRoute(
+  ctx: AppContext,
+  releases: ReleaseCache,
+): (req: HotRequest, path: string, res: ServerResponse) => Promise<void> | undefined | false {
+  const cache = new AnswerCache<FeedEntry>(ctx.changes, CACHED_FEEDS);
+
+  const reply = (req: HotRequest, res: ServerResponse, entry: FeedEntry, deviceId: string | undefined) => {
+    const { gate } = entry;
+    if (!gate || deviceId === undefined) {
+      send(req, res, entry.base);
+      return;
+    }
+    const key = newestOpenRollout(gate.staged, deviceId);
+    let prepared = gate.devices.get(key);
+    if (!prepared) {
+      const selection = selectReleases(gate.feed.line, { version: gate.version, deviceId }, gate.format.hint);
+      prepared = prepare(gate.format.render(gate.feed, selection, gate.query));
+      gate.devices.set(key, prepared);
+    }
+    send(req, res, prepared);
+  };
+
+  const miss = async (
+    req: HotRequest,
+    res: ServerResponse,
+    key: string,
+    path: FeedRequestPath,
+    format: FeedFormat,
+    versionText: string | undefined,
+    query: Readonly<Record<string, string>>,
+    deviceId: string | undefined,
+  ): Promise<void> => {
+    let version: Version | undefined;
+    if (versionText) {
+      try {
+        version = parseVersion(versionText);
+      } catch {
+        send(
+          req,
+          res,
+          prepareJson(400, { error: `invalid version "${versionText}": use a version such as 1.2.3` }),
+        );
+        return;
+      }
+    }
+    const feed = await resolveFeed(releases, ctx.config.apiUrl, path);
+    if ('error' in feed) {
+      // Not cached: an unknown owner has no generation to stamp it with, and misses of this kind are rare.
+      send(req, res, prepareJson(feed.status, { error: feed.error }));
+      return;
+    }
+    const selection = selectReleases(feed.line, { version }, format.hint);
+    const entry: FeedEntry = {
+      tenantId: feed.tenantId,
+      generation: feed.index.generation,
+      base: prepare(format.render(feed, selection, query)),
+      gate: {
+        feed,
+        format,
+        version,
+        query,
+        staged: stagedInReach(feed.line, version),
+        devices: new Map(),
+      },
+    };
+    cache.set(key, entry);
+    reply(req, res, entry, deviceId);
+  };
+
+  return (req, path, res) => {
+    const parsed = parseFeedPath(path);
+    if (parsed === undefined) return false;
+    if (parsed === 'malformed') {
+      send(req, res, prepareJson(400, { error: 'malformed percent-encoding in the feed URL' }));
+      return undefined;
+    }
+    let format: FeedFormat | undefined;
+    let pathVersion = '';
+    for (const candidate of FEED_FORMATS) {
+      const matched = candidate.match(parsed.tail);
+      if (matched) {
+        format = candidate;
+        pathVersion = matched.version;
+        break;
+      }
+    }
+    if (!format) return false;
+    const versionParam = format.versionParam ?? 'version';
+    const names = [
+      versionParam,
+      ...(format.deviceParam ? [format.deviceParam] : []),
+      ...(format.params ?? []),
+    ];
+    const query = readQuery(req.search, names) as Record<string, string>;
+    const versionText = pathVersion || query[versionParam] || undefined;
+    const deviceId = deviceIdOf(
+      req.stagingId ?? req.deviceId ?? (format.deviceParam ? query[format.deviceParam] : undefined),
+    );
+    const key = [path, versionText ?? '', ...(format.params ?? []).map((name) => query[name] ?? '')].join(
+      '\0',
+    );
+    const hit = cache.get(key);
+    if (hit) {
+      reply(req, res, hit, deviceId);
+      return undefined;
+    }
+    const { [versionParam]: _version, ...rest } = query;
+    if (format.deviceParam) delete rest[format.deviceParam];
+    return miss(req, res, key, parsed, format, versionText, rest, deviceId);
+  };
+}
+
+function prepare(answer: FeedAnswer): Prepared {
+  switch (answer.status) {
+    case 200:
+      return prepareBody(200, answer.contentType, answer.body, VARY);
+    case 204:
+      return prepareNoContent(VARY);
+    case 302:
+      return prepareRedirect(answer.location, VARY);
+    default:
+      return prepareJson(answer.status, { error: answer.error });
+  }
+}
+
+/** An id the telemetry would refuse (empty or too long) is as if absent. */
+function deviceIdOf(id: string | undefined): string | undefined {
+  return id !== undefined && id.length > 0 && id.length <= MAX_DEVICE_ID_LENGTH ? id : undefined;
+}
