@@ -8,11 +8,13 @@ import { healthRouter } from './http/faynosync/health.js';
 import { releasesRouter } from './http/faynosync/releases.js';
 import { telemetryRouter } from './http/faynosync/telemetry.js';
 import { tokensRouter } from './http/faynosync/tokens.js';
+import { feedFilesRouter } from './http/feeds/files.js';
 import { filesRouter } from './http/files.js';
 import { hotPath } from './http/hot/index.js';
 import { cors } from './http/shared/cors.js';
 import { errorHandler, notFoundHandler } from './http/shared/errors.js';
 import { requestLogging } from './http/shared/logging.js';
+import { releaseCache } from './http/shared/release-cache.js';
 import { LocalArtifactStore } from './storage/local.js';
 
 /** The Express application: shared middleware, then each face's router, then the JSON 404 and error shape. */
@@ -31,6 +33,7 @@ export function buildApp(ctx: AppContext): Express {
   app.use(downloadsRouter(ctx));
   app.use(tokensRouter(ctx));
   app.use(telemetryRouter(ctx));
+  app.use(feedFilesRouter(ctx, releaseCache(ctx)));
   app.use(notFoundHandler);
   app.use(errorHandler);
   return app;

@@ -162,6 +162,22 @@ const migrations: Record<string, Migration> = {
         CREATE INDEX telemetry_checks_day ON telemetry_checks (day);
     `),
   },
+  '0003_feeds': {
+    up: statements(`
+        -- Squirrel.Windows' RELEASES and Velopack's feed name each package by its SHA-1. Computed while the
+        -- file streams in; NULL only for files uploaded before this migration (feeds then hash them on demand).
+        ALTER TABLE artifacts ADD COLUMN sha1 text;
+        -- When a version was first published: every feed's release date (pubDate, pub_date, releaseDate).
+        ALTER TABLE versions ADD COLUMN published_at timestamptz;
+        -- The oldest OS version the release runs on (electron-builder's and Sparkle's minimumSystemVersion).
+        ALTER TABLE versions ADD COLUMN min_system_version text;
+        UPDATE versions SET published_at = updated_at WHERE published;
+        -- One line: statements() splits the script at a semicolon that ends a line.
+        CREATE FUNCTION versions_stamp_published() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF NEW.published AND NEW.published_at IS NULL THEN NEW.published_at := now(); END IF; RETURN NEW; END $$;
+        CREATE TRIGGER versions_stamp_published BEFORE INSERT OR UPDATE ON versions
+          FOR EACH ROW EXECUTE FUNCTION versions_stamp_published();
+    `),
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
