@@ -8,6 +8,7 @@ import { healthRouter } from './http/faynosync/health.js';
 import { releasesRouter } from './http/faynosync/releases.js';
 import { telemetryRouter } from './http/faynosync/telemetry.js';
 import { tokensRouter } from './http/faynosync/tokens.js';
+import { feedDoctorRouter } from './http/feeds/explain.js';
 import { feedFilesRouter } from './http/feeds/files.js';
 import { filesRouter } from './http/files.js';
 import { hotPath } from './http/hot/index.js';
@@ -33,6 +34,7 @@ export function buildApp(ctx: AppContext): Express {
   app.use(downloadsRouter(ctx));
   app.use(tokensRouter(ctx));
   app.use(telemetryRouter(ctx));
+  app.use(feedDoctorRouter(ctx, releaseCache(ctx)));
   app.use(feedFilesRouter(ctx, releaseCache(ctx)));
   app.use(notFoundHandler);
   app.use(errorHandler);

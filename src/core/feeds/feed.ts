@@ -22,6 +22,8 @@ export interface Feed {
   channel: string | null;
   platform: string | null;
   arch: string | null;
+  /** The same as ids (null for none). */
+  ids: { channelId: string | null; platformId: string | null; archId: string | null };
   index: ReleaseIndex;
   /** The releases with files for exactly this platform and arch, lowest version first. */
   line: readonly LineRelease[];
@@ -118,6 +120,7 @@ export async function resolveFeed(
     channel: channel.name === NONE_SEGMENT ? null : channel.name,
     platform: platform.name === NONE_SEGMENT ? null : platform.name,
     arch: arch.name === NONE_SEGMENT ? null : arch.name,
+    ids: { channelId: channel.id, platformId: platform.id, archId: arch.id },
     index,
     line: releaseLine(index, channel.id, platform.id, arch.id),
     base: `${apiUrl}/update/${segments.map((s) => encodeURIComponent(s)).join('/')}`,
