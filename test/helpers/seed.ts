@@ -156,6 +156,7 @@ export async function insertReleases(db: Db, inputs: SeedReleaseInput[]): Promis
         visibility: input.visibility ?? 'public',
         package: extname(a.fileName),
         size: a.size ?? Buffer.byteLength(bytes),
+        sha1: createHash('sha1').update(bytes).digest('hex'),
         sha256: createHash('sha256').update(bytes).digest('hex'),
         sha512: createHash('sha512').update(bytes).digest('hex'),
         signature: a.signature ?? null,

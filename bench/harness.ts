@@ -1,0 +1,251 @@
+/**
+ * What the hot-path benchmarks share: starting the compiled server and a bare node:http baseline, each in its own
+ * process, driving load with autocannon from a third, and printing the figures. Run as a child, this file is one
+ * of those processes:
+ *   `… baseline <port> <bytes> <content-type>`: the bare node:http server answering a precomputed body;
+ *   `… load <config.json>`: autocannon driving one phase and printing its result as JSON.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const CONNECTIONS = 50;
+export const SECONDS = 10;
+export const WARMUP_SECONDS = 5;
+export const ROUNDS = 3;
+
+const self = fileURLToPath(import.meta.url);
+const serverEntry = resolve(dirname(self), '../src/main.js');
+
+/** One request of a load phase; built once, before the clock starts. */
+export interface LoadRequest {
+  path: string;
+  headers?: Record<string, string>;
+}
+
+interface LoadConfig {
+  url: string;
+  seconds: number;
+  requests: LoadRequest[];
+  /** Add a random X-Device-ID from this many to each request; 0 adds none. */
+  devices: number;
+}
+
+export interface Figures {
+  rps: number;
+  p50: number;
+  p99: number;
+  requests: number;
+  non2xx: number;
+  errors: number;
+}
+
+export interface Measured extends Figures {
+  /** Server CPU time (user + system) per request: what the server spends, whatever limits the load generator. */
+  cpuUs: number;
+}
+
+type Autocannon = (options: Record<string, unknown>) => Promise<{
+  requests: { average: number; total: number };
+  latency: { p50: number; p99: number };
+  non2xx: number;
+  errors: number;
+}>;
+
+export function freePort(): Promise<number> {
+  return new Promise((ok, fail) => {
+    const server = createServer();
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => ok(port));
+    });
+  });
+}
+
+async function waitFor(url: string, child: ChildProcess): Promise<void> {
+  for (let i = 0; i < 600; i++) {
+    if (child.exitCode !== null) throw new Error(`${url}: the process exited with ${child.exitCode}`);
+    try {
+      await fetch(url);
+      return;
+    } catch {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  throw new Error(`${url} did not come up within 60 s`);
+}
+
+function run(args: string[], env: Record<string, string> = {}): ChildProcess {
+  return spawn(process.execPath, args, {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+}
+
+export function stop(child: ChildProcess | undefined): Promise<void> {
+  if (!child || child.exitCode !== null) return Promise.resolve();
+  return new Promise((ok) => {
+    child.once('exit', () => ok());
+    child.kill('SIGTERM');
+  });
+}
+
+/** User + system CPU time of a process so far, from /proc (Linux). */
+function cpuMs(pid: number | undefined): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  // Fields 14 and 15 of stat(5), counted from the state field (3) on; in clock ticks of 10 ms.
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+export function rssMb(pid: number | undefined): string {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1]);
+    return `${Math.round(kb / 1024)} MB`;
+  } catch {
+    return 'n/a';
+  }
+}
+
+/** The compiled server on a seeded DATA_DIR, in production mode, on a free port. */
+export async function startServer(dataDir: string): Promise<{ origin: string; child: ChildProcess }> {
+  const port = await freePort();
+  const origin = `http://127.0.0.1:${port}`;
+  const started = Date.now();
+  const child = run([serverEntry], {
+    NODE_ENV: 'production',
+    DATA_DIR: dataDir,
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    API_URL: origin,
+    JWT_SECRET: randomBytes(24).toString('base64url'),
+    API_KEY: randomBytes(12).toString('base64url'),
+    LOG_LEVEL: 'warn',
+    TELEMETRY: process.env.TELEMETRY ?? 'on',
+  });
+  child.stdout?.resume();
+  await waitFor(`${origin}/health`, child);
+  process.stdout.write(
+    `server up in ${((Date.now() - started) / 1000).toFixed(1)} s (pid ${child.pid}, RSS ${rssMb(child.pid)})\n`,
+  );
+  return { origin, child };
+}
+
+/** The baseline: a bare node:http server answering every request with `bytes` bytes of `contentType`. */
+export async function startBaseline(
+  bytes: number,
+  contentType: string,
+): Promise<{ url: string; child: ChildProcess }> {
+  const port = await freePort();
+  const child = run([self, 'baseline', String(port), String(bytes), contentType]);
+  child.stdout?.resume();
+  const url = `http://127.0.0.1:${port}`;
+  await waitFor(`${url}/`, child);
+  return { url, child };
+}
+
+/** Runs one load phase in its own process; returns its figures and the CPU the measured process spent per request. */
+export async function phase(
+  dir: string,
+  name: string,
+  url: string,
+  pid: number | undefined,
+  requests: LoadRequest[],
+  devices: number,
+  seconds = SECONDS,
+): Promise<Measured> {
+  const cpuBefore = cpuMs(pid);
+  const file = join(dir, `${name}.json`);
+  writeFileSync(file, JSON.stringify({ url, seconds, requests, devices } satisfies LoadConfig));
+  const child = run([self, 'load', file]);
+  let out = '';
+  child.stdout?.on('data', (chunk: Buffer) => {
+    out += chunk.toString();
+  });
+  const code = await new Promise<number | null>((ok) => child.on('exit', ok));
+  if (code !== 0) throw new Error(`load phase ${name} failed with exit code ${code}`);
+  const figures = JSON.parse(out) as Figures;
+  return { ...figures, cpuUs: ((cpuMs(pid) - cpuBefore) * 1000) / Math.max(1, figures.requests) };
+}
+
+/** The average body length of the server's answers to the first `sample` requests (all must be 200). */
+export async function averageBody(origin: string, requests: LoadRequest[], sample = 200): Promise<number> {
+  let bytes = 0;
+  const some = requests.slice(0, sample);
+  for (const { path, headers } of some) {
+    const res = await fetch(origin + path, { headers });
+    if (res.status !== 200) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+    bytes += (await res.arrayBuffer()).byteLength;
+  }
+  return Math.round(bytes / some.length);
+}
+
+export const TABLE_HEADER =
+  `${'phase'.padEnd(40)}${'req/s'.padStart(8)}${'p50 ms'.padStart(8)}${'p99 ms'.padStart(8)}` +
+  `${'ratio'.padStart(7)}${'cpu µs/req'.padStart(12)}${'non-2xx'.padStart(9)}${'errors'.padStart(8)}\n`;
+
+export function tableRow(name: string, f: Measured, base: Measured): string {
+  return (
+    `${name.padEnd(40)}${f.rps.toFixed(0).padStart(8)}${f.p50.toFixed(1).padStart(8)}${f.p99.toFixed(1).padStart(8)}` +
+    `${(f.rps / base.rps).toFixed(2).padStart(7)}${f.cpuUs.toFixed(1).padStart(12)}${String(f.non2xx).padStart(9)}` +
+    `${String(f.errors).padStart(8)}\n`
+  );
+}
+
+export const median = (values: number[]): number =>
+  values.sort((x, y) => x - y)[Math.floor(values.length / 2)] ?? 0;
+
+function serveBaseline(port: number, size: number, contentType: string): void {
+  const body = Buffer.alloc(Math.max(1, size), 'x');
+  const headers = ['Content-Type', contentType, 'Content-Length', String(body.length)];
+  createServer((_req, res) => {
+    res.writeHead(200, headers);
+    res.end(body);
+  }).listen(port, '127.0.0.1');
+  process.once('SIGTERM', () => process.exit(0));
+}
+
+async function generateLoad(configFile: string): Promise<void> {
+  const config = JSON.parse(readFileSync(configFile, 'utf8')) as LoadConfig;
+  const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
+  // Requests are built once, before the clock starts: a per-request setup hook would make the load generator,
+  // not the server, the bottleneck on two cores.
+  const requests = config.requests.map(({ path, headers }) => ({
+    method: 'GET',
+    path,
+    headers: {
+      ...headers,
+      ...(config.devices > 0
+        ? { 'x-device-id': `device-${Math.floor(Math.random() * config.devices)}` }
+        : {}),
+    },
+  }));
+  const result = await autocannon({
+    url: config.url,
+    connections: CONNECTIONS,
+    duration: config.seconds,
+    requests,
+  });
+  const figures: Figures = {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    requests: result.requests.total,
+    non2xx: result.non2xx,
+    errors: result.errors,
+  };
+  process.stdout.write(JSON.stringify(figures));
+}
+
+if (process.argv[1] === self) {
+  const [mode, ...args] = process.argv.slice(2);
+  if (mode === 'baseline') serveBaseline(Number(args[0]), Number(args[1]), args[2] ?? 'application/json');
+  else if (mode === 'load') await generateLoad(args[0] ?? '');
+}
