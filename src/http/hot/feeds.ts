@@ -8,7 +8,7 @@ import {
   resolveFeed,
 } from '../../core/feeds/feed.js';
 import { FEED_FORMATS } from '../../core/feeds/formats.js';
-import { selectReleases, stagedInReach } from '../../core/feeds/select.js';
+import { type Selection, selectReleases, stagedInReach } from '../../core/feeds/select.js';
 import { newestOpenRollout } from '../../core/releases/decision.js';
 import type { Release, ReleaseCache } from '../../core/releases/release-index.js';
 import { MAX_DEVICE_ID_LENGTH } from '../../core/telemetry/recorder.js';
@@ -29,9 +29,14 @@ import {
 const VARY = ['Vary', 'X-Device-ID, x-user-staging-id'];
 const CACHED_FEEDS = 16_384;
 
+interface Answer {
+  prepared: Prepared;
+  updateAvailable: boolean;
+}
+
 interface FeedEntry extends StampedAnswer {
   /** The answer for a client that sent no id. */
-  base: Prepared;
+  base: Answer;
   /** Absent when the answer is an error: nothing to gate. */
   gate?: {
     feed: Feed;
@@ -40,7 +45,7 @@ interface FeedEntry extends StampedAnswer {
     query: Readonly<Record<string, string>>;
     staged: readonly Release[];
     /** Device answers by newestOpenRollout(staged, id). */
-    devices: Map<number, Prepared>;
+    devices: Map<number, Answer>;
   };
 }
 
@@ -81,17 +86,31 @@ export function feedsRoute(
   const reply = (req: HotRequest, res: ServerResponse, entry: FeedEntry, deviceId: string | undefined) => {
     const { gate } = entry;
     if (!gate || deviceId === undefined) {
-      send(req, res, entry.base);
+      send(req, res, entry.base.prepared);
       return;
     }
     const key = newestOpenRollout(gate.staged, deviceId);
-    let prepared = gate.devices.get(key);
-    if (!prepared) {
+    let answer = gate.devices.get(key);
+    if (!answer) {
       const selection = selectReleases(gate.feed.line, { version: gate.version, deviceId }, gate.format.hint);
-      prepared = prepare(gate.format.render(gate.feed, selection, gate.query));
-      gate.devices.set(key, prepared);
+      answer = render(gate.format, gate.feed, selection, gate.query);
+      gate.devices.set(key, answer);
     }
-    send(req, res, prepared);
+    send(req, res, answer.prepared);
+    // A feed that knows the client's version and id counts as an update check in the telemetry, as /checkVersion.
+    if (gate.version !== undefined) {
+      ctx.telemetry.record({
+        tenantId: entry.tenantId,
+        appId: gate.feed.app.id,
+        deviceId,
+        version: gate.version.text,
+        channel: gate.feed.channel ?? '',
+        platform: gate.feed.platform ?? '',
+        arch: gate.feed.arch ?? '',
+        isLatest: !answer.updateAvailable,
+        at: new Date(),
+      });
+    }
   };
 
   const miss = async (
@@ -127,7 +146,7 @@ export function feedsRoute(
     const entry: FeedEntry = {
       tenantId: feed.tenantId,
       generation: feed.index.generation,
-      base: prepare(format.render(feed, selection, query)),
+      base: render(format, feed, selection, query),
       gate: {
         feed,
         format,
@@ -181,6 +200,18 @@ export function feedsRoute(
     const { [versionParam]: _version, ...rest } = query;
     if (format.deviceParam) delete rest[format.deviceParam];
     return miss(req, res, key, parsed, format, versionText, rest, deviceId);
+  };
+}
+
+function render(
+  format: FeedFormat,
+  feed: Feed,
+  selection: Selection,
+  query: Readonly<Record<string, string>>,
+): Answer {
+  return {
+    prepared: prepare(format.render(feed, selection, query)),
+    updateAvailable: selection.updateAvailable,
   };
 }
 
