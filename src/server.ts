@@ -1,6 +1,7 @@
 import type { RequestListener } from 'node:http';
 import express, { type Express } from 'express';
 import type { AppContext } from './context.js';
+import { bindistRouter } from './http/bindist/index.js';
 import { accountsRouter } from './http/faynosync/accounts.js';
 import { catalogRouter } from './http/faynosync/catalog.js';
 import { downloadsRouter } from './http/faynosync/downloads.js';
@@ -25,6 +26,7 @@ export function buildApp(ctx: AppContext): Express {
   app.set('etag', false);
   app.set('trust proxy', ctx.config.trustProxy);
   app.use(requestLogging(ctx.logger));
+  app.use('/v1', bindistRouter(ctx));
   app.use(cors(ctx.config.allowedCors));
   app.use(healthRouter(ctx));
   if (ctx.store instanceof LocalArtifactStore) app.use('/files', filesRouter(ctx.store));

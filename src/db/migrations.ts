@@ -178,6 +178,150 @@ const migrations: Record<string, Migration> = {
           FOR EACH ROW EXECUTE FUNCTION versions_stamp_published();
     `),
   },
+  '0004_bindist': {
+    up: statements(`
+        -- The BinDist-compatible /v1 face over the same catalog as the FaynoSync face:
+        --   * a BinDist application IS an apps row: applicationId = apps.name (so FaynoSync clients' app_name
+        --     names the same app), name = apps.display_name (NULL: apps.name), description = apps.description.
+        --     Soft delete sets apps.deleted_at and keeps the row, so UNIQUE (tenant_id, name) keeps the id
+        --     from ever being reused; /v1 hides deleted apps.
+        --   * a BinDist version IS a versions row of that app with channel_id NULL (a channel-less release):
+        --     isEnabled = published, releaseNotes = changelog, isActive = is_active, requiredTier = min_tier,
+        --     versionId = "{applicationId}-{version}" (computed, not stored).
+        --   * a BinDist file IS an artifacts row of that version, platform and arch NULL: fileId = artifacts.id,
+        --     checksum = sha256, fileType/order/description in the bindist_* columns (NULL for files uploaded
+        --     through the FaynoSync face: MAIN by extension, ordered by creation).
+        ALTER TABLE apps ADD COLUMN display_name text;
+        ALTER TABLE apps ADD COLUMN tags jsonb NOT NULL DEFAULT '[]';
+        ALTER TABLE apps ADD COLUMN deleted_at timestamptz;
+        ALTER TABLE versions ADD COLUMN is_active boolean NOT NULL DEFAULT true;
+        ALTER TABLE versions ADD COLUMN min_tier text;
+        ALTER TABLE versions ADD COLUMN download_count integer NOT NULL DEFAULT 0;
+        ALTER TABLE artifacts ADD COLUMN bindist_file_type text
+          CHECK (bindist_file_type IN ('MAIN', 'DEPENDENCY', 'DOCUMENTATION', 'CONFIGURATION'));
+        ALTER TABLE artifacts ADD COLUMN bindist_order integer;
+        ALTER TABLE artifacts ADD COLUMN bindist_description text;
+
+        -- A tenant's BinDist admin key (one per tenant; rotating replaces it). Only the SHA-256 of the secret.
+        CREATE TABLE bindist_admin_keys (
+          id text PRIMARY KEY,
+          tenant_id text NOT NULL UNIQUE REFERENCES users(id) ON DELETE CASCADE,
+          key_hash text NOT NULL UNIQUE,
+          key_prefix text NOT NULL,
+          created_at timestamptz NOT NULL DEFAULT now(),
+          last_used_at timestamptz
+        );
+
+        -- B2B customers: each holds one API key (SHA-256 of the secret) and sees only the apps it is linked to.
+        CREATE TABLE bindist_customers (
+          id text PRIMARY KEY,
+          tenant_id text NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+          name text NOT NULL,
+          email text,
+          notes text,
+          reference text,
+          license text,
+          parent_customer_id text,
+          active boolean NOT NULL DEFAULT true,
+          tier text,
+          key_hash text NOT NULL UNIQUE,
+          key_prefix text NOT NULL,
+          created_at timestamptz NOT NULL DEFAULT now(),
+          updated_at timestamptz NOT NULL DEFAULT now(),
+          last_used_at timestamptz
+        );
+        CREATE INDEX bindist_customers_tenant ON bindist_customers (tenant_id, name);
+
+        CREATE TABLE bindist_customer_apps (
+          tenant_id text NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+          customer_id text NOT NULL REFERENCES bindist_customers(id) ON DELETE CASCADE,
+          app_id text NOT NULL REFERENCES apps(id) ON DELETE CASCADE,
+          granted_at timestamptz NOT NULL DEFAULT now(),
+          granted_by text NOT NULL,
+          PRIMARY KEY (customer_id, app_id)
+        );
+        CREATE INDEX bindist_customer_apps_app ON bindist_customer_apps (app_id);
+
+        -- Public, time-limited links; the token is a credential, so only its hash is kept (and a prefix to name it).
+        CREATE TABLE bindist_share_links (
+          id text PRIMARY KEY,
+          tenant_id text NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+          token_hash text NOT NULL UNIQUE,
+          token_prefix text NOT NULL,
+          app_id text NOT NULL REFERENCES apps(id) ON DELETE CASCADE,
+          version_id text NOT NULL REFERENCES versions(id) ON DELETE CASCADE,
+          artifact_id text NOT NULL REFERENCES artifacts(id) ON DELETE CASCADE,
+          customer_id text NOT NULL,
+          created_at timestamptz NOT NULL DEFAULT now(),
+          expires_at timestamptz NOT NULL
+        );
+        CREATE INDEX bindist_share_links_expiry ON bindist_share_links (expires_at);
+
+        -- Uploads and downloads (a download is recorded when a URL or share link is issued). The version and
+        -- file are copied, not referenced, so that history outlives a deleted version.
+        CREATE TABLE bindist_activity (
+          id text PRIMARY KEY,
+          tenant_id text NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+          type text NOT NULL CHECK (type IN ('upload', 'download')),
+          app_id text NOT NULL REFERENCES apps(id) ON DELETE CASCADE,
+          version text NOT NULL,
+          file_id text,
+          file_name text,
+          file_size bigint,
+          customer_id text NOT NULL,
+          -- upload: 'direct' | 'large'; download: 'api' | 'share'.
+          method text NOT NULL,
+          share_token_prefix text,
+          client_ip text,
+          user_agent text,
+          ip_changed boolean,
+          previous_ip text,
+          created_at timestamptz NOT NULL DEFAULT now()
+        );
+        CREATE INDEX bindist_activity_tenant ON bindist_activity (tenant_id, created_at DESC, id DESC);
+        CREATE INDEX bindist_activity_app ON bindist_activity (app_id, created_at);
+
+        -- Administrative actions (BinDist's audit log): who did what, from where, and whether it succeeded.
+        CREATE TABLE bindist_audit_events (
+          id text PRIMARY KEY,
+          tenant_id text NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+          event_type text NOT NULL,
+          actor text NOT NULL,
+          outcome text NOT NULL CHECK (outcome IN ('SUCCESS', 'FAILED', 'PENDING')),
+          client_ip text,
+          user_agent text,
+          details jsonb NOT NULL DEFAULT '{}',
+          created_at timestamptz NOT NULL DEFAULT now()
+        );
+        CREATE INDEX bindist_audit_events_tenant ON bindist_audit_events (tenant_id, created_at DESC, id DESC);
+    `),
+  },
+  '0005_bindist_uploads': {
+    up: statements(`
+        -- BinDist's three-step large upload: large-url opens a session (what the client declared and where its PUT
+        -- goes), the client PUTs the bytes to storage_key, large-complete checks them and creates the version.
+        -- The id is BinDist's uploadId; completed_at is set once, so a session cannot be completed twice.
+        CREATE TABLE bindist_upload_sessions (
+          id text PRIMARY KEY,
+          tenant_id text NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+          app_id text NOT NULL REFERENCES apps(id) ON DELETE CASCADE,
+          version text NOT NULL,
+          file_name text NOT NULL,
+          file_size bigint NOT NULL CHECK (file_size > 0),
+          content_type text NOT NULL,
+          -- Lower-case hex SHA-256, when the client declared it with large-url.
+          checksum text,
+          -- Private object the PUT writes; never an artifact's key, so removing it never touches a release.
+          storage_key text NOT NULL,
+          created_by text NOT NULL,
+          created_at timestamptz NOT NULL DEFAULT now(),
+          -- The upload URL stops working at this time.
+          expires_at timestamptz NOT NULL,
+          completed_at timestamptz
+        );
+        CREATE INDEX bindist_upload_sessions_tenant ON bindist_upload_sessions (tenant_id, expires_at);
+    `),
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

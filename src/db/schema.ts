@@ -45,6 +45,12 @@ export interface AppsTable {
   description: Generated<string>;
   private: Generated<boolean>;
   logo_key: string | null;
+  /** BinDist's display `name`; NULL means the app's name (which is BinDist's `applicationId`). */
+  display_name: string | null;
+  /** BinDist tags, a JSON array of strings. */
+  tags: ColumnType<string[], string | undefined, string>;
+  /** BinDist soft delete: the row stays so the name is never reused; /v1 hides it. */
+  deleted_at: Date | null;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -78,6 +84,12 @@ export interface VersionsTable {
   /** Set by a trigger when the version is first published; never cleared. */
   published_at: Generated<Date | null>;
   min_system_version: string | null;
+  /** BinDist `isActive`: false hides the version from /v1 everywhere. */
+  is_active: Generated<boolean>;
+  /** BinDist's optional minimum customer tier (Basic < Premium < Enterprise). */
+  min_tier: string | null;
+  /** BinDist `downloadCount`: bumped each time a download URL or share link is issued. */
+  download_count: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -99,6 +111,11 @@ export interface ArtifactsTable {
   sha256: string;
   sha512: string;
   signature: string | null;
+  /** BinDist fileType; NULL for files uploaded through the FaynoSync face (then detected from the name). */
+  bindist_file_type: 'MAIN' | 'DEPENDENCY' | 'DOCUMENTATION' | 'CONFIGURATION' | null;
+  /** BinDist `order` (1-based); NULL: creation order. */
+  bindist_order: number | null;
+  bindist_description: string | null;
   created_at: Timestamp;
 }
 
@@ -138,6 +155,113 @@ export interface TelemetryChecksTable {
   requests: Generated<number>;
 }
 
+export interface BindistAdminKeysTable {
+  id: string;
+  tenant_id: string;
+  key_hash: string;
+  key_prefix: string;
+  created_at: Timestamp;
+  last_used_at: Date | null;
+}
+
+export interface BindistCustomersTable {
+  /** A UUID, as BinDist issues them. */
+  id: string;
+  tenant_id: string;
+  name: string;
+  email: string | null;
+  notes: string | null;
+  reference: string | null;
+  license: string | null;
+  parent_customer_id: string | null;
+  active: Generated<boolean>;
+  tier: string | null;
+  key_hash: string;
+  key_prefix: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  last_used_at: Date | null;
+}
+
+export interface BindistCustomerAppsTable {
+  tenant_id: string;
+  customer_id: string;
+  app_id: string;
+  granted_at: Timestamp;
+  /** The granting caller: `admin` or a customer id. */
+  granted_by: string;
+}
+
+export interface BindistShareLinksTable {
+  id: string;
+  tenant_id: string;
+  token_hash: string;
+  token_prefix: string;
+  app_id: string;
+  version_id: string;
+  artifact_id: string;
+  /** The customer that created the link, or `admin`. */
+  customer_id: string;
+  created_at: Timestamp;
+  expires_at: Date;
+}
+
+export interface BindistActivityTable {
+  id: string;
+  tenant_id: string;
+  type: 'upload' | 'download';
+  app_id: string;
+  version: string;
+  file_id: string | null;
+  file_name: string | null;
+  /** int8: pg returns it as a string. */
+  file_size: ColumnType<string | null, number | string | null | undefined, number | string | null>;
+  /** A customer id, or `admin` for the tenant's admin key. */
+  customer_id: string;
+  /** Upload: `direct` | `large`; download: `api` | `share`. */
+  method: string;
+  share_token_prefix: string | null;
+  client_ip: string | null;
+  user_agent: string | null;
+  ip_changed: boolean | null;
+  previous_ip: string | null;
+  created_at: Timestamp;
+}
+
+export interface BindistAuditEventsTable {
+  id: string;
+  tenant_id: string;
+  event_type: string;
+  /** `user:{customerId}`, `user:admin` or `user:{updraftUserId}` (JWT). */
+  actor: string;
+  outcome: 'SUCCESS' | 'FAILED' | 'PENDING';
+  client_ip: string | null;
+  user_agent: string | null;
+  details: ColumnType<Record<string, unknown>, string | undefined, string>;
+  created_at: Timestamp;
+}
+
+/** A BinDist large upload between large-url and large-complete. */
+export interface BindistUploadSessionsTable {
+  /** BinDist's `uploadId` (a UUID). */
+  id: string;
+  tenant_id: string;
+  app_id: string;
+  /** The normalised version text. */
+  version: string;
+  file_name: string;
+  /** int8: pg returns it as a string. */
+  file_size: ColumnType<string, number | string, number | string>;
+  content_type: string;
+  checksum: string | null;
+  storage_key: string;
+  /** `admin` or a customer id, as in activity rows. */
+  created_by: string;
+  created_at: Timestamp;
+  expires_at: Date;
+  completed_at: Date | null;
+}
+
 export interface Database {
   users: UsersTable;
   user_grants: UserGrantsTable;
@@ -151,6 +275,13 @@ export interface Database {
   api_tokens: ApiTokensTable;
   api_token_apps: ApiTokenAppsTable;
   telemetry_checks: TelemetryChecksTable;
+  bindist_admin_keys: BindistAdminKeysTable;
+  bindist_customers: BindistCustomersTable;
+  bindist_customer_apps: BindistCustomerAppsTable;
+  bindist_share_links: BindistShareLinksTable;
+  bindist_activity: BindistActivityTable;
+  bindist_audit_events: BindistAuditEventsTable;
+  bindist_upload_sessions: BindistUploadSessionsTable;
 }
 
 export type User = Selectable<UsersTable>;

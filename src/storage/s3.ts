@@ -201,6 +201,15 @@ export class S3ArtifactStore implements ArtifactStore {
     return this.#client.presignedGetObject(this.#config.privateBucket, key, ttlSeconds, responseHeaders);
   }
 
+  /**
+   * A short-lived URL that lets anyone holding it PUT one private object, straight to the bucket (BinDist's large
+   * upload). Nothing is known about what arrives there: the caller checks size and checksum before using it.
+   */
+  async signedPutUrl(key: string, ttlSeconds: number): Promise<string> {
+    assertValidKey(key);
+    return this.#client.presignedPutObject(this.#config.privateBucket, key, ttlSeconds);
+  }
+
   publicUrl(key: string): string {
     assertValidKey(key);
     return `${this.#config.publicUrlBase.replace(/\/+$/, '')}/${encodeKey(key)}`;

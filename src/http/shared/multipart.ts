@@ -37,7 +37,7 @@ function describeBytes(bytes: number): string {
 }
 
 /** Reads and discards what is left of the body; resolves once the request is over (ended, cut or broken). */
-function drain(req: IncomingMessage, maxBytes: number): Promise<void> {
+export function drain(req: IncomingMessage, maxBytes: number): Promise<void> {
   if (req.readableEnded || req.destroyed) return Promise.resolve();
   return new Promise((resolve) => {
     let seen = 0;

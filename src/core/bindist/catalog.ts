@@ -1,0 +1,184 @@
+import { type ExpressionBuilder, sql } from 'kysely';
+import type { Db } from '../../db/connect.js';
+import type { Database } from '../../db/schema.js';
+import { notFound } from '../errors.js';
+import { optionalBoolean, optionalChoice, optionalString, type PageRequest } from './input.js';
+import type { BindistCaller } from './keys.js';
+
+/**
+ * BinDist applications as a caller sees them. A BinDist application is an Updraft app (see migration
+ * 0004_bindist): `applicationId` is the app's name. Soft-deleted apps are invisible; a customer sees only the
+ * apps it is linked to, and an app it is not linked to does not exist for it (404, never 403).
+ */
+
+/** The app row fields every /v1 presenter needs. */
+export interface BindistApp {
+  id: string;
+  applicationId: string;
+  name: string;
+  description: string;
+  tags: string[];
+  isActive: boolean;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+const APP_COLUMNS = [
+  'a.id',
+  'a.name',
+  'a.display_name',
+  'a.description',
+  'a.tags',
+  'a.deleted_at',
+  'a.created_at',
+  'a.updated_at',
+] as const;
+
+interface AppRow {
+  id: string;
+  name: string;
+  display_name: string | null;
+  description: string;
+  tags: string[];
+  deleted_at: Date | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+function toApp(row: AppRow): BindistApp {
+  return {
+    id: row.id,
+    applicationId: row.name,
+    name: row.display_name ?? row.name,
+    description: row.description,
+    tags: Array.isArray(row.tags) ? row.tags : [],
+    isActive: row.deleted_at === null,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+/** The caller's visible apps: its tenant's, not deleted, and for a customer only those it is linked to. */
+function visibleApps(db: Db, caller: BindistCaller) {
+  let query = db
+    .selectFrom('apps as a')
+    .where('a.tenant_id', '=', caller.tenantId)
+    .where('a.deleted_at', 'is', null);
+  if (caller.kind === 'customer') {
+    const customerId = caller.customerId;
+    query = query.where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('bindist_customer_apps as g')
+          .select('g.app_id')
+          .whereRef('g.app_id', '=', 'a.id')
+          .where('g.customer_id', '=', customerId),
+      ),
+    );
+  }
+  return query;
+}
+
+/** One application the caller may see, or 404 "Application not found" (deleted, not linked, other tenant). */
+export async function findApp(db: Db, caller: BindistCaller, applicationId: string): Promise<BindistApp> {
+  const row = await visibleApps(db, caller)
+    .select(APP_COLUMNS)
+    .where('a.name', '=', applicationId)
+    .executeTakeFirst();
+  if (!row) throw notFound(`Application not found: '${applicationId}'`);
+  return toApp(row);
+}
+
+export interface AppListQuery {
+  search?: string;
+  tags?: string[];
+  isActive?: boolean;
+  sortBy: 'name' | 'createdAt' | 'updatedAt';
+  sortOrder: 'asc' | 'desc';
+}
+
+/** `GET /applications` query: search, comma-separated tags (any matches), isActive, sortBy, sortOrder. */
+export function parseAppListQuery(query: Record<string, unknown>): AppListQuery {
+  const search = optionalString(query.search, 'search', 200) ?? undefined;
+  const tagsText = optionalString(query.tags, 'tags', 2000) ?? undefined;
+  const tags = tagsText
+    ?.split(',')
+    .map((t) => t.trim())
+    .filter(Boolean);
+  return {
+    search: search?.trim() || undefined,
+    tags: tags && tags.length > 0 ? tags : undefined,
+    isActive: optionalBoolean(query.isActive, 'isActive'),
+    sortBy: optionalChoice(query.sortBy, 'sortBy', ['name', 'createdAt', 'updatedAt'] as const) ?? 'name',
+    sortOrder: optionalChoice(query.sortOrder, 'sortOrder', ['asc', 'desc'] as const) ?? 'asc',
+  };
+}
+
+/** A LIKE pattern that matches `text` literally anywhere. */
+export function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+const SORT_COLUMN = {
+  name: sql<string>`coalesce(a.display_name, a.name)`,
+  createdAt: sql<Date>`a.created_at`,
+  updatedAt: sql<Date>`a.updated_at`,
+};
+
+/** One page of the caller's applications and the total that match. */
+export async function listApps(
+  db: Db,
+  caller: BindistCaller,
+  filter: AppListQuery,
+  page: PageRequest,
+): Promise<{ apps: BindistApp[]; total: number }> {
+  // Deleted apps are never listed, so asking for inactive ones finds nothing.
+  if (filter.isActive === false) return { apps: [], total: 0 };
+  let query = visibleApps(db, caller);
+  if (filter.search) {
+    const pattern = containsPattern(filter.search);
+    query = query.where((eb: ExpressionBuilder<Database & { a: Database['apps'] }, 'a'>) =>
+      eb.or([
+        eb('a.name', 'ilike', pattern),
+        eb(sql`coalesce(a.display_name, '')`, 'ilike', pattern),
+        eb('a.description', 'ilike', pattern),
+      ]),
+    );
+  }
+  if (filter.tags) {
+    const tags = filter.tags;
+    query = query.where(sql<boolean>`a.tags ?| array[${sql.join(tags)}]::text[]`);
+  }
+  const count = await query.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+  const rows = await query
+    .select(APP_COLUMNS)
+    .orderBy(SORT_COLUMN[filter.sortBy], filter.sortOrder)
+    .orderBy('a.name', 'asc')
+    .limit(page.limit)
+    .offset((page.page - 1) * page.limit)
+    .execute();
+  return { apps: rows.map(toApp), total: Number(count.n) };
+}
+
+/** The customers linked to each app (admin listings show them). */
+export async function customersOfApps(
+  db: Db,
+  tenantId: string,
+  appIds: string[],
+): Promise<Map<string, { customerId: string; name: string }[]>> {
+  const byApp = new Map<string, { customerId: string; name: string }[]>();
+  if (appIds.length === 0) return byApp;
+  const rows = await db
+    .selectFrom('bindist_customer_apps as g')
+    .innerJoin('bindist_customers as c', 'c.id', 'g.customer_id')
+    .select(['g.app_id', 'c.id', 'c.name'])
+    .where('g.tenant_id', '=', tenantId)
+    .where('g.app_id', 'in', appIds)
+    .orderBy('c.name')
+    .execute();
+  for (const row of rows) {
+    const list = byApp.get(row.app_id) ?? [];
+    list.push({ customerId: row.id, name: row.name });
+    byApp.set(row.app_id, list);
+  }
+  return byApp;
+}

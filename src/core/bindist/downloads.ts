@@ -1,0 +1,238 @@
+import { randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
+import type { Db } from '../../db/connect.js';
+import type { ArtifactStore } from '../../storage/types.js';
+import { hashApiToken } from '../auth/api-tokens.js';
+import { DomainError, forbidden, invalid } from '../errors.js';
+import { newId } from '../ids.js';
+import { type Origin, recordActivity } from './activity.js';
+import { type BindistApp, findApp } from './catalog.js';
+import { appIdParam, bodyObject, idParam, optionalInteger, versionParam } from './input.js';
+import { type BindistCaller, callerId } from './keys.js';
+import { type BindistFile, type BindistVersion, findVersion, pickFile } from './releases.js';
+import { requireTier } from './tiers.js';
+
+/**
+ * Download URLs and share links of the /v1 face. A download is recorded (activity row, `downloadCount + 1`)
+ * each time a URL is issued, for a download-URL request or a share link followed, as BinDist does; the bytes
+ * then come straight from storage through a pre-signed URL that needs no credentials.
+ */
+
+/** BinDist's pre-signed URL lifetime. */
+export const DOWNLOAD_URL_TTL_SECONDS = 30 * 60;
+export const SHARE_MINUTES = { min: 5, max: 1440, default: 30 } as const;
+
+export interface DownloadDeps {
+  database: { db: Db };
+  store: ArtifactStore;
+}
+
+export interface IssuedDownload {
+  downloadId: string;
+  url: string;
+  expiresAt: Date;
+  app: BindistApp;
+  version: BindistVersion;
+  file: BindistFile;
+}
+
+async function signedUrl(store: ArtifactStore, file: BindistFile): Promise<string> {
+  if (file.visibility === 'public') return store.publicUrl(file.storageKey);
+  return store.signedUrl(file.storageKey, DOWNLOAD_URL_TTL_SECONDS, { downloadName: file.fileName });
+}
+
+/** Issues the URL and records the download in one place, for both the API and a share link. */
+async function issue(
+  deps: DownloadDeps,
+  input: {
+    tenantId: string;
+    customerId: string;
+    app: BindistApp;
+    version: BindistVersion;
+    file: BindistFile;
+    method: 'api' | 'share';
+    shareTokenPrefix?: string;
+    origin: Origin;
+  },
+): Promise<IssuedDownload> {
+  const { db } = deps.database;
+  const url = await signedUrl(deps.store, input.file);
+  const expiresAt = new Date(Date.now() + DOWNLOAD_URL_TTL_SECONDS * 1000);
+  const downloadId = await db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('versions')
+      .set({ download_count: sql`download_count + 1` })
+      .where('id', '=', input.version.id)
+      .execute();
+    return recordActivity(trx, {
+      tenantId: input.tenantId,
+      type: 'download',
+      appId: input.app.id,
+      version: input.version.version,
+      fileId: input.file.fileId,
+      fileName: input.file.fileName,
+      fileSize: input.file.fileSize,
+      customerId: input.customerId,
+      method: input.method,
+      shareTokenPrefix: input.shareTokenPrefix ?? null,
+      ...input.origin,
+    });
+  });
+  return { downloadId, url, expiresAt, app: input.app, version: input.version, file: input.file };
+}
+
+/**
+ * `GET /downloads/url`: a 30-minute URL for a file of an entitled, active version. A disabled version needs the
+ * Test channel (else 403), and a version with a minimum tier needs a customer at that tier (else 403).
+ */
+export async function downloadUrl(
+  deps: DownloadDeps,
+  caller: BindistCaller,
+  query: { applicationId: unknown; version: unknown; fileId: unknown },
+  options: { testChannel: boolean; origin: Origin },
+): Promise<IssuedDownload> {
+  const { db } = deps.database;
+  const applicationId = appIdParam(query.applicationId);
+  const versionText = versionParam(query.version);
+  const fileId =
+    query.fileId === undefined || query.fileId === '' ? undefined : idParam(query.fileId, 'fileId');
+  const app = await findApp(db, caller, applicationId);
+  const version = await findVersion(db, app, versionText);
+  if (!version.isEnabled && !options.testChannel)
+    throw forbidden(`Version '${version.version}' is not enabled for download`);
+  requireTier(caller, version.minTier);
+  const file = await pickFile(db, version, fileId);
+  return issue(deps, {
+    tenantId: caller.tenantId,
+    customerId: callerId(caller),
+    app,
+    version,
+    file,
+    method: 'api',
+    origin: options.origin,
+  });
+}
+
+export interface CreatedShareLink {
+  token: string;
+  expiresAt: Date;
+  expiresInMinutes: number;
+  app: BindistApp;
+  version: BindistVersion;
+  file: BindistFile;
+}
+
+/** 12 random bytes as 16 base64url characters, BinDist's share token. */
+function newShareToken(): string {
+  return randomBytes(12).toString('base64url');
+}
+
+/**
+ * `POST /downloads/share`: a public link to one file, valid 5–1440 minutes (default 30). The minutes come as
+ * `expiresInMinutes` (docs, server) or `expiresMinutes` (SDKs). Like BinDist, `isEnabled` is not checked, but
+ * the app must be entitled, the version active and the tier sufficient. Only the token's hash is stored.
+ */
+export async function createShareLink(
+  deps: DownloadDeps,
+  caller: BindistCaller,
+  rawBody: unknown,
+  now = new Date(),
+): Promise<CreatedShareLink> {
+  const { db } = deps.database;
+  const body = bodyObject(rawBody);
+  const applicationId = appIdParam(body.applicationId);
+  const versionText = versionParam(body.version);
+  const fileId =
+    body.fileId === undefined || body.fileId === null ? undefined : idParam(body.fileId, 'fileId');
+  if (
+    body.expiresInMinutes !== undefined &&
+    body.expiresMinutes !== undefined &&
+    body.expiresInMinutes !== body.expiresMinutes
+  )
+    throw invalid(
+      'Validation failed: send either "expiresInMinutes" or "expiresMinutes", not two different values',
+    );
+  const field = body.expiresInMinutes !== undefined ? 'expiresInMinutes' : 'expiresMinutes';
+  const minutes =
+    optionalInteger(body[field], field, SHARE_MINUTES.min, SHARE_MINUTES.max) ?? SHARE_MINUTES.default;
+  const app = await findApp(db, caller, applicationId);
+  const version = await findVersion(db, app, versionText);
+  requireTier(caller, version.minTier);
+  const file = await pickFile(db, version, fileId);
+  const token = newShareToken();
+  const expiresAt = new Date(now.getTime() + minutes * 60_000);
+  await db
+    .insertInto('bindist_share_links')
+    .values({
+      id: newId(),
+      tenant_id: caller.tenantId,
+      token_hash: hashApiToken(token),
+      token_prefix: token.slice(0, 6),
+      app_id: app.id,
+      version_id: version.id,
+      artifact_id: file.fileId,
+      customer_id: callerId(caller),
+      created_at: now,
+      expires_at: expiresAt,
+    })
+    .execute();
+  return { token, expiresAt, expiresInMinutes: minutes, app, version, file };
+}
+
+/** What following a share link gives: a fresh URL, or why not. */
+export type ShareResolution =
+  | { kind: 'redirect'; download: IssuedDownload }
+  | { kind: 'not_found' }
+  | { kind: 'expired' };
+
+/**
+ * Follows a share link (public, no credentials): unknown token, deleted app or inactive version → not found;
+ * past its expiry → expired; else a fresh pre-signed URL, recorded as a `share` download of the link's creator.
+ */
+export async function followShareLink(
+  deps: DownloadDeps,
+  token: string,
+  origin: Origin,
+  now = new Date(),
+): Promise<ShareResolution> {
+  const { db } = deps.database;
+  if (!/^[A-Za-z0-9_-]{1,64}$/.test(token)) return { kind: 'not_found' };
+  const link = await db
+    .selectFrom('bindist_share_links as s')
+    .innerJoin('apps as a', 'a.id', 's.app_id')
+    .innerJoin('versions as v', 'v.id', 's.version_id')
+    .select([
+      's.tenant_id',
+      's.customer_id',
+      's.artifact_id',
+      's.token_prefix',
+      's.expires_at',
+      'a.name',
+      'v.version',
+    ])
+    .where('s.token_hash', '=', hashApiToken(token))
+    .executeTakeFirst();
+  if (!link) return { kind: 'not_found' };
+  if (link.expires_at.getTime() <= now.getTime()) return { kind: 'expired' };
+  // The link acts with its tenant's admin view: the creator's entitlement was checked when it was made.
+  const reader: BindistCaller = { kind: 'admin', tenantId: link.tenant_id, keyId: 'share-link' };
+  try {
+    const app = await findApp(db, reader, link.name);
+    const version = await findVersion(db, app, link.version);
+    const file = await pickFile(db, version, link.artifact_id);
+    const download = await issue(deps, {
+      tenantId: link.tenant_id,
+      customerId: link.customer_id,
+      app,
+      version,
+      file,
+      method: 'share',
+      shareTokenPrefix: link.token_prefix,
+      origin,
+    });
+    return { kind: 'redirect', download };
+  } catch (err) {
+    if (err instanceof DomainError && err.kind === 'not_found') return { kind: 'not_found' };
+    throw err;
+  }
+}

@@ -1,0 +1,81 @@
+import express, { type Router } from 'express';
+import type { AppContext } from '../../context.js';
+import { customersOfApps, findApp, listApps, parseAppListQuery } from '../../core/bindist/catalog.js';
+import { appIdParam, optionalString, pageRequest, versionParam } from '../../core/bindist/input.js';
+import { filesOf, findVersion, isTestChannel, listVersions } from '../../core/bindist/releases.js';
+import { appStats } from '../../core/bindist/reporting.js';
+import { bindistCaller } from './auth.js';
+import { ok } from './envelope.js';
+import { presentApp, presentFile, presentVersion } from './presenters.js';
+
+/**
+ * The customer face's catalog (admin keys see every application): applications, versions (the Test channel
+ * shows disabled ones), a version's files, and download statistics.
+ */
+export function catalogRouter(ctx: AppContext): Router {
+  const router = express.Router();
+  const { db } = ctx.database;
+
+  router.get('/applications', async (req, res) => {
+    const caller = bindistCaller(res);
+    const filter = parseAppListQuery(req.query);
+    const page = pageRequest(req.query, 20);
+    const { apps, total } = await listApps(db, caller, filter, page);
+    const customers =
+      caller.kind === 'admin'
+        ? await customersOfApps(
+            db,
+            caller.tenantId,
+            apps.map((a) => a.id),
+          )
+        : undefined;
+    const applications = apps.map((app) => ({
+      ...presentApp(app),
+      ...(customers ? { customers: customers.get(app.id) ?? [] } : {}),
+    }));
+    const isAdmin = caller.kind === 'admin';
+    ok(
+      res,
+      { applications, isAdmin, isFinancialAdmin: isAdmin },
+      {
+        pagination: {
+          page: page.page,
+          limit: page.limit,
+          total,
+          hasNext: page.page * page.limit < total,
+          hasPrevious: page.page > 1,
+        },
+      },
+    );
+  });
+
+  router.get('/applications/:applicationId', async (req, res) => {
+    const app = await findApp(db, bindistCaller(res), appIdParam(req.params.applicationId));
+    ok(res, presentApp(app));
+  });
+
+  router.get('/applications/:applicationId/versions', async (req, res) => {
+    const app = await findApp(db, bindistCaller(res), appIdParam(req.params.applicationId));
+    const changelog = optionalString(req.query.changelog, 'changelog', 200) ?? undefined;
+    const versions = await listVersions(db, app, {
+      testChannel: isTestChannel(req.headers['x-channel']),
+      changelog,
+    });
+    ok(res, { applicationId: app.applicationId, versions: versions.map((v) => presentVersion(app, v)) });
+  });
+
+  router.get('/applications/:applicationId/versions/:version/files', async (req, res) => {
+    const app = await findApp(db, bindistCaller(res), appIdParam(req.params.applicationId));
+    const version = await findVersion(db, app, versionParam(req.params.version));
+    const files = await filesOf(db, [version.id]);
+    ok(res, { applicationId: app.applicationId, version: version.version, files: files.map(presentFile) });
+  });
+
+  router.get('/applications/:applicationId/stats', async (req, res) => {
+    const caller = bindistCaller(res);
+    const app = await findApp(db, caller, appIdParam(req.params.applicationId));
+    ok(res, await appStats(db, caller, app, req.query.version));
+  });
+
+  return router;
+}

@@ -1,0 +1,105 @@
+import express, { type Request, type Router } from 'express';
+import type { AppContext } from '../../context.js';
+import {
+  changeApplicationCustomers,
+  createApplication,
+  deleteApplication,
+  updateApplication,
+} from '../../core/bindist/applications.js';
+import { type AuditEventType, audit, auditActor } from '../../core/bindist/audit.js';
+import { type BindistCaller, callerId } from '../../core/bindist/keys.js';
+import { updateVersion } from '../../core/bindist/versions.js';
+import { adminOnly, bindistCaller, requestOrigin } from './auth.js';
+import { ok } from './envelope.js';
+import { presentApp } from './presenters.js';
+
+/**
+ * Application management and the version PATCH (admin key only; a customer key gets 403). Every change is written to
+ * the audit log; changes that decide what update checks answer (publish, deactivate, delete) bump the tenant's
+ * generation so no cache answers from before them.
+ */
+export function managementAppsRouter(ctx: AppContext): Router {
+  const router = express.Router();
+  const { db } = ctx.database;
+
+  const record = (
+    req: Request,
+    caller: BindistCaller,
+    eventType: AuditEventType,
+    details: Record<string, unknown>,
+  ) =>
+    audit(db, {
+      tenantId: caller.tenantId,
+      eventType,
+      actor: auditActor(callerId(caller)),
+      ...requestOrigin(req),
+      details,
+    });
+
+  router.post('/management/applications', adminOnly, async (req, res) => {
+    const caller = bindistCaller(res);
+    const app = await createApplication(db, caller, callerId(caller), req.body);
+    await record(req, caller, 'APPLICATION_CREATED', {
+      applicationId: app.applicationId,
+      customerIds: app.customerIds,
+    });
+    ok(res, { ...presentApp(app), customerIds: app.customerIds }, { status: 201 });
+  });
+
+  router.patch('/management/applications/:applicationId', adminOnly, async (req, res) => {
+    const caller = bindistCaller(res);
+    ok(res, presentApp(await updateApplication(db, caller, req.params.applicationId, req.body)));
+  });
+
+  router.delete('/management/applications/:applicationId', adminOnly, async (req, res) => {
+    const caller = bindistCaller(res);
+    const deleted = await deleteApplication(db, caller, req.params.applicationId);
+    await ctx.changes.changed(caller.tenantId);
+    await record(req, caller, 'APPLICATION_DELETED', { applicationId: deleted.applicationId });
+    ok(res, {
+      message: 'Application deleted successfully',
+      applicationId: deleted.applicationId,
+      deletedAt: deleted.deletedAt.toISOString(),
+    });
+  });
+
+  router.put('/management/applications/:applicationId/customers', adminOnly, async (req, res) => {
+    const caller = bindistCaller(res);
+    const result = await changeApplicationCustomers(
+      db,
+      caller,
+      callerId(caller),
+      req.params.applicationId,
+      req.body,
+    );
+    const { applicationId } = result.app;
+    for (const customerId of result.added) {
+      await record(req, caller, 'CUSTOMER_APP_LINKED', { applicationId, customerId });
+    }
+    for (const customerId of result.removed) {
+      await record(req, caller, 'CUSTOMER_APP_UNLINKED', { applicationId, customerId });
+    }
+    ok(res, { applicationId, customerIds: result.customerIds, added: result.added, removed: result.removed });
+  });
+
+  // BinDist serves the version PATCH outside /management; the /management form is accepted too.
+  const patchVersion = async (req: Request, res: express.Response) => {
+    const caller = bindistCaller(res);
+    const updated = await updateVersion(db, caller, req.params.applicationId, req.params.version, req.body);
+    await ctx.changes.changed(caller.tenantId);
+    await record(req, caller, 'VERSION_UPDATED', {
+      applicationId: updated.applicationId,
+      version: updated.version,
+      fields: Object.keys(req.body ?? {}),
+    });
+    ok(res, {
+      message: 'Version updated successfully',
+      ...updated,
+      updatedAt: updated.updatedAt.toISOString(),
+    });
+  };
+  router.patch('/applications/:applicationId/versions/:version', adminOnly, patchVersion);
+  router.patch('/management/applications/:applicationId/versions/:version', adminOnly, patchVersion);
+
+  return router;
+}
