@@ -117,7 +117,7 @@ describe('GET /checkVersion: FaynoSync answers', () => {
     expect((file.body as Buffer).toString()).toBe('public testapp 0.0.1.137.dmg');
   });
 
-  it('accepts the updater parameter and answers every updater with the base JSON for now', async () => {
+  it('answers the base JSON for an updater the platform is not configured with (FaynoSync §5.2)', async () => {
     const base = await check({ app_name: 'testapp', version: '0.0.1', owner: 'admin', ...CHECK }).expect(200);
     const manual = await check({
       app_name: 'testapp',

@@ -688,9 +688,12 @@ describe('bad uploads are refused before anything is written', () => {
     ]).expect(200);
     const bare = await tenant(false);
     await createApp(t.app, bare.token, 'plain');
-    await upload(t.app, bare.token, { app_name: 'plain', version: '1.0.0', updater: 'tauri' }, [
-      file('a.zip'),
-    ]).expect(200);
+    await upload(
+      t.app,
+      bare.token,
+      { app_name: 'plain', version: '1.0.0', updater: 'tauri', signature: 'c2ln' },
+      [file('a.zip')],
+    ).expect(200);
     const res = await upload(t.app, bare.token, { app_name: 'plain', version: '1.0.1', updater: 'nope' }, [
       file('a.zip'),
     ]).expect(400);

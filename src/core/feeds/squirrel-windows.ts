@@ -1,4 +1,116 @@
-import type { FeedFormat } from './feed.js';
+import type { LineRelease, Release, ReleaseArtifact } from '../releases/release-index.js';
+import { compareVersions, parseVersion, type Version } from '../versions.js';
+import { type FeedFormat, fileUrl } from './feed.js';
+import type { Selection } from './select.js';
 
-/** Placeholder until the squirrel-windows feed lands: answers no path. */
-export const squirrelWindowsFeeds: readonly FeedFormat[] = [];
+/** Squirrel.Windows reads a package as a delta when its name ends so, in any case; anything else is a full one. */
+export function isDeltaPackage(fileName: string): boolean {
+  return fileName.toLowerCase().endsWith('-delta.nupkg');
+}
+
+export function isNupkg(fileName: string): boolean {
+  return fileName.toLowerCase().endsWith('.nupkg');
+}
+
+/** What a RELEASES file is made of: the releases to list, and where their packages download from. */
+export interface ReleasesInput {
+  /** Lowest version first, ending at the offer (Selection.releases). */
+  releases: readonly LineRelease[];
+  /** The version installed on the client, when known: deltas are only listed for a chain that starts at it. */
+  installed: Version | undefined;
+  /** Selection.stagingPercent: Squirrel gates the offered release itself with `# NN%`. */
+  stagingPercent: number | undefined;
+  url: (release: Release, artifact: ReleaseArtifact) => string;
+}
+
+/**
+ * Squirrel.Windows' `RELEASES` (feed-formats.md §1): `SHA1 URL SIZE` per package, LF line endings, lowest version
+ * first; undefined when there is no package to list (an empty RELEASES is an error to Squirrel).
+ *
+ * - Every entry is an absolute URL, as Hazel and FaynoSync write them: a bare name would resolve against the
+ *   client's *own* version folder, could not hold a space (Squirrel's file column is `\S+`), and would not work
+ *   at all in a RELEASES answered by /checkVersion.
+ * - Squirrel downloads all deltas above the installed version when they add up to less than the newest full
+ *   package, and applies them one after another to the installed one. So deltas are listed only when the client
+ *   runs a listed release and every release above it has one; otherwise none, and it takes the full package.
+ * - A staged rollout the server does not gate (the client sent no id) is the offered release's `# NN%`, written
+ *   right after the size (`1234# 25%`): Squirrel's docs ask for that form, which clients before 1.4 also read.
+ * - Packages without a recorded SHA-1 (stored before it was computed) are left out: Squirrel would refuse them.
+ */
+export function releasesFile(input: ReleasesInput): string | undefined {
+  const { releases, installed, stagingPercent, url } = input;
+  const withDeltas = installed !== undefined && chainComplete(releases, installed);
+  const lines: string[] = [];
+  const offer = releases[releases.length - 1];
+  for (const entry of releases) {
+    const suffix = entry === offer && stagingPercent !== undefined ? `# ${stagingPercent}%` : '';
+    const packages = entry.artifacts.filter((a) => isNupkg(a.fileName) && a.sha1 !== null);
+    const deltas = withDeltas && installed && compareVersions(entry.release.version, installed) > 0;
+    // Deltas before the full package of the same version, as Squirrel's own releasify writes them.
+    for (const delta of [true, false]) {
+      if (delta && !deltas) continue;
+      for (const artifact of packages) {
+        if (isDeltaPackage(artifact.fileName) !== delta) continue;
+        const sha1 = (artifact.sha1 ?? '').toUpperCase();
+        lines.push(`${sha1} ${url(entry.release, artifact)} ${artifact.size}${suffix}`);
+      }
+    }
+  }
+  return lines.length === 0 ? undefined : `${lines.join('\n')}\n`;
+}
+
+/** Whether the client runs one of the releases and every release above it has a delta package. */
+function chainComplete(releases: readonly LineRelease[], installed: Version): boolean {
+  const from = releases.findIndex(({ release }) => compareVersions(release.version, installed) === 0);
+  if (from === -1) return false;
+  return releases
+    .slice(from + 1)
+    .every(({ artifacts }) => artifacts.some((a) => isDeltaPackage(a.fileName) && a.sha1 !== null));
+}
+
+/** Why a RELEASES has nothing to list (Squirrel errors on an empty one, so this is a 404's message). */
+export function noPackagesError(version: string | undefined): string {
+  const where = version === undefined ? 'this feed' : `this feed up to version ${version}`;
+  return `no .nupkg package is published in ${where}: upload the Squirrel.Windows packages (…-full.nupkg) with the release`;
+}
+
+export const RELEASES_CONTENT_TYPE = 'text/plain; charset=utf-8';
+
+/** `Version` of Update.exe's `localVersion` query, or undefined when absent or not a version. */
+function installedVersion(text: string | undefined): Version | undefined {
+  if (!text) return undefined;
+  try {
+    return parseVersion(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * `…/{arch}/{version}/RELEASES`: Squirrel is given `…/{arch}/{version}` as its feed URL and appends `/RELEASES`,
+ * so the running version is in the path and required intermediates are honoured. Update.exe also sends
+ * `?id=<package id>&localVersion=<installed version>&arch=<os bitness>`: `id` is not a device id and is ignored;
+ * `localVersion` names the package the deltas would apply to.
+ */
+const squirrelWindows: FeedFormat = {
+  name: 'squirrel_windows',
+  match: (tail) =>
+    tail.length === 2 && (tail[1] === 'RELEASES' || tail[1] === 'releases')
+      ? { version: tail[0] ?? '' }
+      : undefined,
+  params: ['localVersion'],
+  hint: true,
+  render(feed, selection: Selection, query) {
+    const body = releasesFile({
+      releases: selection.releases,
+      installed: installedVersion(query.localVersion),
+      stagingPercent: selection.stagingPercent,
+      url: (release, artifact) => fileUrl(feed, release, artifact),
+    });
+    if (body === undefined)
+      return { status: 404, error: noPackagesError(selection.latest?.release.version.text) };
+    return { status: 200, contentType: RELEASES_CONTENT_TYPE, body };
+  },
+};
+
+export const squirrelWindowsFeeds: readonly FeedFormat[] = [squirrelWindows];

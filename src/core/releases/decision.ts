@@ -139,7 +139,7 @@ function urlKey(artifact: ReleaseArtifact): string {
 }
 
 /** Every key here starts with a letter, so insertion order is emission order (no integer-like keys jump ahead). */
-function sortedKeys(fields: Record<string, unknown>): Record<string, unknown> {
+export function sortedKeys(fields: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(fields).sort()) out[key] = fields[key];
   return out;

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/connect.js';
+import type { UpdaterEntry } from '../../db/schema.js';
 import type { ArtifactStore } from '../../storage/types.js';
 import type { ChangeFeed } from '../changes.js';
 import { compareVersions, parseVersion, type Version } from '../versions.js';
@@ -61,6 +62,8 @@ export interface TenantCatalog {
   /** Id → name, to name an artifact's platform and arch in answers. */
   platformNames: ReadonlyMap<string, string>;
   archNames: ReadonlyMap<string, string>;
+  /** Platform id → its updaters: /checkVersion answers in the platform's default updater's format. */
+  platformUpdaters: ReadonlyMap<string, readonly UpdaterEntry[]>;
 }
 
 export interface ReleaseArtifact {
@@ -161,28 +164,43 @@ async function findTenantIgnoringCase(db: Db, owner: string): Promise<string | u
 
 /** Loads a tenant's apps, channels, platforms and archs in one query (one snapshot). */
 export async function loadCatalog(db: Db, tenantId: string, generation: number): Promise<TenantCatalog> {
-  const named = (table: 'channels' | 'platforms' | 'archs') =>
+  const noUpdaters = sql<UpdaterEntry[] | null>`null::jsonb`.as('updaters');
+  const named = (table: 'channels' | 'archs') =>
     db
       .selectFrom(table)
-      .select(['id', 'name', sql.lit(table).as('kind'), sql.lit(false).as('private')])
+      .select(['id', 'name', sql.lit(table).as('kind'), sql.lit(false).as('private'), noUpdaters])
       .where('tenant_id', '=', tenantId);
   const rows = await db
     .selectFrom('apps')
-    .select(['id', 'name', sql.lit('apps').as('kind'), 'private'])
+    .select(['id', 'name', sql.lit('apps').as('kind'), 'private', noUpdaters])
     .where('tenant_id', '=', tenantId)
     .unionAll(named('channels'))
-    .unionAll(named('platforms'))
+    .unionAll(
+      db
+        .selectFrom('platforms')
+        .select([
+          'id',
+          'name',
+          sql.lit('platforms').as('kind'),
+          sql.lit(false).as('private'),
+          sql<UpdaterEntry[] | null>`updaters`.as('updaters'),
+        ])
+        .where('tenant_id', '=', tenantId),
+    )
     .unionAll(named('archs'))
     .execute();
   const apps = new Map<string, CatalogApp>();
   const channels = new Map<string, string>();
   const platforms = new Map<string, string>();
   const archs = new Map<string, string>();
+  const platformUpdaters = new Map<string, UpdaterEntry[]>();
   for (const row of rows) {
     if (row.kind === 'apps') apps.set(row.name, { id: row.id, name: row.name, private: row.private });
     else if (row.kind === 'channels') channels.set(row.name, row.id);
-    else if (row.kind === 'platforms') platforms.set(row.name, row.id);
-    else archs.set(row.name, row.id);
+    else if (row.kind === 'platforms') {
+      platforms.set(row.name, row.id);
+      platformUpdaters.set(row.id, row.updaters ?? []);
+    } else archs.set(row.name, row.id);
   }
   const byId = (m: Map<string, string>) => new Map([...m].map(([name, id]) => [id, name]));
   return {
@@ -194,6 +212,7 @@ export async function loadCatalog(db: Db, tenantId: string, generation: number):
     archs,
     platformNames: byId(platforms),
     archNames: byId(archs),
+    platformUpdaters,
   };
 }
 

@@ -16,6 +16,7 @@ import { checkName, printable } from '../names.js';
 import { requireAllowed, requirePermission } from '../permissions.js';
 import { parseVersion } from '../versions.js';
 import { releaseKey, temporaryKey } from './keys.js';
+import { checkUpdaterData, checkUpdaterFiles } from './updater-rules.js';
 
 /** What the release commands need; an AppContext is one. */
 export interface ReleaseDeps {
@@ -200,36 +201,39 @@ async function resolvePlacement(
 
 /**
  * The updater a release is meant for: one the platform is configured with, or, without a platform, one Updraft
- * knows. It decides nothing about where files go (our key layout is the same for every updater).
+ * knows; with what its `data` must carry (checkUpdaterData). It decides nothing about where files go (our key
+ * layout is the same for every updater), but which files the upload must hold (checkUpdaterFiles, at commit).
  */
 async function checkUpdater(
   db: Db,
   tenantId: string,
-  value: unknown,
+  input: Record<string, unknown>,
   platformId: string | null,
-): Promise<void> {
-  const updater = optionalText(value, 'updater');
-  if (updater === undefined) return;
+): Promise<string | undefined> {
+  const updater = optionalText(input.updater, 'updater');
+  if (updater === undefined) return undefined;
   if (platformId === null) {
     if (!(UPDATER_TYPES as readonly string[]).includes(updater)) {
       throw invalid(
         `invalid updater type: ${printable(updater)}. Valid types are: [${UPDATER_TYPES.join(' ')}]`,
       );
     }
-    return;
+  } else {
+    const platform = await db
+      .selectFrom('platforms')
+      .select(['name', 'updaters'])
+      .where('tenant_id', '=', tenantId)
+      .where('id', '=', platformId)
+      .executeTakeFirstOrThrow();
+    const types = (platform.updaters as UpdaterEntry[]).map((u) => u.type);
+    if (!types.includes(updater)) {
+      throw invalid(
+        `updater "${printable(updater)}" is not configured for platform "${platform.name}": use one of [${types.join(' ')}] or add it to the platform`,
+      );
+    }
   }
-  const platform = await db
-    .selectFrom('platforms')
-    .select(['name', 'updaters'])
-    .where('tenant_id', '=', tenantId)
-    .where('id', '=', platformId)
-    .executeTakeFirstOrThrow();
-  const types = (platform.updaters as UpdaterEntry[]).map((u) => u.type);
-  if (!types.includes(updater)) {
-    throw invalid(
-      `updater "${printable(updater)}" is not configured for platform "${platform.name}": use one of [${types.join(' ')}] or add it to the platform`,
-    );
-  }
+  checkUpdaterData(updater, { version: input.version, signature: input.signature });
+  return updater;
 }
 
 /** Where the files of one request go, resolved and checked before any of them is stored. */
@@ -237,6 +241,8 @@ export interface FilePlacement {
   channelId: string | null;
   platformId: string | null;
   archId: string | null;
+  /** The updater the upload names, whose required files commit() checks. */
+  updater?: string | undefined;
 }
 
 /**
@@ -258,8 +264,8 @@ export async function resolveFilePlacement(
   }
   const platformId = await resolvePlacement(db, actor, 'platforms', input.platform);
   const archId = await resolvePlacement(db, actor, 'archs', input.arch);
-  await checkUpdater(db, actor.tenantId, input.updater, platformId);
-  return { channelId: channel, platformId, archId };
+  const updater = await checkUpdater(db, actor.tenantId, input, platformId);
+  return { channelId: channel, platformId, archId, updater };
 }
 
 /**
@@ -414,6 +420,18 @@ export class ReleaseWrite {
     const staged = this.#staged;
     if (this.plan.filesRequired && staged.length === 0) {
       throw invalid('no file sent: add one or more "file" parts after the "data" field');
+    }
+    if (this.plan.filesRequired) {
+      try {
+        checkUpdaterFiles(
+          this.plan.updater,
+          this.plan.version,
+          staged.map((f) => f.fileName),
+        );
+      } catch (err) {
+        await this.#removeTemporary();
+        throw err;
+      }
     }
     const { db } = this.deps.database;
     const visibility = this.#visibility;

@@ -1,7 +1,18 @@
 import type { ServerResponse } from 'node:http';
 import type { AppContext } from '../../context.js';
 import { UPDATER_TYPES } from '../../core/catalog/updaters.js';
-import { checkAnswer, type Decision, decide, newestOpenRollout } from '../../core/releases/decision.js';
+import { NONE_SEGMENT } from '../../core/feeds/feed.js';
+import { type Selection, selectReleases } from '../../core/feeds/select.js';
+import { squirrelMacOffer, squirrelMacUpdate } from '../../core/feeds/squirrel-mac.js';
+import { noPackagesError, RELEASES_CONTENT_TYPE, releasesFile } from '../../core/feeds/squirrel-windows.js';
+import { tauriUpdate } from '../../core/feeds/tauri.js';
+import {
+  checkAnswer,
+  type Decision,
+  decide,
+  newestOpenRollout,
+  sortedKeys,
+} from '../../core/releases/decision.js';
 import {
   type CatalogApp,
   type LineRelease,
@@ -13,7 +24,16 @@ import {
 import { MAX_DEVICE_ID_LENGTH } from '../../core/telemetry/recorder.js';
 import { parseVersion, type Version } from '../../core/versions.js';
 import { type HotRequest, isCatalogName, readQuery } from './request.js';
-import { AnswerCache, type Prepared, prepareJson, type StampedAnswer, send } from './response.js';
+import {
+  AnswerCache,
+  type Prepared,
+  prepareBody,
+  prepareJson,
+  prepareNoContent,
+  prepareRedirect,
+  type StampedAnswer,
+  send,
+} from './response.js';
 
 const PARAMS = ['app_name', 'version', 'channel', 'platform', 'arch', 'owner', 'updater'] as const;
 type Query = Partial<Record<(typeof PARAMS)[number], string>>;
@@ -29,15 +49,16 @@ interface Answer {
   updateAvailable: boolean;
 }
 
+/** The answer to one device (undefined: no id), in the format of the updater the check resolved to. */
+type Respond = (deviceId: string | undefined) => Answer;
+
 interface CheckEntry extends StampedAnswer {
   /** The answer without a device id: FaynoSync's. */
   base: Answer;
   /** Absent when the answer is an error: there is then nothing to gate or record. */
   check?: {
     appId: string;
-    appName: string;
-    line: readonly LineRelease[];
-    client: Version;
+    respond: Respond;
     /** The staged releases in reach (see Decision.staged). */
     staged: readonly Release[];
     /** Device answers by newestOpenRollout: at most one more than there are staged releases in reach. */
@@ -53,6 +74,7 @@ interface CheckRequest {
   channel: string | undefined;
   platform: string | undefined;
   arch: string | undefined;
+  updater: string | undefined;
 }
 
 /**
@@ -77,7 +99,7 @@ export function checkVersionRoute(
     const key = newestOpenRollout(check.staged, deviceId);
     let answer = check.devices.get(key);
     if (!answer) {
-      answer = toAnswer(decide(check.line, check.client, deviceId), check.appName);
+      answer = check.respond(deviceId);
       check.devices.set(key, answer);
     }
     send(req, res, answer.prepared);
@@ -122,13 +144,19 @@ export function checkVersionRoute(
       const index = await releases.index(catalog, resolved.app);
       const line = releaseLine(index, resolved.channelId, resolved.platformId, resolved.archId);
       const decision = decide(line, parsed.client);
-      entry = { tenantId, generation: index.generation, base: toAnswer(decision, resolved.app.name) };
+      const respond = decision
+        ? responder(updaterOf(catalog, resolved.platformId, parsed.updater), {
+            app: resolved.app,
+            line,
+            client: parsed.client,
+            feedBase: feedBase(ctx.config.apiUrl, parsed),
+          })
+        : () => toAnswer(undefined, resolved.app.name);
+      entry = { tenantId, generation: index.generation, base: respond(undefined) };
       if (decision) {
         entry.check = {
           appId: resolved.app.id,
-          appName: resolved.app.name,
-          line,
-          client: parsed.client,
+          respond,
           staged: decision.staged,
           devices: new Map(),
           telemetry: {
@@ -166,6 +194,153 @@ function toAnswer(decision: Decision | undefined, appName: string): Answer {
   };
 }
 
+/**
+ * FaynoSync's updater resolution (behaviour §5.2), with Updraft's exact type names: only with a platform; the
+ * platform's default when none is asked for; one the platform is not configured with falls back to the plain JSON.
+ */
+function updaterOf(catalog: TenantCatalog, platformId: string | null, requested: string | undefined): string {
+  if (platformId === null) return 'manual';
+  const updaters = catalog.platformUpdaters.get(platformId) ?? [];
+  if (requested) return updaters.some((u) => u.type === requested) ? requested : 'manual';
+  return updaters.find((u) => u.default)?.type ?? 'manual';
+}
+
+/** What a per-updater answer is made from. */
+interface CheckTarget {
+  app: CatalogApp;
+  /** Not empty: an empty line is FaynoSync's 400 for every updater. */
+  line: readonly LineRelease[];
+  client: Version;
+  /** The feed folder the same names have under /update (electron-builder's answer redirects into it). */
+  feedBase: string;
+}
+
+/**
+ * The answer in each updater's format (FaynoSync behaviour §5.5). The native updaters' answers come from the
+ * same selection and renderers as their feeds, so a staged rollout reaches a client that sent no id only where
+ * the format lets the client gate itself, and a client ahead of what is published is never sent an older build.
+ */
+function responder(updater: string, target: CheckTarget): Respond {
+  const { app, line, client } = target;
+  const select = (deviceId: string | undefined, hint: boolean) =>
+    selectReleases(line, { version: client, deviceId }, hint);
+  switch (updater) {
+    case 'squirrel_darwin':
+      return (deviceId) => squirrelMacAnswer(app, select(deviceId, false));
+    case 'squirrel_windows':
+      return (deviceId) => squirrelWindowsAnswer(app, client, select(deviceId, true));
+    case 'electron-builder':
+      return (deviceId) => electronBuilderAnswer(target, select(deviceId, true));
+    case 'tauri':
+      return (deviceId) => {
+        const selection = select(deviceId, false);
+        const update = tauriUpdate(selection, undefined, (_entry, artifact) => artifact.link);
+        return update ? json(update, selection) : noContent(selection);
+      };
+    default:
+      return (deviceId) => toAnswer(decide(line, client, deviceId), app.name);
+  }
+}
+
+/**
+ * FaynoSync's JSON with `update_url_zip` renamed to `url` (the other `update_url_*` keys dropped), plus the
+ * `name`, `notes` and `pub_date` Squirrel.Mac also reads; 204 when there is no newer release with a zip.
+ */
+function squirrelMacAnswer(app: CatalogApp, selection: Selection): Answer {
+  const offer = squirrelMacOffer(selection);
+  if (!offer) return noContent(selection);
+  const { body } = checkAnswer(decisionOf(selection), app.name);
+  const fields: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(body)) if (!name.startsWith('update_url_')) fields[name] = value;
+  Object.assign(fields, squirrelMacUpdate(app.name, offer.entry.release, offer.zip.link));
+  return json(sortedKeys(fields), selection);
+}
+
+/**
+ * Public apps: the RELEASES text itself, generated as the feed's is (packages linked where they are stored).
+ * Private apps: FaynoSync's 302 to the uploaded RELEASES file's link, which asks for credentials.
+ */
+function squirrelWindowsAnswer(app: CatalogApp, client: Version, selection: Selection): Answer {
+  if (app.private) {
+    const file = selection.latest?.artifacts.findLast((a) => a.fileName.toUpperCase() === 'RELEASES');
+    if (!file) {
+      return {
+        prepared: prepareJson(404, {
+          error: `app "${app.name}" is private and this release has no uploaded RELEASES file: upload one with the packages, or make the app public`,
+        }),
+        updateAvailable: selection.updateAvailable,
+      };
+    }
+    return { prepared: prepareRedirect(file.link, VARY), updateAvailable: selection.updateAvailable };
+  }
+  const body = releasesFile({
+    releases: selection.releases,
+    installed: client,
+    stagingPercent: selection.stagingPercent,
+    url: (_release, artifact) => artifact.link,
+  });
+  if (body === undefined) {
+    const error = noPackagesError(selection.latest?.release.version.text);
+    return { prepared: prepareJson(404, { error }), updateAvailable: selection.updateAvailable };
+  }
+  return {
+    prepared: prepareBody(200, RELEASES_CONTENT_TYPE, body, VARY),
+    updateAvailable: selection.updateAvailable,
+  };
+}
+
+/**
+ * A redirect to the generated `latest.yml` of the same feed when there is an update (carrying the version, so the
+ * feed honours required intermediates), else 204. Private apps have no feeds: FaynoSync's redirect to an uploaded
+ * `.yml` then, if the release has one.
+ */
+function electronBuilderAnswer(target: CheckTarget, selection: Selection): Answer {
+  if (!selection.updateAvailable) return noContent(selection);
+  let location: string | undefined;
+  if (target.app.private) {
+    location = selection.latest?.artifacts.findLast((a) => /^ya?ml$/i.test(a.ext))?.link;
+  } else {
+    location = `${target.feedBase}/latest.yml?version=${encodeURIComponent(target.client.text)}`;
+  }
+  if (location === undefined) return noContent(selection);
+  return { prepared: prepareRedirect(location, VARY), updateAvailable: true };
+}
+
+/** The Decision FaynoSync's JSON is built from, for an offer a selection made. */
+function decisionOf(selection: Selection): Decision {
+  return {
+    shown: selection.latest,
+    updateAvailable: selection.updateAvailable,
+    intermediateRequired: selection.intermediateRequired,
+    critical: selection.critical,
+    possibleRollback: false,
+    staged: [],
+  };
+}
+
+function json(value: unknown, selection: Selection): Answer {
+  return { prepared: prepareJson(200, value, VARY), updateAvailable: selection.updateAvailable };
+}
+
+function noContent(selection: Selection): Answer {
+  return { prepared: prepareNoContent(VARY), updateAvailable: selection.updateAvailable };
+}
+
+/**
+ * `{API_URL}/update/{owner}/{app}/{channel}/{platform}/{arch}`, as resolveFeed builds it; the check's query may
+ * leave a channel, platform or arch out, which a feed URL names `_`.
+ */
+function feedBase(apiUrl: string, request: CheckRequest): string {
+  const segments = [
+    request.owner,
+    request.appName,
+    request.channel ?? NONE_SEGMENT,
+    request.platform ?? NONE_SEGMENT,
+    request.arch ?? NONE_SEGMENT,
+  ];
+  return `${apiUrl}/update/${segments.map((s) => encodeURIComponent(s)).join('/')}`;
+}
+
 /** An id the telemetry would refuse (empty or too long) is as if absent: no gating, nothing recorded. */
 function deviceIdOf(req: HotRequest): string | undefined {
   const id = req.deviceId;
@@ -196,7 +371,7 @@ function parseRequest(query: Query): CheckRequest | string {
     return `invalid updater parameter: use one of ${UPDATER_TYPES.join(', ')}`;
   }
   if (!owner) return "owner is required: the admin's username";
-  return { owner, appName, client, channel, platform, arch };
+  return { owner, appName, client, channel, platform, arch, updater: updater || undefined };
 }
 
 interface Resolved {

@@ -1,13 +1,14 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Request, Response } from 'express';
 import type { AppContext } from '../../context.js';
+import { velopackAlias, velopackPackage } from '../../core/feeds/velopack.js';
 import { cors } from '../shared/cors.js';
 import { releaseCache } from '../shared/release-cache.js';
 import { appsLatestRoute } from './apps-latest.js';
 import { checkVersionRoute } from './check-version.js';
 import { feedsRoute } from './feeds.js';
 import { hotRequest } from './request.js';
-import { prepareJson } from './response.js';
+import { prepareJson, prepareRedirect, send } from './response.js';
 
 const INTERNAL_ERROR = prepareJson(500, { error: 'internal server error' });
 
@@ -39,13 +40,25 @@ export function hotPath(ctx: AppContext): (req: IncomingMessage, res: ServerResp
     const q = url.indexOf('?');
     const path = q === -1 ? url : url.slice(0, q);
     const route = path === '/checkVersion' ? checkVersion : path === '/apps/latest' ? appsLatest : undefined;
-    if (!route && !path.startsWith('/update/')) return false;
+    // FaynoSync's Velopack routes: the feed is an /update/ feed; a package is a redirect to its /update/ URL.
+    const alias = path.startsWith('/velopack/') ? velopackAlias(path) : undefined;
+    if (!route && !alias && !path.startsWith('/update/')) return false;
     try {
       const hot = hotRequest(req, q === -1 ? '' : url.slice(q + 1));
       // The same allow-list as the rest of the API; it only sets headers for a GET, so it runs outside Express too.
       // (Feed paths that are not feed documents go on to Express, which sets the same headers again.)
       if (allowedOrigins) corsHeaders(req as Request, res as Response, () => {});
-      const answered = route ? route(hot, res) : feeds(hot, path, res);
+      const answered = route
+        ? route(hot, res)
+        : typeof alias === 'object'
+          ? velopackPackage(releases, ctx.config.apiUrl, alias).then((a) =>
+              send(
+                hot,
+                res,
+                a.status === 302 ? prepareRedirect(a.location) : prepareJson(a.status, { error: a.error }),
+              ),
+            )
+          : feeds(hot, alias ?? path, res);
       if (answered === false) return false;
       answered?.catch((err: unknown) => fail(res, path, err));
     } catch (err) {
