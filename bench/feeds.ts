@@ -3,93 +3,51 @@
  * each next to a bare node:http baseline answering a body of the same length, on 127.0.0.1. Run with
  * `npm run bench:feeds` (see bench/README.md); the processes and phases are those of bench/check-version.ts.
  */
-import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { openPglite } from '../src/db/connect.js';
-import { migrateToLatest } from '../src/db/migrations.js';
-import { insertReleases, type SeedReleaseInput, seedTenant } from '../test/helpers/seed.js';
 import {
+  ARCHS,
+  appOf,
   averageBody,
+  type BenchSeed,
   CONNECTIONS,
   type LoadRequest,
   type Measured,
   median,
+  OWNER,
+  PLATFORMS,
   phase,
+  pick,
   ROUNDS,
   rssMb,
+  runBench,
   SECONDS,
   startBaseline,
-  startServer,
-  stop,
   TABLE_HEADER,
   tableRow,
+  versionOf,
   WARMUP_SECONDS,
 } from './harness.js';
 
 const APPS = 100;
 const VERSIONS = 30;
-const PLATFORMS = ['windows', 'macos', 'linux'];
-const ARCHS = ['amd64', 'arm64'];
-const OWNER = 'bench';
 const PATHS = 2_000;
 const DEVICES = 100_000;
-
-const versionOf = (i: number) => `1.${Math.floor(i / 10)}.${i % 10}`;
-const appOf = (i: number) => `app-${String(i).padStart(3, '0')}`;
-const pick = <T>(list: readonly T[]): T => list[Math.floor(Math.random() * list.length)] as T;
 
 /**
  * 100 public apps × 30 versions × 3 platforms × 2 archs, each with an installer, a zip and a full nupkg (with a
  * changelog, so every feed carries notes); the latest release of every app is in a 50% rollout.
  */
-async function seed(dataDir: string): Promise<void> {
-  const handle = await openPglite(dataDir);
-  try {
-    await migrateToLatest(handle.db as never);
-    const tenant = await seedTenant(handle.db, {
-      username: OWNER,
-      apps: Array.from({ length: APPS }, (_, i) => appOf(i)),
-      channels: ['stable'],
-      platforms: PLATFORMS,
-      archs: ARCHS,
-    });
-    for (let a = 0; a < APPS; a++) {
-      const app = appOf(a);
-      const releases: SeedReleaseInput[] = [];
-      for (let v = 0; v < VERSIONS; v++) {
-        const version = versionOf(v);
-        releases.push({
-          tenantId: tenant.tenantId,
-          appId: tenant.apps[app] ?? '',
-          channelId: tenant.channels.stable,
-          version,
-          rollout: v === VERSIONS - 1 ? 50 : 100,
-          changelog: `### ${version}\n\n- faster sync\n- fixes`,
-          artifacts: PLATFORMS.flatMap((platform) =>
-            ARCHS.flatMap((arch) =>
-              [
-                `${app}-Setup-${version}.exe`,
-                `${app}-${version}-mac.zip`,
-                `${app}-${version}-full.nupkg`,
-              ].map((fileName) => ({
-                platformId: tenant.platforms[platform],
-                archId: tenant.archs[arch],
-                fileName,
-                key: `bench/${app}/${platform}/${arch}/${version}/${fileName}`,
-                size: 80_000_000,
-              })),
-            ),
-          ),
-        });
-      }
-      await insertReleases(handle.db, releases);
-    }
-  } finally {
-    await handle.close();
-  }
-}
+const SEED: BenchSeed = {
+  apps: APPS,
+  versions: VERSIONS,
+  isPrivate: () => false,
+  flags: (v) => ({ rollout: v === VERSIONS - 1 ? 50 : 100 }),
+  files: (app, version) => [
+    `${app}-Setup-${version}.exe`,
+    `${app}-${version}-mac.zip`,
+    `${app}-${version}-full.nupkg`,
+  ],
+  size: 80_000_000,
+};
 
 const FEEDS: { name: string; contentType: string; path: (feed: string, version: string) => string }[] = [
   { name: 'latest.yml', contentType: 'text/yaml; charset=utf-8', path: (feed) => `${feed}/latest.yml` },
@@ -106,20 +64,7 @@ const FEEDS: { name: string; contentType: string; path: (feed: string, version: 
 ];
 
 async function orchestrate(): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'updraft-bench-'));
-  let server: ChildProcess | undefined;
-  const baselines: ChildProcess[] = [];
-  try {
-    const started = Date.now();
-    await seed(join(dir, 'data'));
-    process.stdout.write(
-      `seeded ${APPS} apps × ${VERSIONS} versions × ${PLATFORMS.length} platforms × ${ARCHS.length} archs ` +
-        `(${APPS * VERSIONS * PLATFORMS.length * ARCHS.length * 3} artifacts) in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
-    );
-    const up = await startServer(join(dir, 'data'));
-    server = up.child;
-    const { origin } = up;
-
+  await runBench(SEED, async ({ dir, origin, server, track }) => {
     const feeds = [];
     for (const feed of FEEDS) {
       const requests: LoadRequest[] = Array.from({ length: PATHS }, () => {
@@ -128,7 +73,7 @@ async function orchestrate(): Promise<void> {
       });
       const bytes = await averageBody(origin, requests);
       const base = await startBaseline(bytes, feed.contentType);
-      baselines.push(base.child);
+      track(base.child);
       feeds.push({ ...feed, requests, bytes, base });
     }
 
@@ -179,11 +124,7 @@ async function orchestrate(): Promise<void> {
     out += `server RSS after the run: ${rssMb(server.pid)}\n`;
     out += `goal (every ratio ≥ 0.75): ${ratios.every((r) => r.ratio >= 0.75) ? 'met' : 'NOT met'}\n`;
     process.stdout.write(out);
-  } finally {
-    for (const child of baselines) await stop(child);
-    await stop(server);
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
 
 await orchestrate();

@@ -7,17 +7,119 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { openPglite } from '../src/db/connect.js';
+import { migrateToLatest } from '../src/db/migrations.js';
+import { insertReleases, type SeedReleaseInput, seedTenant } from '../test/helpers/seed.js';
 
 export const CONNECTIONS = 50;
 export const SECONDS = 10;
 export const WARMUP_SECONDS = 5;
 export const ROUNDS = 3;
+
+export const OWNER = 'bench';
+export const PLATFORMS = ['windows', 'macos', 'linux'];
+export const ARCHS = ['amd64', 'arm64'];
+
+export const versionOf = (i: number): string => `1.${Math.floor(i / 10)}.${i % 10}`;
+export const appOf = (i: number): string => `app-${String(i).padStart(3, '0')}`;
+export const pick = <T>(list: readonly T[]): T => list[Math.floor(Math.random() * list.length)] as T;
+
+/** What a benchmark seeds: one tenant (`bench`), channel `stable`, PLATFORMS × ARCHS, apps × versions. */
+export interface BenchSeed {
+  apps: number;
+  versions: number;
+  isPrivate: (app: number) => boolean;
+  /** The flags of the v-th version (0 is the lowest). */
+  flags: (v: number) => { intermediate?: boolean; critical?: boolean; rollout?: number };
+  /** The file names of one release, the same for every platform and arch. */
+  files: (app: string, version: string) => string[];
+  /** The size recorded for every file (nothing is written to storage). */
+  size: number;
+}
+
+/** Seeds an embedded database in `dataDir` straight through Kysely; returns the number of artifacts. */
+async function seedBench(dataDir: string, spec: BenchSeed): Promise<number> {
+  const handle = await openPglite(dataDir);
+  let artifacts = 0;
+  try {
+    await migrateToLatest(handle.db as never);
+    const tenant = await seedTenant(handle.db, {
+      username: OWNER,
+      apps: Array.from({ length: spec.apps }, (_, i) => ({ name: appOf(i), private: spec.isPrivate(i) })),
+      channels: ['stable'],
+      platforms: PLATFORMS,
+      archs: ARCHS,
+    });
+    for (let a = 0; a < spec.apps; a++) {
+      const app = appOf(a);
+      const releases: SeedReleaseInput[] = [];
+      for (let v = 0; v < spec.versions; v++) {
+        const version = versionOf(v);
+        releases.push({
+          tenantId: tenant.tenantId,
+          appId: tenant.apps[app] ?? '',
+          channelId: tenant.channels.stable,
+          version,
+          visibility: spec.isPrivate(a) ? 'private' : 'public',
+          ...spec.flags(v),
+          changelog: `### ${version}\n\n- faster sync\n- fixes`,
+          artifacts: PLATFORMS.flatMap((platform) =>
+            ARCHS.flatMap((arch) =>
+              spec.files(app, version).map((fileName) => ({
+                platformId: tenant.platforms[platform],
+                archId: tenant.archs[arch],
+                fileName,
+                key: `${OWNER}/${app}/stable/${platform}/${arch}/${version}/${fileName}`,
+                size: spec.size,
+              })),
+            ),
+          ),
+        });
+        artifacts += PLATFORMS.length * ARCHS.length * spec.files(app, version).length;
+      }
+      await insertReleases(handle.db, releases);
+    }
+  } finally {
+    await handle.close();
+  }
+  return artifacts;
+}
+
+/** What a benchmark body gets: its scratch folder, the running server, and a way to have children stopped. */
+export interface BenchRun {
+  dir: string;
+  origin: string;
+  server: ChildProcess;
+  /** Stops this child (a baseline) when the run ends, however it ends. */
+  track(child: ChildProcess): void;
+}
+
+/** Seeds a fresh embedded database, starts the server on it, runs `body`, then stops everything and cleans up. */
+export async function runBench(spec: BenchSeed, body: (run: BenchRun) => Promise<void>): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'updraft-bench-'));
+  const children: ChildProcess[] = [];
+  try {
+    const started = Date.now();
+    const artifacts = await seedBench(join(dir, 'data'), spec);
+    process.stdout.write(
+      `seeded ${spec.apps} apps × ${spec.versions} versions × ${PLATFORMS.length} platforms × ${ARCHS.length} archs ` +
+        `(${artifacts} artifacts) in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
+    );
+    const { origin, child } = await startServer(join(dir, 'data'));
+    children.push(child);
+    await body({ dir, origin, server: child, track: (c) => children.push(c) });
+  } finally {
+    for (const child of children.reverse()) await stop(child);
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 const self = fileURLToPath(import.meta.url);
 const serverEntry = resolve(dirname(self), '../src/main.js');
@@ -88,7 +190,7 @@ function run(args: string[], env: Record<string, string> = {}): ChildProcess {
   });
 }
 
-export function stop(child: ChildProcess | undefined): Promise<void> {
+function stop(child: ChildProcess | undefined): Promise<void> {
   if (!child || child.exitCode !== null) return Promise.resolve();
   return new Promise((ok) => {
     child.once('exit', () => ok());
@@ -115,7 +217,7 @@ export function rssMb(pid: number | undefined): string {
 }
 
 /** The compiled server on a seeded DATA_DIR, in production mode, on a free port. */
-export async function startServer(dataDir: string): Promise<{ origin: string; child: ChildProcess }> {
+async function startServer(dataDir: string): Promise<{ origin: string; child: ChildProcess }> {
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
   const started = Date.now();

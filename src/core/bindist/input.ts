@@ -100,6 +100,20 @@ export function optionalChoice<T extends string>(
   return found;
 }
 
+/** `meta.pagination` of BinDist's paged list endpoints. */
+export interface Pagination {
+  page: number;
+  limit: number;
+  total: number;
+  hasNext: boolean;
+  hasPrevious: boolean;
+}
+
+/** The pagination of one page of `total` items. */
+export function paginationOf({ page, limit }: PageRequest, total: number): Pagination {
+  return { page, limit, total, hasNext: page * limit < total, hasPrevious: page > 1 };
+}
+
 export interface PageRequest {
   page: number;
   limit: number;

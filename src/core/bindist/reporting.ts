@@ -7,7 +7,9 @@ import {
   optionalDate,
   optionalInteger,
   optionalString,
+  type Pagination,
   pageRequest,
+  paginationOf,
   versionParam,
 } from './input.js';
 import type { BindistCaller } from './keys.js';
@@ -135,7 +137,7 @@ export interface ActivityPage {
   filters: Record<string, unknown>;
   pagination: { hasMore: boolean; nextCursor: string | null };
   /** Set in page mode (`page` given without `cursor`): the envelope's meta.pagination. */
-  page?: { page: number; limit: number; total: number; hasNext: boolean; hasPrevious: boolean };
+  page?: Pagination;
 }
 
 /**
@@ -236,9 +238,7 @@ export async function listActivity(
     count: activities.length,
     filters: { type: type ?? 'all', applicationId, customerId, startDate, endDate },
     pagination: { hasMore, nextCursor: hasMore && last ? encodeCursor(last.created_at, last.id) : null },
-    ...(total !== undefined
-      ? { page: { page, limit, total, hasNext: page * limit < total, hasPrevious: page > 1 } }
-      : {}),
+    ...(total !== undefined ? { page: paginationOf({ page, limit }, total) } : {}),
   };
 }
 

@@ -1,7 +1,13 @@
 import express, { type Router } from 'express';
 import type { AppContext } from '../../context.js';
 import { customersOfApps, findApp, listApps, parseAppListQuery } from '../../core/bindist/catalog.js';
-import { appIdParam, optionalString, pageRequest, versionParam } from '../../core/bindist/input.js';
+import {
+  appIdParam,
+  optionalString,
+  pageRequest,
+  paginationOf,
+  versionParam,
+} from '../../core/bindist/input.js';
 import { filesOf, findVersion, isTestChannel, listVersions } from '../../core/bindist/releases.js';
 import { appStats } from '../../core/bindist/reporting.js';
 import { bindistCaller } from './auth.js';
@@ -34,19 +40,7 @@ export function catalogRouter(ctx: AppContext): Router {
       ...(customers ? { customers: customers.get(app.id) ?? [] } : {}),
     }));
     const isAdmin = caller.kind === 'admin';
-    ok(
-      res,
-      { applications, isAdmin, isFinancialAdmin: isAdmin },
-      {
-        pagination: {
-          page: page.page,
-          limit: page.limit,
-          total,
-          hasNext: page.page * page.limit < total,
-          hasPrevious: page.page > 1,
-        },
-      },
-    );
+    ok(res, { applications, isAdmin, isFinancialAdmin: isAdmin }, { pagination: paginationOf(page, total) });
   });
 
   router.get('/applications/:applicationId', async (req, res) => {

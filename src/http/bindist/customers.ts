@@ -8,7 +8,7 @@ import {
   regenerateCustomerKey,
   updateCustomer,
 } from '../../core/bindist/customers.js';
-import { bodyObject, idParam, pageRequest } from '../../core/bindist/input.js';
+import { bodyObject, idParam, pageRequest, paginationOf } from '../../core/bindist/input.js';
 import { callerId } from '../../core/bindist/keys.js';
 import { adminOnly, requestOrigin, requireBindistAdmin } from './auth.js';
 import { ok } from './envelope.js';
@@ -36,21 +36,7 @@ export function customersRouter(ctx: AppContext): Router {
       req.query.page !== undefined || req.query.limit !== undefined || req.query.pageSize !== undefined;
     const page = paged ? pageRequest(req.query, 20) : undefined;
     const { customers, total } = await listCustomers(db, requireBindistAdmin(res).tenantId, page);
-    ok(
-      res,
-      { customers },
-      page
-        ? {
-            pagination: {
-              page: page.page,
-              limit: page.limit,
-              total,
-              hasNext: page.page * page.limit < total,
-              hasPrevious: page.page > 1,
-            },
-          }
-        : {},
-    );
+    ok(res, { customers }, page ? { pagination: paginationOf(page, total) } : {});
   });
 
   // Updraft's direct form of "create a customer"; BinDist's SDKs use …/{parentId}/apikeys below.

@@ -1,4 +1,5 @@
 import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'express';
+import type { Pagination } from '../../core/bindist/input.js';
 import { DomainError, type ErrorKind } from '../../core/errors.js';
 
 /**
@@ -21,15 +22,6 @@ export type BindistCode =
   | 'RATE_LIMITED'
   | 'SERVICE_UNAVAILABLE'
   | 'INTERNAL_ERROR';
-
-/** `meta.pagination` of the list endpoints. */
-export interface Pagination {
-  page: number;
-  limit: number;
-  total: number;
-  hasNext: boolean;
-  hasPrevious: boolean;
-}
 
 /** A caller's mistake on /v1: thrown by route handlers, written as the error envelope. */
 export class BindistError extends Error {
