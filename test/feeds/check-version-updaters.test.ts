@@ -2,11 +2,10 @@ import { createHash, randomBytes } from 'node:crypto';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/app.js';
-import { newAdmin } from '../helpers/auth.js';
-import { createApp, createNamed, type UploadFile, upload } from '../helpers/releases.js';
+import { deviceWhere, feedTenant, type Publish, publisher, rolloutSeedOf } from '../helpers/feeds.js';
+import { type UploadFile, upload } from '../helpers/releases.js';
 import {
   API,
-  deviceWhere,
   download,
   parseReleases,
   RFC3339,
@@ -19,6 +18,7 @@ import {
 let t: TestApp;
 let owner: string;
 let token: string;
+let publish: Publish;
 let stagedSeed: string;
 
 const NOTES = '### Fixes\n\n<img src=x onerror="alert(1)"> **bold** — ünïcode';
@@ -31,42 +31,22 @@ async function release(
   files: UploadFile[],
   extra: Record<string, unknown> = {},
 ) {
-  await upload(
-    t.app,
-    token,
-    { app_name: app, version, channel: 'stable', platform, arch: 'x64', publish: true, ...extra },
-    files,
-  ).expect(200);
+  await publish(version, files, { app_name: app, platform, ...extra });
 }
 
 beforeAll(async () => {
   t = await createTestApp();
-  const admin = await newAdmin(t.app);
-  owner = admin.username;
-  token = admin.token;
-  await createApp(t.app, token, 'Desk');
-  await createApp(t.app, token, 'Vault', { private: true });
-  await createNamed(t.app, token, 'channel', 'stable');
-  await createNamed(t.app, token, 'arch', 'x64');
-  const updaters = (first: string, ...rest: string[]) => [
-    { type: first, default: true },
-    ...rest.map((type) => ({ type, default: false })),
-  ];
-  await createNamed(
-    t.app,
-    token,
-    'platform',
-    'mac',
-    updaters('squirrel_darwin', 'manual', 'electron-builder'),
-  );
-  await createNamed(
-    t.app,
-    token,
-    'platform',
-    'win',
-    updaters('squirrel_windows', 'manual', 'electron-builder', 'sparkle', 'velopack'),
-  );
-  await createNamed(t.app, token, 'platform', 'linux', updaters('manual', 'tauri'));
+  ({ owner, token } = await feedTenant(t, {
+    apps: ['Desk', { name: 'Vault', private: true }],
+    channels: ['stable'],
+    platforms: {
+      mac: ['squirrel_darwin', 'manual', 'electron-builder'],
+      win: ['squirrel_windows', 'manual', 'electron-builder', 'sparkle', 'velopack'],
+      linux: ['manual', 'tauri'],
+    },
+    archs: ['x64'],
+  }));
+  publish = publisher(t, token, { channel: 'stable', arch: 'x64' });
 
   const mac = { updater: 'squirrel_darwin' };
   await release('Desk', 'mac', '1.0.0', [file('Desk-1.0.0-mac.zip')], mac);
@@ -109,14 +89,7 @@ beforeAll(async () => {
       updater: 'electron-builder',
     });
   }
-  const row = await t.ctx.database.db
-    .selectFrom('versions as v')
-    .innerJoin('apps as a', 'a.id', 'v.app_id')
-    .select('v.rollout_seed')
-    .where('a.name', '=', 'Desk')
-    .where('v.version', '=', '1.2.0')
-    .executeTakeFirstOrThrow();
-  stagedSeed = row.rollout_seed;
+  stagedSeed = await rolloutSeedOf(t, '1.2.0', { app: 'Desk' });
 });
 
 afterAll(() => t.close());
@@ -249,24 +222,20 @@ describe('/checkVersion per updater: electron-builder', () => {
   });
 
   it('names "_" for what the check left out, in a tenant that has none of it', async () => {
-    const solo = await newAdmin(t.app);
-    await createApp(t.app, solo.token, 'Solo');
-    await createNamed(t.app, solo.token, 'platform', 'win', [{ type: 'electron-builder', default: true }]);
-    for (const version of ['1.0.0', '1.1.0']) {
-      await upload(
-        t.app,
-        solo.token,
-        { app_name: 'Solo', version, platform: 'win', updater: 'electron-builder', publish: true },
-        [file(`Solo Setup ${version}.exe`)],
-      ).expect(200);
-    }
+    const solo = await feedTenant(t, { apps: ['Solo'], platforms: { win: ['electron-builder'] } });
+    const publishSolo = publisher(t, solo.token, {
+      app_name: 'Solo',
+      platform: 'win',
+      updater: 'electron-builder',
+    });
+    for (const version of ['1.0.0', '1.1.0']) await publishSolo(version, [file(`Solo Setup ${version}.exe`)]);
     const res = await request(t.app)
       .get('/checkVersion')
-      .query({ app_name: 'Solo', owner: solo.username, platform: 'win', version: '1.0.0' })
+      .query({ app_name: 'Solo', owner: solo.owner, platform: 'win', version: '1.0.0' })
       .redirects(0)
       .expect(302);
     const location = res.headers.location as string;
-    expect(location).toBe(`${API}/update/${solo.username}/Solo/_/win/_/latest.yml?version=1.0.0`);
+    expect(location).toBe(`${API}/update/${solo.owner}/Solo/_/win/_/latest.yml?version=1.0.0`);
     const yml = await download(t.app, location).expect(200);
     expect(yml.body.toString()).toMatch(/^version: 1\.1\.0$/m);
   });

@@ -36,7 +36,8 @@ afterAll(async () => {
   if (work) rmSync(work, { recursive: true, force: true });
 });
 
-const SIZE = 1024 * 1024;
+// Large enough that the few changed content-defined chunks (8–32 KiB each) stay far below an eighth of it.
+const SIZE = 4 * 1024 * 1024;
 
 /** Two "installers" sharing most bytes: the second changes a few KiB in place and inserts 6 KiB further on. */
 function twoVersions(): [Buffer, Buffer] {

@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rolloutBucket } from '../../src/core/releases/rollout.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { bearer, newAdmin, newTeamUser } from '../helpers/auth.js';
-import { createApp, createNamed, upload } from '../helpers/releases.js';
+import { deviceWhere, feedTenant, publisher, rawBody, rolloutSeedOf } from '../helpers/feeds.js';
+import { upload } from '../helpers/releases.js';
 
 /** What every feed shares: the files route, names and segments, private apps, and the feed doctor. */
 describe('feed family routes', () => {
@@ -16,59 +17,45 @@ describe('feed family routes', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    admin = await newAdmin(t.app);
-    await createApp(t.app, admin.token, 'Feeds Lab');
-    await createApp(t.app, admin.token, 'Secret', { private: true });
-    await createNamed(t.app, admin.token, 'channel', 'stable');
-    await createNamed(t.app, admin.token, 'channel', 'beta');
-    await createNamed(t.app, admin.token, 'platform', 'win32');
-    await createNamed(t.app, admin.token, 'arch', 'x64');
-    const where = { app_name: 'Feeds Lab', platform: 'win32', arch: 'x64' };
-    await upload(t.app, admin.token, { ...where, version: '1.0.0', channel: 'stable', publish: true }, [
-      { name: 'Feeds Lab Setup 1.0.0.exe', content: installer },
-    ]).expect(200);
-    await upload(
-      t.app,
-      admin.token,
-      { ...where, version: '1.1.0', channel: 'stable', publish: true, rollout: 30 },
+    const tenant = await feedTenant(t, {
+      apps: ['Feeds Lab', { name: 'Secret', private: true }],
+      channels: ['stable', 'beta'],
+      platforms: { win32: [] },
+      archs: ['x64'],
+    });
+    admin = { token: tenant.token, username: tenant.owner };
+    const where = { app_name: 'Feeds Lab', channel: 'stable', platform: 'win32', arch: 'x64' };
+    const publish = publisher(t, admin.token, where);
+    await publish('1.0.0', [{ name: 'Feeds Lab Setup 1.0.0.exe', content: installer }]);
+    await publish(
+      '1.1.0',
       [{ name: 'Feeds Lab Setup 1.1.0.exe', content: Buffer.concat([installer, Buffer.from('v1.1')]) }],
-    ).expect(200);
-    await upload(t.app, admin.token, { ...where, version: '1.2.0', channel: 'stable' }, [
+      { rollout: 30 },
+    );
+    await upload(t.app, admin.token, { ...where, version: '1.2.0' }, [
       { name: 'Feeds Lab Setup 1.2.0.exe', content: installer },
     ]).expect(200);
-    await upload(t.app, admin.token, { ...where, version: '2.0.0', channel: 'beta', publish: true }, [
-      { name: 'Feeds Lab Setup 2.0.0.exe', content: installer },
-    ]).expect(200);
+    await publish('2.0.0', [{ name: 'Feeds Lab Setup 2.0.0.exe', content: installer }], { channel: 'beta' });
     base = `/update/${encodeURIComponent(admin.username)}/Feeds%20Lab/stable/win32/x64`;
-    const row = await t.ctx.database.db
-      .selectFrom('versions')
-      .select('rollout_seed')
-      .where('version', '=', '1.1.0')
-      .executeTakeFirstOrThrow();
-    seed = row.rollout_seed;
+    seed = await rolloutSeedOf(t, '1.1.0');
   });
   afterAll(() => t.close());
 
-  const raw = (req: request.Test) =>
-    req.buffer(true).parse((res, done) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => done(null, Buffer.concat(chunks)));
-    });
-
   it('serves a published file at {version}/{name} with its exact bytes', async () => {
-    const res = await raw(request(t.app).get(`${base}/1.0.0/Feeds%20Lab%20Setup%201.0.0.exe`)).expect(200);
+    const res = await rawBody(request(t.app).get(`${base}/1.0.0/Feeds%20Lab%20Setup%201.0.0.exe`)).expect(
+      200,
+    );
     expect((res.body as Buffer).equals(installer)).toBe(true);
     expect(res.headers['accept-ranges']).toBe('bytes');
     expect(res.headers['content-encoding']).toBeUndefined();
   });
 
   it('answers single and multiple ranges (differential updates)', async () => {
-    const one = await raw(
+    const one = await rawBody(
       request(t.app).get(`${base}/1.0.0/Feeds%20Lab%20Setup%201.0.0.exe`).set('Range', 'bytes=10-19'),
     ).expect(206);
     expect((one.body as Buffer).equals(installer.subarray(10, 20))).toBe(true);
-    const many = await raw(
+    const many = await rawBody(
       request(t.app).get(`${base}/1.0.0/Feeds%20Lab%20Setup%201.0.0.exe`).set('Range', 'bytes=0-3, 100-103'),
     ).expect(206);
     expect(many.headers['content-type']).toMatch(/^multipart\/byteranges; boundary=/);
@@ -81,7 +68,7 @@ describe('feed family routes', () => {
     await request(t.app).get(`${base}/0.9.0/Feeds%20Lab%20Setup%201.0.0.exe`).expect(200);
     await request(t.app).get(`${base}/Feeds%20Lab%20Setup%201.0.0.exe`).expect(200);
     const lower = `/update/${encodeURIComponent(admin.username.toLowerCase())}/feeds%20lab/stable/win32/x64/1.0.0/feeds%20lab%20setup%201.0.0.exe`;
-    const res = await raw(request(t.app).get(lower)).expect(200);
+    const res = await rawBody(request(t.app).get(lower)).expect(200);
     expect(createHash('sha256').update(res.body).digest('hex')).toBe(
       createHash('sha256').update(installer).digest('hex'),
     );
@@ -164,11 +151,3 @@ describe('feed family routes', () => {
     });
   });
 });
-
-/** A device id whose bucket for `seed` satisfies `wanted`. */
-function deviceWhere(seed: string, wanted: (bucket: number) => boolean): string {
-  for (let i = 0; ; i++) {
-    const id = `device-${i}`;
-    if (wanted(rolloutBucket(id, seed))) return id;
-  }
-}

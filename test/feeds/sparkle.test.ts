@@ -5,8 +5,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SPARKLE_NS } from '../../src/core/feeds/sparkle.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { newAdmin } from '../helpers/auth.js';
-import { createApp, createNamed, type UploadFile, upload } from '../helpers/releases.js';
-import { deviceWhere } from './squirrel-clients.js';
+import {
+  deviceWhere,
+  feedTenant,
+  type Publish,
+  publisher,
+  rawBody,
+  rolloutSeedOf,
+} from '../helpers/feeds.js';
+import { createApp, createNamed, type UploadFile } from '../helpers/releases.js';
 
 /**
  * The Sparkle appcast against the contract Sparkle's own parser implements (feed-formats.md §3): parsed as XML with
@@ -16,22 +23,12 @@ import { deviceWhere } from './squirrel-clients.js';
 let t: TestApp;
 let owner: string;
 let token: string;
+/** Publishes to stable/mac/arm64 of Feeds Lab unless the fields say otherwise. */
+let publish: Publish;
 
 const APP = 'Feeds Lab';
 const FEED = () => `/update/${owner}/${encodeURIComponent(APP)}/stable/mac/arm64`;
 const file = (name: string, size = 1500): UploadFile => ({ name, content: randomBytes(size) });
-
-interface Release {
-  version: string;
-  files: UploadFile[];
-  channel?: string;
-  extra?: Record<string, unknown>;
-}
-
-async function release({ version, files, channel = 'stable', extra = {} }: Release): Promise<void> {
-  const data = { app_name: APP, version, channel, platform: 'mac', arch: 'arm64', publish: true, ...extra };
-  await upload(t.app, token, data, files).expect(200);
-}
 
 function parseXml(text: string) {
   return new DOMParser({
@@ -87,26 +84,8 @@ function textParser(res: request.Response, done: (err: Error | null, body: strin
 const versionsOf = (items: Element[]) => items.map((item) => text(item, SPARKLE_NS, 'version'));
 
 async function download(url: string): Promise<Buffer> {
-  const res = await request(t.app)
-    .get(new URL(url).pathname)
-    .buffer(true)
-    .parse((r, done) => {
-      const chunks: Buffer[] = [];
-      r.on('data', (c: Buffer) => chunks.push(c));
-      r.on('end', () => done(null, Buffer.concat(chunks)));
-    })
-    .expect(200);
+  const res = await rawBody(request(t.app).get(new URL(url).pathname)).expect(200);
   return res.body as Buffer;
-}
-
-async function seedOf(appId: string, version: string): Promise<string> {
-  const row = await t.ctx.database.db
-    .selectFrom('versions')
-    .select('rollout_seed')
-    .where('app_id', '=', appId)
-    .where('version', '=', version)
-    .executeTakeFirstOrThrow();
-  return row.rollout_seed;
 }
 
 const RFC822 =
@@ -129,28 +108,26 @@ const NOTES = [
 
 beforeAll(async () => {
   t = await createTestApp();
-  ({ username: owner, token } = await newAdmin(t.app));
-  await createApp(t.app, token, APP);
-  await createApp(t.app, token, 'Hidden', { private: true });
-  for (const channel of ['stable', 'beta']) await createNamed(t.app, token, 'channel', channel);
-  await createNamed(t.app, token, 'platform', 'mac');
-  for (const arch of ['arm64', 'x64']) await createNamed(t.app, token, 'arch', arch);
-  await release({ version: '1.0.0', files: [zip100], extra: { signature: 'c2lnLTEuMC4w' } });
-  await release({
-    version: '1.1.0',
-    files: [dmg110, file('appcast.xml', 300)],
-    extra: { signature: 'c2lnLTEuMS4w+/==' },
-  });
-  await release({
-    version: '1.2.0',
-    files: [zip120],
-    extra: { signature: 'c2lnLTEuMi4w', critical: true, minimum_system_version: '12.0', changelog: NOTES },
+  ({ owner, token } = await feedTenant(t, {
+    apps: [APP, { name: 'Hidden', private: true }],
+    channels: ['stable', 'beta'],
+    platforms: { mac: [] },
+    archs: ['arm64', 'x64'],
+  }));
+  publish = publisher(t, token, { app_name: APP, channel: 'stable', platform: 'mac', arch: 'arm64' });
+  await publish('1.0.0', [zip100], { signature: 'c2lnLTEuMC4w' });
+  await publish('1.1.0', [dmg110, file('appcast.xml', 300)], { signature: 'c2lnLTEuMS4w+/==' });
+  await publish('1.2.0', [zip120], {
+    signature: 'c2lnLTEuMi4w',
+    critical: true,
+    minimum_system_version: '12.0',
+    changelog: NOTES,
   });
   // The delta has its own signature, so it comes in its own upload to the same version.
-  await release({ version: '1.2.0', files: [delta120], extra: { signature: 'ZGVsdGEtc2ln' } });
+  await publish('1.2.0', [delta120], { signature: 'ZGVsdGEtc2ln' });
   // Not an archive Sparkle could install: no item.
-  await release({ version: '1.2.5', files: [file('readme.txt', 10)] });
-  await release({ version: '1.3.0-beta.1', channel: 'beta', files: [file('Feeds Lab 1.3.0-beta.1.zip')] });
+  await publish('1.2.5', [file('readme.txt', 10)]);
+  await publish('1.3.0-beta.1', [file('Feeds Lab 1.3.0-beta.1.zip')], { channel: 'beta' });
 }, 60_000);
 
 afterAll(async () => {
@@ -265,12 +242,10 @@ describe('appcast.xml', () => {
 
   it('honours a required intermediate when the client names its version', async () => {
     await createApp(t.app, token, 'Stepper');
-    const place = { app_name: 'Stepper', channel: 'stable', platform: 'mac', arch: 'x64', publish: true };
-    await upload(t.app, token, { ...place, version: '2.0.0' }, [file('Stepper-2.0.0.zip')]).expect(200);
-    await upload(t.app, token, { ...place, version: '2.1.0', intermediate: true }, [
-      file('Stepper-2.1.0.zip'),
-    ]).expect(200);
-    await upload(t.app, token, { ...place, version: '2.2.0' }, [file('Stepper-2.2.0.zip')]).expect(200);
+    const place = { app_name: 'Stepper', arch: 'x64' };
+    await publish('2.0.0', [file('Stepper-2.0.0.zip')], place);
+    await publish('2.1.0', [file('Stepper-2.1.0.zip')], { ...place, intermediate: true });
+    await publish('2.2.0', [file('Stepper-2.2.0.zip')], place);
     const path = `/update/${owner}/Stepper/stable/mac/x64/appcast.xml`;
     expect(versionsOf((await appcast(path)).items)).toEqual(['2.2.0', '2.1.0', '2.0.0']);
     expect(versionsOf((await appcast(`${path}?version=2.0.0`)).items)).toEqual(['2.1.0', '2.0.0']);
@@ -279,9 +254,8 @@ describe('appcast.xml', () => {
 
   it('serves WinSparkle installers marked with sparkle:os', async () => {
     await createNamed(t.app, token, 'platform', 'windows');
-    const place = { app_name: APP, channel: 'stable', platform: 'windows', arch: 'x64', publish: true };
     const msi = file('Feeds Lab 1.0.0.msi');
-    await upload(t.app, token, { ...place, version: '1.0.0' }, [msi]).expect(200);
+    await publish('1.0.0', [msi], { platform: 'windows', arch: 'x64' });
     const { items } = await appcast(
       `/update/${owner}/${encodeURIComponent(APP)}/stable/windows/x64/appcast.xml`,
     );
@@ -298,12 +272,9 @@ describe('staged rollout', () => {
 
   beforeAll(async () => {
     const appId = await createApp(t.app, token, 'Staged');
-    const place = { app_name: 'Staged', channel: 'stable', platform: 'mac', arch: 'arm64', publish: true };
-    await upload(t.app, token, { ...place, version: '3.0.0' }, [file('Staged-3.0.0.zip')]).expect(200);
-    await upload(t.app, token, { ...place, version: '3.1.0', rollout: 40 }, [
-      file('Staged-3.1.0.zip'),
-    ]).expect(200);
-    seed = await seedOf(appId, '3.1.0');
+    await publish('3.0.0', [file('Staged-3.0.0.zip')], { app_name: 'Staged' });
+    await publish('3.1.0', [file('Staged-3.1.0.zip')], { app_name: 'Staged', rollout: 40 });
+    seed = await rolloutSeedOf(t, '3.1.0', { appId });
   });
 
   it('hides a staged release from a client without an id (Sparkle cannot gate a percentage itself)', async () => {
@@ -325,14 +296,13 @@ describe('staged rollout', () => {
 describe('caching and errors', () => {
   it('carries an ETag and answers If-None-Match with 304 until the feed changes', async () => {
     await createApp(t.app, token, 'Cached');
-    const place = { app_name: 'Cached', channel: 'stable', platform: 'mac', arch: 'arm64', publish: true };
-    await upload(t.app, token, { ...place, version: '1.0.0' }, [file('Cached-1.0.0.zip')]).expect(200);
+    await publish('1.0.0', [file('Cached-1.0.0.zip')], { app_name: 'Cached' });
     const path = `/update/${owner}/Cached/stable/mac/arm64/appcast.xml`;
     const first = await appcast(path);
     const etag = first.res.headers.etag as string;
     expect(etag).toBeTruthy();
     await request(t.app).get(path).set('If-None-Match', etag).expect(304);
-    await upload(t.app, token, { ...place, version: '1.1.0' }, [file('Cached-1.1.0.zip')]).expect(200);
+    await publish('1.1.0', [file('Cached-1.1.0.zip')], { app_name: 'Cached' });
     const second = await appcast(path);
     expect(second.res.headers.etag).not.toBe(etag);
     expect(versionsOf(second.items)).toEqual(['1.1.0', '1.0.0']);
@@ -360,12 +330,9 @@ describe('caching and errors', () => {
   });
 
   it('serves an empty appcast for a tenant without channels, platforms or archs (`_` segments)', async () => {
-    const solo = await newAdmin(t.app);
-    await createApp(t.app, solo.token, 'Solo');
-    await upload(t.app, solo.token, { app_name: 'Solo', version: '0.1.0', publish: true }, [
-      file('Solo-0.1.0.zip'),
-    ]).expect(200);
-    const { items } = await appcast(`/update/${solo.username}/Solo/_/_/_/appcast.xml`);
+    const solo = await feedTenant(t, { apps: ['Solo'] });
+    await publisher(t, solo.token, { app_name: 'Solo' })('0.1.0', [file('Solo-0.1.0.zip')]);
+    const { items } = await appcast(`/update/${solo.owner}/Solo/_/_/_/appcast.xml`);
     expect(versionsOf(items)).toEqual(['0.1.0']);
   });
 });

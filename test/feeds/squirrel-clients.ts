@@ -1,8 +1,8 @@
 import type { RequestListener } from 'node:http';
 import request from 'supertest';
 import { expect } from 'vitest';
-import { rolloutBucket } from '../../src/core/releases/rollout.js';
 import { compareVersions, parseVersion } from '../../src/core/versions.js';
+import { rawBody } from '../helpers/feeds.js';
 
 /**
  * The update clients of the Squirrel.Windows, Squirrel.Mac and Tauri feeds, reduced to the rules they apply to what
@@ -98,15 +98,11 @@ export function download(
 ): request.Test {
   expect(url.startsWith(`${API}/`)).toBe(true);
   const { pathname, search } = new URL(url);
-  return request(app)
-    .get(pathname + search)
-    .set(headers)
-    .buffer(true)
-    .parse((res, done) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => done(null, Buffer.concat(chunks)));
-    });
+  return rawBody(
+    request(app)
+      .get(pathname + search)
+      .set(headers),
+  );
 }
 
 /** Squirrel.Mac's `pub_date` pattern `yyyy-MM-dd'T'HH:mm:ssZZZZZ`: whole seconds, Z or ±hh:mm. */
@@ -178,13 +174,4 @@ export function tauriBody(body: unknown): {
   expect(b.signature).not.toBe('');
   if ('pub_date' in b) expect(b.pub_date).toMatch(RFC3339);
   return b as { version: string; url: string; signature: string };
-}
-
-/** A device id whose rollout bucket for `seed` satisfies `wanted` (FaynoSync's bucket, computed as the server does). */
-export function deviceWhere(seed: string, wanted: (bucket: number) => boolean): string {
-  for (let i = 0; i < 10_000; i++) {
-    const id = `device-${i}`;
-    if (wanted(rolloutBucket(id, seed))) return id;
-  }
-  throw new Error('no such device');
 }

@@ -2,11 +2,9 @@ import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/app.js';
-import { newAdmin } from '../helpers/auth.js';
-import { createApp, createNamed, upload } from '../helpers/releases.js';
+import { deviceWhere, feedTenant, type Publish, publisher, rolloutSeedOf } from '../helpers/feeds.js';
 import {
   API,
-  deviceWhere,
   download,
   SQUIRREL_PUB_DATE,
   squirrelMacBody,
@@ -15,7 +13,7 @@ import {
 
 let t: TestApp;
 let owner: string;
-let token: string;
+let publish: Publish;
 let stagedSeed: string;
 
 /** Markdown with HTML, quotes and non-ASCII: Squirrel.Mac's notes are a plain string, so they must round-trip. */
@@ -27,24 +25,19 @@ const zipName = (version: string) => `Feeds Lab-${version}-arm64-mac.zip`;
 async function release(arch: string, version: string, name: string, extra: Record<string, unknown> = {}) {
   const content = randomBytes(3000);
   zips.set(name, content);
-  await upload(
-    t.app,
-    token,
-    { app_name: 'Feeds Lab', version, channel: 'stable', platform: 'darwin', arch, publish: true, ...extra },
-    [{ name, content }],
-  ).expect(200);
+  await publish(version, [{ name, content }], { arch, ...extra });
 }
 
 beforeAll(async () => {
   t = await createTestApp();
-  const admin = await newAdmin(t.app);
-  owner = admin.username;
-  token = admin.token;
-  await createApp(t.app, token, 'Feeds Lab');
-  await createNamed(t.app, token, 'channel', 'stable');
-  await createNamed(t.app, token, 'platform', 'darwin', [{ type: 'squirrel_darwin', default: true }]);
-  await createNamed(t.app, token, 'arch', 'arm64');
-  await createNamed(t.app, token, 'arch', 'x64');
+  const tenant = await feedTenant(t, {
+    apps: ['Feeds Lab'],
+    channels: ['stable'],
+    platforms: { darwin: ['squirrel_darwin'] },
+    archs: ['arm64', 'x64'],
+  });
+  owner = tenant.owner;
+  publish = publisher(t, tenant.token, { app_name: 'Feeds Lab', channel: 'stable', platform: 'darwin' });
   const darwin = { updater: 'squirrel_darwin' };
   await release('arm64', '1.0.0', zipName('1.0.0'), darwin);
   await release('arm64', '1.1.0', zipName('1.1.0'), darwin);
@@ -53,12 +46,7 @@ beforeAll(async () => {
   await release('arm64', '1.4.0', zipName('1.4.0'), { ...darwin, publish: false });
   await release('x64', '2.0.0', 'Feeds Lab-2.0.0-mac.zip', darwin);
   await release('x64', '2.1.0', 'Feeds Lab-2.1.0.dmg');
-  const row = await t.ctx.database.db
-    .selectFrom('versions')
-    .select('rollout_seed')
-    .where('version', '=', '1.3.0')
-    .executeTakeFirstOrThrow();
-  stagedSeed = row.rollout_seed;
+  stagedSeed = await rolloutSeedOf(t, '1.3.0');
 });
 
 afterAll(() => t.close());

@@ -2,20 +2,14 @@ import { createHash, randomBytes } from 'node:crypto';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/app.js';
-import { newAdmin } from '../helpers/auth.js';
-import { createApp, createNamed, type UploadFile, upload } from '../helpers/releases.js';
-import {
-  API,
-  deviceWhere,
-  download,
-  parseReleases,
-  type SquirrelEntry,
-  squirrelPlan,
-} from './squirrel-clients.js';
+import { deviceWhere, feedTenant, type Publish, publisher, rolloutSeedOf } from '../helpers/feeds.js';
+import { type UploadFile, upload } from '../helpers/releases.js';
+import { API, download, parseReleases, type SquirrelEntry, squirrelPlan } from './squirrel-clients.js';
 
 let t: TestApp;
 let owner: string;
 let token: string;
+let publish: Publish;
 let stagedSeed: string;
 
 const full = (size: number) => randomBytes(size);
@@ -34,33 +28,18 @@ async function release(
   packages: UploadFile[],
   extra: Record<string, unknown> = {},
 ): Promise<void> {
-  await upload(
-    t.app,
-    token,
-    {
-      app_name: 'Feeds Lab',
-      version,
-      channel: 'stable',
-      platform: 'win32',
-      arch,
-      updater: 'squirrel_windows',
-      publish: true,
-      ...extra,
-    },
-    packages,
-  ).expect(200);
+  await publish(version, packages, { arch, updater: 'squirrel_windows', ...extra });
 }
 
 beforeAll(async () => {
   t = await createTestApp();
-  const admin = await newAdmin(t.app);
-  owner = admin.username;
-  token = admin.token;
-  await createApp(t.app, token, 'Feeds Lab');
-  await createApp(t.app, token, 'Secret', { private: true });
-  await createNamed(t.app, token, 'channel', 'stable');
-  await createNamed(t.app, token, 'platform', 'win32', [{ type: 'squirrel_windows', default: true }]);
-  for (const arch of ['x64', 'arm64', 'ia32']) await createNamed(t.app, token, 'arch', arch);
+  ({ owner, token } = await feedTenant(t, {
+    apps: ['Feeds Lab', { name: 'Secret', private: true }],
+    channels: ['stable'],
+    platforms: { win32: ['squirrel_windows'] },
+    archs: ['x64', 'arm64', 'ia32'],
+  }));
+  publish = publisher(t, token, { app_name: 'Feeds Lab', channel: 'stable', platform: 'win32' });
 
   // FaynoSync's way: the pipeline also uploads Squirrel's own RELEASES (bare names, CRLF); Updraft generates its own.
   const uploaded = Buffer.from(
@@ -97,26 +76,9 @@ beforeAll(async () => {
     nupkg('FeedsLab-2.2.0-delta.nupkg', 300),
   ]);
 
-  await upload(
-    t.app,
-    token,
-    {
-      app_name: 'Feeds Lab',
-      version: '3.0.0',
-      channel: 'stable',
-      platform: 'win32',
-      arch: 'ia32',
-      publish: true,
-    },
-    [{ name: 'FeedsLab Setup.exe', content: full(50) }],
-  ).expect(200);
+  await publish('3.0.0', [{ name: 'FeedsLab Setup.exe', content: full(50) }], { arch: 'ia32' });
 
-  const row = await t.ctx.database.db
-    .selectFrom('versions')
-    .select('rollout_seed')
-    .where('version', '=', '1.3.0')
-    .executeTakeFirstOrThrow();
-  stagedSeed = row.rollout_seed;
+  stagedSeed = await rolloutSeedOf(t, '1.3.0');
 });
 
 afterAll(() => t.close());

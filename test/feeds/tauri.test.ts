@@ -2,13 +2,14 @@ import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/app.js';
-import { newAdmin } from '../helpers/auth.js';
-import { createApp, createNamed, type UploadFile, upload } from '../helpers/releases.js';
-import { API, deviceWhere, download, RFC3339, tauriBody } from './squirrel-clients.js';
+import { deviceWhere, feedTenant, type Publish, publisher, rolloutSeedOf } from '../helpers/feeds.js';
+import { type UploadFile, upload } from '../helpers/releases.js';
+import { API, download, RFC3339, tauriBody } from './squirrel-clients.js';
 
 let t: TestApp;
 let owner: string;
 let token: string;
+let publish: Publish;
 let stagedSeed: string;
 
 const NOTES = '# Tauri <em>notes</em>\n\n- "fixed" the thing & more — ünïcode\n';
@@ -30,36 +31,19 @@ async function release(
   file: UploadFile,
   extra: Record<string, unknown> = {},
 ) {
-  await upload(
-    t.app,
-    token,
-    {
-      app_name: 'Feeds Lab',
-      version,
-      channel: 'stable',
-      platform,
-      arch,
-      updater: 'tauri',
-      signature: sig(file.name),
-      publish: true,
-      ...extra,
-    },
-    [file],
-  ).expect(200);
+  await publish(version, [file], { platform, arch, signature: sig(file.name), ...extra });
 }
 
 beforeAll(async () => {
   t = await createTestApp();
-  const admin = await newAdmin(t.app);
-  owner = admin.username;
-  token = admin.token;
-  await createApp(t.app, token, 'Feeds Lab');
-  await createNamed(t.app, token, 'channel', 'stable');
-  // Named as Tauri fills {{target}} and {{arch}}.
-  await createNamed(t.app, token, 'platform', 'darwin', [{ type: 'tauri', default: true }]);
-  await createNamed(t.app, token, 'platform', 'windows', [{ type: 'tauri', default: true }]);
-  await createNamed(t.app, token, 'arch', 'aarch64');
-  await createNamed(t.app, token, 'arch', 'x86_64');
+  ({ owner, token } = await feedTenant(t, {
+    apps: ['Feeds Lab'],
+    channels: ['stable'],
+    // Named as Tauri fills {{target}} and {{arch}}.
+    platforms: { darwin: ['tauri'], windows: ['tauri'] },
+    archs: ['aarch64', 'x86_64'],
+  }));
+  publish = publisher(t, token, { app_name: 'Feeds Lab', channel: 'stable', updater: 'tauri' });
   await release('darwin', 'aarch64', '1.0.0', bundle('Feeds Lab_1.0.0.app.tar.gz'));
   await release('darwin', 'aarch64', '1.1.0', bundle('Feeds Lab_1.1.0.app.tar.gz'), {
     intermediate: true,
@@ -71,12 +55,7 @@ beforeAll(async () => {
   await release('windows', 'x86_64', '2.0.0', bundle('Feeds Lab_2.0.0_x64_en-US.msi'));
   await release('windows', 'x86_64', '2.1.0', bundle('Feeds Lab_2.1.0_x64_en-US.msi'));
   await release('windows', 'x86_64', '2.1.0', bundle('Feeds Lab_2.1.0_x64-setup.exe'));
-  const row = await t.ctx.database.db
-    .selectFrom('versions')
-    .select('rollout_seed')
-    .where('version', '=', '1.3.0')
-    .executeTakeFirstOrThrow();
-  stagedSeed = row.rollout_seed;
+  stagedSeed = await rolloutSeedOf(t, '1.3.0');
 });
 
 afterAll(() => t.close());

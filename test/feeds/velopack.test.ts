@@ -8,11 +8,10 @@ import request from 'supertest';
 import { setVelopackLogger, type UpdateInfo, UpdateManager, type UpdateOptions } from 'velopack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { VelopackAsset } from '../../src/core/feeds/velopack.js';
-import { newAdmin } from '../helpers/auth.js';
 import { type FeedServer, startFeedServer } from '../helpers/electron-updater.js';
-import { createApp, createNamed, type UploadFile, upload } from '../helpers/releases.js';
+import { deviceWhere, feedTenant, type Publish, publisher, rolloutSeedOf } from '../helpers/feeds.js';
+import { createApp, type UploadFile } from '../helpers/releases.js';
 import { startS3, type TestS3 } from '../helpers/s3.js';
-import { deviceWhere } from './squirrel-clients.js';
 
 /**
  * Velopack's own client (the `velopack` npm package, 0.0.1053: its Rust core as a Node addon) checks for and
@@ -24,6 +23,8 @@ const APP = 'FeedsLab';
 let server: FeedServer;
 let owner: string;
 let token: string;
+/** Publishes to stable/linux/x64 of FeedsLab unless the fields say otherwise. */
+let publish: Publish;
 const scratch = mkdtempSync(join(tmpdir(), 'updraft-velopack-'));
 const logs: string[] = [];
 
@@ -196,33 +197,25 @@ let seed130: string;
 const feedPath = (channel = 'stable', app = APP) => `/update/${owner}/${app}/${channel}/linux/x64`;
 const feedUrl = (channel?: string, app?: string) => `${server.origin}${feedPath(channel, app)}`;
 
-async function release(version: string, files: UploadFile[], extra: Record<string, unknown> = {}, app = APP) {
-  const data = { app_name: app, version, channel: 'stable', platform: 'linux', arch: 'x64', publish: true };
-  await upload(server.t.app, token, { ...data, ...extra }, files).expect(200);
-}
-
 beforeAll(async () => {
   setVelopackLogger((level, message) => {
     logs.push(`${level}: ${message}`);
   });
   server = await startFeedServer();
-  ({ username: owner, token } = await newAdmin(server.t.app));
-  const appId = await createApp(server.t.app, token, APP);
-  for (const channel of ['stable', 'beta']) await createNamed(server.t.app, token, 'channel', channel);
-  await createNamed(server.t.app, token, 'platform', 'linux');
-  await createNamed(server.t.app, token, 'arch', 'x64');
-  await release('1.0.0', [full100]);
-  await release('1.1.0', [full110, delta110]);
-  await release('1.2.0', [full120, delta120], { changelog: NOTES });
-  await release('1.3.0', [full130, delta130], { rollout: 30 });
-  await release('2.0.0-beta.1', [beta200], { channel: 'beta' });
-  const row = await server.t.ctx.database.db
-    .selectFrom('versions')
-    .select('rollout_seed')
-    .where('app_id', '=', appId)
-    .where('version', '=', '1.3.0')
-    .executeTakeFirstOrThrow();
-  seed130 = row.rollout_seed;
+  const tenant = await feedTenant(server.t, {
+    apps: [APP],
+    channels: ['stable', 'beta'],
+    platforms: { linux: [] },
+    archs: ['x64'],
+  });
+  ({ owner, token } = tenant);
+  publish = publisher(server.t, token, { app_name: APP, channel: 'stable', platform: 'linux', arch: 'x64' });
+  await publish('1.0.0', [full100]);
+  await publish('1.1.0', [full110, delta110]);
+  await publish('1.2.0', [full120, delta120], { changelog: NOTES });
+  await publish('1.3.0', [full130, delta130], { rollout: 30 });
+  await publish('2.0.0-beta.1', [beta200], { channel: 'beta' });
+  seed130 = await rolloutSeedOf(server.t, '1.3.0', { appId: tenant.appIds[APP] });
 }, 60_000);
 
 afterAll(async () => {
@@ -285,9 +278,9 @@ describe('the velopack client', () => {
   it('stops at a required intermediate', async () => {
     await createApp(server.t.app, token, 'Stepper');
     const files = (v: string) => [{ ...nupkg('Stepper', v, 'full') }];
-    await release('1.0.0', files('1.0.0'), {}, 'Stepper');
-    await release('1.1.0', files('1.1.0'), { intermediate: true }, 'Stepper');
-    await release('1.2.0', files('1.2.0'), {}, 'Stepper');
+    await publish('1.0.0', files('1.0.0'), { app_name: 'Stepper' });
+    await publish('1.1.0', files('1.1.0'), { app_name: 'Stepper', intermediate: true });
+    await publish('1.2.0', files('1.2.0'), { app_name: 'Stepper' });
     const before = installed(feedUrl('stable', 'Stepper'), '1.0.0', {}, 'Stepper');
     expect((await before.manager.checkForUpdatesAsync())?.TargetFullRelease.Version).toBe('1.1.0');
     const after = installed(feedUrl('stable', 'Stepper'), '1.1.0', {}, 'Stepper');
@@ -356,15 +349,21 @@ describe('releases.{channel}.json', () => {
 
   it('caps the feed at localVersion’s required intermediate and drops deltas across a hole', async () => {
     await createApp(server.t.app, token, 'Holes');
-    await release('1.0.0', [nupkg('Holes', '1.0.0', 'full')], {}, 'Holes');
+    await publish('1.0.0', [nupkg('Holes', '1.0.0', 'full')], { app_name: 'Holes' });
     // A release without packages on this line: the next delta was made from something the feed cannot offer.
-    await release('1.1.0', [{ name: 'Holes-1.1.0.tar.gz', content: randomBytes(100) }], {}, 'Holes');
-    await release('1.2.0', [nupkg('Holes', '1.2.0', 'full'), nupkg('Holes', '1.2.0', 'delta')], {}, 'Holes');
-    await release('1.3.0', [nupkg('Holes', '1.3.0', 'full'), nupkg('Holes', '1.3.0', 'delta')], {}, 'Holes');
+    await publish('1.1.0', [{ name: 'Holes-1.1.0.tar.gz', content: randomBytes(100) }], {
+      app_name: 'Holes',
+    });
+    await publish('1.2.0', [nupkg('Holes', '1.2.0', 'full'), nupkg('Holes', '1.2.0', 'delta')], {
+      app_name: 'Holes',
+    });
+    await publish('1.3.0', [nupkg('Holes', '1.3.0', 'full'), nupkg('Holes', '1.3.0', 'delta')], {
+      app_name: 'Holes',
+    });
     const res = await get(`${feedPath('stable', 'Holes')}/releases.linux.json`).expect(200);
     expect(summary(res.body.Assets)).toEqual(['1.3.0 Full', '1.3.0 Delta', '1.2.0 Full', '1.0.0 Full']);
-    await release('1.4.0', [nupkg('Holes', '1.4.0', 'full')], { intermediate: true }, 'Holes');
-    await release('1.5.0', [nupkg('Holes', '1.5.0', 'full')], {}, 'Holes');
+    await publish('1.4.0', [nupkg('Holes', '1.4.0', 'full')], { app_name: 'Holes', intermediate: true });
+    await publish('1.5.0', [nupkg('Holes', '1.5.0', 'full')], { app_name: 'Holes' });
     const capped = await get(`${feedPath('stable', 'Holes')}/releases.linux.json?localVersion=1.3.0`).expect(
       200,
     );
@@ -425,19 +424,19 @@ describe('on the S3 storage driver', () => {
   });
 
   it('serves the packages the client downloads from the bucket, also through the /velopack/ redirect', async () => {
-    const admin = await newAdmin(s3Server.t.app);
-    await createApp(s3Server.t.app, admin.token, APP);
-    await createNamed(s3Server.t.app, admin.token, 'channel', 'stable');
-    await createNamed(s3Server.t.app, admin.token, 'platform', 'linux');
-    await createNamed(s3Server.t.app, admin.token, 'arch', 'x64');
-    const place = { app_name: APP, channel: 'stable', platform: 'linux', arch: 'x64', publish: true };
-    await upload(s3Server.t.app, admin.token, { ...place, version: '1.0.0' }, [full100]).expect(200);
-    await upload(s3Server.t.app, admin.token, { ...place, version: '1.1.0' }, [full110, delta110]).expect(
-      200,
-    );
+    const admin = await feedTenant(s3Server.t, {
+      apps: [APP],
+      channels: ['stable'],
+      platforms: { linux: [] },
+      archs: ['x64'],
+    });
+    const place = { app_name: APP, channel: 'stable', platform: 'linux', arch: 'x64' };
+    const publishS3 = publisher(s3Server.t, admin.token, place);
+    await publishS3('1.0.0', [full100]);
+    await publishS3('1.1.0', [full110, delta110]);
     for (const base of [
-      `${s3Server.origin}/update/${admin.username}/${APP}/stable/linux/x64`,
-      `${s3Server.origin}/velopack/${admin.username}/${APP}/linux/x64`,
+      `${s3Server.origin}/update/${admin.owner}/${APP}/stable/linux/x64`,
+      `${s3Server.origin}/velopack/${admin.owner}/${APP}/linux/x64`,
     ]) {
       const app = installed(base, '1.0.0', { ExplicitChannel: 'stable' });
       const info = await app.manager.checkForUpdatesAsync();

@@ -14,8 +14,8 @@ import {
 import { AppImageUpdater, type AppUpdater, MacUpdater, NsisUpdater } from 'electron-updater';
 import type { AppAdapter } from 'electron-updater/out/AppAdapter.js';
 import { createTestApp, type TestApp } from './app.js';
-import { newAdmin } from './auth.js';
-import { createApp, createNamed, type UploadFile, upload } from './releases.js';
+import { feedTenant, publisher, rolloutSeedOf } from './feeds.js';
+import type { UploadFile } from './releases.js';
 
 /**
  * The real electron-updater classes in plain Node, against a real Updraft listening on a loopback port. What
@@ -314,47 +314,19 @@ export const PLATFORMS = ['windows', 'macos', 'linux'] as const;
 
 /** Signs up an admin and creates the apps, the stable and beta channels, three platforms and the x64 arch. */
 export async function feedsLab(server: FeedServer, apps: readonly string[]): Promise<FeedsLab> {
-  const { app } = server.t;
-  const { username, token } = await newAdmin(app);
-  for (const name of apps) await createApp(app, token, name);
-  for (const name of CHANNELS) await createNamed(app, token, 'channel', name);
-  for (const name of PLATFORMS) await createNamed(app, token, 'platform', name);
-  await createNamed(app, token, 'arch', 'x64');
-  const db = server.t.ctx.database.db;
+  const { owner, token } = await feedTenant(server.t, {
+    apps,
+    channels: CHANNELS,
+    platforms: Object.fromEntries(PLATFORMS.map((name) => [name, []])),
+    archs: ['x64'],
+  });
+  const publish = publisher(server.t, token, { channel: 'stable', platform: 'windows', arch: 'x64' });
   return {
-    owner: username,
+    owner,
     token,
     feedUrl: (name, channel = 'stable', platform = 'windows', arch = 'x64') =>
-      `${server.origin}/update/${[username, name, channel, platform, arch].map(encodeURIComponent).join('/')}`,
-    async publish(name, version, files, data = {}) {
-      const res = await upload(
-        app,
-        token,
-        {
-          app_name: name,
-          version,
-          channel: 'stable',
-          platform: 'windows',
-          arch: 'x64',
-          publish: true,
-          ...data,
-        },
-        files,
-      );
-      if (res.status !== 200) throw new Error(`upload ${name} ${version}: ${res.status} ${res.text}`);
-      return res.body['uploadResult.Uploaded'] as string;
-    },
-    async seedOf(name, version) {
-      const row = await db
-        .selectFrom('versions as v')
-        .innerJoin('apps as a', 'a.id', 'v.app_id')
-        .innerJoin('users as u', 'u.id', 'a.tenant_id')
-        .select('v.rollout_seed')
-        .where('u.username', '=', username)
-        .where('a.name', '=', name)
-        .where('v.version', '=', version)
-        .executeTakeFirstOrThrow();
-      return row.rollout_seed;
-    },
+      `${server.origin}/update/${[owner, name, channel, platform, arch].map(encodeURIComponent).join('/')}`,
+    publish: (name, version, files, data = {}) => publish(version, files, { app_name: name, ...data }),
+    seedOf: (name, version) => rolloutSeedOf(server.t, version, { owner, app: name }),
   };
 }
