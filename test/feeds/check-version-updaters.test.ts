@@ -203,6 +203,16 @@ describe('/checkVersion per updater: electron-builder', () => {
     expect(res.headers.location).toBe(`${API}/update/${owner}/Desk/stable/win/x64/latest.yml?version=1.0.0`);
   });
 
+  it('redirects to the channel file of the offered installers: latest-mac.yml for a zip', async () => {
+    const res = await check({ platform: 'mac', version: '1.0.0', updater: 'electron-builder' }).expect(302);
+    expect(res.headers.location).toBe(
+      `${API}/update/${owner}/Desk/stable/mac/x64/latest-mac.yml?version=1.0.0`,
+    );
+    const yml = await request(t.app).get(new URL(res.headers.location as string).pathname + '?version=1.0.0');
+    expect(yml.status).toBe(200);
+    expect(yml.text).toMatch(/^version: 1\.[12]\.0$/m);
+  });
+
   it('answers 204 when current or ahead', async () => {
     await check({ platform: 'win', version: '1.1.0', updater: 'electron-builder' }).expect(204);
     await check({ platform: 'win', version: '3.0.0', updater: 'electron-builder' }).expect(204);

@@ -163,6 +163,26 @@ describe('Squirrel.Windows RELEASES', () => {
     expect(staged.kind).toBe('deltas');
   });
 
+  it('marks every staged release with its own percentage, so an older one never reaches more clients', async () => {
+    const tenant = await feedTenant(t, {
+      apps: ['Staged'],
+      channels: ['stable'],
+      platforms: { win32: ['squirrel_windows'] },
+      archs: ['x64'],
+    });
+    const where = { app_name: 'Staged', channel: 'stable', platform: 'win32', arch: 'x64' };
+    const stage = publisher(t, tenant.token, where);
+    await stage('1.0.0', [nupkg('Staged-1.0.0-full.nupkg', 1000)]);
+    await stage('1.1.0', [nupkg('Staged-1.1.0-full.nupkg', 1000)], { rollout: 20 });
+    await stage('1.2.0', [nupkg('Staged-1.2.0-full.nupkg', 1000)], { rollout: 50 });
+    const res = await request(t.app)
+      .get(`/update/${tenant.owner}/Staged/stable/win32/x64/1.0.0/RELEASES?id=Staged&localVersion=1.0.0`)
+      .expect(200);
+    expect(summary(parseReleases(res.text))).toEqual(['1.0.0', '1.1.0 20%', '1.2.0 50%']);
+    // A client in neither rollout stays on 1.0.0 (with 1.1.0 unmarked it would have taken 1.1.0).
+    expect(squirrelPlan(parseReleases(res.text), '1.0.0', () => false)).toEqual({ kind: 'none' });
+  });
+
   it('gates the rollout itself for a client that sends X-Device-ID', async () => {
     const inside = deviceWhere(stagedSeed, (b) => b < 30);
     const outside = deviceWhere(stagedSeed, (b) => b >= 30);

@@ -35,6 +35,20 @@ const KINDS: readonly ChannelFileKind[] = [
 ];
 
 /**
+ * The channel file that lists a release's installers: `latest.yml` for `.exe`, `latest-mac.yml` for `.zip`/`.dmg`,
+ * `latest-linux.yml` for Linux packages (what `/checkVersion?updater=electron-builder` redirects to).
+ */
+export function channelFileFor(artifacts: readonly { ext: string }[]): string {
+  const has = (kind: ChannelFileKind | undefined) =>
+    kind !== undefined && artifacts.some((a) => kind.extensions.includes(a.ext.toLowerCase()));
+  const [mac, linux, windows] = KINDS;
+  if (has(windows)) return 'latest.yml';
+  if (has(mac)) return 'latest-mac.yml';
+  if (has(linux)) return 'latest-linux.yml';
+  return 'latest.yml';
+}
+
+/**
  * Installers whose blockmap electron-builder appends to the file itself (AppImage; nsis-web's `.7z` is not listed
  * here). The client reads the new blockmap from the last `blockMapSize + 4` bytes of the file, so it needs that
  * size in the channel file. The index holds no trailer length, and a feed is rendered without reading storage, so

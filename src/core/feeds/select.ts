@@ -31,6 +31,8 @@ export interface Selection {
    * let the client gate itself (electron-builder's stagingPercentage, Squirrel's `# NN%`).
    */
   stagingPercent: number | undefined;
+  /** Whether a client id decided the rollouts (the server gated); else formats with a hint must carry every one. */
+  gated: boolean;
 }
 
 /**
@@ -76,7 +78,15 @@ export function selectReleases(line: readonly LineRelease[], client: FeedClient,
   const percent = latest?.release.rollout.percent ?? 100;
   const stagingPercent =
     deviceId === undefined && hint && updateAvailable && percent < 100 ? percent : undefined;
-  return { latest, releases, updateAvailable, intermediateRequired, critical, stagingPercent };
+  return {
+    latest,
+    releases,
+    updateAvailable,
+    intermediateRequired,
+    critical,
+    stagingPercent,
+    gated: deviceId !== undefined,
+  };
 }
 
 /**

@@ -18,8 +18,8 @@ export interface ReleasesInput {
   releases: readonly LineRelease[];
   /** The version installed on the client, when known: deltas are only listed for a chain that starts at it. */
   installed: Version | undefined;
-  /** Selection.stagingPercent: Squirrel gates the offered release itself with `# NN%`. */
-  stagingPercent: number | undefined;
+  /** Selection.gated: the server gated the rollouts by the client's id; otherwise Squirrel gates them with `# NN%`. */
+  gated: boolean;
   url: (release: Release, artifact: ReleaseArtifact) => string;
 }
 
@@ -33,17 +33,19 @@ export interface ReleasesInput {
  * - Squirrel downloads all deltas above the installed version when they add up to less than the newest full
  *   package, and applies them one after another to the installed one. So deltas are listed only when the client
  *   runs a listed release and every release above it has one; otherwise none, and it takes the full package.
- * - A staged rollout the server does not gate (the client sent no id) is the offered release's `# NN%`, written
+ * - Staged rollouts the server does not gate (the client sent no id) are each release's own `# NN%`, written
  *   right after the size (`1234# 25%`): Squirrel's docs ask for that form, which clients before 1.4 also read.
+ *   Every staged release carries its own: Squirrel drops the entries the client is not in and takes the highest
+ *   full package left, so an unmarked older staged release would reach everyone the newer one's gate turned away.
  * - Packages without a recorded SHA-1 (stored before it was computed) are left out: Squirrel would refuse them.
  */
 export function releasesFile(input: ReleasesInput): string | undefined {
-  const { releases, installed, stagingPercent, url } = input;
+  const { releases, installed, gated, url } = input;
   const withDeltas = installed !== undefined && chainComplete(releases, installed);
   const lines: string[] = [];
-  const offer = releases[releases.length - 1];
   for (const entry of releases) {
-    const suffix = entry === offer && stagingPercent !== undefined ? `# ${stagingPercent}%` : '';
+    const { percent } = entry.release.rollout;
+    const suffix = !gated && percent < 100 ? `# ${percent}%` : '';
     const packages = entry.artifacts.filter((a) => isNupkg(a.fileName) && a.sha1 !== null);
     const deltas = withDeltas && installed && compareVersions(entry.release.version, installed) > 0;
     // Deltas before the full package of the same version, as Squirrel's own releasify writes them.
@@ -104,7 +106,7 @@ const squirrelWindows: FeedFormat = {
     const body = releasesFile({
       releases: selection.releases,
       installed: installedVersion(query.localVersion),
-      stagingPercent: selection.stagingPercent,
+      gated: selection.gated,
       url: (release, artifact) => fileUrl(feed, release, artifact),
     });
     if (body === undefined)

@@ -71,13 +71,14 @@ export function velopackAssets(
   const hasFull = (entry: LineRelease | undefined) =>
     entry !== undefined &&
     shown.has(entry.release.id) &&
-    entry.artifacts.some((a) => isNupkg(a.fileName) && !isDeltaPackage(a.fileName));
+    entry.artifacts.some((a) => isNupkg(a.fileName) && !isDeltaPackage(a.fileName) && a.sha1 !== null);
   const below = new Map(line.map((entry, i) => [entry.release.id, line[i - 1]]));
   const assets: VelopackAsset[] = [];
   for (let i = listed.length - 1; i >= 0; i--) {
     const entry = listed[i];
     if (!entry) continue;
-    const packages = entry.artifacts.filter((a) => isNupkg(a.fileName));
+    // A package stored before SHA-1 was recorded is left out: Velopack checks the SHA-1 of what it downloads.
+    const packages = entry.artifacts.filter((a) => isNupkg(a.fileName) && a.sha1 !== null);
     const deltas = hasFull(below.get(entry.release.id));
     for (const delta of [false, true]) {
       if (delta && !deltas) continue;

@@ -11,7 +11,10 @@ export type { BindistCaller } from '../../core/bindist/keys.js';
  */
 export function bindistAuth(ctx: AppContext): RequestHandler {
   return async (req, res, next) => {
-    res.locals.bindist = await callerFromKey(ctx.database.db, keyFromHeader(req.headers.authorization));
+    // A route may authenticate ahead of the shared chain (the small upload does, before reading its large body).
+    if (res.locals.bindist === undefined) {
+      res.locals.bindist = await callerFromKey(ctx.database.db, keyFromHeader(req.headers.authorization));
+    }
     next();
   };
 }

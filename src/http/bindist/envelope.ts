@@ -100,7 +100,7 @@ function toBindistError(err: unknown, res: Response): BindistError | undefined {
       `Request body too large: the limit is ${parser.limit} bytes; use the large upload (POST /v1/management/upload/large-url)`,
     );
   if (parser?.type === 'encoding.unsupported' || parser?.type === 'charset.unsupported')
-    return new BindistError(415, 'BAD_REQUEST', 'Unsupported request body encoding: send UTF-8 JSON');
+    return new BindistError(400, 'BAD_REQUEST', 'Unsupported request body encoding: send UTF-8 JSON');
   if (typeof parser?.status === 'number' && parser.status >= 400 && parser.status < 500)
     return new BindistError(parser.status, 'BAD_REQUEST', 'Invalid request');
   return undefined;

@@ -1,7 +1,7 @@
 import express, { type RequestHandler, type Router } from 'express';
 import type { AppContext } from '../../context.js';
 import { adminKeyRouter } from './admin-key.js';
-import { bindistAuth } from './auth.js';
+import { adminOnly, bindistAuth } from './auth.js';
 import { catalogRouter } from './catalog.js';
 import { customersRouter } from './customers.js';
 import { downloadsRouter, publicShareRouter } from './downloads.js';
@@ -42,7 +42,9 @@ export function bindistRouter(ctx: AppContext): Router {
   router.use(bindistCors);
   // The local driver's signed upload URL streams its body: before any body parser, and its signature is the credential.
   router.use(bindistUploadTargetRouter(ctx));
-  router.use('/management/upload', json(BINDIST_UPLOAD_JSON_LIMIT));
+  // Only the small upload itself takes the large JSON limit, and only from an admin: the key is checked before a
+  // byte of the body is read, so nobody without one can make the server hold 14 MB.
+  router.post('/management/upload', bindistAuth(ctx), adminOnly, json(BINDIST_UPLOAD_JSON_LIMIT));
   router.use(json(ctx.config.jsonMaxBytes));
   router.use(publicShareRouter(ctx));
   router.use(adminKeyRouter(ctx));

@@ -1,6 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import type { AppContext } from '../../context.js';
 import { UPDATER_TYPES } from '../../core/catalog/updaters.js';
+import { channelFileFor } from '../../core/feeds/electron-builder.js';
 import { NONE_SEGMENT } from '../../core/feeds/feed.js';
 import { type Selection, selectReleases } from '../../core/feeds/select.js';
 import { squirrelMacOffer, squirrelMacUpdate } from '../../core/feeds/squirrel-mac.js';
@@ -276,7 +277,7 @@ function squirrelWindowsAnswer(app: CatalogApp, client: Version, selection: Sele
   const body = releasesFile({
     releases: selection.releases,
     installed: client,
-    stagingPercent: selection.stagingPercent,
+    gated: selection.gated,
     url: (_release, artifact) => artifact.link,
   });
   if (body === undefined) {
@@ -290,7 +291,8 @@ function squirrelWindowsAnswer(app: CatalogApp, client: Version, selection: Sele
 }
 
 /**
- * A redirect to the generated `latest.yml` of the same feed when there is an update (carrying the version, so the
+ * A redirect to the generated channel file (`latest.yml`, `latest-mac.yml` or `latest-linux.yml`, by the offered
+ * release's installers) of the same feed when there is an update (carrying the version, so the
  * feed honours required intermediates), else 204. Private apps have no feeds: FaynoSync's redirect to an uploaded
  * `.yml` then, if the release has one.
  */
@@ -300,7 +302,8 @@ function electronBuilderAnswer(target: CheckTarget, selection: Selection): Answe
   if (target.app.private) {
     location = selection.latest?.artifacts.findLast((a) => /^ya?ml$/i.test(a.ext))?.link;
   } else {
-    location = `${target.feedBase}/latest.yml?version=${encodeURIComponent(target.client.text)}`;
+    const file = channelFileFor(selection.latest?.artifacts ?? []);
+    location = `${target.feedBase}/${file}?version=${encodeURIComponent(target.client.text)}`;
   }
   if (location === undefined) return noContent(selection);
   return { prepared: prepareRedirect(location, VARY), updateAvailable: true };
