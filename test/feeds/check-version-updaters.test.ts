@@ -208,7 +208,7 @@ describe('/checkVersion per updater: electron-builder', () => {
     expect(res.headers.location).toBe(
       `${API}/update/${owner}/Desk/stable/mac/x64/latest-mac.yml?version=1.0.0`,
     );
-    const yml = await request(t.app).get(new URL(res.headers.location as string).pathname + '?version=1.0.0');
+    const yml = await request(t.app).get(`${new URL(res.headers.location as string).pathname}?version=1.0.0`);
     expect(yml.status).toBe(200);
     expect(yml.text).toMatch(/^version: 1\.[12]\.0$/m);
   });
