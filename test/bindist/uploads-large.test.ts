@@ -239,11 +239,69 @@ describe.each(['local', 's3'] as const)('BinDist large upload (%s storage)', (dr
       .execute();
     expect(activity.map((a) => [a.method, Number(a.file_size)])).toEqual([['large', content.length]]);
 
-    // A completed session is spent.
+    // A retry of the same completion (a client that timed out) gets the same answer; nothing is published again.
     const again = await complete(url.data.uploadId, version, content.length, sha256(content));
-    expect(again.statusCode).toBe(409);
-    expect(again.error?.code).toBe('CONFLICT');
+    expect(again.statusCode, JSON.stringify(again.raw)).toBe(201);
+    expect(again.data).toEqual(done.data);
+    const withoutChecksum = await complete(url.data.uploadId, version, content.length, undefined);
+    expect(withoutChecksum.statusCode).toBe(201);
+    expect(withoutChecksum.data).toEqual(done.data);
+    expect(await versionsOfApp()).toEqual(expect.arrayContaining([version]));
+    const uploads = await t.ctx.database.db
+      .selectFrom('bindist_activity')
+      .select('id')
+      .where('tenant_id', '=', tenantId)
+      .where('type', '=', 'upload')
+      .where('version', '=', version)
+      .execute();
+    expect(uploads).toHaveLength(1);
+    // The session is spent for new bytes.
     if (driver === 'local') expect((await put(url.data.uploadUrl, content)).status).toBe(409);
+  });
+
+  it('a completed upload completed again with other fields, or whose file is gone, answers 409', async () => {
+    const version = nextVersion();
+    const content = randomBytes(4096);
+    const session = await started(version, content);
+    expect((await put(session.uploadUrl, content)).status).toBe(200);
+    const done = await complete(session.uploadId, version, content.length, undefined);
+    expect(done.statusCode, JSON.stringify(done.raw)).toBe(201);
+
+    const other = randomBytes(content.length);
+    const cases: [Record<string, unknown>, RegExp][] = [
+      [{ fileSize: content.length + 1 }, /fileSize/],
+      [{ fileName: 'other.exe' }, /fileName/],
+      [{ version: '9.9.9' }, /version/],
+      [{ checksum: sha256(other) }, /checksum/],
+    ];
+    for (const [override, message] of cases) {
+      const res = await complete(session.uploadId, version, content.length, undefined, override);
+      expect(res.statusCode, JSON.stringify(override)).toBe(409);
+      expect(res.error?.code).toBe('CONFLICT');
+      expect(res.error?.message).toMatch(/already completed with another/);
+      expect(res.error?.message).toMatch(message);
+    }
+    await newApplication(admin, 'big-app-2');
+    const app = await complete(session.uploadId, version, content.length, undefined, {
+      applicationId: 'big-app-2',
+    });
+    expect(app.statusCode).toBe(409);
+    expect(app.error?.message).toMatch(/applicationId/);
+
+    // The same fields still answer as the first completion did.
+    const again = await complete(session.uploadId, version, content.length, sha256(content));
+    expect(again.statusCode).toBe(201);
+    expect(again.data).toEqual(done.data);
+
+    // Once the file it created is gone, the session cannot answer for it any more.
+    await t.ctx.database.db
+      .deleteFrom('artifacts')
+      .where('tenant_id', '=', tenantId)
+      .where('id', '=', done.data.fileId)
+      .execute();
+    const gone = await complete(session.uploadId, version, content.length, sha256(content));
+    expect(gone.statusCode).toBe(409);
+    expect(gone.error?.message).toMatch(/do not exist/);
   });
 
   it('a checksum is optional: without one the server computes it', async () => {
@@ -277,7 +335,9 @@ describe.each(['local', 's3'] as const)('BinDist large upload (%s storage)', (dr
     const pending = await t.ctx.database.db.selectFrom('pending_objects').selectAll().execute();
     expect(pending).toEqual([]);
 
-    expect((await complete(session.uploadId, version, content.length, sha256(other))).statusCode).toBe(409);
+    const spent = await complete(session.uploadId, version, content.length, sha256(other));
+    expect(spent.statusCode).toBe(409);
+    expect(spent.error?.message).toMatch(/new upload URL/);
     // The version is still free: a new session can upload it.
     const retry = await started(version, content);
     expect((await put(retry.uploadUrl, content)).status).toBe(200);

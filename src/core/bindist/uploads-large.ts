@@ -10,6 +10,7 @@ import { removeObject } from '../releases/upload.js';
 import { findApp } from './catalog.js';
 import { appIdParam, bodyObject } from './input.js';
 import { type BindistCaller, callerId } from './keys.js';
+import { fileTypeOf } from './releases.js';
 import {
   type BindistUploadDeps,
   checkBindistFileName,
@@ -18,7 +19,7 @@ import {
   type UploadResult,
   VersionUpload,
 } from './uploads.js';
-import { parseBindistVersion, parseReleaseNotes } from './versions.js';
+import { bindistVersionId, parseBindistVersion, parseReleaseNotes } from './versions.js';
 
 /**
  * BinDist's three-step large upload. `large-url` opens a session (what the client declared, where the bytes go, until
@@ -26,7 +27,8 @@ import { parseBindistVersion, parseReleaseNotes } from './versions.js';
  * driver a signed Updraft URL (`/v1/uploads/{tenant}/{uploadId}`) that streams to storage. The bytes land at the
  * session's own private key, never at a release's. `large-complete` then checks that the object is there with the
  * declared size and SHA-256 and makes it a disabled version through the release pipeline; a mismatch publishes
- * nothing and removes the object. A session is completed at most once.
+ * nothing and removes the object. A session publishes at most once; completing it again with the same fields answers
+ * what the first completion answered (read back from the database), so a client that timed out can retry.
  */
 
 /** What the large upload needs; an AppContext is one. */
@@ -219,6 +221,18 @@ const UNKNOWN_SESSION = (uploadId: string) =>
   notFound(`Upload '${printable(uploadId)}' not found: request an upload URL with large-url first`);
 const COMPLETED = (uploadId: string) =>
   conflict(`Upload '${uploadId}' was already completed: request a new upload URL with large-url`);
+const IN_PROGRESS = (uploadId: string) =>
+  conflict(`Upload '${uploadId}' is being completed by another request: retry shortly to get its result`);
+const SPENT = (uploadId: string) =>
+  conflict(
+    `Upload '${uploadId}' was already completed, but the version and file it would have created do not exist ` +
+      '(the completion failed, or they were deleted since): request a new upload URL with large-url',
+  );
+const OTHER_FIELDS = (uploadId: string, fields: string[]) =>
+  conflict(
+    `Upload '${uploadId}' was already completed with another ${fields.join(', ')}: a retry must send the same ` +
+      'fields; for another upload request a new upload URL with large-url',
+  );
 
 /** The query of a local upload URL; anything missing or altered is the same refusal. */
 export interface SignedUploadQuery {
@@ -292,11 +306,59 @@ export async function receiveLargeUpload(
   return result;
 }
 
+type SessionRow = NonNullable<Awaited<ReturnType<typeof session>>>;
+
+/**
+ * large-complete for a session that was already claimed, with the same fields: the answer of the completion that
+ * published it, read back from the version and file it created (same tenant, app, version and file name, the
+ * declared size, and the SHA-256 declared at either step). Without them, the completion is still running (the
+ * uploaded object is kept until it ends) or it did not publish, or what it published was deleted: 409.
+ */
+async function completedResult(
+  deps: LargeUploadDeps,
+  applicationId: string,
+  row: SessionRow,
+  checksum: string | undefined,
+): Promise<UploadResult> {
+  const { db } = deps.database;
+  let query = db
+    .selectFrom('versions as v')
+    .innerJoin('artifacts as f', 'f.version_id', 'v.id')
+    .select(['f.id', 'f.file_name', 'f.size', 'f.sha256', 'f.bindist_file_type'])
+    .where('v.tenant_id', '=', row.tenant_id)
+    .where('f.tenant_id', '=', row.tenant_id)
+    .where('v.app_id', '=', row.app_id)
+    .where('v.channel_id', 'is', null)
+    .where('v.version', '=', row.version)
+    .where('f.file_name', '=', row.file_name)
+    .where('f.size', '=', row.file_size);
+  if (row.checksum !== null) query = query.where('f.sha256', '=', row.checksum);
+  const file = await query.orderBy('f.created_at').executeTakeFirst();
+  if (!file) {
+    const pending = await deps.store.head(row.storage_key, 'private');
+    throw pending ? IN_PROGRESS(row.id) : SPENT(row.id);
+  }
+  if (checksum !== undefined && file.sha256 !== checksum) throw OTHER_FIELDS(row.id, ['checksum']);
+  return {
+    message: 'Upload successful',
+    versionId: bindistVersionId(applicationId, row.version),
+    applicationId,
+    version: row.version,
+    isEnabled: false,
+    fileId: file.id,
+    fileName: file.file_name,
+    fileType: file.bindist_file_type ?? fileTypeOf(file.file_name),
+    fileSize: Number(file.size),
+    checksum: file.sha256,
+  };
+}
+
 /**
  * POST /management/upload/large-complete. The body must repeat what large-url declared. The session is claimed
  * (completed) before the bytes are read, so two completes cannot both publish; from then on a mismatch, or any
  * refusal, removes the uploaded object and the session stays spent. A server fault gives the claim back instead,
- * so the same upload can be completed again.
+ * so the same upload can be completed again. Completing a claimed session again is idempotent: the same fields
+ * answer what the published version and file are (see completedResult), other fields answer 409.
  */
 export async function completeLargeUpload(
   deps: LargeUploadDeps,
@@ -316,7 +378,6 @@ export async function completeLargeUpload(
   const app = await findApp(db, caller, appIdParam(input.applicationId));
   const row = await session(db, tenantId, uploadId);
   if (!row || row.expires_at.getTime() + SESSION_GRACE_MS < Date.now()) throw UNKNOWN_SESSION(uploadId);
-  if (row.completed_at) throw COMPLETED(uploadId);
   const declared = Number(row.file_size);
   const differs = [
     row.app_id !== app.id && 'applicationId',
@@ -324,7 +385,11 @@ export async function completeLargeUpload(
     row.file_name !== fileName && 'fileName',
     declared !== fileSize && 'fileSize',
     row.checksum !== null && checksum !== undefined && row.checksum !== checksum && 'checksum',
-  ].filter(Boolean);
+  ].filter((field): field is string => typeof field === 'string');
+  if (row.completed_at) {
+    if (differs.length > 0) throw OTHER_FIELDS(uploadId, differs);
+    return await completedResult(deps, app.applicationId, row, checksum);
+  }
   if (differs.length > 0) {
     throw invalid(`${differs.join(', ')} must be the same as sent to large-url for upload '${uploadId}'`);
   }
@@ -339,7 +404,8 @@ export async function completeLargeUpload(
     .where('completed_at', 'is', null)
     .returning('id')
     .executeTakeFirst();
-  if (!claimed) throw COMPLETED(uploadId);
+  // Another request claimed it between the read and the claim: it is publishing now.
+  if (!claimed) throw IN_PROGRESS(uploadId);
   const expected = checksum ?? row.checksum ?? undefined;
   try {
     if (info.size !== declared) {
