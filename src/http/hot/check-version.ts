@@ -22,9 +22,8 @@ import {
   releaseLine,
   type TenantCatalog,
 } from '../../core/releases/release-index.js';
-import { MAX_DEVICE_ID_LENGTH } from '../../core/telemetry/recorder.js';
 import { parseVersion, type Version } from '../../core/versions.js';
-import { type HotRequest, isCatalogName, readQuery } from './request.js';
+import { type HotRequest, isCatalogName, readQuery, usableDeviceId } from './request.js';
 import {
   AnswerCache,
   type Prepared,
@@ -177,7 +176,7 @@ export function checkVersionRoute(
     const query = readQuery(req.search, PARAMS);
     // Every slot is present, so a value smuggling the separator can never line up with another query's key.
     const key = `${query.owner ?? ''}\0${query.app_name ?? ''}\0${query.version ?? ''}\0${query.channel ?? ''}\0${query.platform ?? ''}\0${query.arch ?? ''}\0${query.updater ?? ''}`;
-    const deviceId = deviceIdOf(req);
+    const deviceId = usableDeviceId(req.deviceId);
     const hit = cache.get(key);
     if (hit) {
       reply(req, res, hit, deviceId);
@@ -342,12 +341,6 @@ function feedBase(apiUrl: string, request: CheckRequest): string {
     request.arch ?? NONE_SEGMENT,
   ];
   return `${apiUrl}/update/${segments.map((s) => encodeURIComponent(s)).join('/')}`;
-}
-
-/** An id the telemetry would refuse (empty or too long) is as if absent: no gating, nothing recorded. */
-function deviceIdOf(req: HotRequest): string | undefined {
-  const id = req.deviceId;
-  return id !== undefined && id.length > 0 && id.length <= MAX_DEVICE_ID_LENGTH ? id : undefined;
 }
 
 /**

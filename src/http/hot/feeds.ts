@@ -11,9 +11,8 @@ import { FEED_FORMATS } from '../../core/feeds/formats.js';
 import { type Selection, selectReleases, stagedInReach } from '../../core/feeds/select.js';
 import { newestOpenRollout } from '../../core/releases/decision.js';
 import { BoundedMap, type Release, type ReleaseCache } from '../../core/releases/release-index.js';
-import { MAX_DEVICE_ID_LENGTH } from '../../core/telemetry/recorder.js';
 import { parseVersion, type Version } from '../../core/versions.js';
-import { type HotRequest, readQuery } from './request.js';
+import { type HotRequest, readQuery, usableDeviceId } from './request.js';
 import {
   AnswerCache,
   type Prepared,
@@ -211,7 +210,7 @@ export function feedsRoute(
     const { format, versionParam } = route;
     const query = readQuery(req.search, route.names) as Record<string, string>;
     const versionText = route.pathVersion || query[versionParam] || undefined;
-    const deviceId = deviceIdOf(
+    const deviceId = usableDeviceId(
       req.stagingId ?? req.deviceId ?? (format.deviceParam ? query[format.deviceParam] : undefined),
     );
     let key = `${path}\0${versionText ?? ''}`;
@@ -250,9 +249,4 @@ function prepare(answer: FeedAnswer): Prepared {
     default:
       return prepareJson(answer.status, { error: answer.error });
   }
-}
-
-/** An id the telemetry would refuse (empty or too long) is as if absent. */
-function deviceIdOf(id: string | undefined): string | undefined {
-  return id !== undefined && id.length > 0 && id.length <= MAX_DEVICE_ID_LENGTH ? id : undefined;
 }

@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { checkName } from '../../core/names.js';
+import { MAX_DEVICE_ID_LENGTH } from '../../core/telemetry/recorder.js';
 
 /** What the hot routes read from a request, read once. */
 export interface HotRequest {
@@ -76,4 +77,9 @@ export function isCatalogName(value: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** A client id as the hot routes use it: one the telemetry would refuse (empty or too long) is as if absent. */
+export function usableDeviceId(id: string | undefined): string | undefined {
+  return id !== undefined && id.length > 0 && id.length <= MAX_DEVICE_ID_LENGTH ? id : undefined;
 }
