@@ -24,10 +24,12 @@ export function requestLogging(logger: Logger): RequestHandler {
     req.log = logger.child({ reqId: req.id });
     res.setHeader('X-Request-Id', req.id);
     const started = process.hrtime.bigint();
+    // Read now: a mounted router (such as /v1) rewrites req.url while it runs, and may still hold it at 'finish'.
+    const path = req.path;
     res.on('finish', () => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       req.log.info(
-        { method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms * 10) / 10 },
+        { method: req.method, path, status: res.statusCode, ms: Math.round(ms * 10) / 10 },
         'request',
       );
     });
