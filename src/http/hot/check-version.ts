@@ -7,17 +7,10 @@ import { type Selection, selectReleases } from '../../core/feeds/select.js';
 import { squirrelMacOffer, squirrelMacUpdate } from '../../core/feeds/squirrel-mac.js';
 import { noPackagesError, RELEASES_CONTENT_TYPE, releasesFile } from '../../core/feeds/squirrel-windows.js';
 import { tauriUpdate } from '../../core/feeds/tauri.js';
-import {
-  checkAnswer,
-  type Decision,
-  decide,
-  newestOpenRollout,
-  sortedKeys,
-} from '../../core/releases/decision.js';
+import { checkAnswer, type Decision, decide, sortedKeys } from '../../core/releases/decision.js';
 import {
   type CatalogApp,
   type LineRelease,
-  type Release,
   type ReleaseCache,
   releaseLine,
   type TenantCatalog,
@@ -25,8 +18,9 @@ import {
 import { parseVersion, type Version } from '../../core/versions.js';
 import { type HotRequest, isCatalogName, readQuery, usableDeviceId } from './request.js';
 import {
+  type Answer,
   AnswerCache,
-  type Prepared,
+  DeviceAnswers,
   prepareBody,
   prepareJson,
   prepareNoContent,
@@ -44,11 +38,6 @@ const VARY = ['Vary', 'X-Device-ID'];
 /** Answers kept: about 1 KB each, and at most twice this many are held (see BoundedMap). */
 const CACHED_ANSWERS = 32_768;
 
-interface Answer {
-  prepared: Prepared;
-  updateAvailable: boolean;
-}
-
 /** The answer to one device (undefined: no id), in the format of the updater the check resolved to. */
 type Respond = (deviceId: string | undefined) => Answer;
 
@@ -58,11 +47,7 @@ interface CheckEntry extends StampedAnswer {
   /** Absent when the answer is an error: there is then nothing to gate or record. */
   check?: {
     appId: string;
-    respond: Respond;
-    /** The staged releases in reach (see Decision.staged). */
-    staged: readonly Release[];
-    /** Device answers by newestOpenRollout: at most one more than there are staged releases in reach. */
-    devices: Map<number, Answer>;
+    devices: DeviceAnswers;
     telemetry: { version: string; channel: string; platform: string; arch: string };
   };
 }
@@ -94,14 +79,7 @@ export function checkVersionRoute(
       send(req, res, entry.base.prepared);
       return;
     }
-    // Devices that get the same offer share one serialised answer; without a staged rollout in reach, that is
-    // every device (key -1).
-    const key = newestOpenRollout(check.staged, deviceId);
-    let answer = check.devices.get(key);
-    if (!answer) {
-      answer = check.respond(deviceId);
-      check.devices.set(key, answer);
-    }
+    const answer = check.devices.for(deviceId);
     send(req, res, answer.prepared);
     ctx.telemetry.record({
       tenantId: entry.tenantId,
@@ -156,9 +134,7 @@ export function checkVersionRoute(
       if (decision) {
         entry.check = {
           appId: resolved.app.id,
-          respond,
-          staged: decision.staged,
-          devices: new Map(),
+          devices: new DeviceAnswers(decision.staged, respond),
           telemetry: {
             version: parsed.client.text,
             channel: parsed.channel ?? '',

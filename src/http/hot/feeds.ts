@@ -9,12 +9,13 @@ import {
 } from '../../core/feeds/feed.js';
 import { FEED_FORMATS } from '../../core/feeds/formats.js';
 import { type Selection, selectReleases, stagedInReach } from '../../core/feeds/select.js';
-import { newestOpenRollout } from '../../core/releases/decision.js';
-import { BoundedMap, type Release, type ReleaseCache } from '../../core/releases/release-index.js';
+import { BoundedMap, type ReleaseCache } from '../../core/releases/release-index.js';
 import { parseVersion, type Version } from '../../core/versions.js';
 import { type HotRequest, readQuery, usableDeviceId } from './request.js';
 import {
+  type Answer,
   AnswerCache,
+  DeviceAnswers,
   type Prepared,
   prepareBody,
   prepareJson,
@@ -28,23 +29,14 @@ import {
 const VARY = ['Vary', 'X-Device-ID, x-user-staging-id'];
 const CACHED_FEEDS = 16_384;
 
-interface Answer {
-  prepared: Prepared;
-  updateAvailable: boolean;
-}
-
 interface FeedEntry extends StampedAnswer {
   /** The answer for a client that sent no id. */
   base: Answer;
   /** Absent when the answer is an error: nothing to gate. */
   gate?: {
     feed: Feed;
-    format: FeedFormat;
     version: Version | undefined;
-    query: Readonly<Record<string, string>>;
-    staged: readonly Release[];
-    /** Device answers by newestOpenRollout(staged, id). */
-    devices: Map<number, Answer>;
+    devices: DeviceAnswers;
   };
 }
 
@@ -117,13 +109,7 @@ export function feedsRoute(
       send(req, res, entry.base.prepared);
       return;
     }
-    const key = newestOpenRollout(gate.staged, deviceId);
-    let answer = gate.devices.get(key);
-    if (!answer) {
-      const selection = selectReleases(gate.feed.line, { version: gate.version, deviceId }, gate.format.hint);
-      answer = render(gate.format, gate.feed, selection, gate.query);
-      gate.devices.set(key, answer);
-    }
+    const answer = gate.devices.for(deviceId);
     send(req, res, answer.prepared);
     // A feed that knows the client's version and id counts as an update check in the telemetry, as /checkVersion.
     if (gate.version !== undefined) {
@@ -177,11 +163,10 @@ export function feedsRoute(
       base: render(format, feed, selection, query),
       gate: {
         feed,
-        format,
         version,
-        query,
-        staged: stagedInReach(feed.line, version),
-        devices: new Map(),
+        devices: new DeviceAnswers(stagedInReach(feed.line, version), (deviceId) =>
+          render(format, feed, selectReleases(feed.line, { version, deviceId }, format.hint), query),
+        ),
       },
     };
     cache.set(key, entry);

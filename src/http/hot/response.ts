@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
 import type { ChangeFeed } from '../../core/changes.js';
-import { BoundedMap } from '../../core/releases/release-index.js';
+import { newestOpenRollout } from '../../core/releases/decision.js';
+import { BoundedMap, type Release } from '../../core/releases/release-index.js';
 import type { HotRequest } from './request.js';
 
 /** A response serialised once and written as is, as often as it is asked for. */
@@ -117,5 +118,35 @@ export class AnswerCache<T extends StampedAnswer> {
 
   set(key: string, entry: T): void {
     if (!this.changes.lost) this.entries.set(key, entry);
+  }
+}
+
+/** A serialised answer to an update check or a feed, and whether it offered an update (for the telemetry). */
+export interface Answer {
+  prepared: Prepared;
+  updateAvailable: boolean;
+}
+
+/**
+ * The answers to devices of one cached check or feed. Devices in the rollouts of the same staged releases get the
+ * same answer, so answers are kept per `newestOpenRollout(staged, id)`, not per device: at most one more than
+ * there are staged releases in reach, and without one every device shares a single answer (key -1).
+ */
+export class DeviceAnswers {
+  private readonly byRollout = new Map<number, Answer>();
+
+  constructor(
+    private readonly staged: readonly Release[],
+    private readonly respond: (deviceId: string) => Answer,
+  ) {}
+
+  for(deviceId: string): Answer {
+    const key = newestOpenRollout(this.staged, deviceId);
+    let answer = this.byRollout.get(key);
+    if (!answer) {
+      answer = this.respond(deviceId);
+      this.byRollout.set(key, answer);
+    }
+    return answer;
   }
 }
