@@ -95,10 +95,14 @@ export async function resolveFeed(
   caseless = false,
 ): Promise<Feed | { status: 404; error: string }> {
   const tenantId = await releases.tenantOf(path.owner, caseless);
-  if (tenantId === undefined) return { status: 404, error: `no app "${path.app}" of owner "${path.owner}"` };
+  const unknown = {
+    status: 404 as const,
+    error: `no app "${path.app}" of owner "${path.owner}": the feed URL is /update/{owner: the admin's username}/{app name}/{channel}/{platform}/{arch}/…`,
+  };
+  if (tenantId === undefined) return unknown;
   const catalog = await releases.catalog(tenantId);
   const app = named(catalog.apps, path.app, caseless);
-  if (!app) return { status: 404, error: `no app "${path.app}" of owner "${path.owner}"` };
+  if (!app) return unknown;
   if (app.private) {
     return {
       status: 404,

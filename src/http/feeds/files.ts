@@ -49,7 +49,10 @@ async function lookup(
 ): Promise<ReleaseArtifact | string> {
   const feed = await resolveFeed(releases, apiUrl, path, caseless);
   if ('error' in feed) return feed.error;
-  return findFile(feed, version, file, caseless) ?? `no published file "${file}" in this feed`;
+  return (
+    findFile(feed, version, file, caseless) ??
+    `no published file "${file}" in this feed: use the URL the feed gives (files of unpublished versions are not served)`
+  );
 }
 
 /**
