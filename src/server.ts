@@ -4,6 +4,7 @@ import type { AppContext } from './context.js';
 import { bindistRouter } from './http/bindist/index.js';
 import { accountsRouter } from './http/faynosync/accounts.js';
 import { catalogRouter } from './http/faynosync/catalog.js';
+import { downloadTokensRouter } from './http/faynosync/download-tokens.js';
 import { downloadsRouter } from './http/faynosync/downloads.js';
 import { healthRouter } from './http/faynosync/health.js';
 import { releasesRouter } from './http/faynosync/releases.js';
@@ -34,6 +35,7 @@ export function buildApp(ctx: AppContext): Express {
   app.use(catalogRouter(ctx));
   app.use(releasesRouter(ctx));
   app.use(downloadsRouter(ctx));
+  app.use(downloadTokensRouter(ctx));
   app.use(tokensRouter(ctx));
   app.use(telemetryRouter(ctx));
   app.use(feedDoctorRouter(ctx, releaseCache(ctx)));

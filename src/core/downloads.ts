@@ -1,7 +1,9 @@
 import type { Db } from '../db/connect.js';
 import type { ArtifactStore } from '../storage/types.js';
 import type { Actor } from './auth/actor.js';
-import { invalid, notFound } from './errors.js';
+import { grants } from './download-access.js';
+import { hashDownloadToken, MAX_DOWNLOAD_TOKEN_LENGTH } from './download-tokens.js';
+import { invalid, notFound, unauthorized } from './errors.js';
 import { requireAllowed, requirePermission } from './permissions.js';
 
 /** What a download link needs; an AppContext is one. */
@@ -43,8 +45,85 @@ export async function downloadUrl(deps: DownloadDeps, actor: Actor, key: unknown
     .executeTakeFirst();
   if (!artifact) throw notFound('file not found');
   await requireAllowed(db, actor, 'apps', artifact.app_id);
+  return urlOf(deps, storageKey, artifact);
+}
+
+function urlOf(
+  deps: DownloadDeps,
+  storageKey: string,
+  artifact: { visibility: 'public' | 'private'; file_name: string },
+): Promise<string> | string {
   if (artifact.visibility === 'public') return deps.store.publicUrl(storageKey);
   return deps.store.signedUrl(storageKey, deps.config.signedUrlTtlSeconds, {
     downloadName: artifact.file_name,
   });
+}
+
+/**
+ * The URL for the holder of a download token (`X-Download-Token`): files of the token's app (and channel, if the
+ * token names one) only. A token that is unknown, replaced or revoked is a 401; a key the token does not cover is
+ * the same 404 as a key that does not exist, so a token cannot be used to probe for other apps' files.
+ */
+export async function downloadUrlForToken(deps: DownloadDeps, token: string, key: unknown): Promise<string> {
+  const storageKey = parseKey(key);
+  const { db } = deps.database;
+  const grant =
+    token.length > 0 && token.length <= MAX_DOWNLOAD_TOKEN_LENGTH
+      ? await db
+          .selectFrom('download_tokens')
+          .select(['tenant_id', 'app_id', 'channel_id'])
+          .where('token_hash', '=', hashDownloadToken(token))
+          .executeTakeFirst()
+      : undefined;
+  if (!grant) {
+    throw unauthorized(
+      "invalid download token: it was revoked or replaced; ask the app's admin for the current one (POST /download-tokens/regenerate)",
+    );
+  }
+  const artifact = await db
+    .selectFrom('artifacts as a')
+    .innerJoin('versions as v', 'v.id', 'a.version_id')
+    .select(['v.app_id', 'v.channel_id', 'a.file_name', 'a.visibility'])
+    .where('a.tenant_id', '=', grant.tenant_id)
+    .where('a.storage_key', '=', storageKey)
+    .where('v.app_id', '=', grant.app_id)
+    .execute();
+  const covered = artifact.find((a) =>
+    grants({ appId: grant.app_id, channelId: grant.channel_id }, a.app_id, a.channel_id),
+  );
+  if (!covered) throw notFound('file not found');
+  return urlOf(deps, storageKey, covered);
+}
+
+/**
+ * The URL for a caller with no credentials at all: only files of private apps whose download mode is `unlisted`
+ * (anyone with the link). Anything else is refused exactly as a request without credentials always was, so the
+ * answer tells nothing about whether the key exists.
+ */
+export async function downloadUrlForAnyone(
+  deps: DownloadDeps,
+  key: unknown,
+  refuse: () => never,
+): Promise<string> {
+  let storageKey: string;
+  try {
+    storageKey = parseKey(key);
+  } catch {
+    refuse();
+  }
+  // No tenant to scope by: the key is all the caller has. The join keeps the artifact and its app in one tenant.
+  const artifact = await deps.database.db
+    .selectFrom('artifacts as a')
+    .innerJoin('versions as v', 'v.id', 'a.version_id')
+    .innerJoin('apps as p', (join) =>
+      join.onRef('p.id', '=', 'v.app_id').onRef('p.tenant_id', '=', 'a.tenant_id'),
+    )
+    .select(['a.file_name', 'a.visibility'])
+    .where('a.storage_key', '=', storageKey)
+    .where('p.private', '=', true)
+    .where('p.download_mode', '=', 'unlisted')
+    .limit(1)
+    .executeTakeFirst();
+  if (!artifact) refuse();
+  return urlOf(deps, storageKey, artifact);
 }

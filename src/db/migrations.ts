@@ -322,6 +322,32 @@ const migrations: Record<string, Migration> = {
         CREATE INDEX bindist_upload_sessions_tenant ON bindist_upload_sessions (tenant_id, expires_at);
     `),
   },
+  '0008_download_tokens': {
+    up: statements(`
+        -- FaynoSync's private-app access model: 'strict' downloads need a login or a download token, 'unlisted'
+        -- ones only the link. It matters only while the app is private; 'strict' is what private apps did before.
+        ALTER TABLE apps ADD COLUMN download_mode text NOT NULL DEFAULT 'strict'
+          CHECK (download_mode IN ('strict', 'unlisted'));
+
+        -- Download tokens (fnd_…) let a shipped app fetch its private app's files. One per app and channel, or one
+        -- for the whole app (channel_id NULL); regenerating replaces the secret in place. Only the SHA-256 is kept.
+        CREATE TABLE download_tokens (
+          id text PRIMARY KEY,
+          tenant_id text NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+          app_id text NOT NULL REFERENCES apps(id) ON DELETE CASCADE,
+          channel_id text REFERENCES channels(id) ON DELETE CASCADE,
+          token_hash text NOT NULL UNIQUE,
+          token_prefix text NOT NULL,
+          created_at timestamptz NOT NULL DEFAULT now(),
+          updated_at timestamptz NOT NULL DEFAULT now()
+        );
+        CREATE UNIQUE INDEX download_tokens_scope ON download_tokens (app_id, channel_id) NULLS NOT DISTINCT;
+        CREATE INDEX download_tokens_tenant ON download_tokens (tenant_id);
+
+        -- /download finds an artifact by its key alone when the caller shows a token or nothing at all.
+        CREATE INDEX artifacts_storage_key ON artifacts (storage_key);
+    `),
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -51,6 +51,8 @@ export interface AppsTable {
   tags: ColumnType<string[], string | undefined, string>;
   /** BinDist soft delete: the row stays so the name is never reused; /v1 hides it. */
   deleted_at: Date | null;
+  /** Who may download a private app's files: 'strict' (a login or a download token) or 'unlisted' (the link). */
+  download_mode: Generated<DownloadMode>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -134,6 +136,20 @@ export interface ApiTokensTable {
   expires_at: Date | null;
   created_at: Timestamp;
   last_used_at: Date | null;
+}
+
+export type DownloadMode = 'strict' | 'unlisted';
+
+export interface DownloadTokensTable {
+  id: string;
+  tenant_id: string;
+  app_id: string;
+  /** NULL: the token is good for every channel of the app. */
+  channel_id: string | null;
+  token_hash: string;
+  token_prefix: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
 }
 
 export interface ApiTokenAppsTable {
@@ -274,6 +290,7 @@ export interface Database {
   pending_objects: PendingObjectsTable;
   api_tokens: ApiTokensTable;
   api_token_apps: ApiTokenAppsTable;
+  download_tokens: DownloadTokensTable;
   telemetry_checks: TelemetryChecksTable;
   bindist_admin_keys: BindistAdminKeysTable;
   bindist_customers: BindistCustomersTable;

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Logger } from 'pino';
 import type { Db } from '../../db/connect.js';
+import type { DownloadMode } from '../../db/schema.js';
 import type { ArtifactStore } from '../../storage/types.js';
 import type { Actor } from '../auth/actor.js';
 import { invalid, notFound } from '../errors.js';
@@ -35,6 +36,8 @@ export interface AppItem {
   name: string;
   description: string;
   private: boolean;
+  /** Who may download the files of a private app (see parseDownloadMode). */
+  downloadMode: DownloadMode;
   logoKey: string | null;
   updatedAt: Date;
 }
@@ -52,6 +55,7 @@ export async function listApps(db: Db, actor: Actor): Promise<AppItem[]> {
     name: row.name,
     description: row.description,
     private: row.private,
+    downloadMode: row.download_mode,
     logoKey: row.logo_key,
     updatedAt: new Date(row.updated_at),
   }));
@@ -62,6 +66,16 @@ function asObject(data: unknown): Record<string, unknown> {
     throw invalid('data must be a JSON object such as {"app":"myapp"}');
   }
   return data as Record<string, unknown>;
+}
+
+/**
+ * FaynoSync's `download_mode` for private apps: `strict` (a login with the download right, or a download token)
+ * or `unlisted` (anyone with the link). Absent or empty keeps the current mode; new apps are `strict`.
+ */
+function parseDownloadMode(value: unknown): DownloadMode | undefined {
+  if (value === undefined || value === null || value === '') return undefined;
+  if (value === 'strict' || value === 'unlisted') return value;
+  throw invalid('download_mode must be "unlisted" or "strict"');
 }
 
 function parseDescription(value: unknown): string | undefined {
@@ -92,6 +106,7 @@ interface AppFields {
   name: string;
   description: string | undefined;
   private: boolean;
+  downloadMode: DownloadMode | undefined;
 }
 
 class AppWrite implements PendingAppWrite {
@@ -142,6 +157,7 @@ class AppWrite implements PendingAppWrite {
           name: fields.name,
           description: fields.description ?? '',
           private: fields.private,
+          ...(fields.downloadMode ? { download_mode: fields.downloadMode } : {}),
           logo_key: this.#logoKey ?? null,
         })
         .execute();
@@ -168,6 +184,7 @@ class AppWrite implements PendingAppWrite {
         .set({
           name: fields.name,
           ...(fields.description === undefined ? {} : { description: fields.description }),
+          ...(fields.downloadMode ? { download_mode: fields.downloadMode } : {}),
           ...(newLogo ? { logo_key: newLogo } : {}),
           updated_at: sql`now()`,
         })
@@ -179,7 +196,7 @@ class AppWrite implements PendingAppWrite {
   }
 }
 
-/** Validates `{"app","description"?,"private"?}` and the name's uniqueness; nothing is written yet. */
+/** Validates `{"app","description"?,"private"?,"download_mode"?}` and the name's uniqueness; nothing is written yet. */
 export async function prepareAppCreate(
   deps: CatalogDeps,
   actor: Actor,
@@ -190,12 +207,19 @@ export async function prepareAppCreate(
   const name = checkName(input.app, 'app');
   const description = parseDescription(input.description);
   const isPrivate = parseFlag(input.private, 'private') ?? false;
+  const downloadMode = parseDownloadMode(input.download_mode);
   if (await nameTaken(deps.database.db, 'apps', actor.tenantId, name)) throw duplicateName('app');
-  return new AppWrite(deps, actor, 'create', { id: newId(), name, description, private: isPrivate });
+  return new AppWrite(deps, actor, 'create', {
+    id: newId(),
+    name,
+    description,
+    private: isPrivate,
+    downloadMode,
+  });
 }
 
 /**
- * Validates `{"id","app","description"?}`. An omitted description keeps the current one. `private` decides which
+ * Validates `{"id","app","description"?,"download_mode"?}`. An omitted description or mode keeps the current one. `private` decides which
  * bucket the app's files live in, so it cannot change; sending the current value is accepted.
  */
 export async function prepareAppUpdate(
@@ -210,6 +234,7 @@ export async function prepareAppUpdate(
   const name = checkName(input.app, 'app');
   const description = parseDescription(input.description);
   const wantsPrivate = parseFlag(input.private, 'private');
+  const downloadMode = parseDownloadMode(input.download_mode);
   const current = await db
     .selectFrom('apps')
     .select('private')
@@ -224,7 +249,13 @@ export async function prepareAppUpdate(
     );
   }
   if (await nameTaken(db, 'apps', actor.tenantId, name, id)) throw duplicateName('app');
-  return new AppWrite(deps, actor, 'update', { id, name, description, private: current.private });
+  return new AppWrite(deps, actor, 'update', {
+    id,
+    name,
+    description,
+    private: current.private,
+    downloadMode,
+  });
 }
 
 /** Refused while versions use the app; its logo goes once the row is gone. */

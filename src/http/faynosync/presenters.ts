@@ -12,6 +12,8 @@ export function presentApp(app: AppItem, owner: string, store: ArtifactStore) {
     AppName: app.name,
     Logo: app.logoKey ? store.publicUrl(app.logoKey) : '',
     Private: app.private,
+    // FaynoSync's dashboard reads it for private apps only; it means nothing for a public one.
+    ...(app.private ? { DownloadMode: app.downloadMode } : {}),
     Description: app.description,
     Owner: owner,
     Updated_at: app.updatedAt.toISOString(),

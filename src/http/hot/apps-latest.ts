@@ -1,8 +1,10 @@
 import type { ServerResponse } from 'node:http';
 import type { AppContext } from '../../context.js';
+import type { DownloadAccess } from '../../core/download-access.js';
 import { MAX_NAME_LENGTH } from '../../core/names.js';
 import { latestBuild } from '../../core/releases/latest.js';
 import type { ReleaseCache } from '../../core/releases/release-index.js';
+import { gated, type PrivateGate } from './private-gate.js';
 import { type HotRequest, isCatalogName, readQuery } from './request.js';
 import {
   AnswerCache,
@@ -21,16 +23,31 @@ const CACHED_ANSWERS = 8_192;
 
 interface LatestEntry extends StampedAnswer {
   prepared: Prepared;
+  /** Present when the app is private: a request that shows a download token is judged by it. */
+  gate?: PrivateGate;
 }
 
 const notFound = (error: string) => prepareJson(404, { error });
+/** FaynoSync's answer for an unknown app; also what a download token that does not open a private app gets. */
+const NO_SUCH_APP = notFound('app_name not found');
 
 /** `GET /apps/latest` (FaynoSync behaviour §8, tenant-scoped): 302 to the one match, a map of several, or 404. */
 export function appsLatestRoute(
   ctx: AppContext,
   releases: ReleaseCache,
+  access: DownloadAccess,
 ): (req: HotRequest, res: ServerResponse) => Promise<void> | undefined {
   const cache = new AnswerCache<LatestEntry>(ctx.changes, CACHED_ANSWERS);
+
+  const reply = (req: HotRequest, res: ServerResponse, entry: LatestEntry) =>
+    gated(
+      access,
+      req,
+      entry.tenantId,
+      entry.gate,
+      () => send(req, res, entry.prepared),
+      () => send(req, res, NO_SUCH_APP),
+    );
 
   const miss = async (req: HotRequest, res: ServerResponse, query: Query, key: string): Promise<void> => {
     const problem = invalidParameter(query);
@@ -41,7 +58,7 @@ export function appsLatestRoute(
     const { app_name: appName = '', channel = '', owner = '' } = query;
     const tenantId = await releases.tenantOf(owner);
     if (tenantId === undefined) {
-      send(req, res, notFound('app_name not found'));
+      send(req, res, NO_SUCH_APP);
       return;
     }
     const catalog = await releases.catalog(tenantId);
@@ -49,7 +66,7 @@ export function appsLatestRoute(
     const channelId = catalog.channels.get(channel);
     let entry: LatestEntry;
     if (!app || !channelId) {
-      const prepared = notFound(app ? 'channel not found' : 'app_name not found');
+      const prepared = app ? notFound('channel not found') : NO_SUCH_APP;
       entry = { tenantId, generation: catalog.generation, prepared };
     } else {
       const index = await releases.index(catalog, app);
@@ -68,18 +85,16 @@ export function appsLatestRoute(
             : notFound('No matching data found for the provided parameters');
       entry = { tenantId, generation: index.generation, prepared };
     }
+    if (app?.private) entry.gate = { appId: app.id, channelId: channelId ?? null };
     cache.set(key, entry);
-    send(req, res, entry.prepared);
+    await reply(req, res, entry);
   };
 
   return (req, res) => {
     const query = readQuery(req.search, PARAMS);
     const key = `${query.owner ?? ''}\0${query.app_name ?? ''}\0${query.channel ?? ''}\0${query.platform ?? ''}\0${query.arch ?? ''}\0${query.package ?? ''}`;
     const hit = cache.get(key);
-    if (hit) {
-      send(req, res, hit.prepared);
-      return undefined;
-    }
+    if (hit) return reply(req, res, hit);
     return miss(req, res, query, key);
   };
 }

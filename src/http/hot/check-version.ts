@@ -1,6 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import type { AppContext } from '../../context.js';
 import { UPDATER_TYPES } from '../../core/catalog/updaters.js';
+import type { DownloadAccess } from '../../core/download-access.js';
 import { channelFileFor } from '../../core/feeds/electron-builder.js';
 import { NONE_SEGMENT } from '../../core/feeds/feed.js';
 import { type Selection, selectReleases } from '../../core/feeds/select.js';
@@ -16,6 +17,7 @@ import {
   type TenantCatalog,
 } from '../../core/releases/release-index.js';
 import { parseVersion, type Version } from '../../core/versions.js';
+import { gated, type PrivateGate } from './private-gate.js';
 import { type HotRequest, isCatalogName, readQuery, usableDeviceId } from './request.js';
 import {
   type Answer,
@@ -37,6 +39,9 @@ const UPDATERS = new Set<string>(UPDATER_TYPES);
 const VARY = ['Vary', 'X-Device-ID'];
 /** Answers kept: about 1 KB each, and at most twice this many are held (see BoundedMap). */
 const CACHED_ANSWERS = 32_768;
+/** FaynoSync's answer for an unknown app; also what a download token that does not open a private app gets. */
+const APP_NOT_FOUND = 'app_name not found';
+const NO_SUCH_APP = prepareJson(400, { error: APP_NOT_FOUND });
 
 /** The answer to one device (undefined: no id), in the format of the updater the check resolved to. */
 type Respond = (deviceId: string | undefined) => Answer;
@@ -50,6 +55,8 @@ interface CheckEntry extends StampedAnswer {
     devices: DeviceAnswers;
     telemetry: { version: string; channel: string; platform: string; arch: string };
   };
+  /** Present when the app is private: a request that shows a download token is judged by it (see gated). */
+  gate?: PrivateGate;
 }
 
 interface CheckRequest {
@@ -70,10 +77,21 @@ interface CheckRequest {
 export function checkVersionRoute(
   ctx: AppContext,
   releases: ReleaseCache,
+  access: DownloadAccess,
 ): (req: HotRequest, res: ServerResponse) => Promise<void> | undefined {
   const cache = new AnswerCache<CheckEntry>(ctx.changes, CACHED_ANSWERS);
 
-  const reply = (req: HotRequest, res: ServerResponse, entry: CheckEntry, deviceId: string | undefined) => {
+  const reply = (req: HotRequest, res: ServerResponse, entry: CheckEntry, deviceId: string | undefined) =>
+    gated(
+      access,
+      req,
+      entry.tenantId,
+      entry.gate,
+      () => answer(req, res, entry, deviceId),
+      () => send(req, res, NO_SUCH_APP),
+    );
+
+  const answer = (req: HotRequest, res: ServerResponse, entry: CheckEntry, deviceId: string | undefined) => {
     const { check } = entry;
     if (!check || deviceId === undefined) {
       send(req, res, entry.base.prepared);
@@ -106,11 +124,12 @@ export function checkVersionRoute(
     const tenantId = await releases.tenantOf(parsed.owner);
     if (tenantId === undefined) {
       // The same words as for an unknown app: whether an owner exists is nobody's business.
-      send(req, res, prepareJson(400, { error: 'app_name not found' }));
+      send(req, res, NO_SUCH_APP);
       return;
     }
     const catalog = await releases.catalog(tenantId);
     const resolved = resolve(catalog, parsed);
+    const gate = privateGate(catalog, parsed);
     let entry: CheckEntry;
     if (typeof resolved === 'string') {
       entry = {
@@ -144,8 +163,9 @@ export function checkVersionRoute(
         };
       }
     }
+    if (gate) entry.gate = gate;
     cache.set(key, entry);
-    reply(req, res, entry, deviceId);
+    await reply(req, res, entry, deviceId);
   };
 
   return (req, res) => {
@@ -154,10 +174,7 @@ export function checkVersionRoute(
     const key = `${query.owner ?? ''}\0${query.app_name ?? ''}\0${query.version ?? ''}\0${query.channel ?? ''}\0${query.platform ?? ''}\0${query.arch ?? ''}\0${query.updater ?? ''}`;
     const deviceId = usableDeviceId(req.deviceId);
     const hit = cache.get(key);
-    if (hit) {
-      reply(req, res, hit, deviceId);
-      return undefined;
-    }
+    if (hit) return reply(req, res, hit, deviceId);
     return miss(req, res, query, key, deviceId);
   };
 }
@@ -359,7 +376,7 @@ interface Resolved {
  */
 function resolve(catalog: TenantCatalog, request: CheckRequest): Resolved | string {
   const app = catalog.apps.get(request.appName);
-  if (!app) return 'app_name not found';
+  if (!app) return APP_NOT_FOUND;
   let channelId: string | null = null;
   if (request.channel === undefined) {
     if (catalog.channels.size > 0) return 'you have a created channels, setting channel is required';
@@ -378,4 +395,12 @@ function resolve(catalog: TenantCatalog, request: CheckRequest): Resolved | stri
     if (archId === null) return 'arch_id not found';
   }
   return { app, channelId, platformId, archId };
+}
+
+/** The gate of a check about a private app, whatever else is wrong with the check (an unknown channel…). */
+function privateGate(catalog: TenantCatalog, request: CheckRequest): PrivateGate | undefined {
+  const app = catalog.apps.get(request.appName);
+  if (!app?.private) return undefined;
+  const channelId = request.channel === undefined ? null : (catalog.channels.get(request.channel) ?? null);
+  return { appId: app.id, channelId };
 }

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Request, Response } from 'express';
 import type { AppContext } from '../../context.js';
+import { DownloadAccess } from '../../core/download-access.js';
 import { velopackAlias, velopackPackage } from '../../core/feeds/velopack.js';
 import { cors } from '../shared/cors.js';
 import { releaseCache } from '../shared/release-cache.js';
@@ -19,8 +20,9 @@ const INTERNAL_ERROR = prepareJson(500, { error: 'internal server error' });
  */
 export function hotPath(ctx: AppContext): (req: IncomingMessage, res: ServerResponse) => boolean {
   const releases = releaseCache(ctx);
-  const checkVersion = checkVersionRoute(ctx, releases);
-  const appsLatest = appsLatestRoute(ctx, releases);
+  const access = new DownloadAccess(ctx.database.db, ctx.changes);
+  const checkVersion = checkVersionRoute(ctx, releases, access);
+  const appsLatest = appsLatestRoute(ctx, releases, access);
   const feeds = feedsRoute(ctx, releases);
   const corsHeaders = cors(ctx.config.allowedCors);
   const allowedOrigins = ctx.config.allowedCors.length > 0;

@@ -13,28 +13,32 @@ export interface HotRequest {
   /** electron-updater's x-user-staging-id, when sent (its per-install UUID). */
   stagingId: string | undefined;
   ifNoneMatch: string | undefined;
+  /** X-Download-Token, when sent: a shipped app's key to its private app. */
+  downloadToken: string | undefined;
 }
 
 /**
  * Reads the request's few interesting headers straight from rawHeaders: the first touch of `req.headers` builds an
  * object of every header, a measurable share of a cached answer's cost. Repeated If-None-Match headers are one
- * list, as `req.headers` would join them; of repeated X-Device-IDs the first counts.
+ * list, as `req.headers` would join them; of repeated X-Device-IDs (and X-Download-Tokens) the first counts.
  */
 export function hotRequest(req: IncomingMessage, search: string): HotRequest {
   let deviceId: string | undefined;
   let stagingId: string | undefined;
   let ifNoneMatch: string | undefined;
+  let downloadToken: string | undefined;
   const raw = req.rawHeaders;
   for (let i = 0; i < raw.length; i += 2) {
     const name = raw[i] ?? '';
     if (name.length === 11 && name.toLowerCase() === 'x-device-id') deviceId ??= raw[i + 1];
     else if (name.length === 17 && name.toLowerCase() === 'x-user-staging-id') stagingId ??= raw[i + 1];
+    else if (name.length === 16 && name.toLowerCase() === 'x-download-token') downloadToken ??= raw[i + 1];
     else if (name.length === 13 && name.toLowerCase() === 'if-none-match') {
       const value = raw[i + 1] ?? '';
       ifNoneMatch = ifNoneMatch === undefined ? value : `${ifNoneMatch}, ${value}`;
     }
   }
-  return { head: req.method === 'HEAD', search, deviceId, stagingId, ifNoneMatch };
+  return { head: req.method === 'HEAD', search, deviceId, stagingId, ifNoneMatch, downloadToken };
 }
 
 /**

@@ -10,7 +10,10 @@ export function cors(allowed: string[]): RequestHandler {
       res.setHeader('Access-Control-Allow-Credentials', 'true');
       res.setHeader('Vary', 'Origin');
       res.setHeader('Access-Control-Allow-Methods', 'GET, POST, PUT, PATCH, DELETE, OPTIONS');
-      res.setHeader('Access-Control-Allow-Headers', 'Authorization, Content-Type, X-Device-ID, X-Request-Id');
+      res.setHeader(
+        'Access-Control-Allow-Headers',
+        'Authorization, Content-Type, X-Device-ID, X-Download-Token, X-Request-Id',
+      );
     }
     if (req.method === 'OPTIONS') {
       res.status(204).end();
