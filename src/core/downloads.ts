@@ -80,7 +80,7 @@ export async function downloadUrlForToken(deps: DownloadDeps, token: string, key
       "invalid download token: it was revoked or replaced; ask the app's admin for the current one (POST /download-tokens/regenerate)",
     );
   }
-  const artifact = await db
+  const rows = await db
     .selectFrom('artifacts as a')
     .innerJoin('versions as v', 'v.id', 'a.version_id')
     .select(['v.app_id', 'v.channel_id', 'a.file_name', 'a.visibility'])
@@ -88,7 +88,7 @@ export async function downloadUrlForToken(deps: DownloadDeps, token: string, key
     .where('a.storage_key', '=', storageKey)
     .where('v.app_id', '=', grant.app_id)
     .execute();
-  const covered = artifact.find((a) =>
+  const covered = rows.find((a) =>
     grants({ appId: grant.app_id, channelId: grant.channel_id }, a.app_id, a.channel_id),
   );
   if (!covered) throw notFound('file not found');
