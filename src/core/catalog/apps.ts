@@ -8,6 +8,8 @@ import { parseFlag } from '../flags.js';
 import { newId } from '../ids.js';
 import { checkName } from '../names.js';
 import { grantToCreator, requireAllowed, requirePermission, revokeEverywhere } from '../permissions.js';
+import { blobKeysOfApp, removeBlobObjects } from '../reports/blobs.js';
+import { type ReportKeySecret, setReportKey } from '../reports/keys.js';
 import {
   duplicateName,
   lockForChange,
@@ -25,6 +27,8 @@ export interface CatalogDeps {
   database: { db: Db };
   store: ArtifactStore;
   logger: Logger;
+  /** Report keys are sealed with a key derived from the server secret. */
+  config: ReportKeySecret;
 }
 
 export const MAX_DESCRIPTION_LENGTH = 4096;
@@ -37,6 +41,7 @@ export interface AppItem {
   private: boolean;
   logoKey: string | null;
   updatedAt: Date;
+  reports: boolean;
 }
 
 export async function listApps(db: Db, actor: Actor): Promise<AppItem[]> {
@@ -54,6 +59,7 @@ export async function listApps(db: Db, actor: Actor): Promise<AppItem[]> {
     private: row.private,
     logoKey: row.logo_key,
     updatedAt: new Date(row.updated_at),
+    reports: row.reports,
   }));
 }
 
@@ -92,6 +98,8 @@ interface AppFields {
   name: string;
   description: string | undefined;
   private: boolean;
+  /** Undefined on update: keep the current value. */
+  reports: boolean | undefined;
 }
 
 class AppWrite implements PendingAppWrite {
@@ -143,9 +151,11 @@ class AppWrite implements PendingAppWrite {
           description: fields.description ?? '',
           private: fields.private,
           logo_key: this.#logoKey ?? null,
+          reports: fields.reports ?? false,
         })
         .execute();
       await grantToCreator(trx, actor, 'apps', fields.id);
+      if (fields.reports) await setReportKey(trx, this.deps.config, actor.tenantId, fields.id, true);
     });
     return null;
   }
@@ -159,7 +169,7 @@ class AppWrite implements PendingAppWrite {
       if (await nameTaken(trx, 'apps', actor.tenantId, fields.name, fields.id)) throw duplicateName('app');
       const before = await trx
         .selectFrom('apps')
-        .select('logo_key')
+        .select(['logo_key', 'reports'])
         .where('tenant_id', '=', actor.tenantId)
         .where('id', '=', fields.id)
         .executeTakeFirstOrThrow();
@@ -169,17 +179,22 @@ class AppWrite implements PendingAppWrite {
           name: fields.name,
           ...(fields.description === undefined ? {} : { description: fields.description }),
           ...(newLogo ? { logo_key: newLogo } : {}),
+          ...(fields.reports === undefined ? {} : { reports: fields.reports }),
           updated_at: sql`now()`,
         })
         .where('tenant_id', '=', actor.tenantId)
         .where('id', '=', fields.id)
         .execute();
+      // Enabling reports mints a key, disabling deletes it (FaynoSync); sending the current value changes nothing.
+      if (fields.reports !== undefined && fields.reports !== before.reports) {
+        await setReportKey(trx, this.deps.config, actor.tenantId, fields.id, fields.reports);
+      }
       return newLogo ? before.logo_key : null;
     });
   }
 }
 
-/** Validates `{"app","description"?,"private"?}` and the name's uniqueness; nothing is written yet. */
+/** Validates `{"app","description"?,"private"?,"reports"?}` and the name's uniqueness; nothing is written yet. */
 export async function prepareAppCreate(
   deps: CatalogDeps,
   actor: Actor,
@@ -190,13 +205,15 @@ export async function prepareAppCreate(
   const name = checkName(input.app, 'app');
   const description = parseDescription(input.description);
   const isPrivate = parseFlag(input.private, 'private') ?? false;
+  const reports = parseFlag(input.reports, 'reports') ?? false;
   if (await nameTaken(deps.database.db, 'apps', actor.tenantId, name)) throw duplicateName('app');
-  return new AppWrite(deps, actor, 'create', { id: newId(), name, description, private: isPrivate });
+  return new AppWrite(deps, actor, 'create', { id: newId(), name, description, private: isPrivate, reports });
 }
 
 /**
- * Validates `{"id","app","description"?}`. An omitted description keeps the current one. `private` decides which
- * bucket the app's files live in, so it cannot change; sending the current value is accepted.
+ * Validates `{"id","app","description"?,"reports"?}`. An omitted description or reports flag keeps the current
+ * one. `private` decides which bucket the app's files live in, so it cannot change; sending the current value is
+ * accepted.
  */
 export async function prepareAppUpdate(
   deps: CatalogDeps,
@@ -210,6 +227,7 @@ export async function prepareAppUpdate(
   const name = checkName(input.app, 'app');
   const description = parseDescription(input.description);
   const wantsPrivate = parseFlag(input.private, 'private');
+  const reports = parseFlag(input.reports, 'reports');
   const current = await db
     .selectFrom('apps')
     .select('private')
@@ -224,19 +242,22 @@ export async function prepareAppUpdate(
     );
   }
   if (await nameTaken(db, 'apps', actor.tenantId, name, id)) throw duplicateName('app');
-  return new AppWrite(deps, actor, 'update', { id, name, description, private: current.private });
+  return new AppWrite(deps, actor, 'update', { id, name, description, private: current.private, reports });
 }
 
 /** Refused while versions use the app; its logo goes once the row is gone. */
 export async function deleteApp(deps: CatalogDeps, actor: Actor, rawId: unknown): Promise<void> {
   requirePermission(actor, 'apps', 'delete');
   const id = parseId(rawId);
+  let reportObjects: string[] = [];
   const logoKey = await withConstraints(
     deps.database.db,
     'app',
     async (trx) => {
       await lockForChange(trx, 'apps', 'app', actor, id);
       await refuseIfUsed(trx, 'app', APP_USAGE, actor.tenantId, id);
+      // The app's report groups and blob rows go with it (cascade); their objects are removed after the commit.
+      reportObjects = await blobKeysOfApp(trx, actor.tenantId, id);
       const row = await trx
         .deleteFrom('apps')
         .where('tenant_id', '=', actor.tenantId)
@@ -249,4 +270,5 @@ export async function deleteApp(deps: CatalogDeps, actor: Actor, rawId: unknown)
     APP_USAGE,
   );
   if (logoKey) await removeLogo(deps.store, deps.logger, logoKey);
+  await removeBlobObjects(deps, reportObjects);
 }
