@@ -2,8 +2,11 @@ import { createHash } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DomainError } from '../../src/core/errors.js';
 import { INFLATE_CHUNK_BYTES, inflatedSize } from '../../src/core/reports/details.js';
+import { checkIngestLimits } from '../../src/core/reports/rate-limits.js';
 import { pruneReports } from '../../src/core/reports/retention.js';
+import { buildHandler } from '../../src/server.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { bearer, newAdmin, newTeamUser, uniqueName } from '../helpers/auth.js';
 import { binaryBody, reportBody, waitForRoomInWindow } from '../helpers/reports.js';
@@ -403,6 +406,53 @@ describe('rate limits', () => {
     } finally {
       await small.close();
     }
+  });
+});
+
+describe('fixed windows in PostgreSQL', () => {
+  const refusal = async (promise: Promise<void>) => {
+    const err = await promise.then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(err).toBeInstanceOf(DomainError);
+    return err as DomainError;
+  };
+
+  it('counts per key in minute windows aligned to the clock, and says how long to wait', async () => {
+    const db = t.ctx.database.db;
+    const start = new Date('2030-01-01T10:00:10Z');
+    const limits = (i: number, now: Date) =>
+      checkIngestLimits(db, { keyId: 'k-window', appId: 'a', groupHash: `g${i}`, deviceId: `d${i}` }, 2, now);
+    await limits(1, start);
+    await limits(2, new Date('2030-01-01T10:00:30Z'));
+    const err = await refusal(limits(3, new Date('2030-01-01T10:00:45Z')));
+    expect(err.kind).toBe('rate_limited');
+    expect(err.extra.retryAfterSeconds).toBe(15);
+    // The next minute is a new window.
+    await limits(4, new Date('2030-01-01T10:01:00Z'));
+  });
+
+  it('a refused report does not use up the later windows', async () => {
+    const db = t.ctx.database.db;
+    const now = new Date('2030-01-01T11:00:00Z');
+    const keys = { keyId: 'k-order', appId: 'a', groupHash: 'g', deviceId: 'd' };
+    await checkIngestLimits(db, { ...keys, deviceId: 'first' }, 1, now);
+    // Refused by the key limit: the device window of 'd' is not touched.
+    expect((await refusal(checkIngestLimits(db, keys, 1, now))).message).toMatch(/this report key/);
+    await checkIngestLimits(db, { ...keys, keyId: 'k-order-2' }, 1, now);
+  });
+});
+
+describe('REPORTS_ENABLED=false', () => {
+  it('turns /reports/* off with a 404 that says so', async () => {
+    const off = buildHandler({
+      ...t.ctx,
+      config: { ...t.ctx.config, reports: { ...t.ctx.config.reports, enabled: false } },
+    });
+    const res = await request(off).post('/reports/ingest').send('{}').expect(404);
+    expect(res.body.error).toMatch(/REPORTS_ENABLED=false/);
+    await request(off).get('/reports/groups').set(bearer(admin.token)).expect(404);
   });
 });
 
