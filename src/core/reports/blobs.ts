@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
 import type { Logger } from 'pino';
 import type { Db } from '../../db/connect.js';
+import { isForeignKeyViolation } from '../../db/errors.js';
 import type { ArtifactStore } from '../../storage/types.js';
 import { newId } from '../ids.js';
 import type { DecodedDetails } from './details.js';
@@ -80,19 +81,25 @@ export async function storeDetailsBlob(
   const { db } = deps.database;
   const id = newId();
   const key = blobKey(owner.tenantId, owner.appId, owner.groupHash, now);
-  await db
-    .insertInto('report_blobs')
-    .values({
-      id,
-      tenant_id: owner.tenantId,
-      group_id: owner.groupId,
-      storage_key: key,
-      compressed_size: details.compressed.length,
-      decompressed_size: details.decompressedSize,
-      created_at: now,
-      expires_at: new Date(now.getTime() + policy.retentionDays * DAY_MS),
-    })
-    .execute();
+  try {
+    await db
+      .insertInto('report_blobs')
+      .values({
+        id,
+        tenant_id: owner.tenantId,
+        group_id: owner.groupId,
+        storage_key: key,
+        compressed_size: details.compressed.length,
+        decompressed_size: details.decompressedSize,
+        created_at: now,
+        expires_at: new Date(now.getTime() + policy.retentionDays * DAY_MS),
+      })
+      .execute();
+  } catch (err) {
+    // The group was deleted since this report counted in it: nothing to attach the details to.
+    if (isForeignKeyViolation(err)) return false;
+    throw err;
+  }
   try {
     await deps.store.put(key, Readable.from([details.compressed]), {
       visibility: 'private',
