@@ -44,6 +44,19 @@ export interface Config {
   telemetry: boolean;
   telemetryRetentionDays: number;
   logLevel: string;
+  reports: ReportsConfig;
+}
+
+/** Crash and event reports (FaynoSync's REPORTS_* settings); the per-app `reports` flag is the switch. */
+export interface ReportsConfig {
+  /** REPORTS_ENABLED=false turns the whole feature off (its routes answer 404). */
+  enabled: boolean;
+  maxBodyBytes: number;
+  maxDetailsCompressedBytes: number;
+  maxDetailsDecompressedBytes: number;
+  perKeyPerMinute: number;
+  blobRetentionDays: number;
+  maxBlobsPerGroup: number;
 }
 
 /** A configuration mistake: start-up stops with this one line. */
@@ -219,5 +232,14 @@ export function loadConfig(env: Env = process.env): Config {
     telemetry: bool(env, 'TELEMETRY', true),
     telemetryRetentionDays: int(env, 'TELEMETRY_RETENTION_DAYS', 30, 1, 3650),
     logLevel,
+    reports: {
+      enabled: bool(env, 'REPORTS_ENABLED', true),
+      maxBodyBytes: size(env, 'REPORTS_MAX_BODY_BYTES', 256 * 1024),
+      maxDetailsCompressedBytes: size(env, 'REPORTS_MAX_DETAILS_COMPRESSED_BYTES', 128 * 1024),
+      maxDetailsDecompressedBytes: size(env, 'REPORTS_MAX_DETAILS_DECOMPRESSED_BYTES', 1024 ** 2),
+      perKeyPerMinute: int(env, 'REPORTS_RATE_LIMIT_PER_KEY_PER_MINUTE', 100, 1, 1_000_000),
+      blobRetentionDays: int(env, 'REPORTS_BLOB_RETENTION_DAYS', 30, 1, 3650),
+      maxBlobsPerGroup: int(env, 'REPORTS_MAX_BLOBS_PER_GROUP', 10, 1, 1000),
+    },
   };
 }

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { Config } from './config.js';
 import { ChangeFeed } from './core/changes.js';
 import { sweepUploads } from './core/releases/sweep.js';
+import { ReportsRetention } from './core/reports/retention.js';
 import { TelemetryRecorder } from './core/telemetry/recorder.js';
 import { TelemetryRetention } from './core/telemetry/retention.js';
 import { type DbHandle, openDatabase } from './db/connect.js';
@@ -23,11 +24,14 @@ export interface AppContext {
   telemetry: TelemetryRecorder;
   /** Prunes telemetry older than config.telemetryRetentionDays, at start-up and hourly. */
   telemetryRetention: TelemetryRetention;
+  /** Prunes expired report details and rate-limit windows, at start-up and hourly. */
+  reportsRetention: ReportsRetention;
 }
 
 /** Flushes what is buffered and closes connections; the context is unusable afterwards. */
 export async function closeContext(ctx: AppContext): Promise<void> {
   await ctx.telemetryRetention.stop();
+  await ctx.reportsRetention.stop();
   await ctx.telemetry.close();
   await ctx.changes.close();
   await ctx.database.close();
@@ -51,7 +55,19 @@ export async function openContext(config: Config, logger: Logger, database?: DbH
     });
     const telemetryRetention = new TelemetryRetention(db.db, logger, config.telemetryRetentionDays);
     telemetryRetention.start();
-    return { config, database: db, store, logger, state: new Map(), changes, telemetry, telemetryRetention };
+    const reportsRetention = new ReportsRetention({ database: db, store, logger });
+    reportsRetention.start();
+    return {
+      config,
+      database: db,
+      store,
+      logger,
+      state: new Map(),
+      changes,
+      telemetry,
+      telemetryRetention,
+      reportsRetention,
+    };
   } catch (err) {
     await db.close();
     throw err;

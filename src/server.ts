@@ -8,6 +8,7 @@ import { downloadTokensRouter } from './http/faynosync/download-tokens.js';
 import { downloadsRouter } from './http/faynosync/downloads.js';
 import { healthRouter } from './http/faynosync/health.js';
 import { releasesRouter } from './http/faynosync/releases.js';
+import { reportsRouter } from './http/faynosync/reports.js';
 import { telemetryRouter } from './http/faynosync/telemetry.js';
 import { tokensRouter } from './http/faynosync/tokens.js';
 import { feedDoctorRouter } from './http/feeds/explain.js';
@@ -38,6 +39,7 @@ export function buildApp(ctx: AppContext): Express {
   app.use(downloadTokensRouter(ctx));
   app.use(tokensRouter(ctx));
   app.use(telemetryRouter(ctx));
+  app.use(reportsRouter(ctx));
   app.use(feedDoctorRouter(ctx, releaseCache(ctx)));
   app.use(feedFilesRouter(ctx, releaseCache(ctx)));
   app.use(notFoundHandler);

@@ -322,6 +322,80 @@ const migrations: Record<string, Migration> = {
         CREATE INDEX bindist_upload_sessions_tenant ON bindist_upload_sessions (tenant_id, expires_at);
     `),
   },
+  '0006_reports': {
+    up: statements(`
+        -- Crash and event reports (FaynoSync's v2.1 reports). The per-app switch; enabling it mints a report key.
+        ALTER TABLE apps ADD COLUMN reports boolean NOT NULL DEFAULT false;
+
+        -- One ingest key per app, embedded in the shipped app. Looked up by its SHA-256; the plaintext is kept only
+        -- sealed (AES-256-GCM under a key derived from the server secret) because FaynoSync's dashboard shows it.
+        CREATE TABLE report_keys (
+          id text PRIMARY KEY,
+          tenant_id text NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+          app_id text NOT NULL UNIQUE REFERENCES apps(id) ON DELETE CASCADE,
+          key_hash text NOT NULL UNIQUE,
+          key_sealed text NOT NULL,
+          created_at timestamptz NOT NULL DEFAULT now(),
+          updated_at timestamptz NOT NULL DEFAULT now()
+        );
+
+        -- Events counted per app and grouping hash (FaynoSync's hash of name|version|channel|platform|arch|type|
+        -- reason). The dimensions are copied from the first report, so a group outlives renames.
+        CREATE TABLE report_groups (
+          id text PRIMARY KEY,
+          tenant_id text NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+          app_id text NOT NULL REFERENCES apps(id) ON DELETE CASCADE,
+          group_hash text NOT NULL,
+          app_name text NOT NULL,
+          version text NOT NULL,
+          channel text NOT NULL,
+          platform text NOT NULL,
+          arch text NOT NULL,
+          event_type text NOT NULL,
+          reason text NOT NULL,
+          count integer NOT NULL DEFAULT 1,
+          details_stored integer NOT NULL DEFAULT 0,
+          details_rejected integer NOT NULL DEFAULT 0,
+          first_seen timestamptz NOT NULL DEFAULT now(),
+          last_seen timestamptz NOT NULL DEFAULT now(),
+          status text NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'resolved', 'muted')),
+          tags jsonb NOT NULL DEFAULT '[]',
+          note text NOT NULL DEFAULT '',
+          resolved_at timestamptz,
+          resolved_by text,
+          created_at timestamptz NOT NULL DEFAULT now(),
+          updated_at timestamptz NOT NULL DEFAULT now(),
+          UNIQUE (app_id, group_hash)
+        );
+        CREATE INDEX report_groups_tenant ON report_groups (tenant_id, last_seen DESC);
+        CREATE INDEX report_groups_hash ON report_groups (tenant_id, group_hash);
+
+        -- Detail blobs: gzip objects in private storage. The row is written before the object, so an object never
+        -- exists without a row (a crash leaves at worst a row whose object is missing, pruned with it).
+        CREATE TABLE report_blobs (
+          id text PRIMARY KEY,
+          tenant_id text NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+          group_id text NOT NULL REFERENCES report_groups(id) ON DELETE CASCADE,
+          storage_key text NOT NULL UNIQUE,
+          compressed_size integer NOT NULL,
+          decompressed_size integer NOT NULL,
+          created_at timestamptz NOT NULL DEFAULT now(),
+          expires_at timestamptz NOT NULL
+        );
+        CREATE INDEX report_blobs_group ON report_blobs (group_id, created_at DESC, id DESC);
+        CREATE INDEX report_blobs_expiry ON report_blobs (expires_at);
+
+        -- Fixed-window rate-limit counters for ingest (FaynoSync keeps them in Redis). A bucket names a key, a group
+        -- or a device's group, never a secret or a raw device id; expired windows are pruned hourly.
+        CREATE TABLE report_rate_windows (
+          bucket text NOT NULL,
+          window_end timestamptz NOT NULL,
+          hits integer NOT NULL DEFAULT 1,
+          PRIMARY KEY (bucket, window_end)
+        );
+        CREATE INDEX report_rate_windows_end ON report_rate_windows (window_end);
+    `),
+  },
   '0008_download_tokens': {
     up: statements(`
         -- FaynoSync's private-app access model: 'strict' downloads need a login or a download token, 'unlisted'

@@ -53,6 +53,8 @@ export interface AppsTable {
   deleted_at: Date | null;
   /** Who may download a private app's files: 'strict' (a login or a download token) or 'unlisted' (the link). */
   download_mode: Generated<DownloadMode>;
+  /** FaynoSync's per-app crash/event reports switch. */
+  reports: Generated<boolean>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -278,6 +280,62 @@ export interface BindistUploadSessionsTable {
   completed_at: Date | null;
 }
 
+export interface ReportKeysTable {
+  id: string;
+  tenant_id: string;
+  app_id: string;
+  key_hash: string;
+  /** The plaintext key sealed with AES-256-GCM: `iv.tag.ciphertext`, each base64url. */
+  key_sealed: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export type ReportGroupStatus = 'open' | 'resolved' | 'muted';
+
+export interface ReportGroupsTable {
+  id: string;
+  tenant_id: string;
+  app_id: string;
+  group_hash: string;
+  app_name: string;
+  version: string;
+  channel: string;
+  platform: string;
+  arch: string;
+  event_type: string;
+  reason: string;
+  count: Generated<number>;
+  details_stored: Generated<number>;
+  details_rejected: Generated<number>;
+  first_seen: Timestamp;
+  last_seen: Timestamp;
+  status: ColumnType<ReportGroupStatus, ReportGroupStatus | undefined, ReportGroupStatus>;
+  tags: ColumnType<string[], string | undefined, string>;
+  note: Generated<string>;
+  resolved_at: Date | null;
+  resolved_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ReportBlobsTable {
+  id: string;
+  tenant_id: string;
+  group_id: string;
+  storage_key: string;
+  compressed_size: number;
+  decompressed_size: number;
+  created_at: Timestamp;
+  expires_at: Date;
+}
+
+export interface ReportRateWindowsTable {
+  bucket: string;
+  window_end: Date;
+  hits: Generated<number>;
+}
+
 export interface Database {
   users: UsersTable;
   user_grants: UserGrantsTable;
@@ -299,6 +357,10 @@ export interface Database {
   bindist_activity: BindistActivityTable;
   bindist_audit_events: BindistAuditEventsTable;
   bindist_upload_sessions: BindistUploadSessionsTable;
+  report_keys: ReportKeysTable;
+  report_groups: ReportGroupsTable;
+  report_blobs: ReportBlobsTable;
+  report_rate_windows: ReportRateWindowsTable;
 }
 
 export type User = Selectable<UsersTable>;

@@ -169,6 +169,7 @@ describe('apps', () => {
       Description: 'first',
       Owner: adminA.username,
       Updated_at: expect.stringMatching(RFC3339),
+      Reports: false,
     });
 
     const renamed = uniqueName('app');

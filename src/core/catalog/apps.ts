@@ -9,6 +9,8 @@ import { parseFlag } from '../flags.js';
 import { newId } from '../ids.js';
 import { checkName } from '../names.js';
 import { grantToCreator, requireAllowed, requirePermission, revokeEverywhere } from '../permissions.js';
+import { blobKeysOfApp, removeBlobObjects } from '../reports/blobs.js';
+import { type ReportKeySecret, setReportKey } from '../reports/keys.js';
 import {
   duplicateName,
   lockForChange,
@@ -26,6 +28,8 @@ export interface CatalogDeps {
   database: { db: Db };
   store: ArtifactStore;
   logger: Logger;
+  /** Report keys are sealed with a key derived from the server secret. */
+  config: ReportKeySecret;
 }
 
 export const MAX_DESCRIPTION_LENGTH = 4096;
@@ -40,6 +44,7 @@ export interface AppItem {
   downloadMode: DownloadMode;
   logoKey: string | null;
   updatedAt: Date;
+  reports: boolean;
 }
 
 export async function listApps(db: Db, actor: Actor): Promise<AppItem[]> {
@@ -58,6 +63,7 @@ export async function listApps(db: Db, actor: Actor): Promise<AppItem[]> {
     downloadMode: row.download_mode,
     logoKey: row.logo_key,
     updatedAt: new Date(row.updated_at),
+    reports: row.reports,
   }));
 }
 
@@ -107,6 +113,8 @@ interface AppFields {
   description: string | undefined;
   private: boolean;
   downloadMode: DownloadMode | undefined;
+  /** Undefined on update: keep the current value. */
+  reports: boolean | undefined;
 }
 
 class AppWrite implements PendingAppWrite {
@@ -159,9 +167,11 @@ class AppWrite implements PendingAppWrite {
           private: fields.private,
           ...(fields.downloadMode ? { download_mode: fields.downloadMode } : {}),
           logo_key: this.#logoKey ?? null,
+          reports: fields.reports ?? false,
         })
         .execute();
       await grantToCreator(trx, actor, 'apps', fields.id);
+      if (fields.reports) await setReportKey(trx, this.deps.config, actor.tenantId, fields.id, true);
     });
     return null;
   }
@@ -175,7 +185,7 @@ class AppWrite implements PendingAppWrite {
       if (await nameTaken(trx, 'apps', actor.tenantId, fields.name, fields.id)) throw duplicateName('app');
       const before = await trx
         .selectFrom('apps')
-        .select('logo_key')
+        .select(['logo_key', 'reports'])
         .where('tenant_id', '=', actor.tenantId)
         .where('id', '=', fields.id)
         .executeTakeFirstOrThrow();
@@ -186,17 +196,22 @@ class AppWrite implements PendingAppWrite {
           ...(fields.description === undefined ? {} : { description: fields.description }),
           ...(fields.downloadMode ? { download_mode: fields.downloadMode } : {}),
           ...(newLogo ? { logo_key: newLogo } : {}),
+          ...(fields.reports === undefined ? {} : { reports: fields.reports }),
           updated_at: sql`now()`,
         })
         .where('tenant_id', '=', actor.tenantId)
         .where('id', '=', fields.id)
         .execute();
+      // Enabling reports mints a key, disabling deletes it (FaynoSync); sending the current value changes nothing.
+      if (fields.reports !== undefined && fields.reports !== before.reports) {
+        await setReportKey(trx, this.deps.config, actor.tenantId, fields.id, fields.reports);
+      }
       return newLogo ? before.logo_key : null;
     });
   }
 }
 
-/** Validates `{"app","description"?,"private"?,"download_mode"?}` and the name's uniqueness; nothing is written yet. */
+/** Validates `{"app","description"?,"private"?,"download_mode"?,"reports"?}` and the name's uniqueness; nothing is written yet. */
 export async function prepareAppCreate(
   deps: CatalogDeps,
   actor: Actor,
@@ -208,6 +223,7 @@ export async function prepareAppCreate(
   const description = parseDescription(input.description);
   const isPrivate = parseFlag(input.private, 'private') ?? false;
   const downloadMode = parseDownloadMode(input.download_mode);
+  const reports = parseFlag(input.reports, 'reports') ?? false;
   if (await nameTaken(deps.database.db, 'apps', actor.tenantId, name)) throw duplicateName('app');
   return new AppWrite(deps, actor, 'create', {
     id: newId(),
@@ -215,12 +231,14 @@ export async function prepareAppCreate(
     description,
     private: isPrivate,
     downloadMode,
+    reports,
   });
 }
 
 /**
- * Validates `{"id","app","description"?,"download_mode"?}`. An omitted description or mode keeps the current one. `private` decides which
- * bucket the app's files live in, so it cannot change; sending the current value is accepted.
+ * Validates `{"id","app","description"?,"download_mode"?,"reports"?}`. An omitted description, mode or reports flag
+ * keeps the current one. `private` decides which bucket the app's files live in, so it cannot change; sending the
+ * current value is accepted.
  */
 export async function prepareAppUpdate(
   deps: CatalogDeps,
@@ -235,6 +253,7 @@ export async function prepareAppUpdate(
   const description = parseDescription(input.description);
   const wantsPrivate = parseFlag(input.private, 'private');
   const downloadMode = parseDownloadMode(input.download_mode);
+  const reports = parseFlag(input.reports, 'reports');
   const current = await db
     .selectFrom('apps')
     .select('private')
@@ -255,6 +274,7 @@ export async function prepareAppUpdate(
     description,
     private: current.private,
     downloadMode,
+    reports,
   });
 }
 
@@ -262,12 +282,15 @@ export async function prepareAppUpdate(
 export async function deleteApp(deps: CatalogDeps, actor: Actor, rawId: unknown): Promise<void> {
   requirePermission(actor, 'apps', 'delete');
   const id = parseId(rawId);
+  let reportObjects: string[] = [];
   const logoKey = await withConstraints(
     deps.database.db,
     'app',
     async (trx) => {
       await lockForChange(trx, 'apps', 'app', actor, id);
       await refuseIfUsed(trx, 'app', APP_USAGE, actor.tenantId, id);
+      // The app's report groups and blob rows go with it (cascade); their objects are removed after the commit.
+      reportObjects = await blobKeysOfApp(trx, actor.tenantId, id);
       const row = await trx
         .deleteFrom('apps')
         .where('tenant_id', '=', actor.tenantId)
@@ -280,4 +303,5 @@ export async function deleteApp(deps: CatalogDeps, actor: Actor, rawId: unknown)
     APP_USAGE,
   );
   if (logoKey) await removeLogo(deps.store, deps.logger, logoKey);
+  await removeBlobObjects(deps, reportObjects);
 }

@@ -17,6 +17,7 @@ export function presentApp(app: AppItem, owner: string, store: ArtifactStore) {
     Description: app.description,
     Owner: owner,
     Updated_at: app.updatedAt.toISOString(),
+    Reports: app.reports,
   };
 }
 

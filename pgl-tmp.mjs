@@ -1,0 +1,13 @@
+import { PGlite } from '@electric-sql/pglite';
+let t=Date.now();
+const a = await PGlite.create();
+await a.query('create table x(a int)');
+console.log('create', Date.now()-t);
+t=Date.now();
+const dump = await a.dumpDataDir('none');
+console.log('dump', Date.now()-t, dump.size);
+await a.close();
+t=Date.now();
+const b = await PGlite.create({ loadDataDir: dump });
+console.log('load', Date.now()-t, (await b.query('select count(*) from x')).rows);
+console.log('rss', process.memoryUsage().rss/1e6);

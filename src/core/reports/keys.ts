@@ -1,0 +1,180 @@
+import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
+import type { Db } from '../../db/connect.js';
+import type { Actor } from '../auth/actor.js';
+import { parseId } from '../catalog/common.js';
+import { conflict, forbidden, invalid, notFound, unauthorized } from '../errors.js';
+import { newId } from '../ids.js';
+import { allowedIds, requireAllowed, requirePermission } from '../permissions.js';
+
+export const REPORT_KEY_PREFIX = 'rpk_';
+
+/**
+ * Report keys ship inside every copy of an app, so they are ingest-only credentials (like a Sentry DSN), and
+ * FaynoSync's dashboard shows and copies the key from `/report-keys/list`. Ingest looks keys up by SHA-256 only;
+ * the plaintext is kept sealed (AES-256-GCM) under a key derived from the server secret, so a database dump alone
+ * reveals no report key, and only users who may edit the app see it.
+ */
+export interface ReportKeySecret {
+  /** The server secret (JWT_SECRET) the sealing key is derived from. */
+  jwtSecret: string;
+}
+
+export function hashReportKey(key: string): string {
+  return createHash('sha256').update(key).digest('hex');
+}
+
+/** FaynoSync's format: `rpk_` and 64 hex characters. */
+function mintReportKey(): { key: string; hash: string } {
+  const key = `${REPORT_KEY_PREFIX}${randomBytes(32).toString('hex')}`;
+  return { key, hash: hashReportKey(key) };
+}
+
+function sealingKey(secret: ReportKeySecret): Buffer {
+  return createHmac('sha256', secret.jwtSecret).update('updraft:report-key-sealing').digest();
+}
+
+function seal(plain: string, secret: ReportKeySecret): string {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', sealingKey(secret), iv);
+  const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
+  return [iv, cipher.getAuthTag(), body].map((b) => b.toString('base64url')).join('.');
+}
+
+/** The plaintext, or '' when it cannot be opened (the server secret changed): regenerate the key then. */
+function unseal(sealed: string, hash: string, secret: ReportKeySecret): string {
+  const [iv, tag, body] = sealed.split('.').map((part) => Buffer.from(part, 'base64url'));
+  if (!iv || !tag || !body) return '';
+  try {
+    const decipher = createDecipheriv('aes-256-gcm', sealingKey(secret), iv);
+    decipher.setAuthTag(tag);
+    const plain = Buffer.concat([decipher.update(body), decipher.final()]).toString('utf8');
+    return hashReportKey(plain) === hash ? plain : '';
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * Mints a new key for the app (replacing any it had) or removes it; runs inside the app write's transaction so
+ * the flag and the key never disagree. Returns the new plaintext key when one was minted.
+ */
+export async function setReportKey(
+  trx: Db,
+  secret: ReportKeySecret,
+  tenantId: string,
+  appId: string,
+  enabled: boolean,
+): Promise<string | undefined> {
+  if (!enabled) {
+    await trx
+      .deleteFrom('report_keys')
+      .where('tenant_id', '=', tenantId)
+      .where('app_id', '=', appId)
+      .execute();
+    return undefined;
+  }
+  const { key, hash } = mintReportKey();
+  const sealed = seal(key, secret);
+  await trx
+    .insertInto('report_keys')
+    .values({ id: newId(), tenant_id: tenantId, app_id: appId, key_hash: hash, key_sealed: sealed })
+    .onConflict((oc) =>
+      oc.column('app_id').doUpdateSet({ key_hash: hash, key_sealed: sealed, updated_at: sql`now()` }),
+    )
+    .execute();
+  return key;
+}
+
+export interface ReportKeyItem {
+  id: string;
+  appId: string;
+  appName: string;
+  /** '' when the sealed key cannot be opened any more (see unseal). */
+  key: string;
+  updatedAt: Date;
+}
+
+/** The keys of the apps the actor may edit, newest first (FaynoSync's `/report-keys/list`). */
+export async function listReportKeys(
+  db: Db,
+  secret: ReportKeySecret,
+  actor: Actor,
+): Promise<ReportKeyItem[]> {
+  requirePermission(actor, 'apps', 'edit');
+  const allowed = await allowedIds(db, actor, 'apps');
+  if (allowed?.length === 0) return [];
+  let query = db
+    .selectFrom('report_keys as k')
+    .innerJoin('apps as a', 'a.id', 'k.app_id')
+    .select(['k.id', 'k.app_id', 'a.name', 'k.key_hash', 'k.key_sealed', 'k.updated_at'])
+    .where('k.tenant_id', '=', actor.tenantId)
+    .where('a.tenant_id', '=', actor.tenantId)
+    .where('a.reports', '=', true);
+  if (allowed) query = query.where('k.app_id', 'in', allowed);
+  const rows = await query.orderBy('k.updated_at', 'desc').orderBy('k.id', 'desc').execute();
+  return rows.map((row) => ({
+    id: row.id,
+    appId: row.app_id,
+    appName: row.name,
+    key: unseal(row.key_sealed, row.key_hash, secret),
+    updatedAt: new Date(row.updated_at),
+  }));
+}
+
+/** Replaces the app's key: the old one stops working at once. */
+export async function regenerateReportKey(
+  db: Db,
+  secret: ReportKeySecret,
+  actor: Actor,
+  rawAppId: unknown,
+): Promise<{ appId: string; key: string }> {
+  requirePermission(actor, 'apps', 'edit');
+  if (rawAppId === undefined || rawAppId === null || rawAppId === '') {
+    throw invalid('Invalid request body: app_id is required, e.g. {"app_id":"653a5e4f51ce5114611f5abb"}');
+  }
+  const appId = parseId(rawAppId);
+  return db.transaction().execute(async (trx) => {
+    const app = await trx
+      .selectFrom('apps')
+      .select(['reports'])
+      .where('tenant_id', '=', actor.tenantId)
+      .where('id', '=', appId)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!app) throw notFound('app not found');
+    await requireAllowed(trx, actor, 'apps', appId);
+    if (!app.reports) {
+      throw conflict(
+        'reports are disabled for this app: enable them with /app/update {"reports":"true"} first',
+      );
+    }
+    const key = await setReportKey(trx, secret, actor.tenantId, appId, true);
+    return { appId, key: key as string };
+  });
+}
+
+/** Who a report key speaks for. */
+export interface ReportKeyOwner {
+  keyId: string;
+  tenantId: string;
+  appId: string;
+  appName: string;
+}
+
+const badKey = () =>
+  unauthorized('invalid report key: send Authorization: Bearer rpk_… as listed by /report-keys/list');
+
+/** Resolves `Authorization: Bearer rpk_…`; a removed key, or one of an app whose reports are off, is refused. */
+export async function resolveReportKey(db: Db, key: string): Promise<ReportKeyOwner> {
+  if (!key.startsWith(REPORT_KEY_PREFIX) || key.length > 200) throw badKey();
+  const row = await db
+    .selectFrom('report_keys as k')
+    .innerJoin('apps as a', 'a.id', 'k.app_id')
+    .select(['k.id', 'k.tenant_id', 'k.app_id', 'a.name', 'a.reports'])
+    .where('k.key_hash', '=', hashReportKey(key))
+    .executeTakeFirst();
+  if (!row) throw badKey();
+  if (!row.reports) throw forbidden('reports are disabled for this app: enable them with /app/update');
+  return { keyId: row.id, tenantId: row.tenant_id, appId: row.app_id, appName: row.name };
+}
