@@ -3,8 +3,10 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    globalSetup: ['test/global-setup.ts'],
     pool: 'forks',
-    // Each file starts its own embedded PostgreSQL (PGlite), which takes a few seconds on two cores.
+    // Test files share nothing (own database, temp directories, free ports), so both cores run files at once.
+    maxWorkers: 2,
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

@@ -235,14 +235,8 @@ const mb = (bytes: number) => `${(bytes / MB).toFixed(1)} MB`;
 
 async function main(): Promise<void> {
   const root = process.cwd();
-  process.stdout.write('building the server (tsc -p tsconfig.build.json)…\n');
-  execFileSync(
-    process.execPath,
-    [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'],
-    {
-      stdio: 'inherit',
-    },
-  );
+  process.stdout.write('building the server…\n');
+  execFileSync(process.execPath, [join(root, 'scripts/build.mjs')], { stdio: 'inherit' });
 
   const work = await mkdtemp(join(tmpdir(), 'updraft-transfer-'));
   const database = await benchDatabase();

@@ -1,6 +1,7 @@
-import { mkdirSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
+import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
 import type { PostgresPool, PostgresPoolClient, PostgresQueryResult } from 'kysely';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
@@ -13,6 +14,8 @@ export interface DbHandle {
   kind: 'pglite' | 'postgres';
   /** Closes the pool or the embedded engine. */
   close(): Promise<void>;
+  /** Embedded engine only: the whole database as a tarball, which `openPglite(undefined, {snapshot})` opens again. */
+  snapshot?(): Promise<Blob>;
 }
 
 type Command = PostgresQueryResult<unknown>['command'];
@@ -56,20 +59,63 @@ class PgliteSingleConnectionPool implements PostgresPool {
   }
 }
 
-/** An embedded database in `dataDir` (or in memory when dataDir is undefined, for tests). */
-export async function openPglite(dataDir: string | undefined): Promise<DbHandle> {
+/**
+ * PostgreSQL's settings for a small embedded server: PGlite reserves its whole shared buffer pool inside the
+ * process, and the default 128 MB alone puts an idle server near 300 MB RSS.
+ */
+const SMALL_SERVER = ['-c', 'shared_buffers=16MB', '-c', 'temp_buffers=1MB', '-c', 'work_mem=2MB'];
+
+function pgliteOptions(extra: PGliteOptions = {}): PGliteOptions {
+  return { ...extra, startParams: [...PGlite.defaultStartParams, ...SMALL_SERVER] };
+}
+
+/**
+ * Creates a new data directory in a short-lived child process. initdb runs inside the engine's WebAssembly memory,
+ * which never shrinks: done in the server's own process it would leave the server at about 800 MB for good.
+ */
+function initdbInChild(dir: string): Promise<void> {
+  const script =
+    'const { PGlite } = await import(process.argv[1]); const db = await PGlite.create(process.argv[2]); await db.close();';
+  return new Promise((resolve, reject) => {
+    execFile(
+      process.execPath,
+      ['--input-type=module', '-e', script, import.meta.resolve('@electric-sql/pglite'), dir],
+      (err, _stdout, stderr) => {
+        if (err)
+          reject(
+            new Error(`could not create the embedded database in ${dir}: ${stderr.trim() || err.message}`),
+          );
+        else resolve();
+      },
+    );
+  });
+}
+
+/**
+ * An embedded database in `dataDir`, or in memory when dataDir is undefined (tests), optionally started from a
+ * snapshot made by `DbHandle.snapshot` (tests: one initdb and one migration run per test run, not per file).
+ */
+export async function openPglite(
+  dataDir: string | undefined,
+  options: { snapshot?: Blob } = {},
+): Promise<DbHandle> {
   let engine: PGlite;
   if (dataDir) {
     const dir = join(dataDir, 'pgdata');
     mkdirSync(dir, { recursive: true });
-    engine = await PGlite.create(dir);
+    if (!existsSync(join(dir, 'PG_VERSION'))) await initdbInChild(dir);
+    engine = await PGlite.create(dir, pgliteOptions());
   } else {
-    engine = await PGlite.create();
+    engine = await PGlite.create(pgliteOptions(options.snapshot ? { loadDataDir: options.snapshot } : {}));
   }
+  return pgliteHandle(engine);
+}
+
+function pgliteHandle(engine: PGlite): DbHandle {
   const db = new Kysely<Database>({
     dialect: new PostgresDialect({ pool: new PgliteSingleConnectionPool(engine) }),
   });
-  return { db, kind: 'pglite', close: () => db.destroy() };
+  return { db, kind: 'pglite', close: () => db.destroy(), snapshot: () => engine.dumpDataDir('none') };
 }
 
 export function openPostgres(url: string): DbHandle {

@@ -332,7 +332,7 @@ describe('a server killed in the middle of an upload', () => {
 
   beforeAll(async () => {
     // The child runs the build; rebuild it when a source file is newer.
-    execFileSync(process.execPath, ['scripts/build-if-needed.mjs'], { stdio: 'pipe' });
+    execFileSync(process.execPath, ['scripts/build.mjs'], { stdio: 'pipe' });
     port = await freePort();
     database = await childDatabase();
     env = {

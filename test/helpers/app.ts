@@ -1,10 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import type { RequestListener } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { pino } from 'pino';
+import { inject } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { type AppContext, closeContext, openContext } from '../../src/context.js';
 import { type DbHandle, openPglite, openPostgres } from '../../src/db/connect.js';
@@ -23,9 +25,17 @@ interface TestDatabase {
   drop: () => Promise<void>;
 }
 
+let snapshot: Promise<Blob> | undefined;
+
+/** The migrated empty database the global set-up made for this run (test/global-setup.ts). */
+function migratedSnapshot(): Promise<Blob> {
+  snapshot ??= readFile(inject('pgliteSnapshot')).then((bytes) => new Blob([bytes]));
+  return snapshot;
+}
+
 async function freshDatabase(): Promise<TestDatabase> {
   if (!usingPostgres) {
-    const handle = await openPglite(undefined);
+    const handle = await openPglite(undefined, { snapshot: await migratedSnapshot() });
     return { handle, url: undefined, drop: async () => {} };
   }
   const name = `updraft_test_${Date.now()}_${randomBytes(4).toString('hex')}`;
