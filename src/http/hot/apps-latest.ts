@@ -6,6 +6,7 @@ import type { ReleaseCache } from '../../core/releases/release-index.js';
 import { type HotRequest, isCatalogName, readQuery } from './request.js';
 import {
   AnswerCache,
+  answerOrStale,
   type Prepared,
   prepareJson,
   prepareRedirect,
@@ -30,7 +31,7 @@ export function appsLatestRoute(
   ctx: AppContext,
   releases: ReleaseCache,
 ): (req: HotRequest, res: ServerResponse) => Promise<void> | undefined {
-  const cache = new AnswerCache<LatestEntry>(ctx.changes, CACHED_ANSWERS);
+  const cache = new AnswerCache<LatestEntry>(ctx.changes, CACHED_ANSWERS, ctx.config.staleIfErrorSeconds);
 
   const miss = async (req: HotRequest, res: ServerResponse, query: Query, key: string): Promise<void> => {
     const problem = invalidParameter(query);
@@ -50,7 +51,7 @@ export function appsLatestRoute(
     let entry: LatestEntry;
     if (!app || !channelId) {
       const prepared = notFound(app ? 'channel not found' : 'app_name not found');
-      entry = { tenantId, generation: catalog.generation, prepared };
+      entry = { tenantId, generation: catalog.generation, at: catalog.loadedAt, prepared };
     } else {
       const index = await releases.index(catalog, app);
       const answer = latestBuild(index, {
@@ -66,10 +67,10 @@ export function appsLatestRoute(
           : answer.kind === 'map'
             ? prepareJson(200, answer.body)
             : notFound('No matching data found for the provided parameters');
-      entry = { tenantId, generation: index.generation, prepared };
+      entry = { tenantId, generation: index.generation, at: catalog.loadedAt, prepared };
     }
     cache.set(key, entry);
-    send(req, res, entry.prepared);
+    send(req, res, entry.prepared, cache.staleSeconds(entry));
   };
 
   return (req, res) => {
@@ -80,7 +81,12 @@ export function appsLatestRoute(
       send(req, res, hit.prepared);
       return undefined;
     }
-    return miss(req, res, query, key);
+    return answerOrStale(
+      cache,
+      key,
+      (kept, seconds) => send(req, res, kept.prepared, seconds),
+      () => miss(req, res, query, key),
+    );
   };
 }
 

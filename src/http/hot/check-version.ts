@@ -20,6 +20,7 @@ import { type HotRequest, isCatalogName, readQuery, usableDeviceId } from './req
 import {
   type Answer,
   AnswerCache,
+  answerOrStale,
   DeviceAnswers,
   prepareBody,
   prepareJson,
@@ -71,16 +72,22 @@ export function checkVersionRoute(
   ctx: AppContext,
   releases: ReleaseCache,
 ): (req: HotRequest, res: ServerResponse) => Promise<void> | undefined {
-  const cache = new AnswerCache<CheckEntry>(ctx.changes, CACHED_ANSWERS);
+  const cache = new AnswerCache<CheckEntry>(ctx.changes, CACHED_ANSWERS, ctx.config.staleIfErrorSeconds);
 
-  const reply = (req: HotRequest, res: ServerResponse, entry: CheckEntry, deviceId: string | undefined) => {
+  const reply = (
+    req: HotRequest,
+    res: ServerResponse,
+    entry: CheckEntry,
+    deviceId: string | undefined,
+    staleSeconds = 0,
+  ) => {
     const { check } = entry;
     if (!check || deviceId === undefined) {
-      send(req, res, entry.base.prepared);
+      send(req, res, entry.base.prepared, staleSeconds);
       return;
     }
     const answer = check.devices.for(deviceId);
-    send(req, res, answer.prepared);
+    send(req, res, answer.prepared, staleSeconds);
     ctx.telemetry.record({
       tenantId: entry.tenantId,
       appId: check.appId,
@@ -116,6 +123,7 @@ export function checkVersionRoute(
       entry = {
         tenantId,
         generation: catalog.generation,
+        at: catalog.loadedAt,
         base: { prepared: prepareJson(400, { error: resolved }), updateAvailable: false },
       };
     } else {
@@ -130,7 +138,7 @@ export function checkVersionRoute(
             feedBase: feedBase(ctx.config.apiUrl, parsed),
           })
         : () => toAnswer(undefined, resolved.app.name);
-      entry = { tenantId, generation: index.generation, base: respond(undefined) };
+      entry = { tenantId, generation: index.generation, at: catalog.loadedAt, base: respond(undefined) };
       if (decision) {
         entry.check = {
           appId: resolved.app.id,
@@ -145,7 +153,7 @@ export function checkVersionRoute(
       }
     }
     cache.set(key, entry);
-    reply(req, res, entry, deviceId);
+    reply(req, res, entry, deviceId, cache.staleSeconds(entry));
   };
 
   return (req, res) => {
@@ -158,7 +166,12 @@ export function checkVersionRoute(
       reply(req, res, hit, deviceId);
       return undefined;
     }
-    return miss(req, res, query, key, deviceId);
+    return answerOrStale(
+      cache,
+      key,
+      (kept, seconds) => reply(req, res, kept, deviceId, seconds),
+      () => miss(req, res, query, key, deviceId),
+    );
   };
 }
 
