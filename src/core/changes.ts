@@ -11,7 +11,7 @@ export interface ReconnectDelays {
   maxMs: number;
 }
 
-const DEFAULT_DELAYS: ReconnectDelays = { minMs: 250, maxMs: 4_000 };
+const DEFAULT_DELAYS: ReconnectDelays = { minMs: 250, maxMs: 2_000 };
 
 /**
  * A generation number per tenant that every write in the tenant bumps once committed. Hot-path caches

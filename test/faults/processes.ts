@@ -1,8 +1,11 @@
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, execFile, execFileSync, spawn } from 'node:child_process';
 import { chownSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+
+const execFileAsync = promisify(execFile);
 
 /** The repository root: the fault suite runs the built server (`dist/main.js`), as `npm start` does. */
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -48,8 +51,8 @@ export class ThrowawayPostgres {
       chownSync(dir, uid, gid);
     }
     const pg = new ThrowawayPostgres(dir, await freePort());
-    pg.run('initdb', ['-D', pg.data, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8']);
-    pg.start();
+    await pg.run('initdb', ['-D', pg.data, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8']);
+    await pg.start();
     return pg;
   }
 
@@ -57,27 +60,24 @@ export class ThrowawayPostgres {
     return join(this.dir, 'data');
   }
 
-  private run(command: string, args: string[]): void {
+  /** Without blocking the event loop: the load goes on while the server stops or starts. */
+  private async run(command: string, args: string[]): Promise<void> {
     const [cmd, argv] = asPostgres(command, args);
-    execFileSync(cmd, argv, { stdio: 'ignore' });
+    await execFileAsync(cmd, argv);
   }
 
-  start(): void {
+  start(): Promise<void> {
     const options = `-p ${this.port} -k ${this.dir} -c listen_addresses=127.0.0.1 -c fsync=off`;
-    this.run('pg_ctl', ['-D', this.data, '-o', options, '-l', join(this.dir, 'log'), '-w', 'start']);
+    return this.run('pg_ctl', ['-D', this.data, '-o', options, '-l', join(this.dir, 'log'), '-w', 'start']);
   }
 
   /** `-m fast`: what a restart by the operator does; every connection is cut. */
-  stop(): void {
-    this.run('pg_ctl', ['-D', this.data, '-m', 'fast', '-w', 'stop']);
+  stop(): Promise<void> {
+    return this.run('pg_ctl', ['-D', this.data, '-m', 'fast', '-w', 'stop']);
   }
 
-  destroy(): void {
-    try {
-      this.stop();
-    } catch {
-      // Already stopped.
-    }
+  async destroy(): Promise<void> {
+    await this.stop().catch(() => {});
     rmSync(this.dir, { recursive: true, force: true });
   }
 }
