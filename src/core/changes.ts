@@ -26,8 +26,11 @@ const DEFAULT_DELAYS: ReconnectDelays = { minMs: 250, maxMs: 2_000 };
  */
 export class ChangeFeed {
   private readonly generations = new Map<string, number>();
+  /** When each tenant's generation last moved (ms); the epoch's own move counts for every tenant. */
+  private readonly changedAt = new Map<string, number>();
   /** Added to every tenant's generation: one increment makes everything cached stale at once. */
   private epoch = 0;
+  private epochChangedAt = 0;
   private listener: pg.Client | undefined;
   private databaseUrl: string | undefined;
   private logger: Logger | undefined;
@@ -53,10 +56,13 @@ export class ChangeFeed {
    * For how many seconds an answer computed at `at` (ms) under `generation` has not been known to be current: 0
    * while it is current. Under an unchanged generation, an answer stops being known current when the listener
    * stopped listening; under an older one, it is counted from when it was computed (it may have been superseded
-   * any time since).
+   * any time since) — unless `askedAt` is given and every change since arrived after it: an answer computed for a
+   * request is current as of the request's arrival even when a write (or this instance's own NOTIFY) lands while
+   * it is being computed.
    */
-  staleSeconds(tenantId: string, generation: number, at: number): number {
-    if (generation === this.generation(tenantId)) {
+  staleSeconds(tenantId: string, generation: number, at: number, askedAt?: number): number {
+    const moved = Math.max(this.changedAt.get(tenantId) ?? 0, this.epochChangedAt);
+    if (generation === this.generation(tenantId) || (askedAt !== undefined && moved >= askedAt)) {
       const since = this.disconnectedSince;
       return since === undefined ? 0 : Math.max(0, Date.now() - Math.max(at, since)) / 1000;
     }
@@ -138,6 +144,7 @@ export class ChangeFeed {
           if (this.closed) return;
           // LISTEN is in place before the bump, so no write can fall between what the bump covers and what is heard.
           this.epoch++;
+          this.epochChangedAt = Date.now();
           const away = Date.now() - (this.disconnectedSince ?? Date.now());
           this.disconnectedSince = undefined;
           this.logger?.info({ awayMs: away }, 'change listener reconnected: cached answers recomputed');
@@ -150,5 +157,6 @@ export class ChangeFeed {
 
   private bump(tenantId: string): void {
     this.generations.set(tenantId, (this.generations.get(tenantId) ?? 0) + 1);
+    this.changedAt.set(tenantId, Date.now());
   }
 }

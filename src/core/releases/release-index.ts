@@ -413,9 +413,9 @@ export class ReleaseCache {
     );
   }
 
-  /** For how many seconds a loaded catalog or index has not been known current (0: it is). */
-  staleSeconds(loaded: Loaded): number {
-    return this.deps.changes.staleSeconds(loaded.tenantId, loaded.generation, loaded.loadedAt);
+  /** For how many seconds a loaded catalog or index has not been known current (0: it is); see ChangeFeed. */
+  staleSeconds(loaded: Loaded, askedAt?: number): number {
+    return this.deps.changes.staleSeconds(loaded.tenantId, loaded.generation, loaded.loadedAt, askedAt);
   }
 
   private stamped<T extends Loaded>(

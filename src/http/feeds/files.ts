@@ -16,6 +16,7 @@ import { STALE_HEADER } from '../hot/response.js';
 export function feedFilesRouter(ctx: AppContext, releases: ReleaseCache): Router {
   const router = express.Router();
   const handler = async (req: Request, res: Response): Promise<void> => {
+    const askedAt = Date.now();
     const params = req.params as Record<string, string>;
     const path: FeedPath = {
       owner: params.owner ?? '',
@@ -34,7 +35,7 @@ export function feedFilesRouter(ctx: AppContext, releases: ReleaseCache): Router
       return;
     }
     // Which file a name means came from the last known state while the database or the listener is away.
-    const stale = releases.staleSeconds(found.index);
+    const stale = releases.staleSeconds(found.index, askedAt);
     if (stale > 0) res.setHeader(STALE_HEADER, String(Math.ceil(stale)));
     await serveStored(req, res, ctx.store, found.artifact.storageKey, 'public', found.artifact.fileName);
   };

@@ -34,6 +34,7 @@ export function appsLatestRoute(
   const cache = new AnswerCache<LatestEntry>(ctx.changes, CACHED_ANSWERS, ctx.config.staleIfErrorSeconds);
 
   const miss = async (req: HotRequest, res: ServerResponse, query: Query, key: string): Promise<void> => {
+    const askedAt = Date.now();
     const problem = invalidParameter(query);
     if (problem) {
       send(req, res, prepareJson(400, { error: problem }));
@@ -70,7 +71,7 @@ export function appsLatestRoute(
       entry = { tenantId, generation: index.generation, at: catalog.loadedAt, prepared };
     }
     cache.set(key, entry);
-    send(req, res, entry.prepared, cache.staleSeconds(entry));
+    send(req, res, entry.prepared, cache.staleSeconds(entry, askedAt));
   };
 
   return (req, res) => {

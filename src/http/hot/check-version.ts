@@ -105,6 +105,7 @@ export function checkVersionRoute(
     key: string,
     deviceId: string | undefined,
   ): Promise<void> => {
+    const askedAt = Date.now();
     const parsed = parseRequest(query);
     if (typeof parsed === 'string') {
       send(req, res, prepareJson(400, { error: parsed }));
@@ -153,7 +154,7 @@ export function checkVersionRoute(
       }
     }
     cache.set(key, entry);
-    reply(req, res, entry, deviceId, cache.staleSeconds(entry));
+    reply(req, res, entry, deviceId, cache.staleSeconds(entry, askedAt));
   };
 
   return (req, res) => {

@@ -144,6 +144,7 @@ export function feedsRoute(
     query: Readonly<Record<string, string>>,
     deviceId: string | undefined,
   ): Promise<void> => {
+    const askedAt = Date.now();
     let version: Version | undefined;
     if (versionText) {
       try {
@@ -178,7 +179,7 @@ export function feedsRoute(
       },
     };
     cache.set(key, entry);
-    reply(req, res, entry, deviceId, cache.staleSeconds(entry));
+    reply(req, res, entry, deviceId, cache.staleSeconds(entry, askedAt));
   };
 
   // What a path is (a feed document of some format, or not one), worked out once per distinct path: a cached

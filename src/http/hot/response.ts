@@ -153,9 +153,12 @@ export class AnswerCache<T extends StampedAnswer> {
     return { entry, seconds, unchanged: entry.generation === this.changes.generation(entry.tenantId) };
   }
 
-  /** How long a freshly computed entry has not been known current (its data may be a stale fallback). */
-  staleSeconds(entry: T): number {
-    return this.changes.staleSeconds(entry.tenantId, entry.generation, entry.at);
+  /**
+   * How long an entry computed for a request that arrived at `askedAt` has not been known current: its data may be
+   * a fallback kept through an outage.
+   */
+  staleSeconds(entry: T, askedAt: number): number {
+    return this.changes.staleSeconds(entry.tenantId, entry.generation, entry.at, askedAt);
   }
 
   set(key: string, entry: T): void {
