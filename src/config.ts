@@ -43,6 +43,11 @@ export interface Config {
   /** Record update checks that carry X-Device-ID (TELEMETRY=off disables). */
   telemetry: boolean;
   telemetryRetentionDays: number;
+  /**
+   * How long the hot paths (update checks, feeds, feed files) may answer from their last known state, marked
+   * X-Updraft-Stale, while the database or the change listener is away (STALE_IF_ERROR_SECONDS; 0 turns it off).
+   */
+  staleIfErrorSeconds: number;
   logLevel: string;
   reports: ReportsConfig;
 }
@@ -231,6 +236,7 @@ export function loadConfig(env: Env = process.env): Config {
     bcryptCost: int(env, 'BCRYPT_COST', 10, 4, 15),
     telemetry: bool(env, 'TELEMETRY', true),
     telemetryRetentionDays: int(env, 'TELEMETRY_RETENTION_DAYS', 30, 1, 3650),
+    staleIfErrorSeconds: int(env, 'STALE_IF_ERROR_SECONDS', 6 * 3600, 0, 7 * 24 * 3600),
     logLevel,
     reports: {
       enabled: bool(env, 'REPORTS_ENABLED', true),

@@ -1,12 +1,13 @@
 #!/usr/bin/env node
 import { createServer } from 'node:http';
 import { pino } from 'pino';
-import { ConfigError, loadConfig } from './config.js';
+import { type Config, ConfigError, loadConfig } from './config.js';
 import { type AppContext, closeContext, openContext } from './context.js';
 import { createAdmin } from './core/accounts.js';
 import { prepareSignupKey } from './core/auth/signup-key.js';
 import { DomainError } from './core/errors.js';
 import { openDatabase } from './db/connect.js';
+import { DataDirInUseError, DataDirLock } from './db/data-dir-lock.js';
 import { migrateToLatest } from './db/migrations.js';
 import { buildHandler } from './server.js';
 
@@ -30,13 +31,32 @@ function printSignupHelp(ctx: AppContext, key: string): void {
   );
 }
 
+/**
+ * With the embedded database, one process at a time owns DATA_DIR (see DataDirLock); with a PostgreSQL server,
+ * several instances and commands may run side by side.
+ */
+function lockDataDir(config: Config, command: string, hint: string): DataDirLock | undefined {
+  return config.databaseUrl ? undefined : DataDirLock.acquire(config.dataDir, command, hint);
+}
+
 async function serve(): Promise<void> {
   const config = loadConfig();
   const logger = pino({
     level: config.logLevel,
     redact: ['req.headers.authorization', 'password', 'api_key'],
   });
-  const ctx = await openContext(config, logger);
+  const lock = lockDataDir(
+    config,
+    'updraft serve',
+    'run one server per DATA_DIR (or give each its own DATA_DIR, or share a PostgreSQL server with DATABASE_URL)',
+  );
+  let ctx: AppContext;
+  try {
+    ctx = await openContext(config, logger);
+  } catch (err) {
+    lock?.release();
+    throw err;
+  }
   const key = await prepareSignupKey(config, ctx.database.db);
   const server = createServer(buildHandler(ctx));
   server.requestTimeout = 0; // large uploads may take longer than Node's default 5 minutes
@@ -50,7 +70,10 @@ async function serve(): Promise<void> {
   const stop = () => {
     logger.info('shutting down');
     server.close(() => {
-      closeContext(ctx).finally(() => process.exit(0));
+      closeContext(ctx).finally(() => {
+        lock?.release();
+        process.exit(0);
+      });
     });
     setTimeout(() => process.exit(0), 10_000).unref();
   };
@@ -60,24 +83,42 @@ async function serve(): Promise<void> {
 
 async function migrate(): Promise<void> {
   const config = loadConfig();
-  const db = await openDatabase(config.databaseUrl, config.dataDir);
+  // A starting server migrates by itself; a running one owns the files.
+  const lock = lockDataDir(config, 'updraft migrate', 'the running server has already migrated the database');
   try {
-    const applied = await migrateToLatest(db.db as never);
+    const db = await openDatabase(config.databaseUrl, config.dataDir);
+    let applied: string[];
+    try {
+      applied = await migrateToLatest(db.db as never);
+    } finally {
+      await db.close();
+    }
+    // Said only once the database is closed, so that what it reports is on disk.
     process.stdout.write(applied.length ? `applied: ${applied.join(', ')}\n` : 'database is up to date\n');
   } finally {
-    await db.close();
+    lock?.release();
   }
 }
 
 async function createAdminCommand(username: string | undefined): Promise<void> {
   if (!username) throw new ConfigError(`create-admin needs a username\n${USAGE}`);
   const config = loadConfig();
-  const ctx = await openContext(config, pino({ level: 'warn' }));
+  const lock = lockDataDir(
+    config,
+    'updraft create-admin',
+    'stop the server first, or create the admin through it (POST /signup with the sign-up key)',
+  );
   try {
-    await createAdmin(ctx.database.db, config, { username, password: await readPassword() });
+    const ctx = await openContext(config, pino({ level: 'warn' }));
+    try {
+      await createAdmin(ctx.database.db, config, { username, password: await readPassword() });
+    } finally {
+      await closeContext(ctx);
+    }
+    // Said only once the database is closed, so that the admin it reports is on disk.
     process.stdout.write(`admin ${username} created\n`);
   } finally {
-    await closeContext(ctx);
+    lock?.release();
   }
 }
 
@@ -101,7 +142,7 @@ async function main(argv: string[]): Promise<void> {
 }
 
 main(process.argv.slice(2)).catch((err: unknown) => {
-  if (err instanceof ConfigError || err instanceof DomainError) {
+  if (err instanceof ConfigError || err instanceof DomainError || err instanceof DataDirInUseError) {
     process.stderr.write(`updraft: ${err.message}\n`);
   } else {
     process.stderr.write(`updraft: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);

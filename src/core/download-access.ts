@@ -1,4 +1,5 @@
 import type { Db } from '../db/connect.js';
+import { isDatabaseUnreachable } from '../db/errors.js';
 import type { ChangeFeed } from './changes.js';
 import { hashDownloadToken, MAX_DOWNLOAD_TOKEN_LENGTH } from './download-tokens.js';
 import { BoundedMap } from './releases/release-index.js';
@@ -87,20 +88,28 @@ export class DownloadAccess {
   private access(tenantId: string): TenantAccess | Promise<TenantAccess> {
     // Read before the load starts: a token change landing during the load makes the result stale at once.
     const generation = this.changes.generation(tenantId);
-    if (this.changes.lost) return loadAccess(this.db, tenantId);
     const hit = this.tenants.get(tenantId);
     if (hit && hit.generation === generation) return hit.value;
-    const entry: Stamped = { generation, value: loadAccess(this.db, tenantId) };
+    // The last loaded table answers while the database is out of reach, as the cached update answers do.
+    const previous = hit && !(hit.value instanceof Promise) ? hit.value : undefined;
+    const loading = loadAccess(this.db, tenantId).catch((err: unknown) => {
+      if (previous && isDatabaseUnreachable(err)) return previous;
+      throw err;
+    });
+    const entry: Stamped = { generation, value: loading };
     this.tenants.set(tenantId, entry);
-    (entry.value as Promise<TenantAccess>).then(
+    loading.then(
       (loaded) => {
         // Later hits answer without a promise: the hot path stays synchronous for cached answers.
-        if (this.tenants.get(tenantId) === entry) entry.value = loaded;
+        if (this.tenants.get(tenantId) !== entry) return;
+        if (loaded === previous)
+          this.tenants.set(tenantId, { generation: hit?.generation ?? -1, value: loaded });
+        else entry.value = loaded;
       },
       () => {
         if (this.tenants.get(tenantId) === entry) this.tenants.delete(tenantId);
       },
     );
-    return entry.value;
+    return loading;
   }
 }

@@ -7,7 +7,9 @@ export type ErrorKind =
   | 'conflict'
   | 'too_large'
   | 'rate_limited'
-  | 'unavailable';
+  | 'unavailable'
+  /** The disk (or the database server's) is full: 507. */
+  | 'insufficient_storage';
 
 export class DomainError extends Error {
   constructor(

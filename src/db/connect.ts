@@ -119,7 +119,8 @@ function pgliteHandle(engine: PGlite): DbHandle {
 }
 
 export function openPostgres(url: string): DbHandle {
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // A server out of reach must fail a query within seconds (then 503 or a stale answer), not hang it.
+  const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5_000 });
   // An idle client losing its server must not crash the process; the next query reports it.
   pool.on('error', () => {});
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });

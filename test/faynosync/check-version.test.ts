@@ -328,17 +328,26 @@ describe('GET /checkVersion: tenants', () => {
     );
   });
 
-  it('trusts no cached answer while the change feed is lost', async () => {
-    expect((await ask('tenant-a')).body.update_url_deb).toMatch(/2\.0\/shared\.deb$/);
+  it('answers from the kept answer, marked stale, while the change listener is away, and afresh once it is back', async () => {
+    const before = await ask('tenant-a');
+    expect(before.body.update_url_deb).toMatch(/2\.0\/shared\.deb$/);
+    expect(before.headers['x-updraft-stale']).toBeUndefined();
+    // Written behind the cache's back: only a bump (or the listener's return) can make it seen.
     const added = await seed(a, '2.2');
-    t.ctx.changes.lost = true;
+    t.ctx.changes.disconnectedSince = Date.now() - 5_000;
     try {
-      expect((await ask('tenant-a')).body.update_url_deb).toMatch(/2\.2\/shared\.deb$/);
+      const during = await ask('tenant-a');
+      expect(during.body.update_url_deb).toMatch(/2\.0\/shared\.deb$/);
+      expect(Number(during.headers['x-updraft-stale'])).toBeGreaterThanOrEqual(1);
     } finally {
-      t.ctx.changes.lost = false;
-      await t.ctx.database.db.deleteFrom('versions').where('id', '=', added.versionId).execute();
-      await t.ctx.changes.changed(a.tenantId);
+      t.ctx.changes.disconnectedSince = undefined;
     }
+    await t.ctx.changes.changed(a.tenantId);
+    const after = await ask('tenant-a');
+    expect(after.body.update_url_deb).toMatch(/2\.2\/shared\.deb$/);
+    expect(after.headers['x-updraft-stale']).toBeUndefined();
+    await t.ctx.database.db.deleteFrom('versions').where('id', '=', added.versionId).execute();
+    await t.ctx.changes.changed(a.tenantId);
   });
 });
 

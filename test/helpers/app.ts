@@ -33,11 +33,8 @@ function migratedSnapshot(): Promise<Blob> {
   return snapshot;
 }
 
-async function freshDatabase(): Promise<TestDatabase> {
-  if (!usingPostgres) {
-    const handle = await openPglite(undefined, { snapshot: await migratedSnapshot() });
-    return { handle, url: undefined, drop: async () => {} };
-  }
+/** A new, empty database on the test PostgreSQL server, and how to drop it. */
+export async function createPostgresDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
   const name = `updraft_test_${Date.now()}_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
@@ -45,9 +42,7 @@ async function freshDatabase(): Promise<TestDatabase> {
   await admin.end();
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
-  const handle = openPostgres(url.toString());
   return {
-    handle,
     url: url.toString(),
     drop: async () => {
       const c = new pg.Client({ connectionString: adminUrl });
@@ -56,6 +51,15 @@ async function freshDatabase(): Promise<TestDatabase> {
       await c.end();
     },
   };
+}
+
+async function freshDatabase(): Promise<TestDatabase> {
+  if (!usingPostgres) {
+    const handle = await openPglite(undefined, { snapshot: await migratedSnapshot() });
+    return { handle, url: undefined, drop: async () => {} };
+  }
+  const { url, drop } = await createPostgresDatabase();
+  return { handle: openPostgres(url), url, drop };
 }
 
 export interface TestApp {
@@ -69,14 +73,15 @@ export interface TestApp {
 
 /**
  * A whole Updraft (fresh database, local storage in a temp dir) for one test file. With `sameDatabaseAs` it
- * is a second instance on another's PostgreSQL database, as a scaled-out deployment runs.
+ * is a second instance on another's PostgreSQL database, as a scaled-out deployment runs; with `databaseUrl` it
+ * uses that PostgreSQL database (which the caller drops).
  */
 export async function createTestApp(
   env: Record<string, string> = {},
-  options: { sameDatabaseAs?: TestApp } = {},
+  options: { sameDatabaseAs?: TestApp; databaseUrl?: string } = {},
 ): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'updraft-test-'));
-  const shared = options.sameDatabaseAs?.databaseUrl;
+  const shared = options.databaseUrl ?? options.sameDatabaseAs?.databaseUrl;
   if (options.sameDatabaseAs && !shared) throw new Error('only a PostgreSQL database can be shared');
   const database: TestDatabase = shared
     ? { handle: openPostgres(shared), url: shared, drop: async () => {} }

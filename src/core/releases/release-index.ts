@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/connect.js';
+import { isDatabaseUnreachable } from '../../db/errors.js';
 import type { UpdaterEntry } from '../../db/schema.js';
 import type { ArtifactStore } from '../../storage/types.js';
 import type { ChangeFeed } from '../changes.js';
@@ -54,6 +55,8 @@ export interface CatalogApp {
 export interface TenantCatalog {
   tenantId: string;
   generation: number;
+  /** When the load began (ms since the epoch): the data is at least this recent. */
+  loadedAt: number;
   apps: ReadonlyMap<string, CatalogApp>;
   /** Name → id. */
   channels: ReadonlyMap<string, string>;
@@ -116,6 +119,8 @@ export interface ReleaseIndex {
   tenantId: string;
   app: CatalogApp;
   generation: number;
+  /** Its catalog's loadedAt: the index takes names and privacy from that catalog, so it is no fresher than it. */
+  loadedAt: number;
   /** Published releases per channel id ('' when the version has no channel), lowest version first. */
   channels: ReadonlyMap<string, readonly Release[]>;
   /**
@@ -164,6 +169,7 @@ async function findTenantIgnoringCase(db: Db, owner: string): Promise<string | u
 
 /** Loads a tenant's apps, channels, platforms and archs in one query (one snapshot). */
 export async function loadCatalog(db: Db, tenantId: string, generation: number): Promise<TenantCatalog> {
+  const loadedAt = Date.now();
   const noUpdaters = sql<UpdaterEntry[] | null>`null::jsonb`.as('updaters');
   const named = (table: 'channels' | 'archs') =>
     db
@@ -206,6 +212,7 @@ export async function loadCatalog(db: Db, tenantId: string, generation: number):
   return {
     tenantId,
     generation,
+    loadedAt,
     apps,
     channels,
     platforms,
@@ -321,7 +328,7 @@ export async function loadReleaseIndex(
     }
     for (const [key, artifacts] of byTarget) push(lines, key, { release, artifacts });
   }
-  return { tenantId: catalog.tenantId, app, generation, channels, lines };
+  return { tenantId: catalog.tenantId, app, generation, loadedAt: catalog.loadedAt, channels, lines };
 }
 
 function push<V>(map: Map<string, V[]>, key: string, value: V): void {
@@ -333,11 +340,22 @@ function push<V>(map: Map<string, V[]>, key: string, value: V): void {
 export interface ReleaseCacheDeps extends LinkDeps {
   db: Db;
   changes: ChangeFeed;
+  /** How long a catalog or index that can no longer be confirmed may still be answered from (STALE_IF_ERROR_SECONDS). */
+  staleLimitSeconds: number;
+}
+
+/** What the cache holds: loads stamped with their tenant, generation and time. */
+interface Loaded {
+  tenantId: string;
+  generation: number;
+  loadedAt: number;
 }
 
 interface Stamped<T> {
   generation: number;
   value: Promise<T>;
+  /** The last load that succeeded (this one once it has), to answer from while the database is unreachable. */
+  last: T | undefined;
 }
 
 /**
@@ -345,6 +363,9 @@ interface Stamped<T> {
  * Catalogs and indexes are stamped with the tenant's generation and used only while it is unchanged; the
  * promise itself is cached, so concurrent misses share one load. The generation is read before a load starts,
  * so a write landing during the load makes the result stale at once rather than hiding the write.
+ *
+ * When a reload fails because the database is unreachable, the last loaded value is answered with instead, for
+ * up to staleLimitSeconds (its generation then says it is stale, so answers made from it are marked and retried).
  */
 export class ReleaseCache {
   /** Admin usernames never change and admins are never deleted, so a found tenant can be kept for good. */
@@ -392,22 +413,44 @@ export class ReleaseCache {
     );
   }
 
-  private stamped<T>(
+  /** For how many seconds a loaded catalog or index has not been known current (0: it is); see ChangeFeed. */
+  staleSeconds(loaded: Loaded, askedAt?: number): number {
+    return this.deps.changes.staleSeconds(loaded.tenantId, loaded.generation, loaded.loadedAt, askedAt);
+  }
+
+  private stamped<T extends Loaded>(
     map: BoundedMap<string, Stamped<T>>,
     key: string,
     generation: number,
     load: () => Promise<T>,
   ): Promise<T> {
-    // Without the change listener another instance's writes go unseen: every request loads afresh.
-    if (this.deps.changes.lost) return load();
     const hit = map.get(key);
-    if (hit && hit.generation === generation) return hit.value;
-    const value = load();
-    const entry = { generation, value };
+    // While the change listener is away nothing is known current, but reloading on every request would cost the
+    // database a query per request (or fail with it): what was loaded stays in use up to the stale limit.
+    if (
+      hit &&
+      hit.generation === generation &&
+      (hit.last === undefined || this.staleSeconds(hit.last) <= this.deps.staleLimitSeconds)
+    )
+      return hit.value;
+    const last = hit?.last;
+    const entry: Stamped<T> = { generation, value: load(), last };
     map.set(key, entry);
-    value.catch(() => {
-      if (map.get(key) === entry) map.delete(key);
-    });
-    return value;
+    entry.value = entry.value.then(
+      (value) => {
+        entry.last = value;
+        return value;
+      },
+      (err: unknown) => {
+        if (map.get(key) === entry) {
+          if (last) map.set(key, { generation: last.generation, value: Promise.resolve(last), last });
+          else map.delete(key);
+        }
+        if (last && isDatabaseUnreachable(err) && this.staleSeconds(last) <= this.deps.staleLimitSeconds)
+          return last;
+        throw err;
+      },
+    );
+    return entry.value;
   }
 }

@@ -1,6 +1,7 @@
 import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'express';
 import type { Pagination } from '../../core/bindist/input.js';
-import { DomainError, type ErrorKind } from '../../core/errors.js';
+import type { ErrorKind } from '../../core/errors.js';
+import { faultError } from '../../core/faults.js';
 
 /**
  * BinDist's response envelope (§A.3 of the behaviour notes). Every /v1 answer, success or error, carries
@@ -21,6 +22,7 @@ export type BindistCode =
   | 'INVALID_REQUEST'
   | 'RATE_LIMITED'
   | 'SERVICE_UNAVAILABLE'
+  | 'INSUFFICIENT_STORAGE'
   | 'INTERNAL_ERROR';
 
 /** A caller's mistake on /v1: thrown by route handlers, written as the error envelope. */
@@ -73,6 +75,7 @@ const FROM_KIND: Record<ErrorKind, [number, BindistCode]> = {
   too_large: [413, 'PAYLOAD_TOO_LARGE'],
   rate_limited: [429, 'RATE_LIMITED'],
   unavailable: [503, 'SERVICE_UNAVAILABLE'],
+  insufficient_storage: [507, 'INSUFFICIENT_STORAGE'],
 };
 
 interface BodyParserError {
@@ -84,11 +87,13 @@ interface BodyParserError {
 /** Any thrown value as a BinDist error, or undefined when it is a server fault. */
 function toBindistError(err: unknown, res: Response): BindistError | undefined {
   if (err instanceof BindistError) return err;
-  if (err instanceof DomainError) {
-    const [status, code] = FROM_KIND[err.kind];
-    if (err.extra.retryAfterSeconds !== undefined)
-      res.setHeader('Retry-After', String(err.extra.retryAfterSeconds));
-    return new BindistError(status, code, err.message);
+  const domain = faultError(err);
+  if (domain) {
+    if (domain !== err) res.req.log.warn({ reason: (err as Error).message }, domain.message);
+    const [status, code] = FROM_KIND[domain.kind];
+    if (domain.extra.retryAfterSeconds !== undefined)
+      res.setHeader('Retry-After', String(domain.extra.retryAfterSeconds));
+    return new BindistError(status, code, domain.message);
   }
   const parser = err as BodyParserError;
   if (parser?.type === 'entity.parse.failed')

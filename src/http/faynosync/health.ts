@@ -1,17 +1,24 @@
 import { Router } from 'express';
-import { sql } from 'kysely';
 import type { AppContext } from '../../context.js';
+import { degradedReasons } from '../../core/health.js';
 
+/**
+ * `GET /health`: 200 `{"status":"healthy"}`, or 503 `{"status":"degraded","reason":…}` naming every problem, so that
+ * a server answering update checks from memory through an outage is not reported healthy while writes fail.
+ */
 export function healthRouter(ctx: AppContext): Router {
   const router = Router();
+  const localDir =
+    ctx.config.storageDriver === 'local' || ctx.database.kind === 'pglite' ? ctx.config.dataDir : undefined;
   router.get('/health', async (req, res) => {
-    try {
-      await sql`select 1`.execute(ctx.database.db);
+    const reasons = await degradedReasons({ db: ctx.database.db, changes: ctx.changes, localDir });
+    if (reasons.length === 0) {
       res.json({ status: 'healthy' });
-    } catch (err) {
-      req.log.error({ err }, 'health check: database unreachable');
-      res.status(503).json({ status: 'unhealthy', details: 'database connection failed' });
+      return;
     }
+    const reason = reasons.join('; ');
+    req.log.warn({ reason }, 'health check: degraded');
+    res.status(503).json({ status: 'degraded', reason });
   });
   return router;
 }

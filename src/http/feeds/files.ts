@@ -1,8 +1,9 @@
 import express, { type Request, type Response, type Router } from 'express';
 import type { AppContext } from '../../context.js';
 import { type Feed, type FeedPath, resolveFeed } from '../../core/feeds/feed.js';
-import type { ReleaseArtifact, ReleaseCache } from '../../core/releases/release-index.js';
+import type { ReleaseArtifact, ReleaseCache, ReleaseIndex } from '../../core/releases/release-index.js';
 import { serveStored } from '../files.js';
+import { STALE_HEADER } from '../hot/response.js';
 
 /**
  * The files the feeds name: `/update/{owner}/{app}/{channel}/{platform}/{arch}/{version}/{file}` (and
@@ -15,6 +16,7 @@ import { serveStored } from '../files.js';
 export function feedFilesRouter(ctx: AppContext, releases: ReleaseCache): Router {
   const router = express.Router();
   const handler = async (req: Request, res: Response): Promise<void> => {
+    const askedAt = Date.now();
     const params = req.params as Record<string, string>;
     const path: FeedPath = {
       owner: params.owner ?? '',
@@ -32,7 +34,10 @@ export function feedFilesRouter(ctx: AppContext, releases: ReleaseCache): Router
       res.status(404).json({ error: found });
       return;
     }
-    await serveStored(req, res, ctx.store, found.storageKey, 'public', found.fileName);
+    // Which file a name means came from the last known state while the database or the listener is away.
+    const stale = releases.staleSeconds(found.index, askedAt);
+    if (stale > 0) res.setHeader(STALE_HEADER, String(Math.ceil(stale)));
+    await serveStored(req, res, ctx.store, found.artifact.storageKey, 'public', found.artifact.fileName);
   };
   router.get('/update/:owner/:app/:channel/:platform/:arch/:version/:file', handler);
   router.get('/update/:owner/:app/:channel/:platform/:arch/:file', handler);
@@ -46,13 +51,12 @@ async function lookup(
   version: string | undefined,
   file: string,
   caseless: boolean,
-): Promise<ReleaseArtifact | string> {
+): Promise<{ artifact: ReleaseArtifact; index: ReleaseIndex } | string> {
   const feed = await resolveFeed(releases, apiUrl, path, caseless);
   if ('error' in feed) return feed.error;
-  return (
-    findFile(feed, version, file, caseless) ??
-    `no published file "${file}" in this feed: use the URL the feed gives (files of unpublished versions are not served)`
-  );
+  const artifact = findFile(feed, version, file, caseless);
+  if (artifact) return { artifact, index: feed.index };
+  return `no published file "${file}" in this feed: use the URL the feed gives (files of unpublished versions are not served)`;
 }
 
 /**

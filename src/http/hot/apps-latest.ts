@@ -8,6 +8,7 @@ import { gated, type PrivateGate } from './private-gate.js';
 import { type HotRequest, isCatalogName, readQuery } from './request.js';
 import {
   AnswerCache,
+  answerOrStale,
   type Prepared,
   prepareJson,
   prepareRedirect,
@@ -37,19 +38,20 @@ export function appsLatestRoute(
   releases: ReleaseCache,
   access: DownloadAccess,
 ): (req: HotRequest, res: ServerResponse) => Promise<void> | undefined {
-  const cache = new AnswerCache<LatestEntry>(ctx.changes, CACHED_ANSWERS);
+  const cache = new AnswerCache<LatestEntry>(ctx.changes, CACHED_ANSWERS, ctx.config.staleIfErrorSeconds);
 
-  const reply = (req: HotRequest, res: ServerResponse, entry: LatestEntry) =>
+  const reply = (req: HotRequest, res: ServerResponse, entry: LatestEntry, staleSeconds = 0) =>
     gated(
       access,
       req,
       entry.tenantId,
       entry.gate,
-      () => send(req, res, entry.prepared),
+      () => send(req, res, entry.prepared, staleSeconds),
       () => send(req, res, NO_SUCH_APP),
     );
 
   const miss = async (req: HotRequest, res: ServerResponse, query: Query, key: string): Promise<void> => {
+    const askedAt = Date.now();
     const problem = invalidParameter(query);
     if (problem) {
       send(req, res, prepareJson(400, { error: problem }));
@@ -67,7 +69,7 @@ export function appsLatestRoute(
     let entry: LatestEntry;
     if (!app || !channelId) {
       const prepared = app ? notFound('channel not found') : NO_SUCH_APP;
-      entry = { tenantId, generation: catalog.generation, prepared };
+      entry = { tenantId, generation: catalog.generation, at: catalog.loadedAt, prepared };
     } else {
       const index = await releases.index(catalog, app);
       const answer = latestBuild(index, {
@@ -83,11 +85,11 @@ export function appsLatestRoute(
           : answer.kind === 'map'
             ? prepareJson(200, answer.body)
             : notFound('No matching data found for the provided parameters');
-      entry = { tenantId, generation: index.generation, prepared };
+      entry = { tenantId, generation: index.generation, at: catalog.loadedAt, prepared };
     }
     if (app?.private) entry.gate = { appId: app.id, channelId: channelId ?? null };
     cache.set(key, entry);
-    await reply(req, res, entry);
+    await reply(req, res, entry, cache.staleSeconds(entry, askedAt));
   };
 
   return (req, res) => {
@@ -95,7 +97,12 @@ export function appsLatestRoute(
     const key = `${query.owner ?? ''}\0${query.app_name ?? ''}\0${query.channel ?? ''}\0${query.platform ?? ''}\0${query.arch ?? ''}\0${query.package ?? ''}`;
     const hit = cache.get(key);
     if (hit) return reply(req, res, hit);
-    return miss(req, res, query, key);
+    return answerOrStale(
+      cache,
+      key,
+      (kept, seconds) => reply(req, res, kept, seconds),
+      () => miss(req, res, query, key),
+    );
   };
 }
 

@@ -22,6 +22,7 @@ import { type HotRequest, isCatalogName, readQuery, usableDeviceId } from './req
 import {
   type Answer,
   AnswerCache,
+  answerOrStale,
   DeviceAnswers,
   prepareBody,
   prepareJson,
@@ -79,26 +80,38 @@ export function checkVersionRoute(
   releases: ReleaseCache,
   access: DownloadAccess,
 ): (req: HotRequest, res: ServerResponse) => Promise<void> | undefined {
-  const cache = new AnswerCache<CheckEntry>(ctx.changes, CACHED_ANSWERS);
+  const cache = new AnswerCache<CheckEntry>(ctx.changes, CACHED_ANSWERS, ctx.config.staleIfErrorSeconds);
 
-  const reply = (req: HotRequest, res: ServerResponse, entry: CheckEntry, deviceId: string | undefined) =>
+  const reply = (
+    req: HotRequest,
+    res: ServerResponse,
+    entry: CheckEntry,
+    deviceId: string | undefined,
+    staleSeconds = 0,
+  ) =>
     gated(
       access,
       req,
       entry.tenantId,
       entry.gate,
-      () => answer(req, res, entry, deviceId),
+      () => answer(req, res, entry, deviceId, staleSeconds),
       () => send(req, res, NO_SUCH_APP),
     );
 
-  const answer = (req: HotRequest, res: ServerResponse, entry: CheckEntry, deviceId: string | undefined) => {
+  const answer = (
+    req: HotRequest,
+    res: ServerResponse,
+    entry: CheckEntry,
+    deviceId: string | undefined,
+    staleSeconds: number,
+  ) => {
     const { check } = entry;
     if (!check || deviceId === undefined) {
-      send(req, res, entry.base.prepared);
+      send(req, res, entry.base.prepared, staleSeconds);
       return;
     }
     const answer = check.devices.for(deviceId);
-    send(req, res, answer.prepared);
+    send(req, res, answer.prepared, staleSeconds);
     ctx.telemetry.record({
       tenantId: entry.tenantId,
       appId: check.appId,
@@ -116,6 +129,7 @@ export function checkVersionRoute(
     key: string,
     deviceId: string | undefined,
   ): Promise<void> => {
+    const askedAt = Date.now();
     const parsed = parseRequest(query);
     if (typeof parsed === 'string') {
       send(req, res, prepareJson(400, { error: parsed }));
@@ -135,6 +149,7 @@ export function checkVersionRoute(
       entry = {
         tenantId,
         generation: catalog.generation,
+        at: catalog.loadedAt,
         base: { prepared: prepareJson(400, { error: resolved }), updateAvailable: false },
       };
     } else {
@@ -149,7 +164,7 @@ export function checkVersionRoute(
             feedBase: feedBase(ctx.config.apiUrl, parsed),
           })
         : () => toAnswer(undefined, resolved.app.name);
-      entry = { tenantId, generation: index.generation, base: respond(undefined) };
+      entry = { tenantId, generation: index.generation, at: catalog.loadedAt, base: respond(undefined) };
       if (decision) {
         entry.check = {
           appId: resolved.app.id,
@@ -165,7 +180,7 @@ export function checkVersionRoute(
     }
     if (gate) entry.gate = gate;
     cache.set(key, entry);
-    await reply(req, res, entry, deviceId);
+    await reply(req, res, entry, deviceId, cache.staleSeconds(entry, askedAt));
   };
 
   return (req, res) => {
@@ -175,7 +190,12 @@ export function checkVersionRoute(
     const deviceId = usableDeviceId(req.deviceId);
     const hit = cache.get(key);
     if (hit) return reply(req, res, hit, deviceId);
-    return miss(req, res, query, key, deviceId);
+    return answerOrStale(
+      cache,
+      key,
+      (kept, seconds) => reply(req, res, kept, deviceId, seconds),
+      () => miss(req, res, query, key, deviceId),
+    );
   };
 }
 

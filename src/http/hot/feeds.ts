@@ -15,6 +15,7 @@ import { type HotRequest, readQuery, usableDeviceId } from './request.js';
 import {
   type Answer,
   AnswerCache,
+  answerOrStale,
   DeviceAnswers,
   type Prepared,
   prepareBody,
@@ -101,16 +102,22 @@ export function feedsRoute(
   ctx: AppContext,
   releases: ReleaseCache,
 ): (req: HotRequest, path: string, res: ServerResponse) => Promise<void> | undefined | false {
-  const cache = new AnswerCache<FeedEntry>(ctx.changes, CACHED_FEEDS);
+  const cache = new AnswerCache<FeedEntry>(ctx.changes, CACHED_FEEDS, ctx.config.staleIfErrorSeconds);
 
-  const reply = (req: HotRequest, res: ServerResponse, entry: FeedEntry, deviceId: string | undefined) => {
+  const reply = (
+    req: HotRequest,
+    res: ServerResponse,
+    entry: FeedEntry,
+    deviceId: string | undefined,
+    staleSeconds = 0,
+  ) => {
     const { gate } = entry;
     if (!gate || deviceId === undefined) {
-      send(req, res, entry.base.prepared);
+      send(req, res, entry.base.prepared, staleSeconds);
       return;
     }
     const answer = gate.devices.for(deviceId);
-    send(req, res, answer.prepared);
+    send(req, res, answer.prepared, staleSeconds);
     // A feed that knows the client's version and id counts as an update check in the telemetry, as /checkVersion.
     if (gate.version !== undefined) {
       ctx.telemetry.record({
@@ -137,6 +144,7 @@ export function feedsRoute(
     query: Readonly<Record<string, string>>,
     deviceId: string | undefined,
   ): Promise<void> => {
+    const askedAt = Date.now();
     let version: Version | undefined;
     if (versionText) {
       try {
@@ -160,6 +168,7 @@ export function feedsRoute(
     const entry: FeedEntry = {
       tenantId: feed.tenantId,
       generation: feed.index.generation,
+      at: feed.index.loadedAt,
       base: render(format, feed, selection, query),
       gate: {
         feed,
@@ -170,7 +179,7 @@ export function feedsRoute(
       },
     };
     cache.set(key, entry);
-    reply(req, res, entry, deviceId);
+    reply(req, res, entry, deviceId, cache.staleSeconds(entry, askedAt));
   };
 
   // What a path is (a feed document of some format, or not one), worked out once per distinct path: a cached
@@ -207,7 +216,12 @@ export function feedsRoute(
     }
     const { [versionParam]: _version, ...rest } = query;
     if (format.deviceParam) delete rest[format.deviceParam];
-    return miss(req, res, key, route.parsed, format, versionText, rest, deviceId);
+    return answerOrStale(
+      cache,
+      key,
+      (kept, seconds) => reply(req, res, kept, deviceId, seconds),
+      () => miss(req, res, key, route.parsed, format, versionText, rest, deviceId),
+    );
   };
 }
 

@@ -2,8 +2,10 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Request, Response } from 'express';
 import type { AppContext } from '../../context.js';
 import { DownloadAccess } from '../../core/download-access.js';
+import { faultError } from '../../core/faults.js';
 import { velopackAlias, velopackPackage } from '../../core/feeds/velopack.js';
 import { cors } from '../shared/cors.js';
+import { STATUS } from '../shared/errors.js';
 import { releaseCache } from '../shared/release-cache.js';
 import { appsLatestRoute } from './apps-latest.js';
 import { checkVersionRoute } from './check-version.js';
@@ -28,11 +30,22 @@ export function hotPath(ctx: AppContext): (req: IncomingMessage, res: ServerResp
   const allowedOrigins = ctx.config.allowedCors.length > 0;
 
   const fail = (res: ServerResponse, path: string, err: unknown) => {
-    ctx.logger.error({ err, path }, 'hot path request failed');
+    // A database outage with nothing kept to answer from (or a full disk) is a 503 (507) to retry, not a 500.
+    const fault = faultError(err);
+    let answer = INTERNAL_ERROR;
+    if (fault) {
+      ctx.logger.warn({ path, reason: (err as Error).message }, fault.message);
+      const retry = fault.extra.retryAfterSeconds;
+      answer = prepareJson(
+        STATUS[fault.kind],
+        { error: fault.message },
+        retry === undefined ? [] : ['Retry-After', String(retry)],
+      );
+    } else ctx.logger.error({ err, path }, 'hot path request failed');
     if (res.headersSent) res.destroy();
     else {
-      res.writeHead(INTERNAL_ERROR.status, INTERNAL_ERROR.headers);
-      res.end(INTERNAL_ERROR.body);
+      res.writeHead(answer.status, answer.headers);
+      res.end(answer.body);
     }
   };
 

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
 import type { ChangeFeed } from '../../core/changes.js';
+import { isDatabaseUnreachable } from '../../core/faults.js';
 import { newestOpenRollout } from '../../core/releases/decision.js';
 import { BoundedMap, type Release } from '../../core/releases/release-index.js';
 import type { HotRequest } from './request.js';
@@ -64,14 +65,23 @@ export function prepareRedirect(url: string, extraHeaders: readonly string[] = [
   };
 }
 
-/** Writes a prepared response: 304 when the client already holds this body, no body for HEAD. */
-export function send(req: HotRequest, res: ServerResponse, prepared: Prepared): void {
+/** The header that marks an answer served from memory that is no longer known to be current (see README). */
+export const STALE_HEADER = 'X-Updraft-Stale';
+
+/**
+ * Writes a prepared response: 304 when the client already holds this body, no body for HEAD. `staleSeconds` > 0
+ * adds the stale header: the answer is the last known state, served while the database or the change listener is
+ * away.
+ */
+export function send(req: HotRequest, res: ServerResponse, prepared: Prepared, staleSeconds = 0): void {
+  const stale = staleSeconds > 0 ? [STALE_HEADER, String(Math.ceil(staleSeconds))] : undefined;
   if (prepared.etag !== undefined && holds(req.ifNoneMatch, prepared.etag)) {
-    res.writeHead(304, ['ETag', prepared.etag, 'Cache-Control', CACHE_CONTROL]);
+    const headers = ['ETag', prepared.etag, 'Cache-Control', CACHE_CONTROL];
+    res.writeHead(304, stale ? [...headers, ...stale] : headers);
     res.end();
     return;
   }
-  res.writeHead(prepared.status, prepared.headers);
+  res.writeHead(prepared.status, stale ? [...prepared.headers, ...stale] : prepared.headers);
   if (req.head) res.end();
   else res.end(prepared.body);
 }
@@ -87,15 +97,29 @@ function holds(header: string | undefined, etag: string): boolean {
   return false;
 }
 
-/** What every cached answer carries: the tenant and the generation it was computed under. */
+/** What every cached answer carries: the tenant, the generation it was computed under and when its data was read. */
 export interface StampedAnswer {
   tenantId: string;
   generation: number;
+  /** When the catalog the answer was computed from was loaded (ms since the epoch). */
+  at: number;
+}
+
+/** A cached answer that is not known to be current, and for how long it has not been. */
+export interface StaleAnswer<T> {
+  entry: T;
+  seconds: number;
+  /**
+   * Nothing has changed since it was computed as far as this instance knows, but the change listener is away:
+   * it is served as is rather than recomputed per request.
+   */
+  unchanged: boolean;
 }
 
 /**
- * Answers keyed by their normalised query. An entry is served only while its tenant's generation is unchanged,
- * and not at all while the change feed is lost (another instance's writes could be missed).
+ * Answers keyed by their normalised query. An entry is current while its tenant's generation is unchanged and the
+ * change listener listens. Entries that are not current are kept (until replaced or evicted) so that they can be
+ * served, marked stale, for up to `staleLimitSeconds` while the database cannot be asked.
  */
 export class AnswerCache<T extends StampedAnswer> {
   private readonly entries: BoundedMap<string, T>;
@@ -103,22 +127,64 @@ export class AnswerCache<T extends StampedAnswer> {
   constructor(
     private readonly changes: ChangeFeed,
     limit: number,
+    private readonly staleLimitSeconds: number,
   ) {
     this.entries = new BoundedMap(limit);
   }
 
+  /** The current answer, or undefined. */
   get(key: string): T | undefined {
-    if (this.changes.lost) return undefined;
     const entry = this.entries.get(key);
-    if (entry === undefined) return undefined;
-    if (entry.generation === this.changes.generation(entry.tenantId)) return entry;
-    this.entries.delete(key);
+    if (
+      entry !== undefined &&
+      entry.generation === this.changes.generation(entry.tenantId) &&
+      this.changes.disconnectedSince === undefined
+    )
+      return entry;
     return undefined;
   }
 
-  set(key: string, entry: T): void {
-    if (!this.changes.lost) this.entries.set(key, entry);
+  /** The answer that is kept but not current, while it is younger than the stale limit. */
+  stale(key: string): StaleAnswer<T> | undefined {
+    const entry = this.entries.get(key);
+    if (entry === undefined) return undefined;
+    const seconds = this.changes.staleSeconds(entry.tenantId, entry.generation, entry.at);
+    if (seconds > this.staleLimitSeconds) return undefined;
+    return { entry, seconds, unchanged: entry.generation === this.changes.generation(entry.tenantId) };
   }
+
+  /**
+   * How long an entry computed for a request that arrived at `askedAt` has not been known current: its data may be
+   * a fallback kept through an outage.
+   */
+  staleSeconds(entry: T, askedAt: number): number {
+    return this.changes.staleSeconds(entry.tenantId, entry.generation, entry.at, askedAt);
+  }
+
+  set(key: string, entry: T): void {
+    this.entries.set(key, entry);
+  }
+}
+
+/**
+ * How a hot route answers a request it has no current answer for: from the kept answer while the change listener
+ * is away and nothing changed here; else by computing it (`compute`), falling back to the kept answer when the
+ * database cannot be reached. Errors without a kept answer are the caller's (503 for an outage).
+ */
+export function answerOrStale<T extends StampedAnswer>(
+  cache: AnswerCache<T>,
+  key: string,
+  serveStale: (entry: T, seconds: number) => Promise<void> | undefined | void,
+  compute: () => Promise<void>,
+): Promise<void> | undefined {
+  const kept = cache.stale(key);
+  if (kept?.unchanged) return serveStale(kept.entry, kept.seconds) ?? undefined;
+  const computing = compute();
+  if (!kept) return computing;
+  return computing.catch(async (err: unknown) => {
+    if (!isDatabaseUnreachable(err)) throw err;
+    await serveStale(kept.entry, kept.seconds);
+  });
 }
 
 /** A serialised answer to an update check or a feed, and whether it offered an update (for the telemetry). */

@@ -1,7 +1,9 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { DomainError, type ErrorKind } from '../../core/errors.js';
+import { faultError } from '../../core/faults.js';
 
-const STATUS: Record<ErrorKind, number> = {
+/** The FaynoSync face's status for each kind of mistake or fault (the hot path uses it too). */
+export const STATUS: Record<ErrorKind, number> = {
   invalid: 400,
   unauthorized: 401,
   forbidden: 403,
@@ -10,6 +12,7 @@ const STATUS: Record<ErrorKind, number> = {
   too_large: 413,
   rate_limited: 429,
   unavailable: 503,
+  insufficient_storage: 507,
 };
 
 interface BodyParserError {
@@ -24,12 +27,15 @@ export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
     res.destroy();
     return;
   }
-  if (err instanceof DomainError) {
-    if (err.extra.retryAfterSeconds !== undefined)
-      res.setHeader('Retry-After', String(err.extra.retryAfterSeconds));
-    const body: Record<string, string> = { error: err.message };
-    if (err.extra.details) body.details = err.extra.details;
-    res.status(STATUS[err.kind]).json(body);
+  const domain = faultError(err);
+  if (domain) {
+    // An outage or a full disk is the operator's to know about; its message only, never the query.
+    if (!(err instanceof DomainError)) req.log.warn({ reason: (err as Error).message }, domain.message);
+    if (domain.extra.retryAfterSeconds !== undefined)
+      res.setHeader('Retry-After', String(domain.extra.retryAfterSeconds));
+    const body: Record<string, string> = { error: domain.message };
+    if (domain.extra.details) body.details = domain.extra.details;
+    res.status(STATUS[domain.kind]).json(body);
     return;
   }
   const parserError = err as BodyParserError;

@@ -12,6 +12,7 @@ export function releaseCache(ctx: AppContext): ReleaseCache {
       changes: ctx.changes,
       apiUrl: ctx.config.apiUrl,
       store: ctx.store,
+      staleLimitSeconds: ctx.config.staleIfErrorSeconds,
     });
     ctx.state.set(KEY, cache);
   }

@@ -1,0 +1,207 @@
+import { type ChildProcess, execFile, execFileSync, spawn } from 'node:child_process';
+import { chownSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+
+const execFileAsync = promisify(execFile);
+
+/** The repository root: the fault suite runs the built server (`dist/main.js`), as `npm start` does. */
+export const ROOT = resolve(import.meta.dirname, '../..');
+
+/** Builds dist/ when a source file is newer than it (the script `npm start` runs first). */
+export function buildServer(): void {
+  execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, stdio: 'inherit' });
+}
+
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+  const address = server.address();
+  await new Promise<void>((r) => server.close(() => r()));
+  if (!address || typeof address !== 'object') throw new Error('no port');
+  return address.port;
+}
+
+/** initdb and pg_ctl refuse to run as root: as root, they run as the `postgres` OS user. */
+function asPostgres(command: string, args: string[]): [string, string[]] {
+  return process.getuid?.() === 0 ? ['runuser', ['-u', 'postgres', '--', command, ...args]] : [command, args];
+}
+
+/**
+ * A PostgreSQL cluster of the test's own (initdb in a temp dir, its own free port), to stop and start at will.
+ * initdb and pg_ctl come from PATH.
+ */
+export class ThrowawayPostgres {
+  private constructor(
+    readonly dir: string,
+    readonly port: number,
+  ) {}
+
+  get url(): string {
+    return `postgres://postgres@127.0.0.1:${this.port}/postgres`;
+  }
+
+  static async create(): Promise<ThrowawayPostgres> {
+    const dir = mkdtempSync(join(tmpdir(), 'updraft-pg-'));
+    if (process.getuid?.() === 0) {
+      const uid = Number(execFileSync('id', ['-u', 'postgres']).toString().trim());
+      const gid = Number(execFileSync('id', ['-g', 'postgres']).toString().trim());
+      chownSync(dir, uid, gid);
+    }
+    const pg = new ThrowawayPostgres(dir, await freePort());
+    await pg.run('initdb', ['-D', pg.data, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8']);
+    await pg.start();
+    return pg;
+  }
+
+  private get data(): string {
+    return join(this.dir, 'data');
+  }
+
+  /** Without blocking the event loop: the load goes on while the server stops or starts. */
+  private async run(command: string, args: string[]): Promise<void> {
+    const [cmd, argv] = asPostgres(command, args);
+    await execFileAsync(cmd, argv);
+  }
+
+  start(): Promise<void> {
+    const options = `-p ${this.port} -k ${this.dir} -c listen_addresses=127.0.0.1 -c fsync=off`;
+    return this.run('pg_ctl', ['-D', this.data, '-o', options, '-l', join(this.dir, 'log'), '-w', 'start']);
+  }
+
+  /** `-m fast`: what a restart by the operator does; every connection is cut. */
+  stop(): Promise<void> {
+    return this.run('pg_ctl', ['-D', this.data, '-m', 'fast', '-w', 'stop']);
+  }
+
+  async destroy(): Promise<void> {
+    await this.stop().catch(() => {});
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}
+
+export interface Exited {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** A running `node dist/main.js …`, with what it printed so far. */
+export class UpdraftProcess {
+  stdout = '';
+  stderr = '';
+  readonly exited: Promise<Exited>;
+
+  constructor(
+    readonly child: ChildProcess,
+    readonly port: number,
+  ) {
+    child.stdout?.on('data', (d: Buffer) => {
+      this.stdout += d.toString();
+    });
+    child.stderr?.on('data', (d: Buffer) => {
+      this.stderr += d.toString();
+    });
+    this.exited = new Promise((r) =>
+      child.on('exit', (code) => r({ code, stdout: this.stdout, stderr: this.stderr })),
+    );
+  }
+
+  get url(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  /** Resolves once /health answers 200; rejects if the process exits first or the deadline passes. */
+  async ready(ms = 60_000): Promise<void> {
+    const deadline = Date.now() + ms;
+    let exited = false;
+    void this.exited.then(() => {
+      exited = true;
+    });
+    for (;;) {
+      if (exited) throw new Error(`updraft exited: ${this.stderr || this.stdout}`);
+      try {
+        if ((await fetch(`${this.url}/health`)).status === 200) return;
+      } catch {
+        // Not listening yet.
+      }
+      if (Date.now() > deadline) throw new Error(`updraft not ready in ${ms} ms: ${this.stderr}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+
+  async stop(signal: NodeJS.Signals = 'SIGTERM'): Promise<Exited> {
+    if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill(signal);
+    return this.exited;
+  }
+}
+
+/** Starts `node dist/main.js ...args` with `env` on top of a minimal environment. */
+export function runUpdraft(args: string[], env: Record<string, string>, port = 0): UpdraftProcess {
+  const child = spawn(process.execPath, ['dist/main.js', ...args], {
+    cwd: ROOT,
+    env: {
+      PATH: process.env.PATH ?? '',
+      NODE_ENV: 'production',
+      JWT_SECRET: 'fault-suite-secret-0123456789',
+      API_KEY: FAULT_SIGNUP_KEY,
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      BCRYPT_COST: '4',
+      TELEMETRY: 'off',
+      ...(port ? { PORT: String(port), API_URL: `http://127.0.0.1:${port}` } : {}),
+      ...env,
+    },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  child.stdin?.end();
+  return new UpdraftProcess(child, port);
+}
+
+export const FAULT_SIGNUP_KEY = 'fault-suite-signup-key';
+export const PASSWORD = 'correct-horse-battery';
+
+/** JSON over HTTP to a running server. */
+export async function call(
+  base: string,
+  method: string,
+  path: string,
+  body?: unknown,
+  token?: string,
+): Promise<{ status: number; body: Record<string, unknown>; headers: Headers }> {
+  const res = await fetch(`${base}${path}`, {
+    method,
+    headers: {
+      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+      ...(token ? { Authorization: `Bearer ${token}` } : {}),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  let parsed: Record<string, unknown> = {};
+  try {
+    parsed = JSON.parse(text) as Record<string, unknown>;
+  } catch {
+    parsed = { text };
+  }
+  return { status: res.status, body: parsed, headers: res.headers };
+}
+
+/** Signs up `username` (with the suite's sign-up key) and logs in; answers the token. */
+export async function signUp(base: string, username: string): Promise<string> {
+  const signup = await call(base, 'POST', '/signup', {
+    username,
+    password: PASSWORD,
+    api_key: FAULT_SIGNUP_KEY,
+  });
+  if (signup.status !== 200) throw new Error(`signup: ${signup.status} ${JSON.stringify(signup.body)}`);
+  return login(base, username);
+}
+
+export async function login(base: string, username: string): Promise<string> {
+  const res = await call(base, 'POST', '/login', { username, password: PASSWORD });
+  if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.token as string;
+}
