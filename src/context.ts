@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { Config } from './config.js';
 import { ChangeFeed } from './core/changes.js';
+import { EdgePublisher } from './core/releases/edge.js';
 import { sweepUploads } from './core/releases/sweep.js';
 import { TelemetryRecorder } from './core/telemetry/recorder.js';
 import { TelemetryRetention } from './core/telemetry/retention.js';
@@ -23,10 +24,13 @@ export interface AppContext {
   telemetry: TelemetryRecorder;
   /** Prunes telemetry older than config.telemetryRetentionDays, at start-up and hourly. */
   telemetryRetention: TelemetryRetention;
+  /** Publishes cdn apps' check answers to the public storage after each write; started by the hot path. */
+  edge: EdgePublisher;
 }
 
 /** Flushes what is buffered and closes connections; the context is unusable afterwards. */
 export async function closeContext(ctx: AppContext): Promise<void> {
+  await ctx.edge.close();
   await ctx.telemetryRetention.stop();
   await ctx.telemetry.close();
   await ctx.changes.close();
@@ -51,7 +55,18 @@ export async function openContext(config: Config, logger: Logger, database?: DbH
     });
     const telemetryRetention = new TelemetryRetention(db.db, logger, config.telemetryRetentionDays);
     telemetryRetention.start();
-    return { config, database: db, store, logger, state: new Map(), changes, telemetry, telemetryRetention };
+    const edge = new EdgePublisher({ database: db, store, logger, changes, apiUrl: config.apiUrl });
+    return {
+      config,
+      database: db,
+      store,
+      logger,
+      state: new Map(),
+      changes,
+      telemetry,
+      telemetryRetention,
+      edge,
+    };
   } catch (err) {
     await db.close();
     throw err;

@@ -14,6 +14,7 @@ const CHANNEL = 'updraft_changes';
 export class ChangeFeed {
   private readonly generations = new Map<string, number>();
   private listener: pg.Client | undefined;
+  private readonly subscribers: ((tenantId: string) => void)[] = [];
   /** True when changes from other instances can no longer be heard: callers must not trust their caches. */
   lost = false;
 
@@ -26,9 +27,18 @@ export class ChangeFeed {
     return this.generations.get(tenantId) ?? 0;
   }
 
+  /**
+   * Calls `subscriber` after each of this instance's own committed writes (not for other instances' writes: the
+   * instance that wrote is the one that follows up). It must not throw, and should only schedule its work.
+   */
+  onChange(subscriber: (tenantId: string) => void): void {
+    this.subscribers.push(subscriber);
+  }
+
   /** Call after the write's transaction has committed. */
   async changed(tenantId: string): Promise<void> {
     this.bump(tenantId);
+    for (const subscriber of this.subscribers) subscriber(tenantId);
     if (this.kind === 'postgres') await sql`select pg_notify(${CHANNEL}, ${tenantId})`.execute(this.db);
   }
 

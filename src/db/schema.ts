@@ -51,6 +51,10 @@ export interface AppsTable {
   tags: ColumnType<string[], string | undefined, string>;
   /** BinDist soft delete: the row stays so the name is never reused; /v1 hides it. */
   deleted_at: Date | null;
+  /** FaynoSync's `tuf` flag: stored and listed; signing is not implemented. */
+  tuf: Generated<boolean>;
+  /** FaynoSync's `cdn` flag: the app's check answers are published for SDKs' edgeURL (never for a private app). */
+  cdn: Generated<boolean>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -262,6 +266,15 @@ export interface BindistUploadSessionsTable {
   completed_at: Date | null;
 }
 
+/** An edge response object the publisher wrote to the public storage (see core/releases/edge.ts). */
+export interface EdgeObjectsTable {
+  tenant_id: string;
+  key: string;
+  /** Lower-case hex SHA-256 of the bytes written. */
+  sha256: string;
+  updated_at: Timestamp;
+}
+
 export interface Database {
   users: UsersTable;
   user_grants: UserGrantsTable;
@@ -282,6 +295,7 @@ export interface Database {
   bindist_activity: BindistActivityTable;
   bindist_audit_events: BindistAuditEventsTable;
   bindist_upload_sessions: BindistUploadSessionsTable;
+  edge_objects: EdgeObjectsTable;
 }
 
 export type User = Selectable<UsersTable>;

@@ -35,6 +35,10 @@ export interface AppItem {
   name: string;
   description: string;
   private: boolean;
+  /** FaynoSync's `tuf` flag: stored and listed; Updraft does not sign yet. */
+  tuf: boolean;
+  /** FaynoSync's `cdn` flag: the app's check answers are published as public objects (core/releases/edge.ts). */
+  cdn: boolean;
   logoKey: string | null;
   updatedAt: Date;
 }
@@ -52,6 +56,8 @@ export async function listApps(db: Db, actor: Actor): Promise<AppItem[]> {
     name: row.name,
     description: row.description,
     private: row.private,
+    tuf: row.tuf,
+    cdn: row.cdn,
     logoKey: row.logo_key,
     updatedAt: new Date(row.updated_at),
   }));
@@ -92,6 +98,21 @@ interface AppFields {
   name: string;
   description: string | undefined;
   private: boolean;
+  /** Undefined on update: the flag was not sent and keeps its value. */
+  tuf: boolean | undefined;
+  cdn: boolean | undefined;
+}
+
+/**
+ * Edge objects are public: with `cdn` a private app's answers, links included, would be readable by anyone (the
+ * leak FaynoSync's development branch closed by refusing the combination, as Updraft does).
+ */
+function refuseCdnForPrivate(isPrivate: boolean, cdn: boolean | undefined): void {
+  if (isPrivate && cdn) {
+    throw invalid(
+      'cdn cannot be turned on for a private app: edge response objects are public and would publish its download links',
+    );
+  }
 }
 
 class AppWrite implements PendingAppWrite {
@@ -142,6 +163,8 @@ class AppWrite implements PendingAppWrite {
           name: fields.name,
           description: fields.description ?? '',
           private: fields.private,
+          tuf: fields.tuf ?? false,
+          cdn: fields.cdn ?? false,
           logo_key: this.#logoKey ?? null,
         })
         .execute();
@@ -168,6 +191,8 @@ class AppWrite implements PendingAppWrite {
         .set({
           name: fields.name,
           ...(fields.description === undefined ? {} : { description: fields.description }),
+          ...(fields.tuf === undefined ? {} : { tuf: fields.tuf }),
+          ...(fields.cdn === undefined ? {} : { cdn: fields.cdn }),
           ...(newLogo ? { logo_key: newLogo } : {}),
           updated_at: sql`now()`,
         })
@@ -179,7 +204,10 @@ class AppWrite implements PendingAppWrite {
   }
 }
 
-/** Validates `{"app","description"?,"private"?}` and the name's uniqueness; nothing is written yet. */
+/**
+ * Validates `{"app","description"?,"private"?,"tuf"?,"cdn"?}` (flags as booleans or FaynoSync's `"true"` strings) and
+ * the name's uniqueness; nothing is written yet.
+ */
 export async function prepareAppCreate(
   deps: CatalogDeps,
   actor: Actor,
@@ -190,12 +218,22 @@ export async function prepareAppCreate(
   const name = checkName(input.app, 'app');
   const description = parseDescription(input.description);
   const isPrivate = parseFlag(input.private, 'private') ?? false;
+  const tuf = parseFlag(input.tuf, 'tuf') ?? false;
+  const cdn = parseFlag(input.cdn, 'cdn') ?? false;
+  refuseCdnForPrivate(isPrivate, cdn);
   if (await nameTaken(deps.database.db, 'apps', actor.tenantId, name)) throw duplicateName('app');
-  return new AppWrite(deps, actor, 'create', { id: newId(), name, description, private: isPrivate });
+  return new AppWrite(deps, actor, 'create', {
+    id: newId(),
+    name,
+    description,
+    private: isPrivate,
+    tuf,
+    cdn,
+  });
 }
 
 /**
- * Validates `{"id","app","description"?}`. An omitted description keeps the current one. `private` decides which
+ * Validates `{"id","app","description"?,"tuf"?,"cdn"?}`. An omitted description or flag keeps the current value. `private` decides which
  * bucket the app's files live in, so it cannot change; sending the current value is accepted.
  */
 export async function prepareAppUpdate(
@@ -210,6 +248,8 @@ export async function prepareAppUpdate(
   const name = checkName(input.app, 'app');
   const description = parseDescription(input.description);
   const wantsPrivate = parseFlag(input.private, 'private');
+  const tuf = parseFlag(input.tuf, 'tuf');
+  const cdn = parseFlag(input.cdn, 'cdn');
   const current = await db
     .selectFrom('apps')
     .select('private')
@@ -223,8 +263,9 @@ export async function prepareAppUpdate(
       `private cannot change after an app is created (this app is ${current.private ? 'private' : 'public'}): create a new app instead`,
     );
   }
+  refuseCdnForPrivate(current.private, cdn);
   if (await nameTaken(db, 'apps', actor.tenantId, name, id)) throw duplicateName('app');
-  return new AppWrite(deps, actor, 'update', { id, name, description, private: current.private });
+  return new AppWrite(deps, actor, 'update', { id, name, description, private: current.private, tuf, cdn });
 }
 
 /** Refused while versions use the app; its logo goes once the row is gone. */

@@ -12,6 +12,8 @@ export function presentApp(app: AppItem, owner: string, store: ArtifactStore) {
     AppName: app.name,
     Logo: app.logoKey ? store.publicUrl(app.logoKey) : '',
     Private: app.private,
+    Tuf: app.tuf,
+    CdnEdge: app.cdn,
     Description: app.description,
     Owner: owner,
     Updated_at: app.updatedAt.toISOString(),

@@ -8,6 +8,7 @@ import { squirrelMacOffer, squirrelMacUpdate } from '../../core/feeds/squirrel-m
 import { noPackagesError, RELEASES_CONTENT_TYPE, releasesFile } from '../../core/feeds/squirrel-windows.js';
 import { tauriUpdate } from '../../core/feeds/tauri.js';
 import { checkAnswer, type Decision, decide, sortedKeys } from '../../core/releases/decision.js';
+import type { EdgeAnswerer } from '../../core/releases/edge.js';
 import {
   type CatalogApp,
   type LineRelease,
@@ -21,6 +22,7 @@ import {
   type Answer,
   AnswerCache,
   DeviceAnswers,
+  type Prepared,
   prepareBody,
   prepareJson,
   prepareNoContent,
@@ -30,7 +32,8 @@ import {
 } from './response.js';
 
 const PARAMS = ['app_name', 'version', 'channel', 'platform', 'arch', 'owner', 'updater'] as const;
-type Query = Partial<Record<(typeof PARAMS)[number], string>>;
+export type CheckQuery = Partial<Record<(typeof PARAMS)[number], string>>;
+type Query = CheckQuery;
 
 const UPDATERS = new Set<string>(UPDATER_TYPES);
 // The answer depends on X-Device-ID (rollout gating), which shared caches must know when they revalidate.
@@ -98,54 +101,13 @@ export function checkVersionRoute(
     key: string,
     deviceId: string | undefined,
   ): Promise<void> => {
-    const parsed = parseRequest(query);
-    if (typeof parsed === 'string') {
-      send(req, res, prepareJson(400, { error: parsed }));
+    const computed = await computeCheck(ctx.config.apiUrl, releases, query);
+    if ('uncached' in computed) {
+      send(req, res, computed.uncached);
       return;
     }
-    const tenantId = await releases.tenantOf(parsed.owner);
-    if (tenantId === undefined) {
-      // The same words as for an unknown app: whether an owner exists is nobody's business.
-      send(req, res, prepareJson(400, { error: 'app_name not found' }));
-      return;
-    }
-    const catalog = await releases.catalog(tenantId);
-    const resolved = resolve(catalog, parsed);
-    let entry: CheckEntry;
-    if (typeof resolved === 'string') {
-      entry = {
-        tenantId,
-        generation: catalog.generation,
-        base: { prepared: prepareJson(400, { error: resolved }), updateAvailable: false },
-      };
-    } else {
-      const index = await releases.index(catalog, resolved.app);
-      const line = releaseLine(index, resolved.channelId, resolved.platformId, resolved.archId);
-      const decision = decide(line, parsed.client);
-      const respond = decision
-        ? responder(updaterOf(catalog, resolved.platformId, parsed.updater), {
-            app: resolved.app,
-            line,
-            client: parsed.client,
-            feedBase: feedBase(ctx.config.apiUrl, parsed),
-          })
-        : () => toAnswer(undefined, resolved.app.name);
-      entry = { tenantId, generation: index.generation, base: respond(undefined) };
-      if (decision) {
-        entry.check = {
-          appId: resolved.app.id,
-          devices: new DeviceAnswers(decision.staged, respond),
-          telemetry: {
-            version: parsed.client.text,
-            channel: parsed.channel ?? '',
-            platform: parsed.platform ?? '',
-            arch: parsed.arch ?? '',
-          },
-        };
-      }
-    }
-    cache.set(key, entry);
-    reply(req, res, entry, deviceId);
+    cache.set(key, computed.entry);
+    reply(req, res, computed.entry, deviceId);
   };
 
   return (req, res) => {
@@ -159,6 +121,85 @@ export function checkVersionRoute(
       return undefined;
     }
     return miss(req, res, query, key, deviceId);
+  };
+}
+
+/** Where a check reads the catalog and releases from: the hot path's cache, or the edge publisher's fresh snapshot. */
+export type CheckSource = Pick<ReleaseCache, 'tenantOf' | 'catalog' | 'index'>;
+
+/** A computed check: an entry to cache, or an answer that must not be cached (bad query, unknown owner). */
+type Computed = { entry: CheckEntry } | { uncached: Prepared };
+
+/** What /checkVersion decides for a query, before any device id is looked at. */
+async function computeCheck(apiUrl: string, releases: CheckSource, query: Query): Promise<Computed> {
+  const parsed = parseRequest(query);
+  if (typeof parsed === 'string') return { uncached: prepareJson(400, { error: parsed }) };
+  const tenantId = await releases.tenantOf(parsed.owner);
+  if (tenantId === undefined) {
+    // The same words as for an unknown app: whether an owner exists is nobody's business.
+    return { uncached: prepareJson(400, { error: 'app_name not found' }) };
+  }
+  const catalog = await releases.catalog(tenantId);
+  const resolved = resolve(catalog, parsed);
+  if (typeof resolved === 'string') {
+    return {
+      entry: {
+        tenantId,
+        generation: catalog.generation,
+        base: { prepared: prepareJson(400, { error: resolved }), updateAvailable: false },
+      },
+    };
+  }
+  const index = await releases.index(catalog, resolved.app);
+  const line = releaseLine(index, resolved.channelId, resolved.platformId, resolved.archId);
+  const decision = decide(line, parsed.client);
+  const respond = decision
+    ? responder(updaterOf(catalog, resolved.platformId, parsed.updater), {
+        app: resolved.app,
+        line,
+        client: parsed.client,
+        feedBase: feedBase(apiUrl, parsed),
+      })
+    : () => toAnswer(undefined, resolved.app.name);
+  const entry: CheckEntry = { tenantId, generation: index.generation, base: respond(undefined) };
+  if (decision) {
+    entry.check = {
+      appId: resolved.app.id,
+      devices: new DeviceAnswers(decision.staged, respond),
+      telemetry: {
+        version: parsed.client.text,
+        channel: parsed.channel ?? '',
+        platform: parsed.platform ?? '',
+        arch: parsed.arch ?? '',
+      },
+    };
+  }
+  return { entry };
+}
+
+/**
+ * What `GET /checkVersion` answers a request without X-Device-ID, computed by the very code the route runs: the
+ * edge publisher stores these bytes where FaynoSync's SDK looks for them, so the edge cannot disagree with the API.
+ */
+export async function checkVersionAnswer(
+  apiUrl: string,
+  releases: CheckSource,
+  query: Query,
+): Promise<Prepared> {
+  const computed = await computeCheck(apiUrl, releases, query);
+  return 'uncached' in computed ? computed.uncached : computed.entry.base.prepared;
+}
+
+/** The edge publisher's answer function: what /checkVersion answers, read from the publisher's own snapshot. */
+export function edgeAnswerer(apiUrl: string): EdgeAnswerer {
+  return async (source, query) => {
+    const prepared = await checkVersionAnswer(apiUrl, source, query);
+    const type = prepared.headers.indexOf('Content-Type');
+    return {
+      status: prepared.status,
+      contentType: type === -1 ? undefined : prepared.headers[type + 1],
+      body: prepared.body,
+    };
   };
 }
 
