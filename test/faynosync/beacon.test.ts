@@ -84,12 +84,13 @@ describe('GET /telemetry/beacon', () => {
   });
 
   it('drops, with 204, a beacon for a release line that does not exist (FaynoSync’s allow-list)', async () => {
-    for (const over of [
+    const unknown: Record<string, string>[] = [
       { platform: 'mac' },
       { app_name: 'no such app' },
       { owner: 'nobody-here' },
       { channel: 'beta' },
-    ]) {
+    ];
+    for (const over of unknown) {
       await request(t.app)
         .get('/telemetry/beacon')
         .query(sdkBeacon(over))

@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { edgeAnswerer } from '../../src/http/hot/check-version.js';
@@ -303,4 +305,28 @@ describe.each(['local', 's3'] as const)('edge response objects (%s storage)', (d
     await t.ctx.edge.idle();
     expect(await objects()).toEqual([]);
   });
+
+  it.runIf(driver === 'local')(
+    'never fails the write when storage does, and catches up on the next write',
+    async () => {
+      // A file where the owner's folder must go: every put under it fails.
+      const blocker = join(t.dataDir, 'artifacts', 'public', 'responses', admin.username);
+      await rm(blocker, { recursive: true, force: true });
+      await mkdir(dirname(blocker), { recursive: true });
+      await writeFile(blocker, 'in the way');
+      await sendForm(t.app, '/app/update', admin.token, [
+        { name: 'data', value: JSON.stringify({ id: appId, app: APP, cdn: 'true' }) },
+      ]).expect(200);
+      await t.ctx.edge.idle();
+      await expectNoEdge(target('1.0.0'));
+      expect(await t.ctx.database.db.selectFrom('edge_objects').selectAll().execute()).toEqual([]);
+
+      await rm(blocker);
+      // Any later write in the tenant reconciles it again.
+      await createNamed(t.app, admin.token, 'channel', 'beta');
+      await t.ctx.edge.idle();
+      expect(await objects()).toContain(keyOf(target('1.0.0')));
+      expect((await expectEdgeEqualsApi(target('1.0.0'))).update_available).toBe(false);
+    },
+  );
 });
