@@ -12,6 +12,7 @@ import {
   loadCatalog,
   loadReleaseIndex,
   type ReleaseIndex,
+  type ReleaseSource,
   type TenantCatalog,
 } from './release-index.js';
 
@@ -28,13 +29,6 @@ export interface EdgeAnswer {
   status: number;
   contentType: string | undefined;
   body: Buffer;
-}
-
-/** Where a check reads names and releases from; the hot path's ReleaseCache has the same shape. */
-export interface ReleaseSource {
-  tenantOf(owner: string): Promise<string | undefined>;
-  catalog(tenantId: string): Promise<TenantCatalog>;
-  index(catalog: TenantCatalog, app: CatalogApp): Promise<ReleaseIndex>;
 }
 
 /**

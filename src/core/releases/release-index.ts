@@ -330,6 +330,16 @@ function push<V>(map: Map<string, V[]>, key: string, value: V): void {
   else map.set(key, [value]);
 }
 
+/**
+ * Where an update check reads names and releases from: the hot path's ReleaseCache, or the edge publisher's
+ * snapshot of what is committed (core/releases/edge.ts).
+ */
+export interface ReleaseSource {
+  tenantOf(owner: string): Promise<string | undefined>;
+  catalog(tenantId: string): Promise<TenantCatalog>;
+  index(catalog: TenantCatalog, app: CatalogApp): Promise<ReleaseIndex>;
+}
+
 export interface ReleaseCacheDeps extends LinkDeps {
   db: Db;
   changes: ChangeFeed;
@@ -346,7 +356,7 @@ interface Stamped<T> {
  * promise itself is cached, so concurrent misses share one load. The generation is read before a load starts,
  * so a write landing during the load makes the result stale at once rather than hiding the write.
  */
-export class ReleaseCache {
+export class ReleaseCache implements ReleaseSource {
   /** Admin usernames never change and admins are never deleted, so a found tenant can be kept for good. */
   private readonly tenants: BoundedMap<string, string>;
   private readonly catalogs: BoundedMap<string, Stamped<TenantCatalog>>;

@@ -13,6 +13,7 @@ import {
   type CatalogApp,
   type LineRelease,
   type ReleaseCache,
+  type ReleaseSource,
   releaseLine,
   type TenantCatalog,
 } from '../../core/releases/release-index.js';
@@ -32,8 +33,7 @@ import {
 } from './response.js';
 
 const PARAMS = ['app_name', 'version', 'channel', 'platform', 'arch', 'owner', 'updater'] as const;
-export type CheckQuery = Partial<Record<(typeof PARAMS)[number], string>>;
-type Query = CheckQuery;
+type Query = Partial<Record<(typeof PARAMS)[number], string>>;
 
 const UPDATERS = new Set<string>(UPDATER_TYPES);
 // The answer depends on X-Device-ID (rollout gating), which shared caches must know when they revalidate.
@@ -124,14 +124,11 @@ export function checkVersionRoute(
   };
 }
 
-/** Where a check reads the catalog and releases from: the hot path's cache, or the edge publisher's fresh snapshot. */
-export type CheckSource = Pick<ReleaseCache, 'tenantOf' | 'catalog' | 'index'>;
-
 /** A computed check: an entry to cache, or an answer that must not be cached (bad query, unknown owner). */
 type Computed = { entry: CheckEntry } | { uncached: Prepared };
 
 /** What /checkVersion decides for a query, before any device id is looked at. */
-async function computeCheck(apiUrl: string, releases: CheckSource, query: Query): Promise<Computed> {
+async function computeCheck(apiUrl: string, releases: ReleaseSource, query: Query): Promise<Computed> {
   const parsed = parseRequest(query);
   if (typeof parsed === 'string') return { uncached: prepareJson(400, { error: parsed }) };
   const tenantId = await releases.tenantOf(parsed.owner);
@@ -183,7 +180,7 @@ async function computeCheck(apiUrl: string, releases: CheckSource, query: Query)
  */
 export async function checkVersionAnswer(
   apiUrl: string,
-  releases: CheckSource,
+  releases: ReleaseSource,
   query: Query,
 ): Promise<Prepared> {
   const computed = await computeCheck(apiUrl, releases, query);
