@@ -93,13 +93,17 @@ describe.each(['local', 's3'] as const)('edge response objects (%s storage)', (d
   });
 
   /** An anonymous GET, as the SDK's fetch does it. */
-  async function fetchEdge(url: string): Promise<{ status: number; text: string }> {
+  async function fetchEdge(url: string): Promise<{ status: number; text: string; cacheControl?: string }> {
     if (driver === 's3') {
       const res = await fetch(url);
-      return { status: res.status, text: await res.text() };
+      return {
+        status: res.status,
+        text: await res.text(),
+        cacheControl: res.headers.get('cache-control') ?? undefined,
+      };
     }
     const res = await request(t.app).get(url.slice('http://updraft.test'.length));
-    return { status: res.status, text: res.text };
+    return { status: res.status, text: res.text, cacheControl: res.headers['cache-control'] };
   }
 
   async function objects(): Promise<string[]> {
@@ -155,6 +159,9 @@ describe.each(['local', 's3'] as const)('edge response objects (%s storage)', (d
     expect(await objects()).toEqual([keyOf(target('1.0.0'))]);
     const body = await expectEdgeEqualsApi(target('1.0.0'));
     expect(body.update_available).toBe(false);
+    // FaynoSync's: a CDN in front revalidates within a minute of the next publish.
+    const edge = await fetchEdge(sdkEdgeUrl(edgeBase, target('1.0.0')));
+    expect(edge.cacheControl).toBe('public, max-age=60, must-revalidate');
   });
 
   it('is replaced on the next upload: older clients are now offered it', async () => {
