@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { Config } from './config.js';
 import { ChangeFeed } from './core/changes.js';
+import { EdgePublisher } from './core/releases/edge.js';
 import { sweepUploads } from './core/releases/sweep.js';
 import { ReportsRetention } from './core/reports/retention.js';
 import { TelemetryRecorder } from './core/telemetry/recorder.js';
@@ -26,10 +27,13 @@ export interface AppContext {
   telemetryRetention: TelemetryRetention;
   /** Prunes expired report details and rate-limit windows, at start-up and hourly. */
   reportsRetention: ReportsRetention;
+  /** Publishes cdn apps' check answers to the public storage after each write; started by the hot path. */
+  edge: EdgePublisher;
 }
 
 /** Flushes what is buffered and closes connections; the context is unusable afterwards. */
 export async function closeContext(ctx: AppContext): Promise<void> {
+  await ctx.edge.close();
   await ctx.telemetryRetention.stop();
   await ctx.reportsRetention.stop();
   await ctx.telemetry.close();
@@ -57,6 +61,7 @@ export async function openContext(config: Config, logger: Logger, database?: DbH
     telemetryRetention.start();
     const reportsRetention = new ReportsRetention({ database: db, store, logger });
     reportsRetention.start();
+    const edge = new EdgePublisher({ database: db, store, logger, changes, apiUrl: config.apiUrl });
     return {
       config,
       database: db,
@@ -67,6 +72,7 @@ export async function openContext(config: Config, logger: Logger, database?: DbH
       telemetry,
       telemetryRetention,
       reportsRetention,
+      edge,
     };
   } catch (err) {
     await db.close();

@@ -11,6 +11,7 @@ import { releasesRouter } from './http/faynosync/releases.js';
 import { reportsRouter } from './http/faynosync/reports.js';
 import { telemetryRouter } from './http/faynosync/telemetry.js';
 import { tokensRouter } from './http/faynosync/tokens.js';
+import { tufRouter } from './http/faynosync/tuf.js';
 import { feedDoctorRouter } from './http/feeds/explain.js';
 import { feedFilesRouter } from './http/feeds/files.js';
 import { filesRouter } from './http/files.js';
@@ -40,6 +41,7 @@ export function buildApp(ctx: AppContext): Express {
   app.use(tokensRouter(ctx));
   app.use(telemetryRouter(ctx));
   app.use(reportsRouter(ctx));
+  app.use(tufRouter());
   app.use(feedDoctorRouter(ctx, releaseCache(ctx)));
   app.use(feedFilesRouter(ctx, releaseCache(ctx)));
   app.use(notFoundHandler);

@@ -41,6 +41,7 @@ export class ChangeFeed {
    * listens, and always with the embedded database (one instance by construction).
    */
   disconnectedSince: number | undefined;
+  private readonly subscribers: ((tenantId: string) => void)[] = [];
 
   constructor(
     private readonly db: Db,
@@ -70,11 +71,20 @@ export class ChangeFeed {
   }
 
   /**
+   * Calls `subscriber` after each of this instance's own committed writes (not for other instances' writes: the
+   * instance that wrote is the one that follows up). It must not throw, and should only schedule its work.
+   */
+  onChange(subscriber: (tenantId: string) => void): void {
+    this.subscribers.push(subscriber);
+  }
+
+  /**
    * Call after the write's transaction has committed. A failed NOTIFY does not fail the write (it is saved): the
    * other instances' listeners lost the same server and bump everything when they reconnect.
    */
   async changed(tenantId: string): Promise<void> {
     this.bump(tenantId);
+    for (const subscriber of this.subscribers) subscriber(tenantId);
     if (this.kind !== 'postgres') return;
     try {
       await sql`select pg_notify(${CHANNEL}, ${tenantId})`.execute(this.db);

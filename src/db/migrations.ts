@@ -396,6 +396,26 @@ const migrations: Record<string, Migration> = {
         CREATE INDEX report_rate_windows_end ON report_rate_windows (window_end);
     `),
   },
+  '0007_edge': {
+    up: statements(`
+        -- FaynoSync's per-app flags: tuf is stored and listed (signing is not implemented); cdn publishes the app's
+        -- check answers as public objects for its SDK's edgeURL. A private app never has cdn on.
+        ALTER TABLE apps ADD COLUMN tuf boolean NOT NULL DEFAULT false;
+        ALTER TABLE apps ADD COLUMN cdn boolean NOT NULL DEFAULT false;
+        ALTER TABLE apps ADD CONSTRAINT apps_cdn_public CHECK (NOT (cdn AND private));
+
+        -- The edge objects written to the public storage, with the SHA-256 of their bytes: each reconcile puts only
+        -- what differs and deletes what is no longer wanted. No reference to apps: the rows of a deleted app are
+        -- what tells the publisher which objects to remove.
+        CREATE TABLE edge_objects (
+          tenant_id text NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+          key text NOT NULL,
+          sha256 text NOT NULL,
+          updated_at timestamptz NOT NULL DEFAULT now(),
+          PRIMARY KEY (tenant_id, key)
+        );
+    `),
+  },
   '0008_download_tokens': {
     up: statements(`
         -- FaynoSync's private-app access model: 'strict' downloads need a login or a download token, 'unlisted'

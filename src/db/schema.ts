@@ -55,6 +55,10 @@ export interface AppsTable {
   download_mode: Generated<DownloadMode>;
   /** FaynoSync's per-app crash/event reports switch. */
   reports: Generated<boolean>;
+  /** FaynoSync's `tuf` flag: stored and listed; signing is not implemented. */
+  tuf: Generated<boolean>;
+  /** FaynoSync's `cdn` flag: the app's check answers are published for SDKs' edgeURL (never for a private app). */
+  cdn: Generated<boolean>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -336,6 +340,15 @@ export interface ReportRateWindowsTable {
   hits: Generated<number>;
 }
 
+/** An edge response object the publisher wrote to the public storage (see core/releases/edge.ts). */
+export interface EdgeObjectsTable {
+  tenant_id: string;
+  key: string;
+  /** Lower-case hex SHA-256 of the bytes written. */
+  sha256: string;
+  updated_at: Timestamp;
+}
+
 export interface Database {
   users: UsersTable;
   user_grants: UserGrantsTable;
@@ -361,6 +374,7 @@ export interface Database {
   report_groups: ReportGroupsTable;
   report_blobs: ReportBlobsTable;
   report_rate_windows: ReportRateWindowsTable;
+  edge_objects: EdgeObjectsTable;
 }
 
 export type User = Selectable<UsersTable>;

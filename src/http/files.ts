@@ -45,7 +45,8 @@ export async function serveStored(
     await sendObject(req, res, {
       ...info,
       headers: {
-        'Cache-Control': CACHE_CONTROL[visibility],
+        // An object put with its own (edge answers: revalidated within a minute) keeps it when public.
+        'Cache-Control': (visibility === 'public' && info.cacheControl) || CACHE_CONTROL[visibility],
         'Content-Disposition': attachmentDisposition(downloadName || baseName(key)),
         'X-Content-Type-Options': 'nosniff',
       },

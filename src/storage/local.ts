@@ -41,6 +41,7 @@ export interface LocalArtifactStoreOptions {
 
 interface Sidecar {
   contentType?: string;
+  cacheControl?: string;
 }
 
 /**
@@ -115,7 +116,10 @@ export class LocalArtifactStore implements ArtifactStore {
       await pipeline(body, hasher, createWriteStream(temp, { flags: 'wx' }));
       await syncFile(temp);
       await mkdir(dirname(target), { recursive: true });
-      await this.#writeSidecar(target, { contentType: options.contentType });
+      await this.#writeSidecar(target, {
+        contentType: options.contentType,
+        ...(options.cacheControl ? { cacheControl: options.cacheControl } : {}),
+      });
       await rename(temp, target);
     });
     return { key, ...hasher.digest() };
@@ -159,6 +163,7 @@ export class LocalArtifactStore implements ArtifactStore {
       // without reading it.
       etag: `"${info.size.toString(16)}-${info.mtimeNs.toString(16)}-${info.ino.toString(16)}"`,
       contentType: sidecar.contentType,
+      ...(sidecar.cacheControl ? { cacheControl: sidecar.cacheControl } : {}),
       lastModified: info.mtime,
     };
   }

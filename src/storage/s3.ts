@@ -71,6 +71,7 @@ export class S3ArtifactStore implements ArtifactStore {
     const metadata: Record<string, string> = options.contentType
       ? { 'Content-Type': options.contentType }
       : {};
+    if (options.cacheControl) metadata['Cache-Control'] = options.cacheControl;
     const hasher = new HashingStream(options.maxBytes);
     // pipeline destroys both streams with the first error: a failing or too-large body surfaces where `hasher` is
     // read, and a failed upload stops reading the body. Its callback has nothing left to do.
@@ -143,10 +144,12 @@ export class S3ArtifactStore implements ArtifactStore {
     try {
       const stat = await this.#client.statObject(this.#bucket(visibility), key);
       const contentType: unknown = stat.metaData['content-type'];
+      const cacheControl: unknown = stat.metaData['cache-control'];
       return {
         size: stat.size,
         etag: `"${stat.etag}"`,
         contentType: typeof contentType === 'string' ? contentType : undefined,
+        ...(typeof cacheControl === 'string' ? { cacheControl } : {}),
         lastModified: stat.lastModified,
       };
     } catch (err) {

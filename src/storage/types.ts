@@ -6,6 +6,8 @@ export type Visibility = 'public' | 'private';
 export interface PutOptions {
   visibility: Visibility;
   contentType?: string;
+  /** Served with the object instead of the default (S3: the object's Cache-Control metadata). */
+  cacheControl?: string;
   /** The stream is cut off and the put rejected with ObjectTooLargeError once it passes this many bytes. */
   maxBytes?: number;
 }
@@ -24,6 +26,8 @@ export interface ObjectInfo {
   /** Quoted, ready for an HTTP ETag header; changes whenever the content does. */
   etag: string;
   contentType: string | undefined;
+  /** Set when the object was put with its own Cache-Control. */
+  cacheControl?: string;
   lastModified: Date;
 }
 

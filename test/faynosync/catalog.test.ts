@@ -166,6 +166,8 @@ describe('apps', () => {
       AppName: name,
       Logo: '',
       Private: false,
+      Tuf: false,
+      CdnEdge: false,
       Description: 'first',
       Owner: adminA.username,
       Updated_at: expect.stringMatching(RFC3339),

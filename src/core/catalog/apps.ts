@@ -42,6 +42,10 @@ export interface AppItem {
   private: boolean;
   /** Who may download the files of a private app (see parseDownloadMode). */
   downloadMode: DownloadMode;
+  /** FaynoSync's `tuf` flag: stored and listed; Updraft does not sign yet. */
+  tuf: boolean;
+  /** FaynoSync's `cdn` flag: the app's check answers are published as public objects (core/releases/edge.ts). */
+  cdn: boolean;
   logoKey: string | null;
   updatedAt: Date;
   reports: boolean;
@@ -61,6 +65,8 @@ export async function listApps(db: Db, actor: Actor): Promise<AppItem[]> {
     description: row.description,
     private: row.private,
     downloadMode: row.download_mode,
+    tuf: row.tuf,
+    cdn: row.cdn,
     logoKey: row.logo_key,
     updatedAt: new Date(row.updated_at),
     reports: row.reports,
@@ -115,6 +121,21 @@ interface AppFields {
   downloadMode: DownloadMode | undefined;
   /** Undefined on update: keep the current value. */
   reports: boolean | undefined;
+  /** Undefined on update: the flag was not sent and keeps its value. */
+  tuf: boolean | undefined;
+  cdn: boolean | undefined;
+}
+
+/**
+ * Edge objects are public: with `cdn` a private app's answers, links included, would be readable by anyone (the
+ * leak FaynoSync's development branch closed by refusing the combination, as Updraft does).
+ */
+function refuseCdnForPrivate(isPrivate: boolean, cdn: boolean | undefined): void {
+  if (isPrivate && cdn) {
+    throw invalid(
+      'cdn cannot be turned on for a private app: edge response objects are public and would publish its download links',
+    );
+  }
 }
 
 class AppWrite implements PendingAppWrite {
@@ -166,6 +187,8 @@ class AppWrite implements PendingAppWrite {
           description: fields.description ?? '',
           private: fields.private,
           ...(fields.downloadMode ? { download_mode: fields.downloadMode } : {}),
+          tuf: fields.tuf ?? false,
+          cdn: fields.cdn ?? false,
           logo_key: this.#logoKey ?? null,
           reports: fields.reports ?? false,
         })
@@ -195,6 +218,8 @@ class AppWrite implements PendingAppWrite {
           name: fields.name,
           ...(fields.description === undefined ? {} : { description: fields.description }),
           ...(fields.downloadMode ? { download_mode: fields.downloadMode } : {}),
+          ...(fields.tuf === undefined ? {} : { tuf: fields.tuf }),
+          ...(fields.cdn === undefined ? {} : { cdn: fields.cdn }),
           ...(newLogo ? { logo_key: newLogo } : {}),
           ...(fields.reports === undefined ? {} : { reports: fields.reports }),
           updated_at: sql`now()`,
@@ -211,7 +236,10 @@ class AppWrite implements PendingAppWrite {
   }
 }
 
-/** Validates `{"app","description"?,"private"?,"download_mode"?,"reports"?}` and the name's uniqueness; nothing is written yet. */
+/**
+ * Validates `{"app","description"?,"private"?,"download_mode"?,"reports"?,"tuf"?,"cdn"?}` (flags as booleans or
+ * FaynoSync's `"true"` strings) and the name's uniqueness; nothing is written yet.
+ */
 export async function prepareAppCreate(
   deps: CatalogDeps,
   actor: Actor,
@@ -224,6 +252,9 @@ export async function prepareAppCreate(
   const isPrivate = parseFlag(input.private, 'private') ?? false;
   const downloadMode = parseDownloadMode(input.download_mode);
   const reports = parseFlag(input.reports, 'reports') ?? false;
+  const tuf = parseFlag(input.tuf, 'tuf') ?? false;
+  const cdn = parseFlag(input.cdn, 'cdn') ?? false;
+  refuseCdnForPrivate(isPrivate, cdn);
   if (await nameTaken(deps.database.db, 'apps', actor.tenantId, name)) throw duplicateName('app');
   return new AppWrite(deps, actor, 'create', {
     id: newId(),
@@ -232,13 +263,15 @@ export async function prepareAppCreate(
     private: isPrivate,
     downloadMode,
     reports,
+    tuf,
+    cdn,
   });
 }
 
 /**
- * Validates `{"id","app","description"?,"download_mode"?,"reports"?}`. An omitted description, mode or reports flag
- * keeps the current one. `private` decides which bucket the app's files live in, so it cannot change; sending the
- * current value is accepted.
+ * Validates `{"id","app","description"?,"download_mode"?,"reports"?,"tuf"?,"cdn"?}`. An omitted description, mode or
+ * flag keeps the current value. `private` decides which bucket the app's files live in, so it cannot change; sending
+ * the current value is accepted.
  */
 export async function prepareAppUpdate(
   deps: CatalogDeps,
@@ -254,6 +287,8 @@ export async function prepareAppUpdate(
   const wantsPrivate = parseFlag(input.private, 'private');
   const downloadMode = parseDownloadMode(input.download_mode);
   const reports = parseFlag(input.reports, 'reports');
+  const tuf = parseFlag(input.tuf, 'tuf');
+  const cdn = parseFlag(input.cdn, 'cdn');
   const current = await db
     .selectFrom('apps')
     .select('private')
@@ -267,6 +302,7 @@ export async function prepareAppUpdate(
       `private cannot change after an app is created (this app is ${current.private ? 'private' : 'public'}): create a new app instead`,
     );
   }
+  refuseCdnForPrivate(current.private, cdn);
   if (await nameTaken(db, 'apps', actor.tenantId, name, id)) throw duplicateName('app');
   return new AppWrite(deps, actor, 'update', {
     id,
@@ -275,6 +311,8 @@ export async function prepareAppUpdate(
     private: current.private,
     downloadMode,
     reports,
+    tuf,
+    cdn,
   });
 }
 

@@ -337,6 +337,16 @@ function push<V>(map: Map<string, V[]>, key: string, value: V): void {
   else map.set(key, [value]);
 }
 
+/**
+ * Where an update check reads names and releases from: the hot path's ReleaseCache, or the edge publisher's
+ * snapshot of what is committed (core/releases/edge.ts).
+ */
+export interface ReleaseSource {
+  tenantOf(owner: string): Promise<string | undefined>;
+  catalog(tenantId: string): Promise<TenantCatalog>;
+  index(catalog: TenantCatalog, app: CatalogApp): Promise<ReleaseIndex>;
+}
+
 export interface ReleaseCacheDeps extends LinkDeps {
   db: Db;
   changes: ChangeFeed;
@@ -367,7 +377,7 @@ interface Stamped<T> {
  * When a reload fails because the database is unreachable, the last loaded value is answered with instead, for
  * up to staleLimitSeconds (its generation then says it is stale, so answers made from it are marked and retried).
  */
-export class ReleaseCache {
+export class ReleaseCache implements ReleaseSource {
   /** Admin usernames never change and admins are never deleted, so a found tenant can be kept for good. */
   private readonly tenants: BoundedMap<string, string>;
   private readonly catalogs: BoundedMap<string, Stamped<TenantCatalog>>;

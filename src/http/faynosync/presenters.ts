@@ -14,6 +14,8 @@ export function presentApp(app: AppItem, owner: string, store: ArtifactStore) {
     Private: app.private,
     // FaynoSync's dashboard reads it for private apps only; it means nothing for a public one.
     ...(app.private ? { DownloadMode: app.downloadMode } : {}),
+    Tuf: app.tuf,
+    CdnEdge: app.cdn,
     Description: app.description,
     Owner: owner,
     Updated_at: app.updatedAt.toISOString(),

@@ -9,10 +9,12 @@ import { squirrelMacOffer, squirrelMacUpdate } from '../../core/feeds/squirrel-m
 import { noPackagesError, RELEASES_CONTENT_TYPE, releasesFile } from '../../core/feeds/squirrel-windows.js';
 import { tauriUpdate } from '../../core/feeds/tauri.js';
 import { checkAnswer, type Decision, decide, sortedKeys } from '../../core/releases/decision.js';
+import type { EdgeAnswerer } from '../../core/releases/edge.js';
 import {
   type CatalogApp,
   type LineRelease,
   type ReleaseCache,
+  type ReleaseSource,
   releaseLine,
   type TenantCatalog,
 } from '../../core/releases/release-index.js';
@@ -24,6 +26,7 @@ import {
   AnswerCache,
   answerOrStale,
   DeviceAnswers,
+  type Prepared,
   prepareBody,
   prepareJson,
   prepareNoContent,
@@ -130,57 +133,13 @@ export function checkVersionRoute(
     deviceId: string | undefined,
   ): Promise<void> => {
     const askedAt = Date.now();
-    const parsed = parseRequest(query);
-    if (typeof parsed === 'string') {
-      send(req, res, prepareJson(400, { error: parsed }));
+    const computed = await computeCheck(ctx.config.apiUrl, releases, query);
+    if ('uncached' in computed) {
+      send(req, res, computed.uncached);
       return;
     }
-    const tenantId = await releases.tenantOf(parsed.owner);
-    if (tenantId === undefined) {
-      // The same words as for an unknown app: whether an owner exists is nobody's business.
-      send(req, res, NO_SUCH_APP);
-      return;
-    }
-    const catalog = await releases.catalog(tenantId);
-    const resolved = resolve(catalog, parsed);
-    const gate = privateGate(catalog, parsed);
-    let entry: CheckEntry;
-    if (typeof resolved === 'string') {
-      entry = {
-        tenantId,
-        generation: catalog.generation,
-        at: catalog.loadedAt,
-        base: { prepared: prepareJson(400, { error: resolved }), updateAvailable: false },
-      };
-    } else {
-      const index = await releases.index(catalog, resolved.app);
-      const line = releaseLine(index, resolved.channelId, resolved.platformId, resolved.archId);
-      const decision = decide(line, parsed.client);
-      const respond = decision
-        ? responder(updaterOf(catalog, resolved.platformId, parsed.updater), {
-            app: resolved.app,
-            line,
-            client: parsed.client,
-            feedBase: feedBase(ctx.config.apiUrl, parsed),
-          })
-        : () => toAnswer(undefined, resolved.app.name);
-      entry = { tenantId, generation: index.generation, at: catalog.loadedAt, base: respond(undefined) };
-      if (decision) {
-        entry.check = {
-          appId: resolved.app.id,
-          devices: new DeviceAnswers(decision.staged, respond),
-          telemetry: {
-            version: parsed.client.text,
-            channel: parsed.channel ?? '',
-            platform: parsed.platform ?? '',
-            arch: parsed.arch ?? '',
-          },
-        };
-      }
-    }
-    if (gate) entry.gate = gate;
-    cache.set(key, entry);
-    await reply(req, res, entry, deviceId, cache.staleSeconds(entry, askedAt));
+    cache.set(key, computed.entry);
+    await reply(req, res, computed.entry, deviceId, cache.staleSeconds(computed.entry, askedAt));
   };
 
   return (req, res) => {
@@ -196,6 +155,90 @@ export function checkVersionRoute(
       (kept, seconds) => reply(req, res, kept, deviceId, seconds),
       () => miss(req, res, query, key, deviceId),
     );
+  };
+}
+
+/** A computed check: an entry to cache, or an answer that must not be cached (bad query, unknown owner). */
+type Computed = { entry: CheckEntry } | { uncached: Prepared };
+
+/** What /checkVersion decides for a query, before any device id is looked at. */
+async function computeCheck(apiUrl: string, releases: ReleaseSource, query: Query): Promise<Computed> {
+  const parsed = parseRequest(query);
+  if (typeof parsed === 'string') return { uncached: prepareJson(400, { error: parsed }) };
+  const tenantId = await releases.tenantOf(parsed.owner);
+  if (tenantId === undefined) {
+    // The same words as for an unknown app: whether an owner exists is nobody's business.
+    return { uncached: NO_SUCH_APP };
+  }
+  const catalog = await releases.catalog(tenantId);
+  const resolved = resolve(catalog, parsed);
+  const gate = privateGate(catalog, parsed);
+  if (typeof resolved === 'string') {
+    const entry: CheckEntry = {
+      tenantId,
+      generation: catalog.generation,
+      at: catalog.loadedAt,
+      base: { prepared: prepareJson(400, { error: resolved }), updateAvailable: false },
+    };
+    if (gate) entry.gate = gate;
+    return { entry };
+  }
+  const index = await releases.index(catalog, resolved.app);
+  const line = releaseLine(index, resolved.channelId, resolved.platformId, resolved.archId);
+  const decision = decide(line, parsed.client);
+  const respond = decision
+    ? responder(updaterOf(catalog, resolved.platformId, parsed.updater), {
+        app: resolved.app,
+        line,
+        client: parsed.client,
+        feedBase: feedBase(apiUrl, parsed),
+      })
+    : () => toAnswer(undefined, resolved.app.name);
+  const entry: CheckEntry = {
+    tenantId,
+    generation: index.generation,
+    at: catalog.loadedAt,
+    base: respond(undefined),
+  };
+  if (gate) entry.gate = gate;
+  if (decision) {
+    entry.check = {
+      appId: resolved.app.id,
+      devices: new DeviceAnswers(decision.staged, respond),
+      telemetry: {
+        version: parsed.client.text,
+        channel: parsed.channel ?? '',
+        platform: parsed.platform ?? '',
+        arch: parsed.arch ?? '',
+      },
+    };
+  }
+  return { entry };
+}
+
+/**
+ * What `GET /checkVersion` answers a request without X-Device-ID, computed by the very code the route runs: the
+ * edge publisher stores these bytes where FaynoSync's SDK looks for them, so the edge cannot disagree with the API.
+ */
+export async function checkVersionAnswer(
+  apiUrl: string,
+  releases: ReleaseSource,
+  query: Query,
+): Promise<Prepared> {
+  const computed = await computeCheck(apiUrl, releases, query);
+  return 'uncached' in computed ? computed.uncached : computed.entry.base.prepared;
+}
+
+/** The edge publisher's answer function: what /checkVersion answers, read from the publisher's own snapshot. */
+export function edgeAnswerer(apiUrl: string): EdgeAnswerer {
+  return async (source, query) => {
+    const prepared = await checkVersionAnswer(apiUrl, source, query);
+    const type = prepared.headers.indexOf('Content-Type');
+    return {
+      status: prepared.status,
+      contentType: type === -1 ? undefined : prepared.headers[type + 1],
+      body: prepared.body,
+    };
   };
 }
 

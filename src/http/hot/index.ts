@@ -8,7 +8,8 @@ import { cors } from '../shared/cors.js';
 import { STATUS } from '../shared/errors.js';
 import { releaseCache } from '../shared/release-cache.js';
 import { appsLatestRoute } from './apps-latest.js';
-import { checkVersionRoute } from './check-version.js';
+import { beaconRoute } from './beacon.js';
+import { checkVersionRoute, edgeAnswerer } from './check-version.js';
 import { feedsRoute } from './feeds.js';
 import { hotRequest } from './request.js';
 import { prepareJson, prepareRedirect, send } from './response.js';
@@ -16,8 +17,8 @@ import { prepareJson, prepareRedirect, send } from './response.js';
 const INTERNAL_ERROR = prepareJson(500, { error: 'internal server error' });
 
 /**
- * Answers `GET|HEAD /checkVersion` and `GET|HEAD /apps/latest` without Express; returns false for every
- * other request. There is no per-request log line here (at thousands of checks a second it would cost more
+ * Answers `GET|HEAD /checkVersion`, `GET|HEAD /apps/latest`, the feeds and `GET /telemetry/beacon` without
+ * Express; returns false for every other request. There is no per-request log line here (at thousands of checks a second it would cost more
  * than the answer); failures are logged, and everything else about a check is in the telemetry.
  */
 export function hotPath(ctx: AppContext): (req: IncomingMessage, res: ServerResponse) => boolean {
@@ -26,6 +27,8 @@ export function hotPath(ctx: AppContext): (req: IncomingMessage, res: ServerResp
   const checkVersion = checkVersionRoute(ctx, releases, access);
   const appsLatest = appsLatestRoute(ctx, releases, access);
   const feeds = feedsRoute(ctx, releases);
+  const beacon = beaconRoute(ctx, releases);
+  ctx.edge.start(edgeAnswerer(ctx.config.apiUrl));
   const corsHeaders = cors(ctx.config.allowedCors);
   const allowedOrigins = ctx.config.allowedCors.length > 0;
 
@@ -54,7 +57,14 @@ export function hotPath(ctx: AppContext): (req: IncomingMessage, res: ServerResp
     const url = req.url ?? '/';
     const q = url.indexOf('?');
     const path = q === -1 ? url : url.slice(0, q);
-    const route = path === '/checkVersion' ? checkVersion : path === '/apps/latest' ? appsLatest : undefined;
+    const route =
+      path === '/checkVersion'
+        ? checkVersion
+        : path === '/apps/latest'
+          ? appsLatest
+          : path === '/telemetry/beacon' && req.method === 'GET'
+            ? beacon
+            : undefined;
     // FaynoSync's Velopack routes: the feed is an /update/ feed; a package is a redirect to its /update/ URL.
     const alias = path.startsWith('/velopack/') ? velopackAlias(path) : undefined;
     if (!route && !alias && !path.startsWith('/update/')) return false;
