@@ -18,7 +18,7 @@ import {
   visibleTo,
   withConstraints,
 } from './common.js';
-import { type LogoUpload, putLogo, removeLogo } from './logo.js';
+import { type LogoStaging, type LogoUpload, putLogo, removeLogo } from './logo.js';
 
 /** What app commands need; an AppContext is one. */
 export interface CatalogDeps {
@@ -113,6 +113,12 @@ class AppWrite implements PendingAppWrite {
     this.#logoKey = await putLogo(this.deps.store, this.actor.tenantId, this.fields.id, upload);
   }
 
+  /** Takes over the logo sent before the data (if any), as if attachLogo had stored it. */
+  async adoptLogo(staging: LogoStaging): Promise<void> {
+    const key = await staging.place(this.actor.tenantId, this.fields.id);
+    if (key) this.#logoKey = key;
+  }
+
   async commit(): Promise<string> {
     let replaced: string | null = null;
     try {
@@ -179,11 +185,15 @@ class AppWrite implements PendingAppWrite {
   }
 }
 
-/** Validates `{"app","description"?,"private"?}` and the name's uniqueness; nothing is written yet. */
+/**
+ * Validates `{"app","description"?,"private"?}` and the name's uniqueness, and takes over the logo `logo` holds (sent
+ * before the data); nothing is written yet.
+ */
 export async function prepareAppCreate(
   deps: CatalogDeps,
   actor: Actor,
   data: unknown,
+  logo?: LogoStaging,
 ): Promise<PendingAppWrite> {
   requirePermission(actor, 'apps', 'create');
   const input = asObject(data);
@@ -191,17 +201,21 @@ export async function prepareAppCreate(
   const description = parseDescription(input.description);
   const isPrivate = parseFlag(input.private, 'private') ?? false;
   if (await nameTaken(deps.database.db, 'apps', actor.tenantId, name)) throw duplicateName('app');
-  return new AppWrite(deps, actor, 'create', { id: newId(), name, description, private: isPrivate });
+  const write = new AppWrite(deps, actor, 'create', { id: newId(), name, description, private: isPrivate });
+  if (logo) await write.adoptLogo(logo);
+  return write;
 }
 
 /**
- * Validates `{"id","app","description"?}`. An omitted description keeps the current one. `private` decides which
- * bucket the app's files live in, so it cannot change; sending the current value is accepted.
+ * Validates `{"id","app","description"?}` and takes over a logo sent before it, as prepareAppCreate. An omitted
+ * description keeps the current one. `private` decides which bucket the app's files live in, so it cannot change;
+ * sending the current value is accepted.
  */
 export async function prepareAppUpdate(
   deps: CatalogDeps,
   actor: Actor,
   data: unknown,
+  logo?: LogoStaging,
 ): Promise<PendingAppWrite> {
   requirePermission(actor, 'apps', 'edit');
   const { db } = deps.database;
@@ -224,7 +238,9 @@ export async function prepareAppUpdate(
     );
   }
   if (await nameTaken(db, 'apps', actor.tenantId, name, id)) throw duplicateName('app');
-  return new AppWrite(deps, actor, 'update', { id, name, description, private: current.private });
+  const write = new AppWrite(deps, actor, 'update', { id, name, description, private: current.private });
+  if (logo) await write.adoptLogo(logo);
+  return write;
 }
 
 /** Refused while versions use the app; its logo goes once the row is gone. */
