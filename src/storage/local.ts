@@ -185,10 +185,10 @@ export class LocalArtifactStore implements ArtifactStore {
     });
   }
 
-  /** One rename within the root: the object appears at `to` whole, and no byte is copied. */
-  async move(from: string, to: string, visibility: Visibility): Promise<void> {
+  /** One rename within the root (both visibilities live under it): the object appears at `to` whole, no byte copied. */
+  async move(from: string, to: string, visibility: Visibility, toVisibility = visibility): Promise<void> {
     const source = this.#path(visibility, from);
-    const target = this.#path(visibility, to);
+    const target = this.#path(toVisibility, to);
     const info = await stat(source).catch((err: unknown) => {
       if (isAbsent(err)) return undefined;
       throw err;

@@ -158,14 +158,13 @@ export class S3ArtifactStore implements ArtifactStore {
     }
   }
 
-  async copy(from: string, to: string, visibility: Visibility): Promise<void> {
+  async copy(from: string, to: string, visibility: Visibility, toVisibility = visibility): Promise<void> {
     assertValidKey(from);
     assertValidKey(to);
-    const bucket = this.#bucket(visibility);
     try {
       await this.#client.copyObject(
-        new CopySourceOptions({ Bucket: bucket, Object: from }),
-        new CopyDestinationOptions({ Bucket: bucket, Object: to }),
+        new CopySourceOptions({ Bucket: this.#bucket(visibility), Object: from }),
+        new CopyDestinationOptions({ Bucket: this.#bucket(toVisibility), Object: to }),
       );
     } catch (err) {
       if (isNotFound(err)) throw new ObjectNotFoundError(from);
@@ -173,12 +172,12 @@ export class S3ArtifactStore implements ArtifactStore {
     }
   }
 
-  async move(from: string, to: string, visibility: Visibility): Promise<void> {
-    if (from === to) {
+  async move(from: string, to: string, visibility: Visibility, toVisibility = visibility): Promise<void> {
+    if (from === to && visibility === toVisibility) {
       if (!(await this.head(from, visibility))) throw new ObjectNotFoundError(from);
       return;
     }
-    await this.copy(from, to, visibility);
+    await this.copy(from, to, visibility, toVisibility);
     await this.delete(from, visibility);
   }
 

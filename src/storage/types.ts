@@ -52,11 +52,12 @@ export interface ArtifactStore {
   /** Copies `from` to `to` within one visibility without reading it through Updraft when the backend can. */
   copy(from: string, to: string, visibility: Visibility): Promise<void>;
   /**
-   * Moves an object within one visibility, replacing whatever is at `to`; afterwards `from` is gone. Local: a rename,
+   * Moves an object, replacing whatever is at `to`; afterwards `from` is gone. It stays in `visibility` unless
+   * `toVisibility` names the other one (an upload staged before anyone knew its app's visibility). Local: a rename,
    * atomic and without copying a byte. S3: a server-side copy, then the source is deleted (if that delete fails, both
    * exist and the error is thrown). Throws ObjectNotFoundError when `from` does not exist.
    */
-  move(from: string, to: string, visibility: Visibility): Promise<void>;
+  move(from: string, to: string, visibility: Visibility, toVisibility?: Visibility): Promise<void>;
   /** Removes the object; removing a missing object is not an error. */
   delete(key: string, visibility: Visibility): Promise<void>;
   /** Lists keys under a prefix (for clean-up of temporary uploads). */

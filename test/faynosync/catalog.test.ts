@@ -372,14 +372,54 @@ describe('apps', () => {
       { bytes: PNG, filename: 'a.png' },
     ).expect(400);
     expect(badName.body.error).toMatch(/invalid app "a\/b"/);
-    const late = await request(t.app)
-      .post('/app/create')
-      .set(bearer(adminA.token))
-      .attach('file', PNG, { filename: 'a.png', contentType: 'image/png' })
-      .field('data', JSON.stringify({ app: uniqueName('late') }))
-      .expect(400);
-    expect(late.body.error).toMatch(/No JSON data provided: send the "data" field before the "file" part/);
     expect(await storedLogos()).toEqual(before);
+  });
+
+  it('takes a logo sent before the data to its app, and leaves nothing staged', async () => {
+    const id = (
+      await request(t.app)
+        .post('/app/create')
+        .set(bearer(adminA.token))
+        .attach('file', PNG, { filename: 'first.png', contentType: 'image/png' })
+        .field('data', JSON.stringify({ app: uniqueName('logofirst') }))
+        .expect(200)
+    ).body['createAppResult.Created'] as string;
+    const logo = (await appById(adminA.token, id))?.Logo ?? '';
+    expect(keyOf(logo)).toMatch(new RegExp(`^logos/${adminA.tenantId}/${id}/[0-9a-f]+\\.png$`));
+    expect(Buffer.compare((await fetchLogo(logo)).body as Buffer, PNG)).toBe(0);
+    expect(await t.ctx.store.list('tmp/', 'public')).toEqual([]);
+
+    await request(t.app)
+      .post('/app/update')
+      .set(bearer(adminA.token))
+      .attach('file', PNG, { filename: 'second.png', contentType: 'image/png' })
+      .field('data', JSON.stringify({ id, app: uniqueName('logofirst') }))
+      .expect(200);
+    const replaced = (await appById(adminA.token, id))?.Logo ?? '';
+    expect(replaced).not.toBe(logo);
+    expect(await storedLogos()).toContain(keyOf(replaced));
+    expect(await storedLogos()).not.toContain(keyOf(logo));
+    expect(await t.ctx.store.list('tmp/', 'public')).toEqual([]);
+  });
+
+  it('removes a logo sent before data that turns out missing, invalid or a duplicate', async () => {
+    const taken = uniqueName('dup');
+    await createApp(adminA.token, { app: taken });
+    const before = await storedLogos();
+    const logoFirst = (data?: string) => {
+      const req = request(t.app)
+        .post('/app/create')
+        .set(bearer(adminA.token))
+        .attach('file', PNG, { filename: 'a.png', contentType: 'image/png' });
+      return data === undefined ? req : req.field('data', data);
+    };
+    expect((await logoFirst().expect(400)).body.error).toMatch(/No JSON data provided/);
+    expect((await logoFirst('{"app":').expect(400)).body.error).toMatch(/Invalid JSON data/);
+    expect((await logoFirst(JSON.stringify({ app: taken })).expect(409)).body.error).toBe(
+      'app with this name already exists',
+    );
+    expect(await storedLogos()).toEqual(before);
+    expect(await t.ctx.store.list('tmp/', 'public')).toEqual([]);
   });
 
   it('ignores a file part with no file chosen (an empty browser form input)', async () => {

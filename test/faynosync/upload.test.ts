@@ -275,7 +275,7 @@ describe('POST /upload', () => {
     await versionOf(a.token, 'desk', '0.0.3-beta.1');
   });
 
-  it('sets the flags sent; a later upload to the version changes only what it sends', async () => {
+  it("sets the flags sent; a later upload to the version adds its files and changes none of the version's fields", async () => {
     const version = nextVersion();
     await sendForm(t.app, '/upload', a.token, [
       {
@@ -311,15 +311,34 @@ describe('POST /upload', () => {
       RolloutPercent: 25,
       Changelog: [{ Changes: '### Fixed\n- a crash' }],
     });
-    await upload(t.app, a.token, place(version, { platform: 'win', critical: false }), [
-      file('Desk.exe'),
-    ]).expect(200);
-    expect(await versionOf(a.token, 'desk', version)).toMatchObject({
+    await upload(
+      t.app,
+      a.token,
+      place(version, {
+        platform: 'win',
+        publish: false,
+        critical: false,
+        intermediate: false,
+        rollout: 50,
+        changelog: 'the Windows notes',
+        signature: 'sig-2',
+      }),
+      [file('Desk.exe')],
+    ).expect(200);
+    const after = await versionOf(a.token, 'desk', version);
+    expect(after).toMatchObject({
       Published: true,
-      Critical: false,
+      Critical: true,
       Intermediate: true,
       RolloutPercent: 25,
+      Changelog: [{ Changes: '### Fixed\n- a crash' }],
     });
+    // The signature belongs to the files it came with.
+    expect(after.Artifacts.map((x) => [x.file_name, x.platform, x.signature])).toEqual([
+      ['Desk.dmg', 'mac', 'sig-1'],
+      ['Desk.dmg', 'mac', undefined],
+      ['Desk.exe', 'win', 'sig-2'],
+    ]);
   });
 
   it("keeps a private app's files private and links them through /download", async () => {
@@ -490,19 +509,10 @@ describe('bad uploads are refused before anything is written', () => {
       'no data field',
       () => [{ name: 'file', file: file('Desk.dmg') }],
       400,
-      /No JSON data provided.*data.*first/,
+      /No JSON data provided: send a "data" form field/,
     ],
     ['data that is not JSON', () => form('{"app_name": "desk",'), 400, /Invalid JSON data/],
     ['data that is not an object', () => form('[1,2]'), 400, /data must be a JSON object/],
-    [
-      'data after the file',
-      () => [
-        { name: 'file', file: file('Desk.dmg') },
-        { name: 'data', value: JSON.stringify(place('9.0.0')) },
-      ],
-      400,
-      /send the "data" field first/,
-    ],
     [
       'a field after the file',
       () => [...form(place('9.0.1')), { name: 'intermediate', value: 'true' }],

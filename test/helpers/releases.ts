@@ -132,3 +132,43 @@ export async function search(
   const res = await request(app).get('/search').query(query).set(bearer(token)).expect(200);
   return res.body;
 }
+
+/** What FaynoSync's CLI is given on its command line (`faynosync upload --app … --version … [--publish] …`). */
+export interface CliUpload {
+  app_name: string;
+  version: string;
+  channel?: string;
+  publish?: boolean;
+  critical?: boolean;
+  intermediate?: boolean;
+  platform?: string;
+  arch?: string;
+  changelog?: string;
+}
+
+/**
+ * The `data` JSON FaynoSync's CLI sends (faynoSync-cli internal/cli/upload.go, `uploadData` through json.Marshal):
+ * every key, in the struct's order, booleans as JSON booleans and "" for what was not given. The flags and the
+ * changelog are thus always sent, false and "" included.
+ */
+export function cliData(input: CliUpload): string {
+  return JSON.stringify({
+    app_name: input.app_name,
+    version: input.version,
+    channel: input.channel ?? '',
+    publish: input.publish ?? false,
+    critical: input.critical ?? false,
+    intermediate: input.intermediate ?? false,
+    platform: input.platform ?? '',
+    arch: input.arch ?? '',
+    changelog: input.changelog ?? '',
+  });
+}
+
+/**
+ * The form FaynoSync's CLI streams (buildUploadBody): one `file` part per file (Go's CreateFormFile, so
+ * `application/octet-stream`), then the `data` field. Its dashboard and Postman collection send the same order.
+ */
+export function filesThenData(data: string, files: UploadFile[]): FormPart[] {
+  return [...files.map((file) => ({ name: 'file', file })), { name: 'data', value: data }];
+}

@@ -236,6 +236,22 @@ export function storeContract(name: string, makeStore: () => Promise<Harness>, t
       expect(await store.head('move/x.bin', 'public')).toBeUndefined();
     });
 
+    it('moves into the other visibility with its content type (an upload staged before its app was known)', async () => {
+      const body = randomBytes(200_000);
+      await store.put('cross/from.bin', chunked(body), { visibility: 'private', contentType: 'text/yaml' });
+      await store.move('cross/from.bin', 'cross/to.bin', 'private', 'public');
+      expect((await readAll(await store.get('cross/to.bin', 'public'))).equals(body)).toBe(true);
+      expect((await store.head('cross/to.bin', 'public'))?.contentType).toBe('text/yaml');
+      expect(await store.list('cross/', 'private')).toEqual([]);
+      expect(await store.head('cross/to.bin', 'private')).toBeUndefined();
+      if (harness.leftovers) expect(await harness.leftovers()).toEqual([]);
+      await expect(store.move('cross/from.bin', 'cross/x.bin', 'private', 'public')).rejects.toBeInstanceOf(
+        ObjectNotFoundError,
+      );
+      expect(await store.head('cross/x.bin', 'public')).toBeUndefined();
+      await store.delete('cross/to.bin', 'public');
+    });
+
     it('deletes, and deleting a missing object is fine', async () => {
       await store.put('delete/me.bin', chunked(Buffer.from('bye')), { visibility: 'public' });
       await store.delete('delete/me.bin', 'public');

@@ -21,7 +21,7 @@ import {
   visibleTo,
   withConstraints,
 } from './common.js';
-import { type LogoUpload, putLogo, removeLogo } from './logo.js';
+import { type LogoStaging, type LogoUpload, putLogo, removeLogo } from './logo.js';
 
 /** What app commands need; an AppContext is one. */
 export interface CatalogDeps {
@@ -157,6 +157,12 @@ class AppWrite implements PendingAppWrite {
     this.#logoKey = await putLogo(this.deps.store, this.actor.tenantId, this.fields.id, upload);
   }
 
+  /** Takes over the logo sent before the data (if any), as if attachLogo had stored it. */
+  async adoptLogo(staging: LogoStaging): Promise<void> {
+    const key = await staging.place(this.actor.tenantId, this.fields.id);
+    if (key) this.#logoKey = key;
+  }
+
   async commit(): Promise<string> {
     let replaced: string | null = null;
     try {
@@ -238,12 +244,14 @@ class AppWrite implements PendingAppWrite {
 
 /**
  * Validates `{"app","description"?,"private"?,"download_mode"?,"reports"?,"tuf"?,"cdn"?}` (flags as booleans or
- * FaynoSync's `"true"` strings) and the name's uniqueness; nothing is written yet.
+ * FaynoSync's `"true"` strings) and the name's uniqueness, and takes over the logo `logo` holds (sent before the
+ * data); nothing is written yet.
  */
 export async function prepareAppCreate(
   deps: CatalogDeps,
   actor: Actor,
   data: unknown,
+  logo?: LogoStaging,
 ): Promise<PendingAppWrite> {
   requirePermission(actor, 'apps', 'create');
   const input = asObject(data);
@@ -256,7 +264,7 @@ export async function prepareAppCreate(
   const cdn = parseFlag(input.cdn, 'cdn') ?? false;
   refuseCdnForPrivate(isPrivate, cdn);
   if (await nameTaken(deps.database.db, 'apps', actor.tenantId, name)) throw duplicateName('app');
-  return new AppWrite(deps, actor, 'create', {
+  const write = new AppWrite(deps, actor, 'create', {
     id: newId(),
     name,
     description,
@@ -266,17 +274,20 @@ export async function prepareAppCreate(
     tuf,
     cdn,
   });
+  if (logo) await write.adoptLogo(logo);
+  return write;
 }
 
 /**
- * Validates `{"id","app","description"?,"download_mode"?,"reports"?,"tuf"?,"cdn"?}`. An omitted description, mode or
- * flag keeps the current value. `private` decides which bucket the app's files live in, so it cannot change; sending
- * the current value is accepted.
+ * Validates `{"id","app","description"?,"download_mode"?,"reports"?,"tuf"?,"cdn"?}` and takes over a logo sent before
+ * it, as prepareAppCreate. An omitted description, mode or flag keeps the current value. `private` decides which
+ * bucket the app's files live in, so it cannot change; sending the current value is accepted.
  */
 export async function prepareAppUpdate(
   deps: CatalogDeps,
   actor: Actor,
   data: unknown,
+  logo?: LogoStaging,
 ): Promise<PendingAppWrite> {
   requirePermission(actor, 'apps', 'edit');
   const { db } = deps.database;
@@ -304,7 +315,7 @@ export async function prepareAppUpdate(
   }
   refuseCdnForPrivate(current.private, cdn);
   if (await nameTaken(db, 'apps', actor.tenantId, name, id)) throw duplicateName('app');
-  return new AppWrite(deps, actor, 'update', {
+  const write = new AppWrite(deps, actor, 'update', {
     id,
     name,
     description,
@@ -314,6 +325,8 @@ export async function prepareAppUpdate(
     tuf,
     cdn,
   });
+  if (logo) await write.adoptLogo(logo);
+  return write;
 }
 
 /** Refused while versions use the app; its logo goes once the row is gone. */

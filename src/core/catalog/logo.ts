@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import { type ArtifactStore, ObjectTooLargeError } from '../../storage/types.js';
 import { DomainError, invalid } from '../errors.js';
 import { printable } from '../names.js';
+import { temporaryKey } from '../releases/keys.js';
 
 export const LOGO_MAX_BYTES = 5 * 1024 * 1024;
 
@@ -69,7 +70,21 @@ export async function putLogo(
   upload: LogoUpload,
 ): Promise<string> {
   const type = logoType(upload.fileName, upload.contentType);
-  const key = `logos/${tenantId}/${appId}/${randomBytes(8).toString('hex')}.${type.ext}`;
+  const key = logoKey(tenantId, appId, type);
+  await writeLogo(store, key, type, upload);
+  return key;
+}
+
+function logoKey(tenantId: string, appId: string, type: ImageType): string {
+  return `logos/${tenantId}/${appId}/${randomBytes(8).toString('hex')}.${type.ext}`;
+}
+
+async function writeLogo(
+  store: ArtifactStore,
+  key: string,
+  type: ImageType,
+  upload: LogoUpload,
+): Promise<void> {
   let size: number;
   try {
     ({ size } = await store.put(key, upload.stream, {
@@ -90,7 +105,44 @@ export async function putLogo(
     await store.delete(key, 'public');
     throw invalid(`the logo "${printable(upload.fileName)}" is empty`);
   }
-  return key;
+}
+
+/**
+ * A logo that came before the `data` naming its app (FaynoSync's clients may send it first): checked and stored
+ * under a temporary key, which the start-up sweep removes if the process dies, until place() gives it its app's key.
+ * Whoever gives up on the request calls remove().
+ */
+export class LogoStaging {
+  #staged: { key: string; type: ImageType } | undefined;
+
+  constructor(
+    private readonly store: ArtifactStore,
+    private readonly logger: Logger,
+  ) {}
+
+  async stage(upload: LogoUpload): Promise<void> {
+    if (this.#staged) throw invalid('send at most one logo');
+    const type = logoType(upload.fileName, upload.contentType);
+    const key = temporaryKey();
+    await writeLogo(this.store, key, type, upload);
+    this.#staged = { key, type };
+  }
+
+  /** Moves the staged logo to a key of its app and hands it over; undefined when no logo was staged. */
+  async place(tenantId: string, appId: string): Promise<string | undefined> {
+    const staged = this.#staged;
+    if (!staged) return undefined;
+    const key = logoKey(tenantId, appId, staged.type);
+    await this.store.move(staged.key, key, 'public');
+    this.#staged = undefined;
+    return key;
+  }
+
+  async remove(): Promise<void> {
+    const staged = this.#staged;
+    this.#staged = undefined;
+    if (staged) await removeLogo(this.store, this.logger, staged.key);
+  }
 }
 
 /**

@@ -311,6 +311,7 @@ export interface ReleasePlan extends FilePlacement {
   app: FoundApp;
   /** The normalised version text. */
   version: string;
+  /** An update's changes to its version; an upload's apply only if it creates the version. */
   changes: VersionChanges;
   signature: string | null;
   /** An upload finds or creates its version; an update names one, which must still exist when it commits. */
@@ -318,10 +319,12 @@ export interface ReleasePlan extends FilePlacement {
   filesRequired: boolean;
 }
 
+/** A file of a release request stored under a temporary key; nothing refers to it until the commit moves it. */
 interface StagedFile {
   fileName: string;
   tempKey: string;
-  finalKey: string;
+  /** Where the temporary object is: the app's, or private for a file that came before the request said which app. */
+  visibility: Visibility;
   size: number;
   sha1: string;
   sha256: string;
@@ -329,44 +332,40 @@ interface StagedFile {
 }
 
 /**
- * One upload (or version update) in progress: files are streamed to temporary keys while their size and hashes are
- * measured, then commit() claims their final keys, and in one transaction writes the rows and moves the files into
- * place. Until that transaction commits nothing is visible; if it fails nothing of this request is left behind.
- *
- * Claims are `pending_objects` rows, committed before the first move: while a claim stands, the object at its key
- * belongs to this request (the primary key makes it exclusive), and a crash leaves it for the start-up sweep. The
- * transaction that writes the artifact rows deletes the claims, so an object is always owned by a claim or a row.
+ * The files of one release request as they arrive, stored under temporary keys, with the checks that need nothing but
+ * the file: its name, a name sent twice, the request's size limit. A file can arrive before the `data` that says
+ * where it goes (FaynoSync's clients send `data` last); a ReleaseWrite later takes these over and checks the rest.
+ * Whoever gives up on the request calls removeAll().
  */
-export class ReleaseWrite {
-  #staged: StagedFile[] = [];
-  #names = new Set<string>();
+export class ReleaseFiles {
+  readonly #staged: StagedFile[] = [];
+  readonly #names = new Set<string>();
   #bytes = 0;
-  #done = false;
 
-  constructor(
-    private readonly deps: ReleaseDeps,
-    private readonly plan: ReleasePlan,
-  ) {}
+  constructor(private readonly deps: ReleaseDeps) {}
 
-  get #visibility(): Visibility {
-    return this.plan.app.private ? 'private' : 'public';
+  get staged(): readonly StagedFile[] {
+    return this.#staged;
   }
 
-  /** Checks the file's name and duplicates, then streams it to a temporary key; never holds it in memory. */
-  async addFile(file: FileUpload): Promise<void> {
-    const fileName = checkFileName(file.fileName);
-    if (this.#names.has(fileName)) {
-      throw invalid(`file "${printable(fileName)}" was sent twice in this request: send each file once`);
+  /** The name checks; returns the name. Throws before a byte of the file is read. */
+  admit(fileName: string): string {
+    const name = checkFileName(fileName);
+    if (this.#names.has(name)) {
+      throw invalid(`file "${printable(name)}" was sent twice in this request: send each file once`);
     }
-    this.#names.add(fileName);
-    const finalKey = releaseKey({ ...this.plan, appId: this.plan.app.id, fileName });
-    await this.#refuseDuplicate(fileName, finalKey);
+    this.#names.add(name);
+    return name;
+  }
+
+  /** Streams an admitted file to a temporary key of `visibility`; never holds it in memory. */
+  async store(fileName: string, stream: Readable, visibility: Visibility): Promise<void> {
     const tempKey = temporaryKey();
     const limit = this.deps.config.uploadMaxBytes;
     let result: { size: number; sha1: string; sha256: string; sha512: string };
     try {
-      result = await this.deps.store.put(tempKey, file.stream, {
-        visibility: this.#visibility,
+      result = await this.deps.store.put(tempKey, stream, {
+        visibility,
         contentType: contentTypeOf(fileName),
         maxBytes: limit - this.#bytes,
       });
@@ -380,7 +379,64 @@ export class ReleaseWrite {
       throw err;
     }
     this.#bytes += result.size;
-    this.#staged.push({ fileName, tempKey, finalKey, ...result });
+    this.#staged.push({ fileName, tempKey, visibility, ...result });
+  }
+
+  /** A file that came before the request's `data`: private until the commit, since nobody knows its app yet. */
+  async stage(file: FileUpload): Promise<void> {
+    await this.store(this.admit(file.fileName), file.stream, 'private');
+  }
+
+  /** Forgets the files once the commit has moved them: they are the release's now. */
+  committed(): void {
+    this.#staged.length = 0;
+  }
+
+  async removeAll(): Promise<void> {
+    const staged = this.#staged.splice(0);
+    for (const file of staged) await removeObject(this.deps, file.tempKey, file.visibility);
+  }
+}
+
+/**
+ * One upload (or version update) in progress: files are streamed to temporary keys while their size and hashes are
+ * measured, then commit() claims their final keys, and in one transaction writes the rows and moves the files into
+ * place. Until that transaction commits nothing is visible; if it fails nothing of this request is left behind.
+ *
+ * Claims are `pending_objects` rows, committed before the first move: while a claim stands, the object at its key
+ * belongs to this request (the primary key makes it exclusive), and a crash leaves it for the start-up sweep. The
+ * transaction that writes the artifact rows deletes the claims, so an object is always owned by a claim or a row.
+ */
+export class ReleaseWrite {
+  #done = false;
+
+  constructor(
+    private readonly deps: ReleaseDeps,
+    private readonly plan: ReleasePlan,
+    /** Files of this request received before it was planned: adoptStaged() checks them. */
+    private readonly files: ReleaseFiles = new ReleaseFiles(deps),
+  ) {}
+
+  get #visibility(): Visibility {
+    return this.plan.app.private ? 'private' : 'public';
+  }
+
+  #finalKey(fileName: string): string {
+    return releaseKey({ ...this.plan, appId: this.plan.app.id, fileName });
+  }
+
+  /** Checks the file's name and duplicates, then streams it to a temporary key; never holds it in memory. */
+  async addFile(file: FileUpload): Promise<void> {
+    const fileName = this.files.admit(file.fileName);
+    await this.#refuseDuplicate(fileName, this.#finalKey(fileName));
+    await this.files.store(fileName, file.stream, this.#visibility);
+  }
+
+  /** Runs the checks that needed the plan on the files stored before it; call once, right after construction. */
+  async adoptStaged(): Promise<void> {
+    for (const file of this.files.staged) {
+      await this.#refuseDuplicate(file.fileName, this.#finalKey(file.fileName));
+    }
   }
 
   /**
@@ -417,9 +473,9 @@ export class ReleaseWrite {
   async commit(): Promise<string> {
     if (this.#done) throw new Error('ReleaseWrite.commit() called twice');
     this.#done = true;
-    const staged = this.#staged;
+    const staged = this.files.staged.map((file) => ({ ...file, finalKey: this.#finalKey(file.fileName) }));
     if (this.plan.filesRequired && staged.length === 0) {
-      throw invalid('no file sent: add one or more "file" parts after the "data" field');
+      throw invalid('no file sent: add one or more "file" parts to the form');
     }
     if (this.plan.filesRequired) {
       try {
@@ -455,20 +511,22 @@ export class ReleaseWrite {
           visibility,
           claims.map((c) => c.storage_key),
         );
+        // A version update sets what it was sent; an upload's changes went in with the version it created, and a
+        // later upload of that version only adds its files (FaynoSync: flags and changelog are the first upload's).
         await trx
           .updateTable('versions')
-          .set({ ...this.plan.changes, updated_at: sql`now()` })
+          .set({ ...(this.plan.target.create ? {} : this.plan.changes), updated_at: sql`now()` })
           .where('tenant_id', '=', this.plan.tenantId)
           .where('id', '=', id)
           .execute();
-        await this.#insertArtifacts(trx, id);
+        await this.#insertArtifacts(trx, id, staged);
         for (const file of staged) {
           moving.add(file.finalKey);
-          await this.deps.store.move(file.tempKey, file.finalKey, visibility);
+          await this.deps.store.move(file.tempKey, file.finalKey, file.visibility, visibility);
         }
         return id;
       });
-      this.#staged = [];
+      this.files.committed();
       return versionId;
     } catch (err) {
       await this.#removeTemporary();
@@ -488,7 +546,10 @@ export class ReleaseWrite {
     await this.#removeTemporary();
   }
 
-  /** The version row, found or created, locked until the transaction ends so a delete cannot slip in between. */
+  /**
+   * The version row, found or created (with the upload's flags and changelog), locked until the transaction ends so a
+   * delete cannot slip in between.
+   */
   async #lockVersion(trx: Db): Promise<string> {
     const { plan } = this;
     let query = trx.selectFrom('versions').select('id').where('tenant_id', '=', plan.tenantId);
@@ -502,6 +563,7 @@ export class ReleaseWrite {
           channel_id: plan.channelId,
           version: plan.version,
           rollout_seed: randomBytes(8).toString('hex'),
+          ...plan.changes,
         })
         .onConflict((oc) => oc.columns(['tenant_id', 'app_id', 'channel_id', 'version']).doNothing())
         .execute()
@@ -526,8 +588,11 @@ export class ReleaseWrite {
   }
 
   /** Ids ascend in the order the files were sent, so listings (created_at, id) show them in that order. */
-  async #insertArtifacts(trx: Db, versionId: string): Promise<void> {
-    const staged = this.#staged;
+  async #insertArtifacts(
+    trx: Db,
+    versionId: string,
+    staged: readonly (StagedFile & { finalKey: string })[],
+  ): Promise<void> {
     if (staged.length === 0) return;
     const { plan } = this;
     const ids = staged.map(() => newId()).sort();
@@ -565,9 +630,7 @@ export class ReleaseWrite {
   }
 
   async #removeTemporary(): Promise<void> {
-    const staged = this.#staged;
-    this.#staged = [];
-    for (const file of staged) await removeObject(this.deps, file.tempKey, this.#visibility);
+    await this.files.removeAll();
   }
 
   /**
@@ -645,12 +708,16 @@ function describeBytes(bytes: number): string {
   return Number.isInteger(mb) ? `${mb} MB` : `${bytes} bytes`;
 }
 
-/** Validates an upload's `data` (FaynoSync's `/upload` fields) and the caller's rights; nothing is stored yet. */
+/**
+ * Validates an upload's `data` (FaynoSync's `/upload` fields) and the caller's rights, and checks the files `files`
+ * already holds (sent before `data`) against them. Nothing becomes visible before commit().
+ */
 export async function prepareUpload(
   deps: ReleaseDeps,
   actor: Actor,
   data: unknown,
   formFields: ReadonlyMap<string, string>,
+  files?: ReleaseFiles,
 ): Promise<ReleaseWrite> {
   requirePermission(actor, 'apps', 'upload');
   const { db } = deps.database;
@@ -662,14 +729,20 @@ export async function prepareUpload(
   const app = await findApp(db, actor.tenantId, input.app_name);
   await requireAllowed(db, actor, 'apps', app.id);
   const placement = await resolveFilePlacement(db, actor, input);
-  return new ReleaseWrite(deps, {
-    tenantId: actor.tenantId,
-    app,
-    version: version.text,
-    ...placement,
-    changes,
-    signature,
-    target: { create: true },
-    filesRequired: true,
-  });
+  const write = new ReleaseWrite(
+    deps,
+    {
+      tenantId: actor.tenantId,
+      app,
+      version: version.text,
+      ...placement,
+      changes,
+      signature,
+      target: { create: true },
+      filesRequired: true,
+    },
+    files,
+  );
+  await write.adoptStaged();
+  return write;
 }

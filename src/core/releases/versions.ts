@@ -17,6 +17,7 @@ import {
   parseSignature,
   parseVersionChanges,
   type ReleaseDeps,
+  type ReleaseFiles,
   ReleaseWrite,
   removeObject,
   resolveFilePlacement,
@@ -112,7 +113,8 @@ async function findVersion(
 
 /**
  * Validates a version update (`{"id","app_name","version"}` and the fields to change); only the fields sent change
- * (FaynoSync reset the flags left out). Files sent with it are added as artifacts through the upload pipeline.
+ * (FaynoSync reset the flags left out). Files sent with it (`files` holds those sent before `data`) are added as
+ * artifacts through the upload pipeline.
  */
 export async function prepareVersionUpdate(
   deps: ReleaseDeps,
@@ -120,6 +122,7 @@ export async function prepareVersionUpdate(
   data: unknown,
   formFields: ReadonlyMap<string, string>,
   withFiles: boolean,
+  files?: ReleaseFiles,
 ): Promise<ReleaseWrite> {
   requirePermission(actor, 'apps', 'edit');
   const { db } = deps.database;
@@ -133,16 +136,22 @@ export async function prepareVersionUpdate(
   const placement = withFiles
     ? await resolveFilePlacement(db, actor, input, row.channel_id)
     : { channelId: row.channel_id, platformId: null, archId: null };
-  return new ReleaseWrite(deps, {
-    tenantId: actor.tenantId,
-    app: { id: row.app_id, name: row.app_name, private: row.app_private },
-    version: row.version,
-    ...placement,
-    changes,
-    signature,
-    target: { create: false, versionId: row.id },
-    filesRequired: false,
-  });
+  const write = new ReleaseWrite(
+    deps,
+    {
+      tenantId: actor.tenantId,
+      app: { id: row.app_id, name: row.app_name, private: row.app_private },
+      version: row.version,
+      ...placement,
+      changes,
+      signature,
+      target: { create: false, versionId: row.id },
+      filesRequired: false,
+    },
+    files,
+  );
+  await write.adoptStaged();
+  return write;
 }
 
 interface StoredObject {

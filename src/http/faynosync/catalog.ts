@@ -8,7 +8,7 @@ import {
   prepareAppCreate,
   prepareAppUpdate,
 } from '../../core/catalog/apps.js';
-import { LOGO_MAX_BYTES } from '../../core/catalog/logo.js';
+import { LOGO_MAX_BYTES, LogoStaging } from '../../core/catalog/logo.js';
 import {
   ARCHS,
   CHANNELS,
@@ -20,11 +20,9 @@ import {
   PLATFORMS,
   updateNamed,
 } from '../../core/catalog/named.js';
-import { invalid } from '../../core/errors.js';
-import { printable } from '../../core/names.js';
 import { actorOf, authenticate, permit } from '../shared/auth.js';
 import { jsonBody, jsonObject } from '../shared/body.js';
-import { dataField, readMultipart } from '../shared/multipart.js';
+import { type MultipartFile, writeDataForm } from '../shared/multipart.js';
 import { presentApp, presentArch, presentChannel, presentPlatform } from './presenters.js';
 
 /** How FaynoSync names a kind on the wire: route prefix, result-key infix, list key and list document. */
@@ -42,39 +40,36 @@ const NAMED_ROUTES: NamedRoutes[] = [
   { kind: ARCHS, path: 'arch', result: 'Arch', listKey: 'archs', present: presentArch },
 ];
 
-/**
- * The multipart app routes: `data` (JSON) and an optional logo in `file`. The data is validated when the logo
- * arrives, before it is stored, which is why it has to come first in the form (as FaynoSync's clients send it).
- */
-async function writeApp(
+/** The multipart app routes: `data` (JSON) and an optional logo in `file`, in either order (writeDataForm). */
+function writeApp(
   ctx: AppContext,
   req: Request,
-  prepare: (data: unknown) => Promise<PendingAppWrite>,
+  prepare: (data: unknown, logo: LogoStaging) => Promise<PendingAppWrite>,
 ): Promise<string> {
-  let pending: PendingAppWrite | undefined;
-  try {
-    const fields = await readMultipart(req, {
-      maxFiles: 1,
-      maxFileBytes: LOGO_MAX_BYTES,
-      maxFieldBytes: ctx.config.jsonMaxBytes,
-      onFile: async (file, before) => {
-        if (file.fieldName !== 'file') {
-          throw invalid(`unexpected file field "${printable(file.fieldName)}": send the logo as "file"`);
-        }
-        // What a browser form sends when no file was chosen.
-        if (file.fileName === '') return;
-        pending = await prepare(dataField(before, 'send the "data" field before the "file" part'));
-        await pending.attachLogo(file);
-      },
-    });
-    pending ??= await prepare(
-      dataField(fields, 'send a "data" form field holding JSON such as {"app":"myapp"}'),
-    );
-    return await pending.commit();
-  } catch (err) {
-    await pending?.discard();
-    throw err;
-  }
+  const logo = new LogoStaging(ctx.store, ctx.logger);
+  // What a browser form sends when no file was chosen: a file part without a name or content.
+  const chosen = (file: MultipartFile) => file.fileName !== '';
+  return writeDataForm(req, {
+    maxFiles: 1,
+    maxFileBytes: LOGO_MAX_BYTES,
+    maxFieldBytes: ctx.config.jsonMaxBytes,
+    fileHint: 'send the logo as "file"',
+    dataHint: 'send a "data" form field holding JSON such as {"app":"myapp"}',
+    stage: async (file) => {
+      if (chosen(file)) await logo.stage(file);
+    },
+    unstage: () => logo.remove(),
+    prepare: async (data) => {
+      const write = await prepare(data, logo);
+      return {
+        addFile: async (file) => {
+          if (chosen(file)) await write.attachLogo(file);
+        },
+        commit: () => write.commit(),
+        discard: () => write.discard(),
+      };
+    },
+  });
 }
 
 /**
@@ -89,14 +84,14 @@ export function catalogRouter(ctx: AppContext): Router {
 
   router.post('/app/create', auth, permit('apps', 'create'), async (req, res) => {
     const actor = actorOf(res);
-    const id = await writeApp(ctx, req, (data) => prepareAppCreate(ctx, actor, data));
+    const id = await writeApp(ctx, req, (data, logo) => prepareAppCreate(ctx, actor, data, logo));
     await ctx.changes.changed(actor.tenantId);
     res.json({ 'createAppResult.Created': id });
   });
 
   router.post('/app/update', auth, permit('apps', 'edit'), async (req, res) => {
     const actor = actorOf(res);
-    await writeApp(ctx, req, (data) => prepareAppUpdate(ctx, actor, data));
+    await writeApp(ctx, req, (data, logo) => prepareAppUpdate(ctx, actor, data, logo));
     await ctx.changes.changed(actor.tenantId);
     res.json({ 'updateAppResult.Updated': true });
   });

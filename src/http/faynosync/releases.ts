@@ -1,9 +1,7 @@
 import type { Request } from 'express';
 import { Router } from 'express';
 import type { AppContext } from '../../context.js';
-import { invalid } from '../../core/errors.js';
-import { printable } from '../../core/names.js';
-import { prepareUpload, type ReleaseWrite } from '../../core/releases/upload.js';
+import { prepareUpload, ReleaseFiles, type ReleaseWrite } from '../../core/releases/upload.js';
 import {
   deleteArtifacts,
   deleteVersion,
@@ -12,7 +10,7 @@ import {
   searchReleases,
 } from '../../core/releases/versions.js';
 import { actorOf, authenticate, permit } from '../shared/auth.js';
-import { dataField, readMultipart } from '../shared/multipart.js';
+import { dataField, readMultipart, writeDataForm } from '../shared/multipart.js';
 import { presentRelease } from './presenters.js';
 
 /** Installers, blockmaps, feed files, deltas: a release pipeline sends a handful, never hundreds. */
@@ -22,54 +20,22 @@ type Prepare = (
   data: unknown,
   fields: ReadonlyMap<string, string>,
   withFiles: boolean,
+  files: ReleaseFiles,
 ) => Promise<ReleaseWrite>;
 
-/**
- * The multipart release routes: `data` first, then the files. The data is validated when the first file arrives,
- * before a byte of it is stored, so anything sent after a file would arrive too late to be checked and is refused.
- */
-async function writeRelease(ctx: AppContext, req: Request, prepare: Prepare): Promise<string> {
-  let pending: ReleaseWrite | undefined;
-  let checked: ReadonlyMap<string, string> | undefined;
-  try {
-    const fields = await readMultipart(req, {
-      maxFiles: MAX_FILES_PER_REQUEST,
-      maxFileBytes: ctx.config.uploadMaxBytes,
-      maxFieldBytes: ctx.config.jsonMaxBytes,
-      onFile: async (file, before) => {
-        if (file.fieldName !== 'file') {
-          throw invalid(`unexpected file field "${printable(file.fieldName)}": send files as "file"`);
-        }
-        if (!pending) {
-          checked = before;
-          pending = await prepare(
-            dataField(before, 'send the "data" field first, before the "file" parts'),
-            before,
-            true,
-          );
-        }
-        await pending.addFile(file);
-      },
-    });
-    if (checked) {
-      for (const [name, value] of fields) {
-        if (checked.get(name) !== value) {
-          throw invalid(
-            `form field "${printable(name)}" came after a file: send every field before the files`,
-          );
-        }
-      }
-    }
-    pending ??= await prepare(
-      dataField(fields, 'send a "data" form field holding JSON, then the files'),
-      fields,
-      false,
-    );
-    return await pending.commit();
-  } catch (err) {
-    await pending?.discard();
-    throw err;
-  }
+/** The multipart release routes: `data` and the `file` parts in any order (writeDataForm). */
+function writeRelease(ctx: AppContext, req: Request, prepare: Prepare): Promise<string> {
+  const files = new ReleaseFiles(ctx);
+  return writeDataForm(req, {
+    maxFiles: MAX_FILES_PER_REQUEST,
+    maxFileBytes: ctx.config.uploadMaxBytes,
+    maxFieldBytes: ctx.config.jsonMaxBytes,
+    fileHint: 'send files as "file"',
+    dataHint: 'send a "data" form field holding JSON along with the "file" parts',
+    stage: (file) => files.stage(file),
+    unstage: () => files.removeAll(),
+    prepare: (data, fields, withFiles) => prepare(data, fields, withFiles, files),
+  });
 }
 
 /**
@@ -89,7 +55,9 @@ export function releasesRouter(ctx: AppContext): Router {
     permit('apps', 'upload'),
     async (req, res) => {
       const actor = actorOf(res);
-      const id = await writeRelease(ctx, req, (data, fields) => prepareUpload(ctx, actor, data, fields));
+      const id = await writeRelease(ctx, req, (data, fields, _withFiles, files) =>
+        prepareUpload(ctx, actor, data, fields, files),
+      );
       await ctx.changes.changed(actor.tenantId);
       res.json({ 'uploadResult.Uploaded': id });
     },
@@ -97,8 +65,8 @@ export function releasesRouter(ctx: AppContext): Router {
 
   router.post('/apps/update', auth, permit('apps', 'edit'), async (req, res) => {
     const actor = actorOf(res);
-    await writeRelease(ctx, req, (data, fields, withFiles) =>
-      prepareVersionUpdate(ctx, actor, data, fields, withFiles),
+    await writeRelease(ctx, req, (data, fields, withFiles, files) =>
+      prepareVersionUpdate(ctx, actor, data, fields, withFiles, files),
     );
     await ctx.changes.changed(actor.tenantId);
     res.json({ 'updatedResult.Updated': true });

@@ -177,6 +177,86 @@ export function readMultipart(req: IncomingMessage, options: MultipartOptions): 
   });
 }
 
+/** What a multipart write route builds once its `data` is known; files that come after `data` go straight to it. */
+export interface DataFormWrite<R> {
+  /** Checks a file against the data, then stores it under a temporary key. */
+  addFile(file: MultipartFile): Promise<void>;
+  /** Makes the write visible; on failure it removes what it stored. */
+  commit(): Promise<R>;
+  /** Gives up: removes what it stored. */
+  discard(): Promise<void>;
+}
+
+export interface DataFormOptions<R> {
+  maxFiles: number;
+  maxFileBytes: number;
+  maxFieldBytes: number;
+  /** Says how to send files, for a file part of another name than `file`. */
+  fileHint: string;
+  /** Says how to send `data`, for the 400 when the form has none. */
+  dataHint: string;
+  /** A file that came before `data`: the checks that need no data, then stored under a temporary key. */
+  stage(file: MultipartFile): Promise<void>;
+  /** Removes what stage() stored and prepare() did not take over; called whenever the request fails. */
+  unstage(): Promise<void>;
+  /**
+   * Validates `data` and the caller's rights, and takes over what stage() stored, running the checks that needed the
+   * data on it. `withFiles`: the form has at least one file.
+   */
+  prepare(data: unknown, fields: ReadonlyMap<string, string>, withFiles: boolean): Promise<DataFormWrite<R>>;
+}
+
+/**
+ * FaynoSync's multipart write routes (`/upload`, `/apps/update`, `/app/create|update`): a JSON `data` field and files
+ * in any order, as FaynoSync reads them (its CLI, Postman collection and dashboard send the files first). Files always
+ * stream to temporary keys, never into memory, and nothing is visible before the commit:
+ * - a file after `data` is checked against it (prepared at the first such file) before a byte is stored;
+ * - a file before `data` gets the checks that need no data, is staged, and is checked against `data` when the next
+ *   file arrives or the form ends, whichever comes first;
+ * - when `data` is missing or invalid, or a check fails, every staged object is removed and the 4xx is answered.
+ * Other form fields (FaynoSync's `intermediate`) count when they come before the file that prepared the write.
+ */
+export async function writeDataForm<R>(req: IncomingMessage, options: DataFormOptions<R>): Promise<R> {
+  let pending: DataFormWrite<R> | undefined;
+  /** The fields the write was prepared with, when a file forced it before the form ended. */
+  let prepared: ReadonlyMap<string, string> | undefined;
+  let files = 0;
+  try {
+    const fields = await readMultipart(req, {
+      maxFiles: options.maxFiles,
+      maxFileBytes: options.maxFileBytes,
+      maxFieldBytes: options.maxFieldBytes,
+      onFile: async (file, before) => {
+        if (file.fieldName !== 'file') {
+          throw invalid(`unexpected file field "${printable(file.fieldName)}": ${options.fileHint}`);
+        }
+        files += 1;
+        if (!pending && before.has('data')) {
+          prepared = before;
+          pending = await options.prepare(dataField(before, options.dataHint), before, true);
+        }
+        if (pending) await pending.addFile(file);
+        else await options.stage(file);
+      },
+    });
+    if (prepared) {
+      for (const [name, value] of fields) {
+        if (prepared.get(name) !== value) {
+          throw invalid(
+            `form field "${printable(name)}" came after a file that follows "data": send it before those files, or inside "data"`,
+          );
+        }
+      }
+    }
+    pending ??= await options.prepare(dataField(fields, options.dataHint), fields, files > 0);
+    return await pending.commit();
+  } catch (err) {
+    await pending?.discard();
+    await options.unstage();
+    throw err;
+  }
+}
+
 /** The `data` form field, where FaynoSync's multipart routes carry their JSON; `hint` says how to send it. */
 export function dataField(fields: ReadonlyMap<string, string>, hint: string): unknown {
   const raw = fields.get('data');
