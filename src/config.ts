@@ -44,6 +44,15 @@ export interface Config {
   telemetry: boolean;
   telemetryRetentionDays: number;
   logLevel: string;
+  /** A request whose headers have not all arrived after this long is closed. */
+  headersTimeoutSeconds: number;
+  /**
+   * A request body that sends nothing for this long is closed. Inactivity, not total time: a 2 GB upload on a slow
+   * link that keeps sending finishes however long it takes.
+   */
+  bodyIdleTimeoutSeconds: number;
+  /** An idle keep-alive connection between requests is closed after this long. */
+  keepAliveTimeoutSeconds: number;
 }
 
 /** A configuration mistake: start-up stops with this one line. */
@@ -219,5 +228,8 @@ export function loadConfig(env: Env = process.env): Config {
     telemetry: bool(env, 'TELEMETRY', true),
     telemetryRetentionDays: int(env, 'TELEMETRY_RETENTION_DAYS', 30, 1, 3650),
     logLevel,
+    headersTimeoutSeconds: int(env, 'HEADERS_TIMEOUT_SECONDS', 20, 1, 600),
+    bodyIdleTimeoutSeconds: int(env, 'BODY_IDLE_TIMEOUT_SECONDS', 60, 1, 3600),
+    keepAliveTimeoutSeconds: int(env, 'KEEP_ALIVE_TIMEOUT_SECONDS', 5, 1, 600),
   };
 }

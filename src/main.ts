@@ -1,5 +1,4 @@
 #!/usr/bin/env node
-import { createServer } from 'node:http';
 import { pino } from 'pino';
 import { ConfigError, loadConfig } from './config.js';
 import { type AppContext, closeContext, openContext } from './context.js';
@@ -8,6 +7,7 @@ import { prepareSignupKey } from './core/auth/signup-key.js';
 import { DomainError } from './core/errors.js';
 import { openDatabase } from './db/connect.js';
 import { migrateToLatest } from './db/migrations.js';
+import { createHttpServer } from './http/shared/timeouts.js';
 import { buildHandler } from './server.js';
 
 const USAGE = `usage: updraft [serve | migrate | create-admin <username>]
@@ -38,8 +38,7 @@ async function serve(): Promise<void> {
   });
   const ctx = await openContext(config, logger);
   const key = await prepareSignupKey(config, ctx.database.db);
-  const server = createServer(buildHandler(ctx));
-  server.requestTimeout = 0; // large uploads may take longer than Node's default 5 minutes
+  const server = createHttpServer(buildHandler(ctx), config);
   server.listen(config.port, config.host, () => {
     logger.info(
       { port: config.port, database: ctx.database.kind, storage: ctx.store.driver, dataDir: config.dataDir },
