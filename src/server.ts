@@ -17,6 +17,7 @@ import { cors } from './http/shared/cors.js';
 import { errorHandler, notFoundHandler } from './http/shared/errors.js';
 import { requestLogging } from './http/shared/logging.js';
 import { releaseCache } from './http/shared/release-cache.js';
+import { rejectBadUrlText } from './http/shared/text.js';
 import { LocalArtifactStore } from './storage/local.js';
 
 /** The Express application: shared middleware, then each face's router, then the JSON 404 and error shape. */
@@ -27,6 +28,7 @@ export function buildApp(ctx: AppContext): Express {
   app.set('trust proxy', ctx.config.trustProxy);
   app.use(requestLogging(ctx.logger));
   app.use('/v1', bindistRouter(ctx));
+  app.use(rejectBadUrlText);
   app.use(cors(ctx.config.allowedCors));
   app.use(healthRouter(ctx));
   if (ctx.store instanceof LocalArtifactStore) app.use('/files', filesRouter(ctx.store));

@@ -4,6 +4,7 @@ import type { AppContext } from '../../context.js';
 import { velopackAlias, velopackPackage } from '../../core/feeds/velopack.js';
 import { cors } from '../shared/cors.js';
 import { releaseCache } from '../shared/release-cache.js';
+import { urlTextProblem } from '../shared/text.js';
 import { appsLatestRoute } from './apps-latest.js';
 import { checkVersionRoute } from './check-version.js';
 import { feedsRoute } from './feeds.js';
@@ -43,6 +44,13 @@ export function hotPath(ctx: AppContext): (req: IncomingMessage, res: ServerResp
     // FaynoSync's Velopack routes: the feed is an /update/ feed; a package is a redirect to its /update/ URL.
     const alias = path.startsWith('/velopack/') ? velopackAlias(path) : undefined;
     if (!route && !alias && !path.startsWith('/update/')) return false;
+    const badText = urlTextProblem(url);
+    if (badText) {
+      const bad = prepareJson(400, { error: badText });
+      res.writeHead(bad.status, bad.headers);
+      res.end(req.method === 'HEAD' ? undefined : bad.body);
+      return true;
+    }
     try {
       const hot = hotRequest(req, q === -1 ? '' : url.slice(q + 1));
       // The same allow-list as the rest of the API; it only sets headers for a GET, so it runs outside Express too.
