@@ -4,6 +4,7 @@ import type { AppContext } from '../../context.js';
 import { velopackAlias, velopackPackage } from '../../core/feeds/velopack.js';
 import { cors } from '../shared/cors.js';
 import { releaseCache } from '../shared/release-cache.js';
+import { HSTS, overHttps, type TrustProxy } from '../shared/security-headers.js';
 import { urlTextProblem } from '../shared/text.js';
 import { appsLatestRoute } from './apps-latest.js';
 import { checkVersionRoute } from './check-version.js';
@@ -18,7 +19,10 @@ const INTERNAL_ERROR = prepareJson(500, { error: 'internal server error' });
  * other request. There is no per-request log line here (at thousands of checks a second it would cost more
  * than the answer); failures are logged, and everything else about a check is in the telemetry.
  */
-export function hotPath(ctx: AppContext): (req: IncomingMessage, res: ServerResponse) => boolean {
+export function hotPath(
+  ctx: AppContext,
+  trustProxy: TrustProxy = () => false,
+): (req: IncomingMessage, res: ServerResponse) => boolean {
   const releases = releaseCache(ctx);
   const checkVersion = checkVersionRoute(ctx, releases);
   const appsLatest = appsLatestRoute(ctx, releases);
@@ -44,6 +48,8 @@ export function hotPath(ctx: AppContext): (req: IncomingMessage, res: ServerResp
     // FaynoSync's Velopack routes: the feed is an /update/ feed; a package is a redirect to its /update/ URL.
     const alias = path.startsWith('/velopack/') ? velopackAlias(path) : undefined;
     if (!route && !alias && !path.startsWith('/update/')) return false;
+    // Rare (Updraft itself speaks no TLS): the header then merges into the prepared ones in Node's slower path.
+    if (overHttps(req, trustProxy)) res.setHeader(HSTS[0], HSTS[1]);
     const badText = urlTextProblem(url);
     if (badText) {
       const bad = prepareJson(400, { error: badText });

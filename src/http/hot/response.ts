@@ -3,6 +3,7 @@ import type { ServerResponse } from 'node:http';
 import type { ChangeFeed } from '../../core/changes.js';
 import { newestOpenRollout } from '../../core/releases/decision.js';
 import { BoundedMap, type Release } from '../../core/releases/release-index.js';
+import { SECURITY_HEADERS } from '../shared/security-headers.js';
 import type { HotRequest } from './request.js';
 
 /** A response serialised once and written as is, as often as it is asked for. */
@@ -39,6 +40,7 @@ export function prepareBody(
     String(body.length),
     'Cache-Control',
     CACHE_CONTROL,
+    ...SECURITY_HEADERS,
     ...extraHeaders,
   ];
   if (etag) headers.push('ETag', etag);
@@ -49,7 +51,7 @@ export function prepareBody(
 export function prepareNoContent(extraHeaders: readonly string[] = []): Prepared {
   return {
     status: 204,
-    headers: ['Cache-Control', CACHE_CONTROL, ...extraHeaders],
+    headers: ['Cache-Control', CACHE_CONTROL, ...SECURITY_HEADERS, ...extraHeaders],
     body: Buffer.alloc(0),
     etag: undefined,
   };
@@ -58,7 +60,16 @@ export function prepareNoContent(extraHeaders: readonly string[] = []): Prepared
 export function prepareRedirect(url: string, extraHeaders: readonly string[] = []): Prepared {
   return {
     status: 302,
-    headers: ['Location', url, 'Content-Length', '0', 'Cache-Control', CACHE_CONTROL, ...extraHeaders],
+    headers: [
+      'Location',
+      url,
+      'Content-Length',
+      '0',
+      'Cache-Control',
+      CACHE_CONTROL,
+      ...SECURITY_HEADERS,
+      ...extraHeaders,
+    ],
     body: Buffer.alloc(0),
     etag: undefined,
   };
@@ -67,7 +78,7 @@ export function prepareRedirect(url: string, extraHeaders: readonly string[] = [
 /** Writes a prepared response: 304 when the client already holds this body, no body for HEAD. */
 export function send(req: HotRequest, res: ServerResponse, prepared: Prepared): void {
   if (prepared.etag !== undefined && holds(req.ifNoneMatch, prepared.etag)) {
-    res.writeHead(304, ['ETag', prepared.etag, 'Cache-Control', CACHE_CONTROL]);
+    res.writeHead(304, ['ETag', prepared.etag, 'Cache-Control', CACHE_CONTROL, ...SECURITY_HEADERS]);
     res.end();
     return;
   }
