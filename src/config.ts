@@ -34,7 +34,10 @@ export interface Config {
   jsonMaxBytes: number;
   signedUrlTtlSeconds: number;
   loginLimitPerIp: number;
+  /** Failed logins per client address and username. */
   loginLimitPerUser: number;
+  /** Failed logins per username from addresses it never signed in from, all together. */
+  loginLimitPerAccount: number;
   loginWindowSeconds: number;
   allowedCors: string[];
   /** Express `trust proxy`: how client IPs are read behind a reverse proxy (for rate limits). */
@@ -218,6 +221,7 @@ export function loadConfig(env: Env = process.env): Config {
     signedUrlTtlSeconds: int(env, 'SIGNED_URL_TTL_SECONDS', 900, 10, 7 * 24 * 3600),
     loginLimitPerIp: int(env, 'LOGIN_LIMIT_PER_IP', 10, 1, 100000),
     loginLimitPerUser: int(env, 'LOGIN_LIMIT_PER_USER', 5, 1, 100000),
+    loginLimitPerAccount: int(env, 'LOGIN_LIMIT_PER_ACCOUNT', 20, 1, 100000),
     loginWindowSeconds: int(env, 'LOGIN_WINDOW_SECONDS', 60, 1, 86400),
     allowedCors: (env.ALLOWED_CORS || '')
       .split(',')
