@@ -1,5 +1,4 @@
 #!/usr/bin/env node
-import { pino } from 'pino';
 import { ConfigError, loadConfig } from './config.js';
 import { type AppContext, closeContext, openContext } from './context.js';
 import { createAdmin } from './core/accounts.js';
@@ -8,6 +7,7 @@ import { DomainError } from './core/errors.js';
 import { openDatabase } from './db/connect.js';
 import { migrateToLatest } from './db/migrations.js';
 import { createHttpServer } from './http/shared/timeouts.js';
+import { createLogger } from './logger.js';
 import { buildHandler } from './server.js';
 
 const USAGE = `usage: updraft [serve | migrate | create-admin <username>]
@@ -32,10 +32,7 @@ function printSignupHelp(ctx: AppContext, key: string): void {
 
 async function serve(): Promise<void> {
   const config = loadConfig();
-  const logger = pino({
-    level: config.logLevel,
-    redact: ['req.headers.authorization', 'password', 'api_key'],
-  });
+  const logger = createLogger(config.logLevel);
   const ctx = await openContext(config, logger);
   const key = await prepareSignupKey(config, ctx.database.db);
   const server = createHttpServer(buildHandler(ctx), config);
@@ -71,7 +68,7 @@ async function migrate(): Promise<void> {
 async function createAdminCommand(username: string | undefined): Promise<void> {
   if (!username) throw new ConfigError(`create-admin needs a username\n${USAGE}`);
   const config = loadConfig();
-  const ctx = await openContext(config, pino({ level: 'warn' }));
+  const ctx = await openContext(config, createLogger('warn'));
   try {
     await createAdmin(ctx.database.db, config, { username, password: await readPassword() });
     process.stdout.write(`admin ${username} created\n`);
