@@ -9,6 +9,7 @@ import { downloadsRouter, publicShareRouter } from './downloads.js';
 import { bindistErrorHandler, bindistNotFound } from './envelope.js';
 import { managementAppsRouter } from './management-apps.js';
 import { reportingRouter } from './reporting.js';
+import { shareLinksRouter } from './share-links.js';
 import { bindistUploadsRouter, bindistUploadTargetRouter } from './uploads.js';
 
 /** BinDist's small upload is about 10 MB of base64 in a JSON body; this leaves room for the other fields. */
@@ -54,6 +55,7 @@ export function bindistRouter(ctx: AppContext): Router {
   router.use(catalogRouter(ctx));
   router.use(downloadsRouter(ctx));
   router.use(customersRouter(ctx));
+  router.use(shareLinksRouter(ctx));
   router.use(reportingRouter(ctx));
   router.use(bindistUploadsRouter(ctx));
   router.use(managementAppsRouter(ctx));
