@@ -34,7 +34,10 @@ export interface Config {
   jsonMaxBytes: number;
   signedUrlTtlSeconds: number;
   loginLimitPerIp: number;
+  /** Failed logins per client address and username. */
   loginLimitPerUser: number;
+  /** Failed logins per username from addresses it never signed in from, all together. */
+  loginLimitPerAccount: number;
   loginWindowSeconds: number;
   allowedCors: string[];
   /** Express `trust proxy`: how client IPs are read behind a reverse proxy (for rate limits). */
@@ -49,6 +52,15 @@ export interface Config {
    */
   staleIfErrorSeconds: number;
   logLevel: string;
+  /** A request whose headers have not all arrived after this long is closed. */
+  headersTimeoutSeconds: number;
+  /**
+   * A request body that sends nothing for this long is closed. Inactivity, not total time: a 2 GB upload on a slow
+   * link that keeps sending finishes however long it takes.
+   */
+  bodyIdleTimeoutSeconds: number;
+  /** An idle keep-alive connection between requests is closed after this long. */
+  keepAliveTimeoutSeconds: number;
   reports: ReportsConfig;
 }
 
@@ -227,6 +239,7 @@ export function loadConfig(env: Env = process.env): Config {
     signedUrlTtlSeconds: int(env, 'SIGNED_URL_TTL_SECONDS', 900, 10, 7 * 24 * 3600),
     loginLimitPerIp: int(env, 'LOGIN_LIMIT_PER_IP', 10, 1, 100000),
     loginLimitPerUser: int(env, 'LOGIN_LIMIT_PER_USER', 5, 1, 100000),
+    loginLimitPerAccount: int(env, 'LOGIN_LIMIT_PER_ACCOUNT', 20, 1, 100000),
     loginWindowSeconds: int(env, 'LOGIN_WINDOW_SECONDS', 60, 1, 86400),
     allowedCors: (env.ALLOWED_CORS || '')
       .split(',')
@@ -238,6 +251,9 @@ export function loadConfig(env: Env = process.env): Config {
     telemetryRetentionDays: int(env, 'TELEMETRY_RETENTION_DAYS', 30, 1, 3650),
     staleIfErrorSeconds: int(env, 'STALE_IF_ERROR_SECONDS', 6 * 3600, 0, 7 * 24 * 3600),
     logLevel,
+    headersTimeoutSeconds: int(env, 'HEADERS_TIMEOUT_SECONDS', 20, 1, 600),
+    bodyIdleTimeoutSeconds: int(env, 'BODY_IDLE_TIMEOUT_SECONDS', 60, 1, 3600),
+    keepAliveTimeoutSeconds: int(env, 'KEEP_ALIVE_TIMEOUT_SECONDS', 5, 1, 600),
     reports: {
       enabled: bool(env, 'REPORTS_ENABLED', true),
       maxBodyBytes: size(env, 'REPORTS_MAX_BODY_BYTES', 256 * 1024),

@@ -1,6 +1,4 @@
 #!/usr/bin/env node
-import { createServer } from 'node:http';
-import { pino } from 'pino';
 import { type Config, ConfigError, loadConfig } from './config.js';
 import { type AppContext, closeContext, openContext } from './context.js';
 import { createAdmin } from './core/accounts.js';
@@ -9,6 +7,8 @@ import { DomainError } from './core/errors.js';
 import { openDatabase } from './db/connect.js';
 import { DataDirInUseError, DataDirLock } from './db/data-dir-lock.js';
 import { migrateToLatest } from './db/migrations.js';
+import { createHttpServer } from './http/shared/timeouts.js';
+import { createLogger } from './logger.js';
 import { buildHandler } from './server.js';
 
 const USAGE = `usage: updraft [serve | migrate | create-admin <username>]
@@ -41,10 +41,7 @@ function lockDataDir(config: Config, command: string, hint: string): DataDirLock
 
 async function serve(): Promise<void> {
   const config = loadConfig();
-  const logger = pino({
-    level: config.logLevel,
-    redact: ['req.headers.authorization', 'password', 'api_key'],
-  });
+  const logger = createLogger(config.logLevel);
   const lock = lockDataDir(
     config,
     'updraft serve',
@@ -58,8 +55,7 @@ async function serve(): Promise<void> {
     throw err;
   }
   const key = await prepareSignupKey(config, ctx.database.db);
-  const server = createServer(buildHandler(ctx));
-  server.requestTimeout = 0; // large uploads may take longer than Node's default 5 minutes
+  const server = createHttpServer(buildHandler(ctx), config);
   server.listen(config.port, config.host, () => {
     logger.info(
       { port: config.port, database: ctx.database.kind, storage: ctx.store.driver, dataDir: config.dataDir },
@@ -109,7 +105,7 @@ async function createAdminCommand(username: string | undefined): Promise<void> {
     'stop the server first, or create the admin through it (POST /signup with the sign-up key)',
   );
   try {
-    const ctx = await openContext(config, pino({ level: 'warn' }));
+    const ctx = await openContext(config, createLogger('warn'));
     try {
       await createAdmin(ctx.database.db, config, { username, password: await readPassword() });
     } finally {

@@ -20,6 +20,8 @@ import { cors } from './http/shared/cors.js';
 import { errorHandler, notFoundHandler } from './http/shared/errors.js';
 import { requestLogging } from './http/shared/logging.js';
 import { releaseCache } from './http/shared/release-cache.js';
+import { securityHeaders } from './http/shared/security-headers.js';
+import { rejectBadUrlText } from './http/shared/text.js';
 import { LocalArtifactStore } from './storage/local.js';
 
 /** The Express application: shared middleware, then each face's router, then the JSON 404 and error shape. */
@@ -28,8 +30,10 @@ export function buildApp(ctx: AppContext): Express {
   app.disable('x-powered-by');
   app.set('etag', false);
   app.set('trust proxy', ctx.config.trustProxy);
+  app.use(securityHeaders);
   app.use(requestLogging(ctx.logger));
   app.use('/v1', bindistRouter(ctx));
+  app.use(rejectBadUrlText);
   app.use(cors(ctx.config.allowedCors));
   app.use(healthRouter(ctx));
   if (ctx.store instanceof LocalArtifactStore) app.use('/files', filesRouter(ctx.store));
@@ -55,7 +59,7 @@ export function buildApp(ctx: AppContext): Express {
  */
 export function buildHandler(ctx: AppContext): RequestListener {
   const app = buildApp(ctx);
-  const hot = hotPath(ctx);
+  const hot = hotPath(ctx, app.get('trust proxy fn'));
   return (req, res) => {
     if (!hot(req, res)) app(req, res);
   };

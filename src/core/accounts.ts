@@ -11,7 +11,7 @@ import { conflict, DomainError, forbidden, invalid, notFound, unauthorized } fro
 import { isId, newId } from './ids.js';
 import { printable } from './names.js';
 import { requireAdmin } from './permissions.js';
-import { addressKey, type RateLimiter, type Verdict } from './rate-limit.js';
+import { addressKey, type KnownAddresses, type RateLimiter, type Verdict } from './rate-limit.js';
 
 const RESOURCE_KINDS: readonly ResourceKind[] = ['apps', 'channels', 'platforms', 'archs'];
 
@@ -185,31 +185,47 @@ export async function signup(
 }
 
 /**
- * Checks a password and issues a session token. Attempts are limited per client address and per
- * username; each attempt counts on arrival (parallel guesses cannot overshoot) and a successful one
- * is given back, so in effect failures are limited. A locked-out name stays locked even for the
- * right password.
+ * Checks a password and issues a session token. Failures are limited at three levels, so that guessing is slow but
+ * nobody else can lock an account out (usernames are public: an admin's is the `owner` in update URLs):
+ * - per client address, whatever the names it tries (`loginLimitPerIp`);
+ * - per client address and username (`loginLimitPerUser`): one address guessing one account;
+ * - per username from every address together (`loginLimitPerAccount`), against guesses spread over many addresses.
+ *   This one never applies to an address the account signed in from before, so the owner keeps getting in while
+ *   others' guesses hold the account.
+ * Each attempt counts on arrival (parallel guesses cannot overshoot); a success gives back the address's count and
+ * clears the account's, so in effect failures are limited.
  */
 export async function login(
   db: Db,
   config: Config,
   limiter: RateLimiter,
+  known: KnownAddresses,
   input: { username: unknown; password: unknown; ip: string | undefined },
 ): Promise<string> {
   const username = requiredString(input.username, 'username');
   const password = requiredString(input.password, 'password');
   const window = config.loginWindowSeconds;
-  const ipKey = `login:ip:${addressKey(input.ip)}`;
+  const address = addressKey(input.ip);
+  const ipKey = `login:ip:${address}`;
   refuseIfLimited(
     limiter.hit(ipKey, config.loginLimitPerIp, window),
     'too many failed logins from your address',
   );
   // A name no account can have gets no counter of its own, so junk names cannot fill the limiter's memory.
-  const userKey = isUsername(username) ? `login:user:${username.toLowerCase()}` : undefined;
-  if (userKey) {
+  const account = isUsername(username) ? username.toLowerCase() : undefined;
+  const pairKey = account === undefined ? undefined : `login:ip-user:${address}:${account}`;
+  const accountKey =
+    account === undefined || known.has(account, address) ? undefined : `login:user:${account}`;
+  if (pairKey) {
     refuseIfLimited(
-      limiter.hit(userKey, config.loginLimitPerUser, window),
-      'too many failed logins for this user',
+      limiter.hit(pairKey, config.loginLimitPerUser, window),
+      'too many failed logins for this user from your address',
+    );
+  }
+  if (accountKey) {
+    refuseIfLimited(
+      limiter.hit(accountKey, config.loginLimitPerAccount, window),
+      'too many failed logins for this user from addresses it never signed in from (one it signed in from before is not held back)',
     );
   }
 
@@ -223,7 +239,11 @@ export async function login(
     throw unauthorized('invalid username or password');
   }
   limiter.refund(ipKey);
-  if (userKey) limiter.reset(userKey);
+  if (account !== undefined) {
+    limiter.reset(`login:ip-user:${address}:${account}`);
+    limiter.reset(`login:user:${account}`);
+    known.remember(account, address);
+  }
   return issueToken(config, user);
 }
 

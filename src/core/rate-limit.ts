@@ -81,6 +81,44 @@ export function limiterIn(state: Map<string, unknown>, name: string): RateLimite
 }
 
 /**
+ * The client addresses (rate-limit keys) each account signed in from successfully, kept in memory of this instance:
+ * at most `perAccount` per account (the newest) and `maxAccounts` accounts (the least recently used go first).
+ */
+export class KnownAddresses {
+  private readonly byAccount = new Map<string, string[]>();
+
+  constructor(
+    private readonly maxAccounts = 50_000,
+    private readonly perAccount = 16,
+  ) {}
+
+  has(account: string, address: string): boolean {
+    return this.byAccount.get(account)?.includes(address) ?? false;
+  }
+
+  remember(account: string, address: string): void {
+    const addresses = (this.byAccount.get(account) ?? []).filter((a) => a !== address);
+    addresses.push(address);
+    if (addresses.length > this.perAccount) addresses.shift();
+    this.byAccount.delete(account);
+    this.byAccount.set(account, addresses);
+    for (const oldest of this.byAccount.keys()) {
+      if (this.byAccount.size <= this.maxAccounts) break;
+      this.byAccount.delete(oldest);
+    }
+  }
+}
+
+/** The known addresses of one app instance, kept in its per-instance state like the limiters. */
+export function knownAddressesIn(state: Map<string, unknown>, name: string): KnownAddresses {
+  const existing = state.get(name);
+  if (existing instanceof KnownAddresses) return existing;
+  const created = new KnownAddresses();
+  state.set(name, created);
+  return created;
+}
+
+/**
  * The rate-limit key of a client address. One IPv6 subscriber usually holds a whole /64, so
  * IPv6 addresses count per /64; IPv4-mapped IPv6 addresses count as the IPv4 address.
  */

@@ -1,10 +1,17 @@
 import { InvalidKeyError } from './types.js';
 
 /** S3's limit; applied to both drivers so a key that works locally also works on a bucket. */
-const MAX_KEY_BYTES = 1024;
+export const MAX_KEY_BYTES = 1024;
+/**
+ * A segment is a file name in the local driver, whose metadata sidecar `.<segment>.meta.json` must fit in the 255
+ * bytes a file name may have on common file systems; applied to both drivers for the same reason as MAX_KEY_BYTES.
+ */
+export const MAX_SEGMENT_BYTES = 255 - '.'.length - '.meta.json'.length;
 
 function segmentProblem(segment: string): string | undefined {
   if (segment === '') return 'it has an empty segment';
+  if (Buffer.byteLength(segment) > MAX_SEGMENT_BYTES)
+    return `a segment is longer than ${MAX_SEGMENT_BYTES} bytes`;
   if (segment.startsWith('.')) return 'a segment starts with "."';
   if (segment.includes('\\')) return 'it contains a backslash';
   if (segment.includes('\0')) return 'it contains a NUL character';

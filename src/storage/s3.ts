@@ -3,7 +3,7 @@ import { Client, CopyDestinationOptions, CopySourceOptions } from 'minio';
 import type { S3Config } from '../config.js';
 import { attachmentDisposition } from './content-disposition.js';
 import { HashingStream } from './hashing.js';
-import { assertValidKey, assertValidPrefix, encodeKey } from './keys.js';
+import { assertValidKey, assertValidPrefix, baseName, encodeKey } from './keys.js';
 import {
   type ArtifactStore,
   type ByteRange,
@@ -28,6 +28,18 @@ function errorCode(err: unknown): unknown {
 function isNotFound(err: unknown): boolean {
   const code = errorCode(err);
   return code === 'NoSuchKey' || code === 'NotFound';
+}
+
+/**
+ * What the local driver sends with a public file (see serveStored), stored with the object so that the bucket, which
+ * serves public objects itself, sends it too: a download, never a page that could run script on the bucket's origin.
+ */
+function publicObjectHeaders(key: string, contentType: string | undefined): Record<string, string> {
+  return {
+    'Content-Type': contentType || 'application/octet-stream',
+    'Content-Disposition': attachmentDisposition(baseName(key)),
+    'Cache-Control': 'public, max-age=300',
+  };
 }
 
 /** Artifacts in two buckets (public, private) of any S3-compatible service. */
@@ -68,9 +80,12 @@ export class S3ArtifactStore implements ArtifactStore {
   async put(key: string, body: Readable, options: PutOptions): Promise<PutResult> {
     assertValidKey(key);
     const bucket = this.#bucket(options.visibility);
-    const metadata: Record<string, string> = options.contentType
-      ? { 'Content-Type': options.contentType }
-      : {};
+    const metadata: Record<string, string> =
+      options.visibility === 'public'
+        ? publicObjectHeaders(key, options.contentType)
+        : options.contentType
+          ? { 'Content-Type': options.contentType }
+          : {};
     if (options.cacheControl) metadata['Cache-Control'] = options.cacheControl;
     const hasher = new HashingStream(options.maxBytes);
     // pipeline destroys both streams with the first error: a failing or too-large body surfaces where `hasher` is
@@ -162,9 +177,22 @@ export class S3ArtifactStore implements ArtifactStore {
     assertValidKey(from);
     assertValidKey(to);
     try {
+      // A public object is served by the bucket itself: its headers are made for its new name (a temporary key's
+      // name is no download name), which replacing the metadata requires restating its content type.
+      const headers =
+        toVisibility === 'public'
+          ? publicObjectHeaders(
+              to,
+              (await this.#client.statObject(this.#bucket(visibility), from)).metaData['content-type'],
+            )
+          : undefined;
       await this.#client.copyObject(
         new CopySourceOptions({ Bucket: this.#bucket(visibility), Object: from }),
-        new CopyDestinationOptions({ Bucket: this.#bucket(toVisibility), Object: to }),
+        new CopyDestinationOptions({
+          Bucket: this.#bucket(toVisibility),
+          Object: to,
+          ...(headers ? { MetadataDirective: 'REPLACE', Headers: headers } : {}),
+        }),
       );
     } catch (err) {
       if (isNotFound(err)) throw new ObjectNotFoundError(from);

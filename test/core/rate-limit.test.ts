@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addressKey, limiterIn, RateLimiter } from '../../src/core/rate-limit.js';
+import { addressKey, KnownAddresses, limiterIn, RateLimiter } from '../../src/core/rate-limit.js';
 
 function clock(start = 1_000_000) {
   let now = start;
@@ -50,6 +50,23 @@ describe('RateLimiter', () => {
     expect(limiterIn(state, 'auth')).toBe(a);
     expect(limiterIn(state, 'other')).not.toBe(a);
     expect(limiterIn(new Map(), 'auth')).not.toBe(a);
+  });
+});
+
+describe('KnownAddresses', () => {
+  it('remembers the newest addresses per account, for a bounded number of accounts', () => {
+    const known = new KnownAddresses(2, 2);
+    known.remember('a', '10.0.0.1');
+    known.remember('a', '10.0.0.2');
+    known.remember('a', '10.0.0.1');
+    known.remember('a', '10.0.0.3');
+    expect(known.has('a', '10.0.0.1')).toBe(true);
+    expect(known.has('a', '10.0.0.3')).toBe(true);
+    expect(known.has('a', '10.0.0.2')).toBe(false);
+    known.remember('b', '10.0.0.9');
+    known.remember('c', '10.0.0.9');
+    expect(known.has('a', '10.0.0.1')).toBe(false);
+    expect(known.has('c', '10.0.0.9')).toBe(true);
   });
 });
 

@@ -125,7 +125,8 @@ describe('POST /signup', () => {
         .post('/signup')
         .send({ username, password: PASSWORD, api_key: TEST_SIGNUP_KEY });
       expect(res.status, JSON.stringify(username)).toBe(400);
-      expect(res.body.error).toMatch(/username/);
+      // A NUL is refused at the edge, before the username rule.
+      expect(res.body.error).toMatch(/username|NUL character/);
     }
     const short = await request(t.app)
       .post('/signup')
@@ -406,7 +407,7 @@ describe('team users', () => {
     const base = { username: uniqueName('team'), password: PASSWORD };
 
     for (const username of ['a/b', '..', 'nul\u0000name', 'y'.repeat(300), '', undefined]) {
-      expect(await error({ ...base, username })).toMatch(/username/);
+      expect(await error({ ...base, username })).toMatch(/username|NUL character/);
     }
     expect(await error({ ...base, password: 'short' })).toMatch(/password/);
     expect(await error({ ...base, permissions: { apps: { create: 'true' } } })).toBe(
@@ -632,7 +633,7 @@ describe('team users', () => {
   });
 });
 
-describe('login rate limit per username', () => {
+describe('login rate limit per address and username', () => {
   let limited: TestApp;
   beforeAll(async () => {
     limited = await createTestApp({ LOGIN_LIMIT_PER_USER: '3', LOGIN_LIMIT_PER_IP: '1000' });
@@ -641,7 +642,7 @@ describe('login rate limit per username', () => {
     await limited?.close();
   });
 
-  it('locks a username after 3 failures, even for the right password, and no other name', async () => {
+  it('holds a username after 3 failures from one address, even for the right password, and no other name', async () => {
     const admin = await newAdmin(limited.app);
     const other = await newAdmin(limited.app);
     const attempt = (username: string, password: string) =>
@@ -664,6 +665,53 @@ describe('login rate limit per username', () => {
     expect(Number(retryAfter)).toBeLessThanOrEqual(limited.ctx.config.loginWindowSeconds);
     await attempt(admin.username, PASSWORD).expect(429);
     await attempt(other.username, PASSWORD).expect(200);
+  });
+});
+
+describe('login throttling an attacker cannot turn into a lock-out', () => {
+  let limited: TestApp;
+  beforeAll(async () => {
+    limited = await createTestApp({
+      LOGIN_LIMIT_PER_IP: '5',
+      LOGIN_LIMIT_PER_USER: '5',
+      LOGIN_LIMIT_PER_ACCOUNT: '8',
+      TRUST_PROXY: 'loopback',
+    });
+  });
+  afterAll(async () => {
+    await limited?.close();
+  });
+
+  const from = (ip: string, username: string, password: string) =>
+    request(limited.app).post('/login').set('X-Forwarded-For', ip).send({ username, password });
+
+  it('a known admin keeps signing in from its address while anyone hammers its public name', async () => {
+    const admin = await newAdmin(limited.app);
+    const home = '198.51.100.10';
+    await from(home, admin.username, PASSWORD).expect(200);
+
+    // One attacker: its own address is held after 5 failures, the admin is not.
+    for (let i = 0; i < 5; i++) await from('203.0.113.66', admin.username, 'wrong-password').expect(401);
+    const held = await from('203.0.113.66', admin.username, 'wrong-password').expect(429);
+    expect(held.body.error).toMatch(/from your address/);
+    await from('203.0.113.66', admin.username, PASSWORD).expect(429);
+    await from(home, admin.username, PASSWORD).expect(200);
+
+    // Many attackers, 3 guesses each: the account is held for addresses it never signed in from ...
+    for (let n = 1; n <= 4; n++) {
+      for (let i = 0; i < 3; i++) {
+        const res = await from(`192.0.2.${n}`, admin.username, 'wrong-password');
+        expect([401, 429]).toContain(res.status);
+      }
+    }
+    const newcomer = await from('192.0.2.200', admin.username, PASSWORD).expect(429);
+    expect(newcomer.body.error).toMatch(/never signed in from/);
+    expect(newcomer.headers['retry-after']).toMatch(/^\d+$/);
+    // ... never for the one it did, with the right password, however often.
+    for (let i = 0; i < 3; i++) await from(home, admin.username, PASSWORD).expect(200);
+    // Other accounts are untouched.
+    const other = await newAdmin(limited.app);
+    await from('192.0.2.201', other.username, PASSWORD).expect(200);
   });
 });
 

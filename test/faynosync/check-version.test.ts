@@ -153,7 +153,11 @@ describe('GET /checkVersion: validation', () => {
     ['a version of 500 characters', { version: '1'.repeat(500) }, 'invalid version parameter'],
     ['a channel with a space and !', { channel: 'night ly!' }, 'invalid channel parameter'],
     ['a platform with ../', { platform: '../etc' }, 'invalid platform parameter'],
-    ['an arch with a NUL', { arch: 'amd64\u0000' }, 'invalid arch parameter'],
+    [
+      'an arch with a NUL',
+      { arch: 'amd64\u0000' },
+      'the URL holds a NUL byte (%00), which no name or parameter may contain: remove it',
+    ],
     ['an unknown updater', { updater: 'bogus' }, 'invalid updater parameter'],
     ['no owner', { owner: undefined }, "owner is required: the admin's username"],
     ['an unknown owner', { owner: 'nobody-here' }, 'app_name not found'],

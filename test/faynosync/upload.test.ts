@@ -653,7 +653,14 @@ describe('bad uploads are refused before anything is written', () => {
       'a name of 300 characters',
       () => form(place('9.4.7'), [file(`${'x'.repeat(296)}.dmg`)]),
       400,
-      /is longer than 255 bytes/,
+      /is longer than 244 bytes/,
+    ],
+    // 255 bytes is a valid file name, but not beside the local driver's `.<name>.meta.json` sidecar.
+    [
+      'a name of 255 bytes',
+      () => form(place('9.4.12'), [file(`${'x'.repeat(251)}.dmg`)]),
+      400,
+      /is longer than 244 bytes/,
     ],
     ['an empty file name', () => form(place('9.4.8'), [file('')]), 400, /a file has no name/],
     [
@@ -670,6 +677,25 @@ describe('bad uploads are refused before anything is written', () => {
     expect(res.status).toBe(status);
     expect(res.body.error).toMatch(message);
     expect(await footprint()).toEqual(snapshot);
+  });
+
+  it('takes a name of the longest length the storage holds, and a refused name leaves no claim behind', async () => {
+    const longest = `${'y'.repeat(240)}.dmg`;
+    const version = '9.4.13';
+    const refused = await sendForm(t.app, '/upload', a.token, form(place(version), [file(`y${longest}`)]));
+    expect(refused.status).toBe(400);
+    expect(refused.body.error).toMatch(/longer than 244 bytes: rename the file/);
+    const claims = await t.ctx.database.db.selectFrom('pending_objects').select('storage_key').execute();
+    expect(claims).toEqual([]);
+    // The retry is not a 409: nothing was claimed.
+    const res = await sendForm(t.app, '/upload', a.token, form(place(version), [file(longest)]));
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    const stored = await t.ctx.database.db
+      .selectFrom('artifacts')
+      .select('storage_key')
+      .where('file_name', '=', longest)
+      .executeTakeFirstOrThrow();
+    expect(await t.ctx.store.head(stored.storage_key, 'public')).toBeDefined();
   });
 
   it('refuses a non-multipart request', async () => {

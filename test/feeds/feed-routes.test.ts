@@ -80,7 +80,18 @@ describe('feed family routes', () => {
     const res = await request(t.app)
       .get(`/update/${encodeURIComponent(admin.username)}/Secret/stable/win32/x64/any.exe`)
       .expect(404);
-    expect(res.body.error).toMatch(/private/);
+    // Word for word what a missing app gets: anonymous callers cannot tell a private app from no app.
+    const missing = await request(t.app)
+      .get(`/update/${encodeURIComponent(admin.username)}/Secret2/stable/win32/x64/any.exe`)
+      .expect(404);
+    expect(res.body.error.replace('Secret', 'Secret2')).toBe(missing.body.error);
+    const feed = await request(t.app)
+      .get(`/update/${encodeURIComponent(admin.username)}/Secret/stable/win32/x64/latest.yml`)
+      .expect(404);
+    const missingFeed = await request(t.app)
+      .get(`/update/${encodeURIComponent(admin.username)}/Secret2/stable/win32/x64/latest.yml`)
+      .expect(404);
+    expect(feed.body.error.replace('Secret', 'Secret2')).toBe(missingFeed.body.error);
   });
 
   it('refuses unknown names with a message saying what to use, and `_` only where a tenant has none', async () => {

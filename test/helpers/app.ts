@@ -5,11 +5,12 @@ import type { RequestListener } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { pino } from 'pino';
+import type { Logger } from 'pino';
 import { inject } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { type AppContext, closeContext, openContext } from '../../src/context.js';
 import { type DbHandle, openPglite, openPostgres } from '../../src/db/connect.js';
+import { createLogger } from '../../src/logger.js';
 import { buildHandler } from '../../src/server.js';
 
 export const TEST_SIGNUP_KEY = 'test-signup-key-0123456789';
@@ -78,7 +79,7 @@ export interface TestApp {
  */
 export async function createTestApp(
   env: Record<string, string> = {},
-  options: { sameDatabaseAs?: TestApp; databaseUrl?: string } = {},
+  options: { sameDatabaseAs?: TestApp; databaseUrl?: string; logger?: Logger } = {},
 ): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'updraft-test-'));
   const shared = options.databaseUrl ?? options.sameDatabaseAs?.databaseUrl;
@@ -99,7 +100,7 @@ export async function createTestApp(
   });
   const ctx = await openContext(
     config,
-    pino({ level: process.env.UPDRAFT_TEST_LOG ?? 'silent' }),
+    options.logger ?? createLogger(process.env.UPDRAFT_TEST_LOG ?? 'silent'),
     database.handle,
   );
   return {

@@ -202,6 +202,35 @@ describe('public files', () => {
     expect(body.subarray(pos).toString()).toBe(`\r\n--${boundary}--\r\n`);
   });
 
+  it('never sends more than the file: overlapping ranges are merged, excess or too many parts get the file once', async () => {
+    const amplified = await get(path).set('Range', `bytes=${Array(64).fill('0-').join(',')}`);
+    expect(amplified.status).toBe(200);
+    expect(amplified.headers['content-length']).toBe(String(data.length));
+    expect((amplified.body as Buffer).equals(data)).toBe(true);
+
+    for (const range of ['bytes=0-9,5-19', 'bytes=0-9,10-19', 'bytes=10-19,0-9', 'bytes=0-19,3-4']) {
+      const res = await get(path).set('Range', range);
+      expect(res.status, range).toBe(206);
+      expect(res.headers['content-range'], range).toBe(`bytes 0-19/${data.length}`);
+      expect((res.body as Buffer).equals(data.subarray(0, 20)), range).toBe(true);
+    }
+
+    const tooMany = Array.from({ length: 17 }, (_, i) => `${i * 100}-${i * 100 + 9}`).join(',');
+    const parts = await request(app).head(path).set('Range', `bytes=${tooMany}`);
+    expect(parts.status).toBe(200);
+    expect(parts.headers['content-length']).toBe(String(data.length));
+    const sixteen = await request(app)
+      .head(path)
+      .set('Range', `bytes=${tooMany.replace(/,[^,]*$/, '')}`);
+    expect(sixteen.status).toBe(206);
+
+    const overlapping = await request(app)
+      .head(path)
+      .set('Range', `bytes=0-${data.length - 1},-10`);
+    expect(overlapping.status).toBe(200);
+    expect(overlapping.headers['content-length']).toBe(String(data.length));
+  });
+
   it('answers HEAD with a range without sending the parts', async () => {
     const res = await request(app).head(path).set('Range', 'bytes=0-9,20-29');
     expect(res.status).toBe(206);

@@ -342,6 +342,34 @@ export function storeContract(name: string, makeStore: () => Promise<Harness>, t
       expect(Buffer.from(await response.arrayBuffer()).equals(body)).toBe(true);
     });
 
+    it('serves public objects as downloads named after their key, with their content type, also after a move', async () => {
+      await store.put('disp/page.html', chunked(Buffer.from('<script>alert(1)</script>')), {
+        visibility: 'public',
+        contentType: 'text/html',
+      });
+      const page = await fetch(store.publicUrl('disp/page.html'));
+      expect(page.status).toBe(200);
+      expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+      expect(page.headers.get('content-disposition')).toBe('attachment; filename="page.html"');
+
+      await store.put('disp/upload-in-progress', chunked(randomBytes(1000)), {
+        visibility: 'public',
+        contentType: 'application/x-msdownload',
+      });
+      await store.move('disp/upload-in-progress', 'disp/Setup 2.0 ü.exe', 'public');
+      const moved = await fetch(store.publicUrl('disp/Setup 2.0 ü.exe'));
+      expect(moved.status).toBe(200);
+      expect(moved.headers.get('content-type')).toBe('application/x-msdownload');
+      expect(moved.headers.get('content-disposition')).toContain("filename*=UTF-8''Setup%202.0%20%C3%BC.exe");
+      await moved.arrayBuffer();
+
+      await store.put('disp/untyped', chunked(randomBytes(10)), { visibility: 'public' });
+      const untyped = await fetch(store.publicUrl('disp/untyped'));
+      expect(untyped.headers.get('content-type')).toBe('application/octet-stream');
+      expect(untyped.headers.get('content-disposition')).toBe('attachment; filename="untyped"');
+      await untyped.arrayBuffer();
+    });
+
     it('serves a private object through a signed URL, with the download name asked for', async () => {
       const body = randomBytes(300_000);
       await store.put('url/private.bin', chunked(body), { visibility: 'private' });

@@ -22,7 +22,9 @@ export type AuditEventType =
   | 'CUSTOMER_APP_LINKED'
   | 'CUSTOMER_APP_UNLINKED'
   | 'VERSION_UPDATED'
-  | 'STORAGE_QUOTA_REJECTED';
+  | 'STORAGE_QUOTA_REJECTED'
+  // Updraft's own: BinDist has no way to revoke a share link.
+  | 'SHARE_LINK_REVOKED';
 
 export interface AuditInput {
   tenantId: string;

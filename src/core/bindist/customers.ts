@@ -11,6 +11,7 @@ import {
   requiredString,
 } from './input.js';
 import { mintKey, newCustomerId } from './keys.js';
+import { revokeCustomerShareLinks } from './share-links.js';
 import { parseTier } from './tiers.js';
 
 /**
@@ -226,7 +227,7 @@ export async function updateCustomer(
   });
 }
 
-/** A new key for a customer; the old one stops working at once. */
+/** A new key for a customer; the old one stops working at once, and so do the share links made with it. */
 export async function regenerateCustomerKey(
   db: Db,
   act: AdminAct,
@@ -243,6 +244,7 @@ export async function regenerateCustomerKey(
       .where('tenant_id', '=', act.tenantId)
       .executeTakeFirst();
     if (Number(updated.numUpdatedRows) === 0) throw notFound(`Customer not found: '${id}'`);
+    await revokeCustomerShareLinks(trx, act.tenantId, id);
     await record(trx, act, 'CUSTOMER_KEY_REGENERATED', { customerId: id });
     return { customerId: id, apiKey: key.apiKey, apiSecret: key.secret, regeneratedAt: now };
   });

@@ -214,11 +214,14 @@ export async function followShareLink(
     .executeTakeFirst();
   if (!link) return { kind: 'not_found' };
   if (link.expires_at.getTime() <= now.getTime()) return { kind: 'expired' };
-  // The link acts with its tenant's admin view: the creator's entitlement was checked when it was made.
-  const reader: BindistCaller = { kind: 'admin', tenantId: link.tenant_id, keyId: 'share-link' };
   try {
+    // A link lives only as long as its creator's access: it acts as that customer, now, so a customer disabled,
+    // deleted, unlinked from the app or moved to a lower tier takes its links down with it.
+    const reader = await linkCreator(db, link.tenant_id, link.customer_id);
+    if (!reader) return { kind: 'not_found' };
     const app = await findApp(db, reader, link.name);
     const version = await findVersion(db, app, link.version);
+    requireTier(reader, version.minTier);
     const file = await pickFile(db, version, link.artifact_id);
     const download = await issue(deps, {
       tenantId: link.tenant_id,
@@ -232,7 +235,21 @@ export async function followShareLink(
     });
     return { kind: 'redirect', download };
   } catch (err) {
-    if (err instanceof DomainError && err.kind === 'not_found') return { kind: 'not_found' };
+    if (err instanceof DomainError && (err.kind === 'not_found' || err.kind === 'forbidden'))
+      return { kind: 'not_found' };
     throw err;
   }
+}
+
+/** The caller a share link acts as: its tenant's admin view for the admin's links, else its customer if active. */
+async function linkCreator(db: Db, tenantId: string, customerId: string): Promise<BindistCaller | undefined> {
+  if (customerId === 'admin') return { kind: 'admin', tenantId, keyId: 'share-link' };
+  const customer = await db
+    .selectFrom('bindist_customers')
+    .select(['id', 'tier'])
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', customerId)
+    .where('active', '=', true)
+    .executeTakeFirst();
+  return customer && { kind: 'customer', tenantId, customerId: customer.id, tier: customer.tier };
 }

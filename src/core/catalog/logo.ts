@@ -25,7 +25,6 @@ const PNG = { ext: 'png', contentType: 'image/png' };
 const JPEG = { ext: 'jpg', contentType: 'image/jpeg' };
 const GIF = { ext: 'gif', contentType: 'image/gif' };
 const WEBP = { ext: 'webp', contentType: 'image/webp' };
-const SVG = { ext: 'svg', contentType: 'image/svg+xml' };
 
 const BY_EXTENSION: Record<string, ImageType> = {
   png: PNG,
@@ -33,7 +32,6 @@ const BY_EXTENSION: Record<string, ImageType> = {
   jpeg: JPEG,
   gif: GIF,
   webp: WEBP,
-  svg: SVG,
 };
 const BY_CONTENT_TYPE: Record<string, ImageType> = {
   'image/png': PNG,
@@ -41,10 +39,10 @@ const BY_CONTENT_TYPE: Record<string, ImageType> = {
   'image/jpg': JPEG,
   'image/gif': GIF,
   'image/webp': WEBP,
-  'image/svg+xml': SVG,
 };
 
-const ACCEPTED = 'a logo must be a png, jpeg, gif, webp or svg image';
+// SVG is refused: it is a document that can carry script, and a public bucket serves it from its own origin.
+const ACCEPTED = 'a logo must be a png, jpeg, gif or webp image (svg is not accepted: convert it to png)';
 
 /**
  * The file name decides when it has an extension (clients often send application/octet-stream); a name without

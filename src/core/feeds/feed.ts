@@ -95,20 +95,16 @@ export async function resolveFeed(
   caseless = false,
 ): Promise<Feed | { status: 404; error: string }> {
   const tenantId = await releases.tenantOf(path.owner, caseless);
+  // One answer for an unknown owner, an unknown app and a private one: anonymous callers must not learn which
+  // private app names exist.
   const unknown = {
     status: 404 as const,
-    error: `no app "${path.app}" of owner "${path.owner}": the feed URL is /update/{owner: the admin's username}/{app name}/{channel}/{platform}/{arch}/…`,
+    error: `no public app "${path.app}" of owner "${path.owner}": feeds are served for public apps only (private apps use /checkVersion and /download), at /update/{owner: the admin's username}/{app name}/{channel}/{platform}/{arch}/…`,
   };
   if (tenantId === undefined) return unknown;
   const catalog = await releases.catalog(tenantId);
   const app = named(catalog.apps, path.app, caseless);
-  if (!app) return unknown;
-  if (app.private) {
-    return {
-      status: 404,
-      error: `app "${app.name}" is private, and feeds are only served for public apps: use /checkVersion and /download`,
-    };
-  }
+  if (!app || app.private) return unknown;
   const channel = placement(catalog, 'channels', path.channel, caseless);
   if (typeof channel === 'string') return { status: 404, error: channel };
   const platform = placement(catalog, 'platforms', path.platform, caseless);

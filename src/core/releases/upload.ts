@@ -6,7 +6,13 @@ import type { Logger } from 'pino';
 import type { Db } from '../../db/connect.js';
 import { isForeignKeyViolation, isUniqueViolation } from '../../db/errors.js';
 import type { UpdaterEntry } from '../../db/schema.js';
-import { type ArtifactStore, ObjectTooLargeError, type Visibility } from '../../storage/types.js';
+import { MAX_KEY_BYTES, MAX_SEGMENT_BYTES } from '../../storage/keys.js';
+import {
+  type ArtifactStore,
+  InvalidKeyError,
+  ObjectTooLargeError,
+  type Visibility,
+} from '../../storage/types.js';
 import type { Actor } from '../auth/actor.js';
 import { UPDATER_TYPES } from '../catalog/updaters.js';
 import { conflict, DomainError, invalid } from '../errors.js';
@@ -29,7 +35,8 @@ export interface ReleaseDeps {
 const MAX_CHANGELOG_BYTES = 64 * 1024;
 const MAX_SIGNATURE_LENGTH = 16 * 1024;
 /** What file systems (and so the people downloading) accept as one file name. */
-const MAX_FILE_NAME_BYTES = 255;
+// The storage's limit on one key segment (the local driver keeps a sidecar beside each file).
+const MAX_FILE_NAME_BYTES = MAX_SEGMENT_BYTES;
 
 const DUPLICATE_ARTIFACT = 'app with this name, version, platform, architecture and file already exists';
 const BUSY =
@@ -440,10 +447,18 @@ export class ReleaseWrite {
   }
 
   /**
-   * Refuses, before a byte is stored, a file the version already has or another request is writing. The unique
-   * index and the claim in commit() are what guarantee it; this only spares the client sending a file in vain.
+   * Refuses, before a byte is stored, a file whose key would be too long, one the version already has or one another
+   * request is writing. The unique index and the claim in commit() are what guarantee it; this only spares the
+   * client sending a file in vain.
    */
   async #refuseDuplicate(fileName: string, finalKey: string): Promise<void> {
+    // Checked before the file is claimed (or, when it came after data, stored): a key the store refuses would fail
+    // only at the final move.
+    if (Buffer.byteLength(finalKey) > MAX_KEY_BYTES) {
+      throw invalid(
+        `file name "${printable(fileName)}" makes the storage key longer than ${MAX_KEY_BYTES} bytes: use a shorter file name or version`,
+      );
+    }
     const { db } = this.deps.database;
     const { plan } = this;
     const existing = await db
@@ -639,6 +654,14 @@ export class ReleaseWrite {
    * did happen (its answer was lost): the files are the release's and stay. If the database cannot be asked, both
    * are left for the start-up sweep.
    */
+  async #mayExist(key: string): Promise<boolean> {
+    try {
+      return (await this.deps.store.head(key, this.#visibility)) !== undefined;
+    } catch (err) {
+      return !(err instanceof InvalidKeyError);
+    }
+  }
+
   async #withdrawClaims(keys: string[], moving: ReadonlySet<string>): Promise<void> {
     const { db } = this.deps.database;
     const visibility = this.#visibility;
@@ -651,7 +674,14 @@ export class ReleaseWrite {
         .execute();
       const withdrawn: string[] = [];
       for (const { storage_key: key } of standing) {
-        if (!moving.has(key) || (await removeObject(this.deps, key, visibility))) withdrawn.push(key);
+        // A claim whose object cannot be removed still goes when there is no object: left standing it would turn
+        // every retry into a 409 until the next start.
+        if (
+          !moving.has(key) ||
+          (await removeObject(this.deps, key, visibility)) ||
+          !(await this.#mayExist(key))
+        )
+          withdrawn.push(key);
       }
       if (withdrawn.length > 0) {
         await db

@@ -1,5 +1,6 @@
 import express, { type RequestHandler, type Router } from 'express';
 import type { AppContext } from '../../context.js';
+import { rejectBadUrlText, strictJson } from '../shared/text.js';
 import { adminKeyRouter } from './admin-key.js';
 import { adminOnly, bindistAuth } from './auth.js';
 import { catalogRouter } from './catalog.js';
@@ -8,6 +9,7 @@ import { downloadsRouter, publicShareRouter } from './downloads.js';
 import { bindistErrorHandler, bindistNotFound } from './envelope.js';
 import { managementAppsRouter } from './management-apps.js';
 import { reportingRouter } from './reporting.js';
+import { shareLinksRouter } from './share-links.js';
 import { bindistUploadsRouter, bindistUploadTargetRouter } from './uploads.js';
 
 /** BinDist's small upload is about 10 MB of base64 in a JSON body; this leaves room for the other fields. */
@@ -30,7 +32,7 @@ const bindistCors: RequestHandler = (req, res, next) => {
  * reads as `{}`); anything but multipart is read as JSON. Only the small-upload route gets the large limit.
  */
 function json(limit: number): RequestHandler {
-  return express.json({
+  return strictJson({
     limit,
     type: (req) => !(req.headers['content-type'] ?? '').startsWith('multipart/'),
   });
@@ -40,6 +42,7 @@ function json(limit: number): RequestHandler {
 export function bindistRouter(ctx: AppContext): Router {
   const router = express.Router();
   router.use(bindistCors);
+  router.use(rejectBadUrlText);
   // The local driver's signed upload URL streams its body: before any body parser, and its signature is the credential.
   router.use(bindistUploadTargetRouter(ctx));
   // Only the small upload itself takes the large JSON limit, and only from an admin: the key is checked before a
@@ -52,6 +55,7 @@ export function bindistRouter(ctx: AppContext): Router {
   router.use(catalogRouter(ctx));
   router.use(downloadsRouter(ctx));
   router.use(customersRouter(ctx));
+  router.use(shareLinksRouter(ctx));
   router.use(reportingRouter(ctx));
   router.use(bindistUploadsRouter(ctx));
   router.use(managementAppsRouter(ctx));

@@ -11,7 +11,7 @@ import {
   updateTeamUser,
   whoami,
 } from '../../core/accounts.js';
-import { limiterIn } from '../../core/rate-limit.js';
+import { knownAddressesIn, limiterIn } from '../../core/rate-limit.js';
 import { actorOf, adminOnly, authenticate } from '../shared/auth.js';
 import { jsonBody, jsonObject } from '../shared/body.js';
 
@@ -46,6 +46,7 @@ export function accountsRouter(ctx: AppContext): Router {
   const json = jsonBody(config.jsonMaxBytes);
   const auth = authenticate(ctx);
   const limiter = limiterIn(ctx.state, 'auth-rate-limit');
+  const known = knownAddressesIn(ctx.state, 'login-known-addresses');
 
   router.post('/signup', json, async (req, res) => {
     const body = jsonObject(req.body);
@@ -60,7 +61,7 @@ export function accountsRouter(ctx: AppContext): Router {
 
   router.post('/login', json, async (req, res) => {
     const body = jsonObject(req.body);
-    const token = await login(db, config, limiter, {
+    const token = await login(db, config, limiter, known, {
       username: body.username,
       password: body.password,
       ip: req.ip,

@@ -7,6 +7,8 @@ import { velopackAlias, velopackPackage } from '../../core/feeds/velopack.js';
 import { cors } from '../shared/cors.js';
 import { STATUS } from '../shared/errors.js';
 import { releaseCache } from '../shared/release-cache.js';
+import { HSTS, overHttps, type TrustProxy } from '../shared/security-headers.js';
+import { urlTextProblem } from '../shared/text.js';
 import { appsLatestRoute } from './apps-latest.js';
 import { beaconRoute } from './beacon.js';
 import { checkVersionRoute, edgeAnswerer } from './check-version.js';
@@ -21,7 +23,10 @@ const INTERNAL_ERROR = prepareJson(500, { error: 'internal server error' });
  * Express; returns false for every other request. There is no per-request log line here (at thousands of checks a second it would cost more
  * than the answer); failures are logged, and everything else about a check is in the telemetry.
  */
-export function hotPath(ctx: AppContext): (req: IncomingMessage, res: ServerResponse) => boolean {
+export function hotPath(
+  ctx: AppContext,
+  trustProxy: TrustProxy = () => false,
+): (req: IncomingMessage, res: ServerResponse) => boolean {
   const releases = releaseCache(ctx);
   const access = new DownloadAccess(ctx.database.db, ctx.changes);
   const checkVersion = checkVersionRoute(ctx, releases, access);
@@ -68,6 +73,15 @@ export function hotPath(ctx: AppContext): (req: IncomingMessage, res: ServerResp
     // FaynoSync's Velopack routes: the feed is an /update/ feed; a package is a redirect to its /update/ URL.
     const alias = path.startsWith('/velopack/') ? velopackAlias(path) : undefined;
     if (!route && !alias && !path.startsWith('/update/')) return false;
+    // Rare (Updraft itself speaks no TLS): the header then merges into the prepared ones in Node's slower path.
+    if (overHttps(req, trustProxy)) res.setHeader(HSTS[0], HSTS[1]);
+    const badText = urlTextProblem(url);
+    if (badText) {
+      const bad = prepareJson(400, { error: badText });
+      res.writeHead(bad.status, bad.headers);
+      res.end(req.method === 'HEAD' ? undefined : bad.body);
+      return true;
+    }
     try {
       const hot = hotRequest(req, q === -1 ? '' : url.slice(q + 1));
       // The same allow-list as the rest of the API; it only sets headers for a GET, so it runs outside Express too.

@@ -4,6 +4,7 @@ import type { ChangeFeed } from '../../core/changes.js';
 import { isDatabaseUnreachable } from '../../core/faults.js';
 import { newestOpenRollout } from '../../core/releases/decision.js';
 import { BoundedMap, type Release } from '../../core/releases/release-index.js';
+import { SECURITY_HEADERS } from '../shared/security-headers.js';
 import type { HotRequest } from './request.js';
 
 /** A response serialised once and written as is, as often as it is asked for. */
@@ -40,6 +41,7 @@ export function prepareBody(
     String(body.length),
     'Cache-Control',
     CACHE_CONTROL,
+    ...SECURITY_HEADERS,
     ...extraHeaders,
   ];
   if (etag) headers.push('ETag', etag);
@@ -50,7 +52,7 @@ export function prepareBody(
 export function prepareNoContent(extraHeaders: readonly string[] = []): Prepared {
   return {
     status: 204,
-    headers: ['Cache-Control', CACHE_CONTROL, ...extraHeaders],
+    headers: ['Cache-Control', CACHE_CONTROL, ...SECURITY_HEADERS, ...extraHeaders],
     body: Buffer.alloc(0),
     etag: undefined,
   };
@@ -59,7 +61,16 @@ export function prepareNoContent(extraHeaders: readonly string[] = []): Prepared
 export function prepareRedirect(url: string, extraHeaders: readonly string[] = []): Prepared {
   return {
     status: 302,
-    headers: ['Location', url, 'Content-Length', '0', 'Cache-Control', CACHE_CONTROL, ...extraHeaders],
+    headers: [
+      'Location',
+      url,
+      'Content-Length',
+      '0',
+      'Cache-Control',
+      CACHE_CONTROL,
+      ...SECURITY_HEADERS,
+      ...extraHeaders,
+    ],
     body: Buffer.alloc(0),
     etag: undefined,
   };
@@ -76,7 +87,7 @@ export const STALE_HEADER = 'X-Updraft-Stale';
 export function send(req: HotRequest, res: ServerResponse, prepared: Prepared, staleSeconds = 0): void {
   const stale = staleSeconds > 0 ? [STALE_HEADER, String(Math.ceil(staleSeconds))] : undefined;
   if (prepared.etag !== undefined && holds(req.ifNoneMatch, prepared.etag)) {
-    const headers = ['ETag', prepared.etag, 'Cache-Control', CACHE_CONTROL];
+    const headers = ['ETag', prepared.etag, 'Cache-Control', CACHE_CONTROL, ...SECURITY_HEADERS];
     res.writeHead(304, stale ? [...headers, ...stale] : headers);
     res.end();
     return;

@@ -2,13 +2,17 @@ import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import rangeParser from 'range-parser';
 import type { ByteRange } from '../../storage/types.js';
 
 /**
- * A Range header asking for more parts than this is ignored and the whole object sent, as RFC 9110 allows: many
- * overlapping ranges would otherwise multiply the bytes one small request makes us send.
+ * A Range header naming more ranges than this is ignored and the whole object sent, as RFC 9110 §14.2 allows: a
+ * long list of ranges is the mark of a broken client or of a denial-of-service attempt.
  */
 const MAX_RANGES = 64;
+/** After overlapping and adjacent ranges are merged, at most this many parts go into one multipart answer. */
+const MAX_PARTS = 16;
+const RANGE_SPEC = /^\s*(\d*)\s*-\s*(\d*)\s*$/;
 
 export type RangeRequest =
   | { type: 'whole' }
@@ -17,34 +21,35 @@ export type RangeRequest =
 
 /**
  * Reads `Range: bytes=…` (RFC 9110 §14.1.2) against an object of `size` bytes. A header that is malformed or in
- * another unit asks for the whole object, as the RFC says to treat it; ranges that end past the object are cut
- * to its end; ranges that start past it are dropped, and only when none is left is the request unsatisfiable.
+ * another unit asks for the whole object, as the RFC says to treat it. Overlapping and adjacent ranges are merged
+ * (range-parser's `combine`), so a part is never sent twice; a request whose ranges add up to more bytes than the
+ * object has, or that would still need more than MAX_PARTS parts, is answered with the whole object once (§14.2
+ * lets a server ignore such a Range), so one small request can never make us send more than the file. Ranges that
+ * end past the object are cut to its end; ranges that start past it are dropped, and only when none is left is the
+ * request unsatisfiable.
  */
 export function parseRange(header: string | undefined, size: number): RangeRequest {
   const match = header === undefined ? null : /^\s*bytes\s*=(.*)$/i.exec(header);
   if (!match) return { type: 'whole' };
-  const specs = (match[1] ?? '')
-    .split(',')
-    .map((spec) => spec.trim())
-    .filter((spec) => spec !== '');
+  const specs = (match[1] ?? '').split(',').filter((spec) => spec.trim() !== '');
   if (specs.length === 0 || specs.length > MAX_RANGES) return { type: 'whole' };
-  const ranges: ByteRange[] = [];
+  // range-parser skips a spec whose end is before its start; the RFC calls the whole header invalid then.
   for (const spec of specs) {
-    const parts = /^(\d*)-(\d*)$/.exec(spec);
+    const parts = RANGE_SPEC.exec(spec);
     const first = parts?.[1] ?? '';
     const last = parts?.[2] ?? '';
     if (!parts || (first === '' && last === '')) return { type: 'whole' };
-    if (first === '') {
-      const suffix = Number(last);
-      if (suffix > 0 && size > 0) ranges.push({ start: Math.max(0, size - suffix), end: size - 1 });
-      continue;
-    }
-    const start = Number(first);
-    const end = last === '' ? Number.POSITIVE_INFINITY : Number(last);
-    if (end < start) return { type: 'whole' };
-    if (start < size) ranges.push({ start, end: Math.min(end, size - 1) });
+    if (first !== '' && last !== '' && Number(last) < Number(first)) return { type: 'whole' };
   }
-  return ranges.length === 0 ? { type: 'unsatisfiable' } : { type: 'ranges', ranges };
+  const normalised = `bytes=${specs.join(',')}`;
+  const asked = rangeParser(size, normalised);
+  if (asked === -2) return { type: 'whole' };
+  if (asked === -1) return { type: 'unsatisfiable' };
+  const askedBytes = asked.reduce((total, r) => total + (r.end - r.start + 1), 0);
+  if (askedBytes > size) return { type: 'whole' };
+  const merged = rangeParser(size, normalised, { combine: true }) as rangeParser.Ranges;
+  if (merged.length > MAX_PARTS) return { type: 'whole' };
+  return { type: 'ranges', ranges: merged.map(({ start, end }) => ({ start, end })) };
 }
 
 /** What sendObject needs to answer for one object, wherever it is stored. */

@@ -1,0 +1,120 @@
+import type { Db } from '../../db/connect.js';
+import { notFound } from '../errors.js';
+import { audit, auditActor } from './audit.js';
+import type { AdminAct } from './customers.js';
+import { appIdParam, idParam, type PageRequest } from './input.js';
+
+/** A share link as the admin sees it: never its token (only its hash is kept), its prefix to match a URL. */
+export interface ShareLinkSummary {
+  shareLinkId: string;
+  tokenPrefix: string;
+  applicationId: string;
+  version: string;
+  fileId: string;
+  /** Who made it: a customer id, or `admin`. */
+  customerId: string;
+  createdAt: Date;
+  expiresAt: Date;
+  expired: boolean;
+}
+
+export interface ShareLinkFilter {
+  customerId?: string;
+  applicationId?: string;
+  /** Expired links are kept until swept; listed only when asked for. */
+  includeExpired: boolean;
+}
+
+/** `GET /management/share-links` query: `customerId`, `applicationId`, `includeExpired=true`. */
+export function parseShareLinkFilter(query: Record<string, unknown>): ShareLinkFilter {
+  return {
+    customerId: query.customerId === undefined ? undefined : idParam(query.customerId, 'customerId'),
+    applicationId: query.applicationId === undefined ? undefined : appIdParam(query.applicationId),
+    includeExpired: query.includeExpired === 'true' || query.includeExpired === true,
+  };
+}
+
+/** The tenant's share links, newest first. */
+export async function listShareLinks(
+  db: Db,
+  tenantId: string,
+  filter: ShareLinkFilter,
+  page: PageRequest,
+  now = new Date(),
+): Promise<{ shareLinks: ShareLinkSummary[]; total: number }> {
+  let query = db
+    .selectFrom('bindist_share_links as s')
+    .innerJoin('apps as a', 'a.id', 's.app_id')
+    .innerJoin('versions as v', 'v.id', 's.version_id')
+    .where('s.tenant_id', '=', tenantId);
+  if (filter.customerId !== undefined) query = query.where('s.customer_id', '=', filter.customerId);
+  if (filter.applicationId !== undefined) query = query.where('a.name', '=', filter.applicationId);
+  if (!filter.includeExpired) query = query.where('s.expires_at', '>', now);
+  const { n } = await query.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+  const rows = await query
+    .select([
+      's.id',
+      's.token_prefix',
+      'a.name',
+      'v.version',
+      's.artifact_id',
+      's.customer_id',
+      's.created_at',
+      's.expires_at',
+    ])
+    .orderBy('s.created_at', 'desc')
+    .orderBy('s.id')
+    .limit(page.limit)
+    .offset((page.page - 1) * page.limit)
+    .execute();
+  return {
+    total: Number(n),
+    shareLinks: rows.map((r) => ({
+      shareLinkId: r.id,
+      tokenPrefix: r.token_prefix,
+      applicationId: r.name,
+      version: r.version,
+      fileId: r.artifact_id,
+      customerId: r.customer_id,
+      createdAt: r.created_at,
+      expiresAt: r.expires_at,
+      expired: r.expires_at.getTime() <= now.getTime(),
+    })),
+  };
+}
+
+/** Revokes one share link of the tenant: following it answers 404 from now on. */
+export async function revokeShareLink(
+  db: Db,
+  act: AdminAct,
+  rawId: unknown,
+): Promise<{ shareLinkId: string; revokedAt: Date }> {
+  const id = idParam(rawId, 'shareLinkId');
+  const revokedAt = new Date();
+  return db.transaction().execute(async (trx) => {
+    const removed = await trx
+      .deleteFrom('bindist_share_links')
+      .where('tenant_id', '=', act.tenantId)
+      .where('id', '=', id)
+      .returning(['customer_id', 'token_prefix'])
+      .executeTakeFirst();
+    if (!removed) throw notFound(`Share link not found: '${id}'`);
+    await audit(trx, {
+      tenantId: act.tenantId,
+      eventType: 'SHARE_LINK_REVOKED',
+      actor: auditActor(act.actorId),
+      ...act.origin,
+      details: { shareLinkId: id, customerId: removed.customer_id, tokenPrefix: removed.token_prefix },
+    });
+    return { shareLinkId: id, revokedAt };
+  });
+}
+
+/** Removes every share link a customer made: its key was replaced, and a leaked key may have minted them. */
+export async function revokeCustomerShareLinks(db: Db, tenantId: string, customerId: string): Promise<void> {
+  await db
+    .deleteFrom('bindist_share_links')
+    .where('tenant_id', '=', tenantId)
+    .where('customer_id', '=', customerId)
+    .execute();
+}

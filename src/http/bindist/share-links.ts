@@ -1,0 +1,35 @@
+import express, { type Router } from 'express';
+import type { AppContext } from '../../context.js';
+import { pageRequest, paginationOf } from '../../core/bindist/input.js';
+import { listShareLinks, parseShareLinkFilter, revokeShareLink } from '../../core/bindist/share-links.js';
+import { adminOnly, requireBindistAdmin } from './auth.js';
+import { adminAct } from './customers.js';
+import { ok } from './envelope.js';
+
+/**
+ * The admin's view of share links (Updraft's own; BinDist has none): list them, and revoke one. Links also die with
+ * their customer's access (see followShareLink) and with its key.
+ */
+export function shareLinksRouter(ctx: AppContext): Router {
+  const router = express.Router();
+  const { db } = ctx.database;
+  router.use('/management/share-links', adminOnly);
+
+  router.get('/management/share-links', async (req, res) => {
+    const page = pageRequest(req.query, 50);
+    const filter = parseShareLinkFilter(req.query);
+    const { shareLinks, total } = await listShareLinks(db, requireBindistAdmin(res).tenantId, filter, page);
+    ok(res, { shareLinks }, { pagination: paginationOf(page, total) });
+  });
+
+  router.delete('/management/share-links/:shareLinkId', async (req, res) => {
+    const revoked = await revokeShareLink(db, adminAct(req, res), req.params.shareLinkId);
+    ok(res, {
+      message: 'Share link revoked',
+      shareLinkId: revoked.shareLinkId,
+      revokedAt: revoked.revokedAt.toISOString(),
+    });
+  });
+
+  return router;
+}
