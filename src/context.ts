@@ -47,7 +47,7 @@ export async function openContext(config: Config, logger: Logger, database?: DbH
   try {
     const applied = await migrateToLatest(db.db as never);
     if (applied.length > 0) logger.info({ migrations: applied }, 'database migrated');
-    const store = createArtifactStore(config, storageSigningKey(config));
+    const store = await createArtifactStore(config, storageSigningKey(config));
     await store.init();
     await sweepUploads({ database: db, store, logger });
     const changes = new ChangeFeed(db.db, db.kind);

@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
-import pg from 'pg';
+import type pg from 'pg';
 import type { Logger } from 'pino';
 import type { Db } from '../db/connect.js';
+import { loadPg } from '../db/pg.js';
 
 const CHANNEL = 'updraft_changes';
 
@@ -113,7 +114,10 @@ export class ChangeFeed {
   }
 
   private async connect(): Promise<void> {
-    const client = new pg.Client({ connectionString: this.databaseUrl, connectionTimeoutMillis: 5_000 });
+    const client = new (loadPg().Client)({
+      connectionString: this.databaseUrl,
+      connectionTimeoutMillis: 5_000,
+    });
     client.on('notification', (msg) => {
       if (msg.channel === CHANNEL && msg.payload) this.bump(msg.payload);
     });

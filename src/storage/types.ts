@@ -64,6 +64,11 @@ export interface ArtifactStore {
   list(prefix: string, visibility: Visibility): Promise<string[]>;
   /** A short-lived URL that lets anyone holding it GET a private object. */
   signedUrl(key: string, ttlSeconds: number, options?: { downloadName?: string }): Promise<string>;
+  /**
+   * A short-lived URL that lets anyone holding it PUT one private object straight into the store, where the store
+   * can take uploads itself (S3). Absent: uploads go through Updraft (the local driver).
+   */
+  signedPutUrl?(key: string, ttlSeconds: number): Promise<string>;
   /** A plain URL of a public object. */
   publicUrl(key: string): string;
   /** Creates buckets or folders if missing. */

@@ -2,7 +2,6 @@ import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { sql } from 'kysely';
 import type { Db } from '../../db/connect.js';
-import { S3ArtifactStore } from '../../storage/s3.js';
 import { ObjectTooLargeError } from '../../storage/types.js';
 import { conflict, DomainError, forbidden, invalid, notFound } from '../errors.js';
 import { printable } from '../names.js';
@@ -181,10 +180,9 @@ export async function openLargeUpload(
       expires_at: expiresAt,
     })
     .execute();
-  const uploadUrl =
-    deps.store instanceof S3ArtifactStore
-      ? await deps.store.signedPutUrl(storageKey, UPLOAD_URL_TTL_SECONDS)
-      : localUploadUrl(deps.config, tenantId, uploadId, expiresAt);
+  const uploadUrl = deps.store.signedPutUrl
+    ? await deps.store.signedPutUrl(storageKey, UPLOAD_URL_TTL_SECONDS)
+    : localUploadUrl(deps.config, tenantId, uploadId, expiresAt);
   return {
     uploadId,
     uploadUrl,
