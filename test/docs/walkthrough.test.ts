@@ -195,6 +195,19 @@ describe('README walkthrough', () => {
     });
   }, 180_000);
 
+  it('keeps the rest of the README on the walkthrough’s names', () => {
+    // One spelling per thing: `windows`/`x64`, the app `desktop`, the owner `acme` (issue 12 item 10).
+    const readme = readFileSync(README, 'utf8');
+    const strays = [
+      /"platform"\s*:\s*"(win32|win|darwin|mac)"/g,
+      /platform=(win32|win|darwin|mac)\b/g,
+      /\/(win32|win|darwin|mac)\/(x64|arm64|x86_64|amd64)\b/g,
+      /\bmyapp\b/gi,
+      /owner=admin\b/g,
+    ].flatMap((pattern) => [...readme.matchAll(pattern)].map((m) => m[0]));
+    expect(strays).toEqual([]);
+  });
+
   it('fails a step whose documented output is not what the server prints', () => {
     // The matcher is what keeps the `# →` lines honest: a wrong line must be reported.
     expect(
