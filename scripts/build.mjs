@@ -2,7 +2,7 @@
 // fresh `npm start` is ready in seconds instead of the minutes a full `tsc` takes on a small machine. Type checking
 // is `npm run lint` (tsc --noEmit); tsconfig's isolatedModules and verbatimModuleSyntax make per-file output exact.
 // Only files newer than their output are transpiled again; outputs whose source is gone are removed.
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
@@ -19,6 +19,13 @@ function walk(dir, out = []) {
     else out.push(p);
   }
   return out;
+}
+
+// Two builds may run at once (test files that start the built server): a reader never sees a half-written file.
+function writeAtomically(path, text) {
+  const temporary = `${path}.${process.pid}.tmp`;
+  writeFileSync(temporary, text);
+  renameSync(temporary, path);
 }
 
 function mtime(path) {
@@ -58,14 +65,14 @@ for (const source of sources) {
     process.exit(1);
   }
   mkdirSync(dirname(js), { recursive: true });
-  writeFileSync(`${js}.map`, result.sourceMapText ?? '');
-  writeFileSync(js, result.outputText);
+  writeAtomically(`${js}.map`, result.sourceMapText ?? '');
+  writeAtomically(js, result.outputText);
   built++;
 }
 let removed = 0;
 for (const file of statSync(OUT, { throwIfNoEntry: false }) ? walk(OUT) : []) {
-  if (!wanted.has(file)) {
-    rmSync(file);
+  if (!wanted.has(file) && !file.endsWith('.tmp')) {
+    rmSync(file, { force: true });
     removed++;
   }
 }
