@@ -75,7 +75,11 @@ export function describeS3Error(
 ): string {
   const network = networkProblem(err, config);
   if (network) return network;
-  const code = field(err, 'code') ?? field(err, 'name') ?? 'error';
+  const code = field(err, 'code');
+  if (!code) {
+    // minio found no S3 error code in the answer: something else listens there (a console, a web server).
+    return `${endpointVars(config)} (${endpointUrl(config)}) does not answer as an S3 API: check S3_ENDPOINT and S3_PORT (the API's port, not a console's)`;
+  }
   const message = oneLine(field(err, 'message') ?? String(err));
   const named = `${bucket.variable}=${bucket.name}`;
   if (code === 'InvalidAccessKeyId' || code === 'SignatureDoesNotMatch') {
