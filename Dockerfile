@@ -1,22 +1,34 @@
 # syntax=docker/dockerfile:1
-# Build stage: compile TypeScript with the dev dependencies.
-FROM node:20-bookworm-slim AS build
+# Three stages from one pinned base: production dependencies, the build (which needs TypeScript alone), and the
+# runtime, which holds only the first two's output.
+ARG NODE_IMAGE=node:20.19.5-bookworm-slim
+
+# Production dependencies only: no test tools, updater clients or type packages.
+FROM ${NODE_IMAGE} AS deps
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm ci --no-audit --no-fund
+RUN npm ci --omit=dev --no-audit --no-fund
+
+# The build transpiles src/ file by file (scripts/build.mjs) and needs only the TypeScript compiler, installed at
+# the version package-lock.json pins.
+FROM ${NODE_IMAGE} AS build
+WORKDIR /app
+COPY package-lock.json /tmp/package-lock.json
+RUN npm install --no-save --no-package-lock --no-audit --no-fund --ignore-scripts \
+      "typescript@$(node -p "require('/tmp/package-lock.json').packages['node_modules/typescript'].version")"
 COPY tsconfig.json ./
 COPY scripts/build.mjs ./scripts/
 COPY src ./src
-RUN npm run build && npm prune --omit=dev
+RUN node scripts/build.mjs
 
-# Runtime stage: production dependencies and the compiled server only, as an unprivileged user.
-FROM node:20-bookworm-slim
+# Runtime: production dependencies and the compiled server only, as an unprivileged user.
+FROM ${NODE_IMAGE}
 ENV NODE_ENV=production \
     PORT=9000 \
     DATA_DIR=/data
 WORKDIR /app
-COPY --from=build /app/package.json ./
-COPY --from=build /app/node_modules ./node_modules
+COPY package.json ./
+COPY --from=deps /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 RUN mkdir -p /data && chown node:node /data
 USER node

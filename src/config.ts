@@ -14,6 +14,11 @@ export interface S3Config {
   /** Base URL under which public objects are reachable, e.g. https://cdn.example.com/bucket */
   publicUrlBase: string;
   pathStyle: boolean;
+  /**
+   * The S3 API as clients reach it (S3_PRIVATE_URL), when it differs from `endPoint`: signed URLs of private
+   * objects are signed for, and point at, this host. Unset: `endPoint`.
+   */
+  presignEndpoint?: { endPoint: string; port: number | undefined; useSSL: boolean };
 }
 
 export interface Config {
@@ -76,8 +81,48 @@ export interface ReportsConfig {
   maxBlobsPerGroup: number;
 }
 
-/** A configuration mistake: start-up stops with this one line. */
+/**
+ * A configuration mistake, or a service that the configuration points at and that cannot be used (a database that
+ * does not exist, a refused password, an unreachable bucket): start-up stops with this one line, which names the
+ * variable and what to do.
+ */
 export class ConfigError extends Error {}
+
+/**
+ * Secrets that appear in examples and old versions of the compose file. In production they would let anyone who
+ * read the example sign up or forge sessions, so they are refused.
+ */
+const PLACEHOLDER_SECRETS = new Set([
+  'change-me-to-a-long-random-string',
+  'change-me-signup-key',
+  'updraft-minio-secret',
+]);
+
+function isPlaceholder(value: string): boolean {
+  return PLACEHOLDER_SECRETS.has(value) || /^(change|replace)[-_ ]?me/i.test(value);
+}
+
+/** Refuses a placeholder secret in production; elsewhere the examples keep working. */
+function rejectPlaceholder(nodeEnv: string, name: string, value: string | undefined, fix: string): void {
+  if (nodeEnv === 'production' && value !== undefined && isPlaceholder(value)) {
+    throw new ConfigError(`${name} is still a placeholder from the examples: ${fix}`);
+  }
+}
+
+/**
+ * Reads `.env` from the working directory into process.env when it exists; variables already in the environment
+ * win. Answers the file's path, or undefined when there is none.
+ */
+export function loadDotEnv(dir: string = process.cwd()): string | undefined {
+  const path = join(dir, '.env');
+  if (!existsSync(path)) return undefined;
+  try {
+    process.loadEnvFile(path);
+  } catch (err) {
+    throw new ConfigError(`${path} could not be read (${(err as Error).message}): fix or remove it`);
+  }
+  return path;
+}
 
 type Env = Record<string, string | undefined>;
 
@@ -96,7 +141,7 @@ function bool(env: Env, name: string, fallback: boolean): boolean {
   if (raw === undefined || raw === '') return fallback;
   if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
   if (['0', 'false', 'no', 'off'].includes(raw)) return false;
-  throw new ConfigError(`${name}=${env[name]} is not valid: set it to true or false`);
+  throw new ConfigError(`${name}=${env[name]} is not valid: set it to on or off (true or false also work)`);
 }
 
 function required(env: Env, name: string, why: string): string {
@@ -138,6 +183,52 @@ function url(env: Env, name: string, fallback: string): string {
     );
   }
   return raw.replace(/\/+$/, '');
+}
+
+/** S3's bucket naming rules (the strictest of the services Updraft supports), checked before anything is sent. */
+function bucket(env: Env, name: string, why: string): string {
+  const value = required(env, name, why);
+  if (
+    !/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(value) ||
+    value.includes('..') ||
+    /^\d+\.\d+\.\d+\.\d+$/.test(value)
+  ) {
+    throw new ConfigError(
+      `${name}=${value} is not a valid bucket name: use 3 to 63 lowercase letters, digits, hyphens and dots, starting and ending with a letter or digit`,
+    );
+  }
+  return value;
+}
+
+/**
+ * S3_PRIVATE_URL: the S3 endpoint as clients reach it (scheme, host and port). A path is allowed only when it is the
+ * private bucket (a path-style URL of it), since a signed URL cannot carry any other path.
+ */
+function presignEndpoint(env: Env, privateBucket: string): S3Config['presignEndpoint'] {
+  const raw = env.S3_PRIVATE_URL;
+  if (!raw) return undefined;
+  const hint =
+    'give the S3 endpoint as clients reach it, e.g. https://s3.example.com or http://localhost:9100';
+  let u: URL;
+  try {
+    u = new URL(raw);
+  } catch {
+    throw new ConfigError(`S3_PRIVATE_URL=${raw} is not valid: ${hint}`);
+  }
+  const path = u.pathname.replace(/\/+$/, '');
+  if ((u.protocol !== 'http:' && u.protocol !== 'https:') || u.search || u.hash || u.username) {
+    throw new ConfigError(`S3_PRIVATE_URL=${raw} is not valid: ${hint}`);
+  }
+  if (path !== '' && path !== `/${privateBucket}`) {
+    throw new ConfigError(
+      `S3_PRIVATE_URL=${raw} has a path: signed URLs are built on the endpoint itself; ${hint}`,
+    );
+  }
+  return {
+    endPoint: u.hostname,
+    port: u.port ? Number(u.port) : undefined,
+    useSSL: u.protocol === 'https:',
+  };
 }
 
 function trustProxy(raw: string | undefined): boolean | number | string {
@@ -183,22 +274,33 @@ export function loadConfig(env: Env = process.env): Config {
       );
     }
     const s3Port = env.S3_PORT ? int(env, 'S3_PORT', 443, 1, 65535) : undefined;
-    const publicBucket = required(env, 'S3_BUCKET_PUBLIC', why);
+    const publicBucket = bucket(env, 'S3_BUCKET_PUBLIC', why);
+    const privateBucket = bucket(env, 'S3_BUCKET_PRIVATE', why);
+    const secretKey = required(env, 'S3_SECRET_KEY', why);
+    rejectPlaceholder(nodeEnv, 'S3_SECRET_KEY', secretKey, "set the storage service's real secret key");
     const defaultPublicBase = `${useSSL ? 'https' : 'http'}://${endPoint}${s3Port ? `:${s3Port}` : ''}/${publicBucket}`;
     s3 = {
       endPoint,
       port: s3Port,
       useSSL,
       accessKey: required(env, 'S3_ACCESS_KEY', why),
-      secretKey: required(env, 'S3_SECRET_KEY', why),
+      secretKey,
       region: env.S3_REGION || 'us-east-1',
       publicBucket,
-      privateBucket: required(env, 'S3_BUCKET_PRIVATE', why),
+      privateBucket,
       publicUrlBase: url(env, 'S3_PUBLIC_URL', defaultPublicBase),
       pathStyle: bool(env, 'S3_PATH_STYLE', true),
     };
+    const presign = presignEndpoint(env, privateBucket);
+    if (presign) s3.presignEndpoint = presign;
   }
   const apiUrl = url(env, 'API_URL', `http://localhost:${port || 9000}`);
+  rejectPlaceholder(
+    nodeEnv,
+    'JWT_SECRET',
+    env.JWT_SECRET,
+    'anyone who read the example could forge sessions; set a random string, e.g. `openssl rand -base64 32`',
+  );
   let jwtSecret = env.JWT_SECRET || '';
   if (!jwtSecret) {
     if (nodeEnv === 'production') {
@@ -213,6 +315,12 @@ export function loadConfig(env: Env = process.env): Config {
     );
   }
   const apiKey = env.API_KEY || undefined;
+  rejectPlaceholder(
+    nodeEnv,
+    'API_KEY',
+    apiKey,
+    'anyone who read the example could sign up; set a random string, e.g. `openssl rand -base64 24`, or unset it for a one-time key',
+  );
   if (apiKey !== undefined && apiKey.length < 12) {
     throw new ConfigError('API_KEY is too short: use at least 12 characters, e.g. `openssl rand -base64 16`');
   }

@@ -7,7 +7,7 @@ import { sweepUploads } from './core/releases/sweep.js';
 import { ReportsRetention } from './core/reports/retention.js';
 import { TelemetryRecorder } from './core/telemetry/recorder.js';
 import { TelemetryRetention } from './core/telemetry/retention.js';
-import { type DbHandle, openDatabase } from './db/connect.js';
+import { type DbHandle, databaseStartupError, openDatabase } from './db/connect.js';
 import { migrateToLatest } from './db/migrations.js';
 import { createArtifactStore } from './storage/index.js';
 import type { ArtifactStore } from './storage/types.js';
@@ -43,12 +43,19 @@ export async function closeContext(ctx: AppContext): Promise<void> {
 
 /** Opens the database (migrating it) and the artifact store described by `config`. */
 export async function openContext(config: Config, logger: Logger, database?: DbHandle): Promise<AppContext> {
+  // Storage first: checking it costs less than opening (or creating) a database, and a mistake in it stops
+  // start-up before anything is written.
+  const store = await createArtifactStore(config, storageSigningKey(config));
+  try {
+    await store.init();
+  } catch (err) {
+    await database?.close();
+    throw err;
+  }
   const db = database ?? (await openDatabase(config.databaseUrl, config.dataDir));
   try {
     const applied = await migrateToLatest(db.db as never);
     if (applied.length > 0) logger.info({ migrations: applied }, 'database migrated');
-    const store = await createArtifactStore(config, storageSigningKey(config));
-    await store.init();
     await sweepUploads({ database: db, store, logger });
     const changes = new ChangeFeed(db.db, db.kind);
     await changes.listen(config.databaseUrl, logger);
@@ -76,7 +83,7 @@ export async function openContext(config: Config, logger: Logger, database?: DbH
     };
   } catch (err) {
     await db.close();
-    throw err;
+    throw databaseStartupError(err, config.databaseUrl);
   }
 }
 

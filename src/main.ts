@@ -1,10 +1,11 @@
 #!/usr/bin/env node
-import { type Config, ConfigError, loadConfig } from './config.js';
+import type { Server } from 'node:http';
+import { type Config, ConfigError, loadConfig, loadDotEnv } from './config.js';
 import { type AppContext, closeContext, openContext } from './context.js';
 import { createAdmin } from './core/accounts.js';
 import { prepareSignupKey } from './core/auth/signup-key.js';
 import { DomainError } from './core/errors.js';
-import { openDatabase } from './db/connect.js';
+import { databaseStartupError, openDatabase } from './db/connect.js';
 import { DataDirInUseError, DataDirLock } from './db/data-dir-lock.js';
 import { migrateToLatest } from './db/migrations.js';
 import { createHttpServer } from './http/shared/timeouts.js';
@@ -39,7 +40,42 @@ function lockDataDir(config: Config, command: string, hint: string): DataDirLock
   return config.databaseUrl ? undefined : DataDirLock.acquire(config.dataDir, command, hint);
 }
 
-async function serve(): Promise<void> {
+/** Listens, or stops start-up with one line when the address cannot be used. */
+function listen(server: Server, config: Config): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const failed = (err: NodeJS.ErrnoException) => {
+      const where = `${config.host}:${config.port}`;
+      if (err.code === 'EADDRINUSE') {
+        reject(
+          new ConfigError(
+            `PORT=${config.port} is already in use on ${where}: stop the other server or choose another PORT`,
+          ),
+        );
+      } else if (err.code === 'EACCES') {
+        reject(
+          new ConfigError(
+            `PORT=${config.port} needs privileges on ${where}: choose a PORT above 1023, or put a reverse proxy in front`,
+          ),
+        );
+      } else if (err.code === 'EADDRNOTAVAIL' || err.code === 'ENOTFOUND') {
+        reject(
+          new ConfigError(
+            `HOST=${config.host} is not an address of this machine: use 0.0.0.0, 127.0.0.1 or one of its addresses`,
+          ),
+        );
+      } else {
+        reject(err);
+      }
+    };
+    server.once('error', failed);
+    server.listen(config.port, config.host, () => {
+      server.off('error', failed);
+      resolve();
+    });
+  });
+}
+
+async function serve(envFile: string | undefined): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
   const lock = lockDataDir(
@@ -54,15 +90,30 @@ async function serve(): Promise<void> {
     lock?.release();
     throw err;
   }
-  const key = await prepareSignupKey(config, ctx.database.db);
   const server = createHttpServer(buildHandler(ctx), config);
-  server.listen(config.port, config.host, () => {
-    logger.info(
-      { port: config.port, database: ctx.database.kind, storage: ctx.store.driver, dataDir: config.dataDir },
-      `Updraft listening on ${config.apiUrl}`,
-    );
-    if (key) printSignupHelp(ctx, key);
-  });
+  let key: string | undefined;
+  try {
+    // Not a reason to refuse to start: a CDN in front of a private bucket may hold credentials of its own.
+    const publicReadWarning = await ctx.store.checkPublicRead?.();
+    if (publicReadWarning) logger.warn(publicReadWarning);
+    key = await prepareSignupKey(config, ctx.database.db);
+    await listen(server, config);
+  } catch (err) {
+    await closeContext(ctx).catch(() => undefined);
+    lock?.release();
+    throw err;
+  }
+  logger.info(
+    {
+      port: config.port,
+      database: ctx.database.kind,
+      storage: ctx.store.driver,
+      dataDir: config.dataDir,
+      ...(envFile ? { envFile } : {}),
+    },
+    `Updraft listening on ${config.apiUrl}`,
+  );
+  if (key) printSignupHelp(ctx, key);
   const stop = () => {
     logger.info('shutting down');
     server.close(() => {
@@ -86,6 +137,8 @@ async function migrate(): Promise<void> {
     let applied: string[];
     try {
       applied = await migrateToLatest(db.db as never);
+    } catch (err) {
+      throw databaseStartupError(err, config.databaseUrl);
     } finally {
       await db.close();
     }
@@ -120,9 +173,10 @@ async function createAdminCommand(username: string | undefined): Promise<void> {
 
 async function main(argv: string[]): Promise<void> {
   const [command = 'serve', ...rest] = argv;
+  const envFile = loadDotEnv();
   switch (command) {
     case 'serve':
-      return serve();
+      return serve(envFile);
     case 'migrate':
       return migrate();
     case 'create-admin':
@@ -137,9 +191,22 @@ async function main(argv: string[]): Promise<void> {
   }
 }
 
+/** A file system refusal (DATA_DIR not writable, a read-only volume) as one line naming the path. */
+function fileSystemProblem(err: unknown): string | undefined {
+  const { code, path, syscall } = err as NodeJS.ErrnoException;
+  if (!path || !code || !['EACCES', 'EPERM', 'EROFS', 'ENOSPC', 'ENOTDIR'].includes(code)) return undefined;
+  const user = process.getuid ? ` by user ${process.getuid()}` : '';
+  return code === 'ENOSPC'
+    ? `no space left for ${path}: free some space on that disk, or move DATA_DIR`
+    : `${path} is not accessible${user} (${syscall ?? 'open'}: ${code}): check DATA_DIR and the owner and mode of that directory`;
+}
+
 main(process.argv.slice(2)).catch((err: unknown) => {
+  const fsLine = fileSystemProblem(err);
   if (err instanceof ConfigError || err instanceof DomainError || err instanceof DataDirInUseError) {
     process.stderr.write(`updraft: ${err.message}\n`);
+  } else if (fsLine) {
+    process.stderr.write(`updraft: ${fsLine}\n`);
   } else {
     process.stderr.write(`updraft: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
   }

@@ -87,6 +87,14 @@ describe('loadConfig', () => {
     ['JWT_SECRET', { JWT_SECRET: 'too-short' }],
     ['API_KEY', { API_KEY: 'short' }],
     ['LOG_LEVEL', { LOG_LEVEL: 'loud' }],
+    ['TELEMETRY', { TELEMETRY: 'maybe' }],
+    ['S3_BUCKET_PUBLIC', { ...S3, S3_BUCKET_PUBLIC: 'Public_Bucket' }],
+    ['S3_BUCKET_PRIVATE', { ...S3, S3_BUCKET_PRIVATE: 'ab' }],
+    ['S3_BUCKET_PRIVATE', { ...S3, S3_BUCKET_PRIVATE: 'a..b' }],
+    ['S3_BUCKET_PRIVATE', { ...S3, S3_BUCKET_PRIVATE: '192.168.1.10' }],
+    ['S3_PRIVATE_URL', { ...S3, S3_PRIVATE_URL: 's3.example.com' }],
+    ['S3_PRIVATE_URL', { ...S3, S3_PRIVATE_URL: 'ftp://s3.example.com' }],
+    ['S3_PRIVATE_URL', { ...S3, S3_PRIVATE_URL: 'https://s3.example.com/another-bucket' }],
   ] as [string, Record<string, string | undefined>][])('names %s when it is wrong (%j)', (name, env) => {
     expect(configError({ JWT_SECRET: SECRET, ...env }).message).toContain(name);
   });
@@ -109,5 +117,48 @@ describe('loadConfig', () => {
     expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(loadConfig({ DATA_DIR: dataDir }).jwtSecret).toBe(first.jwtSecret);
     expect(loadConfig({ DATA_DIR: tempDir() }).jwtSecret).not.toBe(first.jwtSecret);
+  });
+
+  it('TELEMETRY takes on/off and true/false, and says so when it is neither', () => {
+    for (const [value, on] of [
+      ['on', true],
+      ['off', false],
+      ['true', true],
+      ['false', false],
+      ['OFF', false],
+    ] as const) {
+      expect(loadConfig({ JWT_SECRET: SECRET, TELEMETRY: value }).telemetry).toBe(on);
+    }
+    expect(configError({ JWT_SECRET: SECRET, TELEMETRY: 'maybe' }).message).toBe(
+      'TELEMETRY=maybe is not valid: set it to on or off (true or false also work)',
+    );
+  });
+
+  it('reads S3_PRIVATE_URL as the endpoint clients reach, with or without the private bucket as its path', () => {
+    expect(loadConfig({ JWT_SECRET: SECRET, ...S3 }).s3?.presignEndpoint).toBeUndefined();
+    expect(
+      loadConfig({ JWT_SECRET: SECRET, ...S3, S3_PRIVATE_URL: 'https://s3.example.com' }).s3?.presignEndpoint,
+    ).toEqual({ endPoint: 's3.example.com', port: undefined, useSSL: true });
+    expect(
+      loadConfig({ JWT_SECRET: SECRET, ...S3, S3_PRIVATE_URL: 'http://localhost:9100/private-bucket/' }).s3
+        ?.presignEndpoint,
+    ).toEqual({ endPoint: 'localhost', port: 9100, useSSL: false });
+  });
+
+  it("refuses the examples' placeholder secrets in production only, without printing them", () => {
+    const dataDir = tempDir();
+    for (const env of [
+      { JWT_SECRET: 'change-me-to-a-long-random-string' },
+      { JWT_SECRET: SECRET, API_KEY: 'change-me-signup-key' },
+      { JWT_SECRET: SECRET, API_KEY: 'replace-me-with-a-key' },
+      { JWT_SECRET: SECRET, ...S3, S3_SECRET_KEY: 'updraft-minio-secret' },
+    ]) {
+      const err = configError({ NODE_ENV: 'production', DATA_DIR: dataDir, ...env });
+      expect(err.message).toMatch(
+        /^(JWT_SECRET|API_KEY|S3_SECRET_KEY) is still a placeholder from the examples/,
+      );
+      expect(err.message).not.toMatch(/change-me|replace-me|updraft-minio-secret/);
+      expect(loadConfig({ DATA_DIR: dataDir, ...env }).env).toBe('development');
+    }
   });
 });

@@ -4,9 +4,10 @@ import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
 import type { PostgresPool, PostgresPoolClient, PostgresQueryResult } from 'kysely';
-import { Kysely, PostgresDialect } from 'kysely';
-import type pg from 'pg';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import { ConfigError } from '../config.js';
 import { loadPg } from './pg.js';
+import { describePostgresError } from './postgres-errors.js';
 import type { Database } from './schema.js';
 
 export type Db = Kysely<Database>;
@@ -139,6 +140,25 @@ export function openPostgres(url: string): DbHandle {
   return { db, kind: 'postgres', close: () => db.destroy() };
 }
 
+/** An error about DATABASE_URL (no such database, refused password, no server) as one ConfigError line. */
+export function databaseStartupError(err: unknown, databaseUrl: string | undefined): unknown {
+  if (!databaseUrl || err instanceof ConfigError) return err;
+  const line = describePostgresError(err, databaseUrl);
+  return line ? new ConfigError(line) : err;
+}
+
+/**
+ * Opens the embedded database, or a PostgreSQL server after one round trip: the pool connects lazily, and a server
+ * that cannot be used should stop start-up with one line rather than fail the first query.
+ */
 export async function openDatabase(databaseUrl: string | undefined, dataDir: string): Promise<DbHandle> {
-  return databaseUrl ? openPostgres(databaseUrl) : openPglite(dataDir);
+  if (!databaseUrl) return openPglite(dataDir);
+  const handle = openPostgres(databaseUrl);
+  try {
+    await sql`select 1`.execute(handle.db);
+  } catch (err) {
+    await handle.close();
+    throw databaseStartupError(err, databaseUrl);
+  }
+  return handle;
 }

@@ -1,9 +1,18 @@
 import { pipeline, Readable } from 'node:stream';
 import { Client, CopyDestinationOptions, CopySourceOptions } from 'minio';
-import type { S3Config } from '../config.js';
+import { ConfigError, type S3Config } from '../config.js';
 import { attachmentDisposition } from './content-disposition.js';
 import { HashingStream } from './hashing.js';
 import { assertValidKey, assertValidPrefix, baseName, encodeKey } from './keys.js';
+import {
+  anonymousReadWarning,
+  type BucketRef,
+  describeS3Error,
+  describeS3Timeout,
+  READ_CHECK_BODY,
+  READ_CHECK_KEY,
+  readCheckUrls,
+} from './s3-checks.js';
 import {
   type ArtifactStore,
   type ByteRange,
@@ -19,6 +28,9 @@ import {
  * either way at most one part of an upload is held in memory.
  */
 const SINGLE_PUT_MAX_BYTES = 64 * 1024 * 1024;
+
+/** minio sets no timeout of its own: without one, a dropped SYN would hold start-up for minutes. */
+const INIT_TIMEOUT_MS = 15_000;
 
 function errorCode(err: unknown): unknown {
   return (err as { code?: unknown } | undefined)?.code;
@@ -46,31 +58,88 @@ function publicObjectHeaders(key: string, contentType: string | undefined): Reco
 export class S3ArtifactStore implements ArtifactStore {
   readonly driver = 's3';
   readonly #client: Client;
+  /**
+   * Signs the URLs handed to clients. A signature covers the host, so when clients reach the service under another
+   * name than Updraft does (S3_PRIVATE_URL), the URLs are signed by a client configured with that name. Presigning
+   * is local computation: with the region configured, this client never sends a request.
+   */
+  readonly #presigner: Client;
   readonly #config: S3Config;
 
   constructor(config: S3Config) {
     this.#config = config;
-    this.#client = new Client({
-      endPoint: config.endPoint,
-      port: config.port,
-      useSSL: config.useSSL,
+    const options = {
       accessKey: config.accessKey,
       secretKey: config.secretKey,
       region: config.region,
       pathStyle: config.pathStyle,
+    };
+    this.#client = new Client({
+      ...options,
+      endPoint: config.endPoint,
+      port: config.port,
+      useSSL: config.useSSL,
     });
+    this.#presigner = config.presignEndpoint
+      ? new Client({ ...options, ...config.presignEndpoint })
+      : this.#client;
   }
 
+  /** Checks the credentials and both buckets, creating missing ones; a failure is one line naming the variable. */
   async init(): Promise<void> {
-    for (const bucket of new Set([this.#config.publicBucket, this.#config.privateBucket])) {
-      if (await this.#client.bucketExists(bucket)) continue;
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new ConfigError(describeS3Timeout(this.#config, INIT_TIMEOUT_MS))),
+        INIT_TIMEOUT_MS,
+      );
+    });
+    try {
+      await Promise.race([this.#ensureBuckets(), deadline]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  async #ensureBuckets(): Promise<void> {
+    const buckets: BucketRef[] = [{ variable: 'S3_BUCKET_PUBLIC', name: this.#config.publicBucket }];
+    if (this.#config.privateBucket !== this.#config.publicBucket) {
+      buckets.push({ variable: 'S3_BUCKET_PRIVATE', name: this.#config.privateBucket });
+    }
+    for (const bucket of buckets) {
+      let exists: boolean;
       try {
-        await this.#client.makeBucket(bucket, this.#config.region);
+        exists = await this.#client.bucketExists(bucket.name);
+      } catch (err) {
+        throw new ConfigError(describeS3Error(err, this.#config, bucket, false));
+      }
+      if (exists) continue;
+      try {
+        await this.#client.makeBucket(bucket.name, this.#config.region);
       } catch (err) {
         // Another instance starting at the same moment created it first.
-        if (errorCode(err) !== 'BucketAlreadyOwnedByYou') throw err;
+        if (errorCode(err) !== 'BucketAlreadyOwnedByYou') {
+          throw new ConfigError(describeS3Error(err, this.#config, bucket, true));
+        }
       }
     }
+  }
+
+  /**
+   * Writes a small object to the public bucket and reads it back without credentials, as a client would. A bucket
+   * created by Updraft, or by `mc mb` alone, is private until a policy allows anonymous reads.
+   */
+  async checkPublicRead(): Promise<string | undefined> {
+    try {
+      const body = Buffer.from(READ_CHECK_BODY);
+      await this.#client.putObject(this.#config.publicBucket, READ_CHECK_KEY, body, body.length, {
+        'Content-Type': 'text/plain; charset=utf-8',
+        'Cache-Control': 'no-store',
+      });
+    } catch (err) {
+      return `could not write the anonymous-read check object to S3_BUCKET_PUBLIC=${this.#config.publicBucket} (${errorCode(err) ?? (err as Error).message}): check that S3_ACCESS_KEY may write the bucket`;
+    }
+    return anonymousReadWarning(this.#config, readCheckUrls(this.#config, this.publicUrl(READ_CHECK_KEY)));
   }
 
   /**
@@ -228,7 +297,7 @@ export class S3ArtifactStore implements ArtifactStore {
     const responseHeaders = options.downloadName
       ? { 'response-content-disposition': attachmentDisposition(options.downloadName) }
       : undefined;
-    return this.#client.presignedGetObject(this.#config.privateBucket, key, ttlSeconds, responseHeaders);
+    return this.#presigner.presignedGetObject(this.#config.privateBucket, key, ttlSeconds, responseHeaders);
   }
 
   /**
@@ -237,7 +306,7 @@ export class S3ArtifactStore implements ArtifactStore {
    */
   async signedPutUrl(key: string, ttlSeconds: number): Promise<string> {
     assertValidKey(key);
-    return this.#client.presignedPutObject(this.#config.privateBucket, key, ttlSeconds);
+    return this.#presigner.presignedPutObject(this.#config.privateBucket, key, ttlSeconds);
   }
 
   publicUrl(key: string): string {

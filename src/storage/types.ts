@@ -73,6 +73,11 @@ export interface ArtifactStore {
   publicUrl(key: string): string;
   /** Creates buckets or folders if missing. */
   init(): Promise<void>;
+  /**
+   * Drivers whose public objects are only public by the service's policy check, at start-up, that anyone can read
+   * them; answers a warning line when not.
+   */
+  checkPublicRead?(): Promise<string | undefined>;
 }
 
 export class ObjectNotFoundError extends Error {

@@ -1,5 +1,5 @@
 import { type ChildProcess, execFile, execFileSync, spawn } from 'node:child_process';
-import { chownSync, mkdtempSync, rmSync } from 'node:fs';
+import { chownSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -37,21 +37,28 @@ export class ThrowawayPostgres {
   private constructor(
     readonly dir: string,
     readonly port: number,
+    readonly password: string | undefined,
   ) {}
 
   get url(): string {
-    return `postgres://postgres@127.0.0.1:${this.port}/postgres`;
+    const auth = this.password ? `postgres:${encodeURIComponent(this.password)}` : 'postgres';
+    return `postgres://${auth}@127.0.0.1:${this.port}/postgres`;
   }
 
-  static async create(): Promise<ThrowawayPostgres> {
+  /** With `password`, connections must give it (scram-sha-256); without, the cluster trusts everyone. */
+  static async create(options: { password?: string } = {}): Promise<ThrowawayPostgres> {
     const dir = mkdtempSync(join(tmpdir(), 'updraft-pg-'));
+    const pwfile = join(dir, 'password');
+    if (options.password) writeFileSync(pwfile, `${options.password}\n`);
     if (process.getuid?.() === 0) {
       const uid = Number(execFileSync('id', ['-u', 'postgres']).toString().trim());
       const gid = Number(execFileSync('id', ['-g', 'postgres']).toString().trim());
       chownSync(dir, uid, gid);
+      if (options.password) chownSync(pwfile, uid, gid);
     }
-    const pg = new ThrowawayPostgres(dir, await freePort());
-    await pg.run('initdb', ['-D', pg.data, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8']);
+    const pg = new ThrowawayPostgres(dir, await freePort(), options.password);
+    const auth = options.password ? ['-A', 'scram-sha-256', `--pwfile=${pwfile}`] : ['-A', 'trust'];
+    await pg.run('initdb', ['-D', pg.data, ...auth, '-U', 'postgres', '--no-sync', '-E', 'UTF8']);
     await pg.start();
     return pg;
   }
@@ -138,10 +145,18 @@ export class UpdraftProcess {
   }
 }
 
-/** Starts `node dist/main.js ...args` with `env` on top of a minimal environment. */
-export function runUpdraft(args: string[], env: Record<string, string>, port = 0): UpdraftProcess {
-  const child = spawn(process.execPath, ['dist/main.js', ...args], {
-    cwd: ROOT,
+/**
+ * Starts `node dist/main.js ...args` with `env` on top of a minimal environment, in `cwd` (where a `.env` would be
+ * read; the repository root by default).
+ */
+export function runUpdraft(
+  args: string[],
+  env: Record<string, string>,
+  port = 0,
+  options: { cwd?: string } = {},
+): UpdraftProcess {
+  const child = spawn(process.execPath, [join(ROOT, 'dist/main.js'), ...args], {
+    cwd: options.cwd ?? ROOT,
     env: {
       PATH: process.env.PATH ?? '',
       NODE_ENV: 'production',
