@@ -9,6 +9,7 @@ import { DomainError } from './core/errors.js';
 import { openDatabase } from './db/connect.js';
 import { DataDirInUseError, DataDirLock } from './db/data-dir-lock.js';
 import { migrateToLatest } from './db/migrations.js';
+import { createLogger } from './logger.js';
 import { buildHandler } from './server.js';
 
 const USAGE = `usage: updraft [serve | migrate | create-admin <username>]
@@ -41,10 +42,7 @@ function lockDataDir(config: Config, command: string, hint: string): DataDirLock
 
 async function serve(): Promise<void> {
   const config = loadConfig();
-  const logger = pino({
-    level: config.logLevel,
-    redact: ['req.headers.authorization', 'password', 'api_key'],
-  });
+  const logger = createLogger(config.logLevel);
   const lock = lockDataDir(
     config,
     'updraft serve',

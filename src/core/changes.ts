@@ -42,6 +42,8 @@ export class ChangeFeed {
    */
   disconnectedSince: number | undefined;
   private readonly subscribers: ((tenantId: string) => void)[] = [];
+  /** Bumps so far, by where the write was heard (read by the metrics): here, by NOTIFY, or all at once on reconnect. */
+  readonly bumps = { local: 0, remote: 0, resync: 0 };
 
   constructor(
     private readonly db: Db,
@@ -84,6 +86,7 @@ export class ChangeFeed {
    */
   async changed(tenantId: string): Promise<void> {
     this.bump(tenantId);
+    this.bumps.local += 1;
     for (const subscriber of this.subscribers) subscriber(tenantId);
     if (this.kind !== 'postgres') return;
     try {
@@ -115,7 +118,10 @@ export class ChangeFeed {
   private async connect(): Promise<void> {
     const client = new pg.Client({ connectionString: this.databaseUrl, connectionTimeoutMillis: 5_000 });
     client.on('notification', (msg) => {
-      if (msg.channel === CHANNEL && msg.payload) this.bump(msg.payload);
+      if (msg.channel === CHANNEL && msg.payload) {
+        this.bump(msg.payload);
+        this.bumps.remote += 1;
+      }
     });
     client.on('error', (err) => this.lose(client, err));
     client.on('end', () => this.lose(client, new Error('the connection was closed')));
@@ -155,6 +161,7 @@ export class ChangeFeed {
           // LISTEN is in place before the bump, so no write can fall between what the bump covers and what is heard.
           this.epoch++;
           this.epochChangedAt = Date.now();
+          this.bumps.resync += 1;
           const away = Date.now() - (this.disconnectedSince ?? Date.now());
           this.disconnectedSince = undefined;
           this.logger?.info({ awayMs: away }, 'change listener reconnected: cached answers recomputed');
