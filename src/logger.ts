@@ -19,6 +19,8 @@ export function createLogger(
       colorize: true,
       translateTime: 'SYS:HH:MM:ss.l',
       ignore: 'pid,hostname',
+      // One line per entry, fields after the message: a request line stays one line.
+      singleLine: true,
       sync: true,
     }),
   );
