@@ -42,8 +42,11 @@ export class ChangeFeed {
    */
   disconnectedSince: number | undefined;
   private readonly subscribers: ((tenantId: string) => void)[] = [];
-  /** Bumps so far, by where the write was heard (read by the metrics): here, by NOTIFY, or all at once on reconnect. */
-  readonly bumps = { local: 0, remote: 0, resync: 0 };
+  /**
+   * Bumps so far (read by the metrics): by a write here, by a NOTIFY (which this instance hears of its own writes
+   * too), or all at once when the listener is back.
+   */
+  readonly bumps = { local: 0, notified: 0, resync: 0 };
 
   constructor(
     private readonly db: Db,
@@ -120,7 +123,7 @@ export class ChangeFeed {
     client.on('notification', (msg) => {
       if (msg.channel === CHANNEL && msg.payload) {
         this.bump(msg.payload);
-        this.bumps.remote += 1;
+        this.bumps.notified += 1;
       }
     });
     client.on('error', (err) => this.lose(client, err));

@@ -35,7 +35,7 @@ type DatabaseErrorKind = 'unreachable' | 'constraint' | 'query';
 /** What the metrics read from the rest of the instance when scraped. */
 export interface MetricsSources {
   /** Generation bumps of the change feed, by where the write was heard. */
-  bumps(): { local: number; remote: number; resync: number };
+  bumps(): { local: number; notified: number; resync: number };
   telemetry(): { buffered: number; dropped: number };
 }
 
@@ -162,12 +162,12 @@ export class Metrics {
     counter(
       registry,
       'updraft_generation_bumps_total',
-      'Cache generation bumps: local (a write here), remote (NOTIFY from another instance), resync (listener back)',
+      'Cache generation bumps: local (a write here), notified (a NOTIFY heard, also of own writes), resync (listener back)',
       ['source'],
       (set) => {
         const bumps = this.#sources?.bumps();
         if (!bumps) return;
-        for (const source of ['local', 'remote', 'resync'] as const) set({ source }, bumps[source]);
+        for (const source of ['local', 'notified', 'resync'] as const) set({ source }, bumps[source]);
       },
     );
     const uploads = this.#uploads;

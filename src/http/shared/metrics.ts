@@ -22,7 +22,8 @@ export function requestMetrics(metrics: Metrics): RequestHandler {
     const started = performance.now();
     // Read now: a mounted router (such as /v1) rewrites req.url while it runs.
     const counts = metrics.route(routeGroupOf(req.path));
-    res.on('finish', () => counts.record(res.statusCode, (performance.now() - started) / 1000));
+    // 'close', not 'finish': a client that hangs up as soon as it has the last byte can beat 'finish' to it.
+    res.once('close', () => counts.record(res.statusCode, (performance.now() - started) / 1000));
     next();
   };
 }
