@@ -9,8 +9,9 @@ export function routeGroupOf(path: string): RouteGroup {
   if (path.startsWith('/update/') || path.startsWith('/velopack/')) return 'feed_files';
   if (path === '/reports' || path.startsWith('/reports/') || path.startsWith('/report-keys/'))
     return 'reports';
-  if (path === '/download' || path.startsWith('/files/')) return path === '/download' ? 'downloads' : 'files';
-  if (path === '/telemetry') return 'telemetry';
+  if (path === '/download') return 'downloads';
+  if (path.startsWith('/files/')) return 'files';
+  if (path === '/telemetry' || path.startsWith('/telemetry/')) return 'telemetry';
   if (path === '/health') return 'health';
   if (path === '/metrics') return 'metrics';
   return 'faynosync';
@@ -36,6 +37,11 @@ export function metricsRouter(ctx: AppContext): Router {
   const router = Router();
   const { token } = ctx.config.metrics;
   const expected = token === undefined ? undefined : digest(token);
+  if (token === undefined && ctx.config.env === 'production') {
+    ctx.logger.warn(
+      'GET /metrics is open to anyone who can reach this port: set METRICS_TOKEN, or keep the port private',
+    );
+  }
   router.get('/metrics', async (req, res) => {
     if (expected !== undefined) {
       const header = req.get('authorization') ?? '';
