@@ -67,6 +67,14 @@ export interface Config {
   /** An idle keep-alive connection between requests is closed after this long. */
   keepAliveTimeoutSeconds: number;
   reports: ReportsConfig;
+  metrics: MetricsConfig;
+}
+
+/** `GET /metrics` (Prometheus text format): off unless asked for, and behind a bearer token when one is set. */
+export interface MetricsConfig {
+  enabled: boolean;
+  /** METRICS_TOKEN: when set, scrapes must send `Authorization: Bearer <token>`. */
+  token: string | undefined;
 }
 
 /** Crash and event reports (FaynoSync's REPORTS_* settings); the per-app `reports` flag is the switch. */
@@ -248,6 +256,22 @@ export function persistentSecret(dataDir: string, file: string): string {
   return secret;
 }
 
+/** METRICS is on or off; setting only METRICS_TOKEN turns it on (a token nobody could use would be a mistake). */
+function metricsConfig(env: Env): MetricsConfig {
+  const token = env.METRICS_TOKEN || undefined;
+  if (token !== undefined && token.length < 16) {
+    throw new ConfigError(
+      'METRICS_TOKEN is too short: use at least 16 characters, e.g. `openssl rand -base64 24`',
+    );
+  }
+  const raw = (env.METRICS ?? '').toLowerCase();
+  if (raw === '') return { enabled: token !== undefined, token };
+  if (raw !== 'on' && raw !== 'off') {
+    throw new ConfigError(`METRICS=${env.METRICS} is not valid: use on (serve GET /metrics) or off`);
+  }
+  return { enabled: raw === 'on', token };
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const nodeEnv =
     env.NODE_ENV === 'production' ? 'production' : env.NODE_ENV === 'test' ? 'test' : 'development';
@@ -332,6 +356,7 @@ export function loadConfig(env: Env = process.env): Config {
   }
   return {
     env: nodeEnv,
+    metrics: metricsConfig(env),
     port,
     host: env.HOST || '0.0.0.0',
     dataDir,

@@ -9,7 +9,9 @@ import { TelemetryRecorder } from './core/telemetry/recorder.js';
 import { TelemetryRetention } from './core/telemetry/retention.js';
 import { type DbHandle, databaseStartupError, openDatabase } from './db/connect.js';
 import { migrateToLatest } from './db/migrations.js';
+import { Metrics } from './metrics/metrics.js';
 import { createArtifactStore } from './storage/index.js';
+import { observeStoreErrors } from './storage/observed.js';
 import type { ArtifactStore } from './storage/types.js';
 
 /** Everything a request handler may need, built once at start-up and passed down (no module-level state). */
@@ -29,6 +31,8 @@ export interface AppContext {
   reportsRetention: ReportsRetention;
   /** Publishes cdn apps' check answers to the public storage after each write; started by the hot path. */
   edge: EdgePublisher;
+  /** Counts of requests, checks, caches, uploads and failures; served at GET /metrics when config.metrics says so. */
+  metrics: Metrics;
 }
 
 /** Flushes what is buffered and closes connections; the context is unusable afterwards. */
@@ -45,7 +49,10 @@ export async function closeContext(ctx: AppContext): Promise<void> {
 export async function openContext(config: Config, logger: Logger, database?: DbHandle): Promise<AppContext> {
   // Storage first: checking it costs less than opening (or creating) a database, and a mistake in it stops
   // start-up before anything is written.
+  // Process metrics run timers of their own (event loop delay, GC): only when someone can read them.
+  const metrics = new Metrics({ processMetrics: config.metrics.enabled });
   const store = await createArtifactStore(config, storageSigningKey(config));
+  observeStoreErrors(store, (operation) => metrics.storageError(operation));
   try {
     await store.init();
   } catch (err) {
@@ -53,6 +60,7 @@ export async function openContext(config: Config, logger: Logger, database?: DbH
     throw err;
   }
   const db = database ?? (await openDatabase(config.databaseUrl, config.dataDir));
+  db.onError((err) => metrics.databaseError(err));
   try {
     const applied = await migrateToLatest(db.db as never);
     if (applied.length > 0) logger.info({ migrations: applied }, 'database migrated');
@@ -69,6 +77,10 @@ export async function openContext(config: Config, logger: Logger, database?: DbH
     const reportsRetention = new ReportsRetention({ database: db, store, logger });
     reportsRetention.start();
     const edge = new EdgePublisher({ database: db, store, logger, changes, apiUrl: config.apiUrl });
+    metrics.observe({
+      bumps: () => changes.bumps,
+      telemetry: () => ({ buffered: telemetry.buffered, dropped: telemetry.dropped }),
+    });
     return {
       config,
       database: db,
@@ -80,6 +92,7 @@ export async function openContext(config: Config, logger: Logger, database?: DbH
       telemetryRetention,
       reportsRetention,
       edge,
+      metrics,
     };
   } catch (err) {
     await db.close();

@@ -1,4 +1,5 @@
 import { type DestinationStream, type Logger, pino } from 'pino';
+import pretty from 'pino-pretty';
 
 /** How deep `cause` chains are followed in a logged error. */
 const MAX_CAUSES = 3;
@@ -43,12 +44,34 @@ export function safeError(err: unknown, depth = 0): Record<string, unknown> {
   return out;
 }
 
-/** The server's logger: JSON lines, errors through safeError, credentials in well-known places redacted. */
-export function createLogger(level: string, destination?: DestinationStream): Logger {
+/**
+ * The server's logger: JSON lines (what log collectors read), errors through safeError, credentials in well-known
+ * places redacted. When the output is a terminal a person reads it, as coloured one-line messages with the same
+ * fields.
+ */
+export function createLogger(
+  level: string,
+  destination: DestinationStream & { isTTY?: boolean } = process.stdout,
+): Logger {
   const options = {
     level,
     serializers: { err: (err: unknown) => safeError(err) },
     redact: ['req.headers.authorization', 'password', 'api_key', 'apiKey', 'token'],
   };
-  return destination ? pino(options, destination) : pino(options);
+  if (destination.isTTY) {
+    return pino(
+      options,
+      pretty({
+        destination,
+        colorize: true,
+        translateTime: 'SYS:HH:MM:ss.l',
+        ignore: 'pid,hostname',
+        // One line per entry, fields after the message: a request line stays one line.
+        singleLine: true,
+        sync: true,
+      }),
+    );
+  }
+  // pino's own writer to standard output is faster than going through process.stdout.
+  return destination === process.stdout ? pino(options) : pino(options, destination);
 }

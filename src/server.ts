@@ -19,6 +19,7 @@ import { hotPath } from './http/hot/index.js';
 import { cors } from './http/shared/cors.js';
 import { errorHandler, notFoundHandler } from './http/shared/errors.js';
 import { requestLogging } from './http/shared/logging.js';
+import { metricsRouter, requestMetrics } from './http/shared/metrics.js';
 import { releaseCache } from './http/shared/release-cache.js';
 import { securityHeaders } from './http/shared/security-headers.js';
 import { rejectBadUrlText } from './http/shared/text.js';
@@ -32,6 +33,10 @@ export function buildApp(ctx: AppContext): Express {
   app.set('trust proxy', ctx.config.trustProxy);
   app.use(securityHeaders);
   app.use(requestLogging(ctx.logger));
+  if (ctx.config.metrics.enabled) {
+    app.use(requestMetrics(ctx.metrics));
+    app.use(metricsRouter(ctx));
+  }
   app.use('/v1', bindistRouter(ctx));
   app.use(rejectBadUrlText);
   app.use(cors(ctx.config.allowedCors));

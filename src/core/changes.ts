@@ -43,6 +43,11 @@ export class ChangeFeed {
    */
   disconnectedSince: number | undefined;
   private readonly subscribers: ((tenantId: string) => void)[] = [];
+  /**
+   * Bumps so far (read by the metrics): by a write here, by a NOTIFY (which this instance hears of its own writes
+   * too), or all at once when the listener is back.
+   */
+  readonly bumps = { local: 0, notified: 0, resync: 0 };
 
   constructor(
     private readonly db: Db,
@@ -85,6 +90,7 @@ export class ChangeFeed {
    */
   async changed(tenantId: string): Promise<void> {
     this.bump(tenantId);
+    this.bumps.local += 1;
     for (const subscriber of this.subscribers) subscriber(tenantId);
     if (this.kind !== 'postgres') return;
     try {
@@ -119,7 +125,10 @@ export class ChangeFeed {
       connectionTimeoutMillis: 5_000,
     });
     client.on('notification', (msg) => {
-      if (msg.channel === CHANNEL && msg.payload) this.bump(msg.payload);
+      if (msg.channel === CHANNEL && msg.payload) {
+        this.bump(msg.payload);
+        this.bumps.notified += 1;
+      }
     });
     client.on('error', (err) => this.lose(client, err));
     client.on('end', () => this.lose(client, new Error('the connection was closed')));
@@ -159,6 +168,7 @@ export class ChangeFeed {
           // LISTEN is in place before the bump, so no write can fall between what the bump covers and what is heard.
           this.epoch++;
           this.epochChangedAt = Date.now();
+          this.bumps.resync += 1;
           const away = Date.now() - (this.disconnectedSince ?? Date.now());
           this.disconnectedSince = undefined;
           this.logger?.info({ awayMs: away }, 'change listener reconnected: cached answers recomputed');

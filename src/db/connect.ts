@@ -3,7 +3,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
-import type { PostgresPool, PostgresPoolClient, PostgresQueryResult } from 'kysely';
+import type { LogEvent, PostgresPool, PostgresPoolClient, PostgresQueryResult } from 'kysely';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import { ConfigError } from '../config.js';
 import { loadPg } from './pg.js';
@@ -19,6 +19,25 @@ export interface DbHandle {
   close(): Promise<void>;
   /** Embedded engine only: the whole database as a tarball, which `openPglite(undefined, {snapshot})` opens again. */
   snapshot?(): Promise<Blob>;
+  /** Calls `listener` with every failed query, and (PostgreSQL) every failed attempt to get a connection. */
+  onError(listener: (err: unknown) => void): void;
+}
+
+/** A handle's error listeners; Kysely reports failed queries through its `log` option. */
+class ErrorListeners {
+  private readonly listeners: ((err: unknown) => void)[] = [];
+
+  add = (listener: (err: unknown) => void): void => {
+    this.listeners.push(listener);
+  };
+
+  report = (err: unknown): void => {
+    for (const listener of this.listeners) listener(err);
+  };
+
+  log = (event: LogEvent): void => {
+    if (event.level === 'error') this.report(event.error);
+  };
 }
 
 type Command = PostgresQueryResult<unknown>['command'];
@@ -125,10 +144,18 @@ export async function openPglite(
 }
 
 function pgliteHandle(engine: PGlite): DbHandle {
+  const errors = new ErrorListeners();
   const db = new Kysely<Database>({
     dialect: new PostgresDialect({ pool: new PgliteSingleConnectionPool(engine) }),
+    log: errors.log,
   });
-  return { db, kind: 'pglite', close: () => db.destroy(), snapshot: () => engine.dumpDataDir('none') };
+  return {
+    db,
+    kind: 'pglite',
+    close: () => db.destroy(),
+    snapshot: () => engine.dumpDataDir('none'),
+    onError: errors.add,
+  };
 }
 
 export function openPostgres(url: string): DbHandle {
@@ -136,8 +163,18 @@ export function openPostgres(url: string): DbHandle {
   const pool = new (loadPg().Pool)({ connectionString: url, max: 10, connectionTimeoutMillis: 5_000 });
   // An idle client losing its server must not crash the process; the next query reports it.
   pool.on('error', () => {});
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, kind: 'postgres', close: () => db.destroy() };
+  const errors = new ErrorListeners();
+  // A server out of reach fails at connect, before any query that Kysely's log would report.
+  const counted: PostgresPool = {
+    connect: () =>
+      pool.connect().catch((err: unknown) => {
+        errors.report(err);
+        throw err;
+      }),
+    end: () => pool.end(),
+  };
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: counted }), log: errors.log });
+  return { db, kind: 'postgres', close: () => db.destroy(), onError: errors.add };
 }
 
 /** An error about DATABASE_URL (no such database, refused password, no server) as one ConfigError line. */

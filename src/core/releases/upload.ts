@@ -30,6 +30,8 @@ export interface ReleaseDeps {
   database: { db: Db };
   store: ArtifactStore;
   logger: Logger;
+  /** Told of the files each committed write added (the upload metrics). */
+  metrics?: { uploaded(files: number, bytes: number): void };
 }
 
 const MAX_CHANGELOG_BYTES = 64 * 1024;
@@ -542,6 +544,12 @@ export class ReleaseWrite {
         return id;
       });
       this.files.committed();
+      if (staged.length > 0) {
+        this.deps.metrics?.uploaded(
+          staged.length,
+          staged.reduce((sum, file) => sum + file.size, 0),
+        );
+      }
       return versionId;
     } catch (err) {
       await this.#removeTemporary();

@@ -62,6 +62,11 @@ export class TelemetryRecorder {
     return this.options.enabled;
   }
 
+  /** Rows waiting for the next write (a device's checks of one day fold into one). */
+  get buffered(): number {
+    return this.buffer.size;
+  }
+
   record(check: CheckRecord): void {
     if (!this.options.enabled || check.deviceId.length === 0 || check.deviceId.length > MAX_DEVICE_ID_LENGTH)
       return;

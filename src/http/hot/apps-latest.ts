@@ -38,7 +38,12 @@ export function appsLatestRoute(
   releases: ReleaseCache,
   access: DownloadAccess,
 ): (req: HotRequest, res: ServerResponse) => Promise<void> | undefined {
-  const cache = new AnswerCache<LatestEntry>(ctx.changes, CACHED_ANSWERS, ctx.config.staleIfErrorSeconds);
+  const cache = new AnswerCache<LatestEntry>(
+    ctx.changes,
+    CACHED_ANSWERS,
+    ctx.config.staleIfErrorSeconds,
+    ctx.metrics.cache('apps_latest'),
+  );
 
   const reply = (req: HotRequest, res: ServerResponse, entry: LatestEntry, staleSeconds = 0) =>
     gated(

@@ -19,6 +19,7 @@ import {
   type TenantCatalog,
 } from '../../core/releases/release-index.js';
 import { parseVersion, type Version } from '../../core/versions.js';
+import { countCheck } from '../../metrics/counts.js';
 import { gated, type PrivateGate } from './private-gate.js';
 import { type HotRequest, isCatalogName, readQuery, usableDeviceId } from './request.js';
 import {
@@ -83,7 +84,13 @@ export function checkVersionRoute(
   releases: ReleaseCache,
   access: DownloadAccess,
 ): (req: HotRequest, res: ServerResponse) => Promise<void> | undefined {
-  const cache = new AnswerCache<CheckEntry>(ctx.changes, CACHED_ANSWERS, ctx.config.staleIfErrorSeconds);
+  const cache = new AnswerCache<CheckEntry>(
+    ctx.changes,
+    CACHED_ANSWERS,
+    ctx.config.staleIfErrorSeconds,
+    ctx.metrics.cache('checkVersion'),
+  );
+  const checks = ctx.metrics.checks('checkVersion');
 
   const reply = (
     req: HotRequest,
@@ -98,7 +105,10 @@ export function checkVersionRoute(
       entry.tenantId,
       entry.gate,
       () => answer(req, res, entry, deviceId, staleSeconds),
-      () => send(req, res, NO_SUCH_APP),
+      () => {
+        checks.error += 1;
+        send(req, res, NO_SUCH_APP);
+      },
     );
 
   const answer = (
@@ -110,10 +120,13 @@ export function checkVersionRoute(
   ) => {
     const { check } = entry;
     if (!check || deviceId === undefined) {
-      send(req, res, entry.base.prepared, staleSeconds);
+      const { prepared, updateAvailable } = entry.base;
+      countCheck(checks, prepared.status, updateAvailable, staleSeconds);
+      send(req, res, prepared, staleSeconds);
       return;
     }
     const answer = check.devices.for(deviceId);
+    countCheck(checks, answer.prepared.status, answer.updateAvailable, staleSeconds);
     send(req, res, answer.prepared, staleSeconds);
     ctx.telemetry.record({
       tenantId: entry.tenantId,
@@ -135,6 +148,7 @@ export function checkVersionRoute(
     const askedAt = Date.now();
     const computed = await computeCheck(ctx.config.apiUrl, releases, query);
     if ('uncached' in computed) {
+      checks.error += 1;
       send(req, res, computed.uncached);
       return;
     }

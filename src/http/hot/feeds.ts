@@ -11,6 +11,7 @@ import { FEED_FORMATS } from '../../core/feeds/formats.js';
 import { type Selection, selectReleases, stagedInReach } from '../../core/feeds/select.js';
 import { BoundedMap, type ReleaseCache } from '../../core/releases/release-index.js';
 import { parseVersion, type Version } from '../../core/versions.js';
+import { countCheck } from '../../metrics/counts.js';
 import { type HotRequest, readQuery, usableDeviceId } from './request.js';
 import {
   type Answer,
@@ -102,7 +103,13 @@ export function feedsRoute(
   ctx: AppContext,
   releases: ReleaseCache,
 ): (req: HotRequest, path: string, res: ServerResponse) => Promise<void> | undefined | false {
-  const cache = new AnswerCache<FeedEntry>(ctx.changes, CACHED_FEEDS, ctx.config.staleIfErrorSeconds);
+  const cache = new AnswerCache<FeedEntry>(
+    ctx.changes,
+    CACHED_FEEDS,
+    ctx.config.staleIfErrorSeconds,
+    ctx.metrics.cache('feeds'),
+  );
+  const checks = ctx.metrics.checks('feeds');
 
   const reply = (
     req: HotRequest,
@@ -112,11 +119,16 @@ export function feedsRoute(
     staleSeconds = 0,
   ) => {
     const { gate } = entry;
+    // A feed asked with the client's version is an update check; one without is a listing of what is published.
     if (!gate || deviceId === undefined) {
-      send(req, res, entry.base.prepared, staleSeconds);
+      const { prepared, updateAvailable } = entry.base;
+      if (gate?.version !== undefined) countCheck(checks, prepared.status, updateAvailable, staleSeconds);
+      send(req, res, prepared, staleSeconds);
       return;
     }
     const answer = gate.devices.for(deviceId);
+    if (gate.version !== undefined)
+      countCheck(checks, answer.prepared.status, answer.updateAvailable, staleSeconds);
     send(req, res, answer.prepared, staleSeconds);
     // A feed that knows the client's version and id counts as an update check in the telemetry, as /checkVersion.
     if (gate.version !== undefined) {
@@ -150,6 +162,7 @@ export function feedsRoute(
       try {
         version = parseVersion(versionText);
       } catch {
+        checks.error += 1;
         send(
           req,
           res,
@@ -161,6 +174,7 @@ export function feedsRoute(
     const feed = await resolveFeed(releases, ctx.config.apiUrl, path);
     if ('error' in feed) {
       // Not cached: an unknown owner has no generation to stamp it with, and misses of this kind are rare.
+      if (versionText) checks.error += 1;
       send(req, res, prepareJson(feed.status, { error: feed.error }));
       return;
     }

@@ -4,6 +4,7 @@ import type { ChangeFeed } from '../../core/changes.js';
 import { isDatabaseUnreachable } from '../../core/faults.js';
 import { newestOpenRollout } from '../../core/releases/decision.js';
 import { BoundedMap, type Release } from '../../core/releases/release-index.js';
+import type { CacheCounts } from '../../metrics/counts.js';
 import { SECURITY_HEADERS } from '../shared/security-headers.js';
 import type { HotRequest } from './request.js';
 
@@ -139,6 +140,8 @@ export class AnswerCache<T extends StampedAnswer> {
     private readonly changes: ChangeFeed,
     limit: number,
     private readonly staleLimitSeconds: number,
+    /** Where hits and misses of get() are counted (the metrics). */
+    private readonly counts: CacheCounts,
   ) {
     this.entries = new BoundedMap(limit);
   }
@@ -150,8 +153,11 @@ export class AnswerCache<T extends StampedAnswer> {
       entry !== undefined &&
       entry.generation === this.changes.generation(entry.tenantId) &&
       this.changes.disconnectedSince === undefined
-    )
+    ) {
+      this.counts.hits += 1;
       return entry;
+    }
+    this.counts.misses += 1;
     return undefined;
   }
 

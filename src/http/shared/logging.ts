@@ -13,6 +13,9 @@ declare global {
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,128}$/;
 
+/** Paths polled by load balancers and monitoring every few seconds: their lines are debug, not info. */
+const PROBES = new Set(['/health', '/metrics']);
+
 /**
  * One log line per request with a request id (taken from X-Request-Id when sane, echoed back). Only the
  * path is logged: query strings can hold signed-URL signatures and headers hold credentials.
@@ -28,10 +31,10 @@ export function requestLogging(logger: Logger): RequestHandler {
     const path = req.path;
     res.on('finish', () => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      req.log.info(
-        { method: req.method, path, status: res.statusCode, ms: Math.round(ms * 10) / 10 },
-        'request',
-      );
+      const line = { method: req.method, path, status: res.statusCode, ms: Math.round(ms * 10) / 10 };
+      // A failing probe stays at info: that is when someone reads the log.
+      if (PROBES.has(path) && res.statusCode < 400) req.log.debug(line, 'request');
+      else req.log.info(line, 'request');
     });
     next();
   };
