@@ -10,7 +10,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { extract, list, type ReadEntry } from 'tar';
+import { extract, Header, list, Pack, ReadEntry } from 'tar';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { MIGRATION_NAMES } from '../../src/db/migrations.js';
 import {
@@ -24,6 +24,9 @@ import {
   type UpdraftProcess,
 } from '../faults/processes.js';
 import { multipart } from '../helpers/releases.js';
+
+const version = () =>
+  (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
 /** The SHA-256 of each release file, keyed by app, version and file name (cheap to compare between requests). */
 type Files = Map<string, string>;
@@ -66,10 +69,9 @@ describe('updraft backup and restore', () => {
   });
 
   it('prints the version of package.json with --version and -v', async () => {
-    const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
     for (const flag of ['--version', '-v']) {
       const res = await runUpdraft([flag], {}).exited;
-      expect(res, flag).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
+      expect(res, flag).toEqual({ code: 0, stdout: `${version()}\n`, stderr: '' });
     }
   });
 
@@ -163,7 +165,17 @@ describe('updraft backup and restore', () => {
   }, 600_000);
 
   it('refuses what is not a whole backup, leaving the DATA_DIR empty', async () => {
-    const archive = join(work, 'updraft.tar.gz');
+    // A backup of a DATA_DIR no server ran on: the database alone.
+    const source = join(work, 'source');
+    seedDatabase(source);
+    const archive = join(work, 'bare.tar.gz');
+    const made = await runUpdraft(['backup', archive], { DATA_DIR: source }).exited;
+    expect(made.stderr).toBe('');
+    // The suite's servers sign with JWT_SECRET: the operator is told it is theirs to keep.
+    expect(lines(made.stdout)).toEqual([
+      expect.stringMatching(/ 0 artifact files\)$/),
+      'JWT_SECRET is set in the environment and not in the backup: keep it with the backup',
+    ]);
     const target = join(work, 'target');
     const restoreInto = (file: string) => runUpdraft(['restore', file], { DATA_DIR: target }).exited;
 
@@ -185,7 +197,31 @@ describe('updraft backup and restore', () => {
     writeFileSync(cut, whole.subarray(0, Math.floor(whole.length / 2)));
     const truncated = await restoreInto(cut);
     expect(truncated.code).toBe(1);
-    expect(lines(truncated.stderr)).toHaveLength(1);
+    expect(lines(truncated.stderr)).toEqual([
+      expect.stringMatching(
+        /cut\.tar\.gz is damaged or incomplete \(.+\): restore an intact copy of the backup$/,
+      ),
+    ]);
+    expect(readdirSync(target)).toEqual([]);
+
+    // Made by a newer Updraft, whose database this version could not run: refused before anything is written.
+    const manifest = JSON.parse(await entryText(archive, 'manifest.json')) as { migrations: string[] };
+    manifest.migrations.push('9999_from_the_future');
+    const future = join(work, 'future.tar');
+    const body = Buffer.from(JSON.stringify({ ...manifest, updraft_version: '9.0.0' }));
+    const entry = new ReadEntry(
+      new Header({ path: 'manifest.json', type: 'File', size: body.length, mode: 0o600 }),
+    );
+    entry.end(body);
+    const pack = new Pack({ cwd: work });
+    pack.add(entry);
+    pack.end();
+    writeFileSync(future, await pack.concat());
+    const newer = await restoreInto(future);
+    expect(newer.code).toBe(1);
+    expect(lines(newer.stderr)).toEqual([
+      `updraft: ${future} holds a database migrated by Updraft 9.0.0 (9999_from_the_future), which Updraft ${version()} does not know: restore it with Updraft 9.0.0 or later`,
+    ]);
     expect(readdirSync(target)).toEqual([]);
   }, 120_000);
 });
