@@ -131,6 +131,7 @@ describe('updraft backup and restore', () => {
 
     // The DATA_DIR is lost; an empty one (a new volume) takes the backup.
     const secret = readFileSync(join(dataDir, 'jwt-secret'));
+    const artifacts = tree(join(dataDir, 'artifacts'));
     rmSync(dataDir, { recursive: true, force: true });
     mkdirSync(dataDir);
     const restored = await run('restore', archive);
@@ -139,6 +140,9 @@ describe('updraft backup and restore', () => {
     expect(lines(restored.stdout)).toEqual([expect.stringMatching(/^restored the backup of .+ into /)]);
     expect(readFileSync(join(dataDir, 'jwt-secret')).equals(secret)).toBe(true);
     expect(readdirSync(dataDir).sort()).toEqual(['artifacts', 'jwt-secret', 'pgdata']);
+    // Every stored file comes back, metadata sidecars included (the store's temporary folder is not kept).
+    expect(tree(join(dataDir, 'artifacts'))).toEqual(artifacts);
+    expect([...artifacts.keys()].some((path) => path.endsWith('.meta.json'))).toBe(true);
 
     // A second restore over it is refused, and changes nothing.
     const again = await run('restore', archive);
@@ -311,6 +315,21 @@ async function signedUrl(base: string, token: string, app: string): Promise<{ ur
   const res = await fetch(link, { headers: { Authorization: `Bearer ${token}` } });
   const url = ((await res.json()) as { download_url: string }).download_url;
   return { url, bytes: Buffer.from(await (await fetch(url)).arrayBuffer()) };
+}
+
+/** Each file under `dir` (but the store's `.tmp`) by its path, with its SHA-256. */
+function tree(dir: string): Map<string, string> {
+  const files = new Map<string, string>();
+  const walk = (rel: string) => {
+    for (const entry of readdirSync(join(dir, rel), { withFileTypes: true })) {
+      const path = rel ? `${rel}/${entry.name}` : entry.name;
+      if (path === '.tmp') continue;
+      if (entry.isDirectory()) walk(path);
+      else files.set(path, sha256(readFileSync(join(dir, path))));
+    }
+  };
+  walk('');
+  return files;
 }
 
 /** The archive's entry names in order, directories without their trailing slash. */
