@@ -1,6 +1,6 @@
 import { createWriteStream, existsSync } from 'node:fs';
 import { lstat, open, readdir, rename, rm } from 'node:fs/promises';
-import { join, resolve, sep } from 'node:path';
+import { dirname, join, resolve, sep } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
 import { sql } from 'kysely';
@@ -47,6 +47,9 @@ export async function writeBackup(
   const out = resolve(file);
   if (out === dataDir || out.startsWith(`${dataDir}${sep}`)) {
     throw new BackupError(`${file} is inside DATA_DIR ${dataDir}: write the backup somewhere else`);
+  }
+  if (!existsSync(dirname(out))) {
+    throw new BackupError(`${dirname(out)} does not exist: create it, or give the backup another path`);
   }
   if (!existsSync(join(dataDir, DATABASE_DIR, 'PG_VERSION'))) {
     throw new BackupError(
