@@ -57,12 +57,12 @@ describe('updraft backup and restore', () => {
   const run = (...args: string[]) => runUpdraft(args, env()).exited;
   const lines = (text: string) => text.trim().split('\n');
 
-  beforeAll(() => {
+  beforeAll(async () => {
     buildServer();
     work = mkdtempSync(join(tmpdir(), 'updraft-backup-'));
     dataDir = join(work, 'data');
-    seedDatabase(dataDir);
-  });
+    await seedDatabase(dataDir);
+  }, 180_000);
   afterAll(async () => {
     await server?.stop('SIGKILL');
     rmSync(work, { recursive: true, force: true });
@@ -171,7 +171,7 @@ describe('updraft backup and restore', () => {
   it('refuses what is not a whole backup, leaving the DATA_DIR empty', async () => {
     // A backup of a DATA_DIR no server ran on: the database alone.
     const source = join(work, 'source');
-    seedDatabase(source);
+    await seedDatabase(source);
     const archive = join(work, 'bare.tar.gz');
     const made = await runUpdraft(['backup', archive], { DATA_DIR: source }).exited;
     expect(made.stderr).toBe('');
@@ -227,16 +227,21 @@ describe('updraft backup and restore', () => {
       `updraft: ${future} holds a database migrated by Updraft 9.0.0 (9999_from_the_future), which Updraft ${version()} does not know: restore it with Updraft 9.0.0 or later`,
     ]);
     expect(readdirSync(target)).toEqual([]);
-  }, 120_000);
+  }, 300_000);
 });
 
 /**
  * Starts DATA_DIR from the test run's migrated snapshot (test/global-setup.ts) instead of an initdb of its own,
  * which takes most of a minute on a busy two-core machine. The snapshot is PGlite's dump of its data directory.
+ * A run on PostgreSQL (UPDRAFT_TEST_DB=postgres) makes none: `migrate` creates the database then.
  */
-function seedDatabase(dataDir: string): void {
+async function seedDatabase(dataDir: string): Promise<void> {
   const snapshot = inject('pgliteSnapshot');
-  if (!existsSync(snapshot)) return;
+  if (!existsSync(snapshot)) {
+    const migrated = await runUpdraft(['migrate'], { DATA_DIR: dataDir }).exited;
+    expect(migrated.code, migrated.stderr).toBe(0);
+    return;
+  }
   const pgdata = join(dataDir, 'pgdata');
   mkdirSync(pgdata, { recursive: true });
   // PGlite names the entries from the root of the data directory ("/PG_VERSION"): tar makes them relative.
