@@ -1,5 +1,7 @@
 #!/usr/bin/env node
 import type { Server } from 'node:http';
+import { backupCommand, restoreCommand } from './backup/commands.js';
+import { BackupError } from './backup/manifest.js';
 import { type Config, ConfigError, loadConfig, loadDotEnv } from './config.js';
 import { type AppContext, closeContext, openContext } from './context.js';
 import { createAdmin } from './core/accounts.js';
@@ -11,11 +13,16 @@ import { migrateToLatest } from './db/migrations.js';
 import { createHttpServer } from './http/shared/timeouts.js';
 import { createLogger } from './logger.js';
 import { buildHandler } from './server.js';
+import { updraftVersion } from './version.js';
 
-const USAGE = `usage: updraft [serve | migrate | create-admin <username>]
+const USAGE = `usage: updraft [serve | migrate | create-admin <username> | backup <file> | restore <file> | --version]
   serve                    start the server (default)
   migrate                  apply database migrations and exit
-  create-admin <username>  create an admin (tenant); the password is read from UPDRAFT_ADMIN_PASSWORD or stdin`;
+  create-admin <username>  create an admin (tenant); the password is read from UPDRAFT_ADMIN_PASSWORD or stdin
+  backup <file>            write the embedded database, secrets and local artifacts to a .tar (.tar.gz: compressed);
+                           the server must be stopped
+  restore <file>           bring a backup back into an empty DATA_DIR; then start the server
+  -v, --version            print the version`;
 
 async function readPassword(): Promise<string> {
   if (process.env.UPDRAFT_ADMIN_PASSWORD) return process.env.UPDRAFT_ADMIN_PASSWORD;
@@ -181,6 +188,14 @@ async function main(argv: string[]): Promise<void> {
       return migrate();
     case 'create-admin':
       return createAdminCommand(rest[0]);
+    case 'backup':
+      return backupCommand(rest[0]);
+    case 'restore':
+      return restoreCommand(rest[0]);
+    case '-v':
+    case '--version':
+      process.stdout.write(`${updraftVersion()}\n`);
+      return;
     case '-h':
     case '--help':
     case 'help':
@@ -203,7 +218,12 @@ function fileSystemProblem(err: unknown): string | undefined {
 
 main(process.argv.slice(2)).catch((err: unknown) => {
   const fsLine = fileSystemProblem(err);
-  if (err instanceof ConfigError || err instanceof DomainError || err instanceof DataDirInUseError) {
+  if (
+    err instanceof ConfigError ||
+    err instanceof DomainError ||
+    err instanceof DataDirInUseError ||
+    err instanceof BackupError
+  ) {
     process.stderr.write(`updraft: ${err.message}\n`);
   } else if (fsLine) {
     process.stderr.write(`updraft: ${fsLine}\n`);

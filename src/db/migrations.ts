@@ -446,6 +446,9 @@ const migrations: Record<string, Migration> = {
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
+/** Every migration this build knows, oldest first (a backup made by a newer build may hold more). */
+export const MIGRATION_NAMES: readonly string[] = Object.keys(migrations).sort();
+
 /** Applies every pending migration; throws with the failing migration's error. */
 export async function migrateToLatest(db: Kysely<unknown>): Promise<string[]> {
   const migrator = new Migrator({ db, provider });
