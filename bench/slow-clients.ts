@@ -34,7 +34,7 @@ const HEADERS_SECONDS = 5;
 const LOAD_SECONDS = 3;
 const WARMUP_SECONDS = 2;
 /** How long the load generator's process is given to start before its load begins. */
-const LOAD_START_UP_MS = 3000;
+const LOAD_START_UP_MS = 2000;
 const ROUNDS = 3;
 /**
  * The normal traffic: a steady rate well under what the server can answer on a busy two-core machine, so that the
@@ -192,13 +192,13 @@ function row(name: string, f: Measured, base: Measured): string {
   return (
     `${name.padEnd(34)}${String(f.requests).padStart(9)}${f.rps.toFixed(0).padStart(8)}${f.p50.toFixed(1).padStart(8)}` +
     `${f.p99.toFixed(1).padStart(8)}${(f.p99 / Math.max(1, base.p99)).toFixed(2).padStart(10)}` +
-    `${String(f.non2xx).padStart(9)}${String(f.errors).padStart(8)}\n`
+    `${f.cpuUs.toFixed(0).padStart(12)}${String(f.non2xx).padStart(9)}${String(f.errors).padStart(8)}\n`
   );
 }
 
 const HEADER =
   `${'phase'.padEnd(34)}${'requests'.padStart(9)}${'req/s'.padStart(8)}${'p50 ms'.padStart(8)}${'p99 ms'.padStart(8)}` +
-  `${'p99 ratio'.padStart(10)}${'non-2xx'.padStart(9)}${'errors'.padStart(8)}\n`;
+  `${'p99 ratio'.padStart(10)}${'cpu µs/req'.padStart(12)}${'non-2xx'.padStart(9)}${'errors'.padStart(8)}\n`;
 
 async function orchestrate(): Promise<void> {
   const loadBefore = loadAverage();
