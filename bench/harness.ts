@@ -14,7 +14,8 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openPglite } from '../src/db/connect.js';
+import pg from 'pg';
+import { type DbHandle, openPglite, openPostgres } from '../src/db/connect.js';
 import { migrateToLatest } from '../src/db/migrations.js';
 import { insertReleases, type SeedReleaseInput, seedTenant } from '../test/helpers/seed.js';
 
@@ -44,9 +45,12 @@ export interface BenchSeed {
   size: number;
 }
 
-/** Seeds an embedded database in `dataDir` straight through Kysely; returns the number of artifacts. */
-async function seedBench(dataDir: string, spec: BenchSeed): Promise<number> {
-  const handle = await openPglite(dataDir);
+/**
+ * Seeds the server's database straight through Kysely: the embedded one in `dataDir`, or the PostgreSQL database at
+ * `databaseUrl`. Returns the number of artifacts.
+ */
+async function seedBench(dataDir: string, databaseUrl: string | undefined, spec: BenchSeed): Promise<number> {
+  const handle: DbHandle = databaseUrl ? openPostgres(databaseUrl) : await openPglite(dataDir);
   let artifacts = 0;
   try {
     await migrateToLatest(handle.db as never);
@@ -101,23 +105,62 @@ export interface BenchRun {
   track(child: ChildProcess): void;
 }
 
-/** Seeds a fresh embedded database, starts the server on it, runs `body`, then stops everything and cleans up. */
-export async function runBench(spec: BenchSeed, body: (run: BenchRun) => Promise<void>): Promise<void> {
+const PG_ADMIN_URL = process.env.UPDRAFT_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+async function adminQuery(text: string): Promise<void> {
+  const client = new pg.Client({ connectionString: PG_ADMIN_URL });
+  await client.connect();
+  try {
+    await client.query(text);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * The server's database, as bench/transfer.ts chooses it: embedded (PGlite) in DATA_DIR, or with
+ * `UPDRAFT_BENCH_DB=postgres` a throwaway database on the PostgreSQL server at UPDRAFT_BENCH_PG_URL (default
+ * postgres://postgres@127.0.0.1:5432/postgres), dropped at the end.
+ */
+async function benchDatabase(): Promise<{ url: string | undefined; drop: () => Promise<void> }> {
+  if (process.env.UPDRAFT_BENCH_DB !== 'postgres') return { url: undefined, drop: async () => {} };
+  const name = `updraft_bench_${Date.now()}_${randomBytes(4).toString('hex')}`;
+  await adminQuery(`CREATE DATABASE ${name}`);
+  const url = new URL(PG_ADMIN_URL);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+}
+
+/**
+ * Seeds a fresh database (embedded, or PostgreSQL with UPDRAFT_BENCH_DB=postgres), starts the server on it with
+ * `env` on top of the bench's settings, runs `body`, then stops everything and cleans up.
+ */
+export async function runBench(
+  spec: BenchSeed,
+  body: (run: BenchRun) => Promise<void>,
+  env: Record<string, string> = {},
+): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'updraft-bench-'));
   const children: ChildProcess[] = [];
+  const database = await benchDatabase();
   try {
     const started = Date.now();
-    const artifacts = await seedBench(join(dir, 'data'), spec);
+    const artifacts = await seedBench(join(dir, 'data'), database.url, spec);
     process.stdout.write(
       `seeded ${spec.apps} apps × ${spec.versions} versions × ${PLATFORMS.length} platforms × ${ARCHS.length} archs ` +
-        `(${artifacts} artifacts) in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
+        `(${artifacts} artifacts) into ${database.url ? 'PostgreSQL' : 'the embedded database (PGlite)'} in ` +
+        `${((Date.now() - started) / 1000).toFixed(1)} s\n`,
     );
-    const { origin, child } = await startServer(join(dir, 'data'));
+    const { origin, child } = await startServer(join(dir, 'data'), {
+      ...(database.url ? { DATABASE_URL: database.url } : {}),
+      ...env,
+    });
     children.push(child);
     await body({ dir, origin, server: child, track: (c) => children.push(c) });
   } finally {
     for (const child of children.reverse()) await stop(child);
     rmSync(dir, { recursive: true, force: true });
+    await database.drop();
   }
 }
 
@@ -136,6 +179,19 @@ interface LoadConfig {
   requests: LoadRequest[];
   /** Add a random X-Device-ID from this many to each request; 0 adds none. */
   devices: number;
+  /** Connections (CONNECTIONS unless given) and, if given, requests per second over all of them. */
+  shape?: LoadShape;
+}
+
+/** How hard a phase drives the server: as hard as it can from CONNECTIONS connections unless told otherwise. */
+export interface LoadShape {
+  connections?: number;
+  rate?: number;
+  /**
+   * Wall-clock time (Date.now()) at which the load starts: the generator waits for it once its process is up, so that
+   * the caller can line something up with the load (the figures tell when it really started and ended).
+   */
+  startAt?: number;
 }
 
 export interface Figures {
@@ -145,6 +201,9 @@ export interface Figures {
   requests: number;
   non2xx: number;
   errors: number;
+  /** When autocannon started and finished (Date.now()). */
+  startedAt?: number;
+  endedAt?: number;
 }
 
 export interface Measured extends Figures {
@@ -217,7 +276,10 @@ export function rssMb(pid: number | undefined): string {
 }
 
 /** The compiled server on a seeded DATA_DIR, in production mode, on a free port. */
-async function startServer(dataDir: string): Promise<{ origin: string; child: ChildProcess }> {
+async function startServer(
+  dataDir: string,
+  env: Record<string, string>,
+): Promise<{ origin: string; child: ChildProcess }> {
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
   const started = Date.now();
@@ -231,6 +293,7 @@ async function startServer(dataDir: string): Promise<{ origin: string; child: Ch
     API_KEY: randomBytes(12).toString('base64url'),
     LOG_LEVEL: 'warn',
     TELEMETRY: process.env.TELEMETRY ?? 'on',
+    ...env,
   });
   child.stdout?.resume();
   await waitFor(`${origin}/health`, child);
@@ -262,10 +325,11 @@ export async function phase(
   requests: LoadRequest[],
   devices: number,
   seconds = SECONDS,
+  shape: LoadShape = {},
 ): Promise<Measured> {
   const cpuBefore = cpuMs(pid);
   const file = join(dir, `${name}.json`);
-  writeFileSync(file, JSON.stringify({ url, seconds, requests, devices } satisfies LoadConfig));
+  writeFileSync(file, JSON.stringify({ url, seconds, requests, devices, shape } satisfies LoadConfig));
   const child = run([self, 'load', file]);
   let out = '';
   child.stdout?.on('data', (chunk: Buffer) => {
@@ -329,9 +393,13 @@ async function generateLoad(configFile: string): Promise<void> {
         : {}),
     },
   }));
+  const wait = (config.shape?.startAt ?? 0) - Date.now();
+  if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+  const startedAt = Date.now();
   const result = await autocannon({
     url: config.url,
-    connections: CONNECTIONS,
+    connections: config.shape?.connections ?? CONNECTIONS,
+    ...(config.shape?.rate ? { overallRate: config.shape.rate } : {}),
     duration: config.seconds,
     requests,
   });
@@ -342,6 +410,8 @@ async function generateLoad(configFile: string): Promise<void> {
     requests: result.requests.total,
     non2xx: result.non2xx,
     errors: result.errors,
+    startedAt,
+    endedAt: Date.now(),
   };
   process.stdout.write(JSON.stringify(figures));
 }
