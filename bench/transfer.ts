@@ -121,7 +121,7 @@ async function stopChild(child: Child | undefined): Promise<void> {
 }
 
 async function waitForHttp(url: string, child: Child): Promise<void> {
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
     if (child.process.exitCode !== null) throw new Error(`server exited:\n${child.output.join('')}`);
     try {
@@ -131,7 +131,7 @@ async function waitForHttp(url: string, child: Child): Promise<void> {
     }
     await sleep(100);
   }
-  throw new Error(`${url} did not answer within 60 s:\n${child.output.join('')}`);
+  throw new Error(`${url} did not answer within 120 s:\n${child.output.join('')}`);
 }
 
 async function json(res: Response, what: string): Promise<Record<string, unknown>> {

@@ -121,7 +121,7 @@ export class UpdraftProcess {
   }
 
   /** Resolves once /health answers 200; rejects if the process exits first or the deadline passes. */
-  async ready(ms = 60_000): Promise<void> {
+  async ready(ms = 120_000): Promise<void> {
     const deadline = Date.now() + ms;
     let exited = false;
     void this.exited.then(() => {

@@ -228,7 +228,7 @@ describe('a server killed in the middle of an upload', () => {
       output += chunk.toString();
     });
     child = proc;
-    const deadline = Date.now() + 60_000;
+    const deadline = Date.now() + 120_000;
     for (;;) {
       if (proc.exitCode !== null) throw new Error(`the server exited (${proc.exitCode}):\n${output}`);
       const ok = await fetch(`${base()}/health`).then(
