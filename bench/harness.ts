@@ -122,7 +122,7 @@ async function adminQuery(text: string): Promise<void> {
  * `UPDRAFT_BENCH_DB=postgres` a throwaway database on the PostgreSQL server at UPDRAFT_BENCH_PG_URL (default
  * postgres://postgres@127.0.0.1:5432/postgres), dropped at the end.
  */
-async function benchDatabase(): Promise<{ url: string | undefined; drop: () => Promise<void> }> {
+export async function benchDatabase(): Promise<{ url: string | undefined; drop: () => Promise<void> }> {
   if (process.env.UPDRAFT_BENCH_DB !== 'postgres') return { url: undefined, drop: async () => {} };
   const name = `updraft_bench_${Date.now()}_${randomBytes(4).toString('hex')}`;
   await adminQuery(`CREATE DATABASE ${name}`);

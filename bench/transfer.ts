@@ -21,7 +21,7 @@ import { get, request } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
-import pg from 'pg';
+import { benchDatabase } from './harness.js';
 
 const FILE_BYTES = 1024 ** 3;
 const CHUNK_BYTES = 1024 ** 2;
@@ -33,28 +33,6 @@ const HOST = '127.0.0.1';
 const MB = 1024 * 1024;
 /** `--uploads-only` (npm run bench:upload-order): the two uploads and their memory, no downloads. */
 const UPLOADS_ONLY = process.argv.includes('--uploads-only');
-const PG_ADMIN_URL = process.env.UPDRAFT_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-
-async function adminQuery(text: string): Promise<void> {
-  const client = new pg.Client({ connectionString: PG_ADMIN_URL });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end();
-  }
-}
-
-/** A fresh database for the server when UPDRAFT_BENCH_DB=postgres: its URL, and how to drop it. */
-async function benchDatabase(): Promise<{ url: string | undefined; drop: () => Promise<void> }> {
-  if (process.env.UPDRAFT_BENCH_DB !== 'postgres') return { url: undefined, drop: async () => {} };
-  const name = `updraft_bench_${Date.now()}_${randomBytes(4).toString('hex')}`;
-  await adminQuery(`CREATE DATABASE ${name}`);
-  const url = new URL(PG_ADMIN_URL);
-  url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
-}
-
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();

@@ -1,7 +1,6 @@
+import { HourlyJob } from '../hourly-job.js';
 import { type BlobDeps, pruneExpiredBlobs } from './blobs.js';
 import { pruneRateWindows } from './rate-limits.js';
-
-const HOUR_MS = 60 * 60 * 1000;
 
 /** One pass: detail blobs past their retention (objects and rows) and ended rate-limit windows. */
 export async function pruneReports(
@@ -13,38 +12,12 @@ export async function pruneReports(
   return { blobs, windows };
 }
 
-/**
- * Prunes once at start-up and then every hour, as the telemetry retention does. The timer never keeps the process
- * alive, and stop() waits for a prune in progress so that the database can be closed right after it.
- */
-export class ReportsRetention {
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> = Promise.resolve();
-
-  constructor(private readonly deps: BlobDeps) {}
-
-  start(): void {
-    if (this.timer) return;
-    this.timer = setInterval(() => this.run(), HOUR_MS);
-    this.timer.unref();
-    this.run();
-  }
-
-  async stop(): Promise<void> {
-    clearInterval(this.timer);
-    this.timer = undefined;
-    await this.running;
-  }
-
-  private run(): void {
-    this.running = this.running.then(async () => {
-      try {
-        const removed = await pruneReports(this.deps);
-        if (removed.blobs > 0)
-          this.deps.logger.info({ removed: removed.blobs }, 'expired report details pruned');
-      } catch (err) {
-        this.deps.logger.warn({ err }, 'report pruning failed');
-      }
+/** Prunes report details and rate windows once at start-up and then every hour. */
+export class ReportsRetention extends HourlyJob {
+  constructor(deps: BlobDeps) {
+    super(deps.logger, 'report pruning failed', async () => {
+      const removed = await pruneReports(deps);
+      if (removed.blobs > 0) deps.logger.info({ removed: removed.blobs }, 'expired report details pruned');
     });
   }
 }
