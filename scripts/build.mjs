@@ -5,7 +5,6 @@
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import ts from 'typescript';
 
 process.chdir(fileURLToPath(new URL('..', import.meta.url)));
 
@@ -36,23 +35,26 @@ function mtime(path) {
   }
 }
 
-const options = {
+const sources = walk(SRC).filter((p) => p.endsWith('.ts') && !p.endsWith('.d.ts'));
+const wanted = new Set();
+const stale = [];
+for (const source of sources) {
+  const js = `${join(OUT, relative(SRC, source)).replace(/\.ts$/, '')}.js`;
+  wanted.add(js);
+  wanted.add(`${js}.map`);
+  if (mtime(js) < mtime(source)) stale.push({ source, js });
+}
+// Loading the compiler takes longer than checking every file: a start with nothing to build does without it.
+const ts = stale.length > 0 ? (await import('typescript')).default : undefined;
+const options = ts && {
   target: ts.ScriptTarget.ES2022,
   module: ts.ModuleKind.ESNext,
   verbatimModuleSyntax: true,
   sourceMap: true,
   esModuleInterop: true,
 };
-
-const sources = walk(SRC).filter((p) => p.endsWith('.ts') && !p.endsWith('.d.ts'));
-const wanted = new Set();
 let built = 0;
-for (const source of sources) {
-  const base = join(OUT, relative(SRC, source)).replace(/\.ts$/, '');
-  const js = `${base}.js`;
-  wanted.add(js);
-  wanted.add(`${js}.map`);
-  if (mtime(js) >= mtime(source)) continue;
+for (const { source, js } of stale) {
   const result = ts.transpileModule(readFileSync(source, 'utf8'), {
     compilerOptions: options,
     fileName: relative(dirname(js), source),
