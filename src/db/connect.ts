@@ -103,7 +103,8 @@ function pgliteOptions(extra: PGliteOptions = {}): PGliteOptions {
 
 /**
  * Creates a new data directory in a short-lived child process. initdb runs inside the engine's WebAssembly memory,
- * which never shrinks: done in the server's own process it would leave the server at about 800 MB for good.
+ * which never shrinks: done in the server's own process it would leave the server at about 800 MB for good. The
+ * child, too, compiles the engine with V8's baseline tier only (see baselineWasmOnly): initdb is done sooner.
  */
 function initdbInChild(dir: string): Promise<void> {
   const script =
@@ -111,7 +112,14 @@ function initdbInChild(dir: string): Promise<void> {
   return new Promise((resolve, reject) => {
     execFile(
       process.execPath,
-      ['--input-type=module', '-e', script, import.meta.resolve('@electric-sql/pglite'), dir],
+      [
+        '--liftoff-only',
+        '--input-type=module',
+        '-e',
+        script,
+        import.meta.resolve('@electric-sql/pglite'),
+        dir,
+      ],
       (err, _stdout, stderr) => {
         if (err)
           reject(
