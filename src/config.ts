@@ -1,25 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-
-export interface S3Config {
-  endPoint: string;
-  port: number | undefined;
-  useSSL: boolean;
-  accessKey: string;
-  secretKey: string;
-  region: string;
-  publicBucket: string;
-  privateBucket: string;
-  /** Base URL under which public objects are reachable, e.g. https://cdn.example.com/bucket */
-  publicUrlBase: string;
-  pathStyle: boolean;
-  /**
-   * The S3 API as clients reach it (S3_PRIVATE_URL), when it differs from `endPoint`: signed URLs of private
-   * objects are signed for, and point at, this host. Unset: `endPoint`.
-   */
-  presignEndpoint?: { endPoint: string; port: number | undefined; useSSL: boolean };
-}
+import { ConfigError } from './config-error.js';
+import type { ReportsOptions } from './core/reports/ingest.js';
+import type { S3Options } from './storage/s3.js';
 
 export interface Config {
   env: 'production' | 'development' | 'test';
@@ -29,7 +13,7 @@ export interface Config {
   /** Unset: embedded PGlite in dataDir. */
   databaseUrl: string | undefined;
   storageDriver: 'local' | 's3';
-  s3: S3Config | undefined;
+  s3: S3Options | undefined;
   apiUrl: string;
   jwtSecret: string;
   /** Sign-up key from the environment; unset means a one-time key may be minted at start-up. */
@@ -66,7 +50,7 @@ export interface Config {
   bodyIdleTimeoutSeconds: number;
   /** An idle keep-alive connection between requests is closed after this long. */
   keepAliveTimeoutSeconds: number;
-  reports: ReportsConfig;
+  reports: ReportsOptions;
   metrics: MetricsConfig;
 }
 
@@ -77,24 +61,7 @@ export interface MetricsConfig {
   token: string | undefined;
 }
 
-/** Crash and event reports (FaynoSync's REPORTS_* settings); the per-app `reports` flag is the switch. */
-export interface ReportsConfig {
-  /** REPORTS_ENABLED=false turns the whole feature off (its routes answer 404). */
-  enabled: boolean;
-  maxBodyBytes: number;
-  maxDetailsCompressedBytes: number;
-  maxDetailsDecompressedBytes: number;
-  perKeyPerMinute: number;
-  blobRetentionDays: number;
-  maxBlobsPerGroup: number;
-}
-
-/**
- * A configuration mistake, or a service that the configuration points at and that cannot be used (a database that
- * does not exist, a refused password, an unreachable bucket): start-up stops with this one line, which names the
- * variable and what to do.
- */
-export class ConfigError extends Error {}
+export { ConfigError } from './config-error.js';
 
 /**
  * Secrets that appear in examples and old versions of the compose file. In production they would let anyone who
@@ -212,7 +179,7 @@ function bucket(env: Env, name: string, why: string): string {
  * S3_PRIVATE_URL: the S3 endpoint as clients reach it (scheme, host and port). A path is allowed only when it is the
  * private bucket (a path-style URL of it), since a signed URL cannot carry any other path.
  */
-function presignEndpoint(env: Env, privateBucket: string): S3Config['presignEndpoint'] {
+function presignEndpoint(env: Env, privateBucket: string): S3Options['presignEndpoint'] {
   const raw = env.S3_PRIVATE_URL;
   if (!raw) return undefined;
   const hint =
@@ -287,7 +254,7 @@ export function loadConfig(env: Env = process.env): Config {
   if (driver !== 'local' && driver !== 's3') {
     throw new ConfigError(`STORAGE_DRIVER=${env.STORAGE_DRIVER} is not valid: use local or s3`);
   }
-  let s3: S3Config | undefined;
+  let s3: S3Options | undefined;
   if (driver === 's3') {
     const why = 'when STORAGE_DRIVER=s3';
     const useSSL = bool(env, 'S3_USE_SSL', true);

@@ -2,7 +2,10 @@ import { createHmac } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { Config } from './config.js';
 import { ChangeFeed } from './core/changes.js';
+import { degradedReasons } from './core/health.js';
+import { KnownAddresses, RateLimiter } from './core/rate-limit.js';
 import { EdgePublisher } from './core/releases/edge.js';
+import { ReleaseCache } from './core/releases/release-index.js';
 import { sweepUploads } from './core/releases/sweep.js';
 import { ReportsRetention } from './core/reports/retention.js';
 import { TelemetryRecorder } from './core/telemetry/recorder.js';
@@ -20,8 +23,10 @@ export interface AppContext {
   database: DbHandle;
   store: ArtifactStore;
   logger: Logger;
-  /** Per-instance state such as rate-limit windows; never shared through module globals. */
-  state: Map<string, unknown>;
+  /** The instance's release cache, shared by the hot path and the Express routes that read releases (feed files, doctor). */
+  releases: ReleaseCache;
+  /** Sign-up and login throttling of this instance (never module globals: test apps must not share counters). */
+  logins: { limiter: RateLimiter; knownAddresses: KnownAddresses };
   /** Per-tenant generations that stamp hot-path cache entries; bumped after every committed write. */
   changes: ChangeFeed;
   telemetry: TelemetryRecorder;
@@ -31,6 +36,8 @@ export interface AppContext {
   reportsRetention: ReportsRetention;
   /** Publishes cdn apps' check answers to the public storage after each write; started by the hot path. */
   edge: EdgePublisher;
+  /** Why the server cannot do all it should (database, change listener, disk space); empty when it can. */
+  degradedReasons: () => Promise<string[]>;
   /** Counts of requests, checks, caches, uploads and failures; served at GET /metrics when config.metrics says so. */
   metrics: Metrics;
 }
@@ -86,7 +93,21 @@ export async function openContext(config: Config, logger: Logger, database?: DbH
       database: db,
       store,
       logger,
-      state: new Map(),
+      releases: new ReleaseCache({
+        db: db.db,
+        changes,
+        apiUrl: config.apiUrl,
+        store,
+        staleLimitSeconds: config.staleIfErrorSeconds,
+      }),
+      degradedReasons: () =>
+        degradedReasons({
+          db: db.db,
+          changes,
+          // The file system that holds local artifacts or the embedded database, if either.
+          localDir: config.storageDriver === 'local' || db.kind === 'pglite' ? config.dataDir : undefined,
+        }),
+      logins: { limiter: new RateLimiter(), knownAddresses: new KnownAddresses() },
       changes,
       telemetry,
       telemetryRetention,

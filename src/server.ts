@@ -20,7 +20,6 @@ import { cors } from './http/shared/cors.js';
 import { errorHandler, notFoundHandler } from './http/shared/errors.js';
 import { requestLogging } from './http/shared/logging.js';
 import { metricsRouter, requestMetrics } from './http/shared/metrics.js';
-import { releaseCache } from './http/shared/release-cache.js';
 import { securityHeaders } from './http/shared/security-headers.js';
 import { rejectBadUrlText } from './http/shared/text.js';
 import { LocalArtifactStore } from './storage/local.js';
@@ -51,8 +50,8 @@ export function buildApp(ctx: AppContext): Express {
   app.use(telemetryRouter(ctx));
   app.use(reportsRouter(ctx));
   app.use(tufRouter());
-  app.use(feedDoctorRouter(ctx, releaseCache(ctx)));
-  app.use(feedFilesRouter(ctx, releaseCache(ctx)));
+  app.use(feedDoctorRouter(ctx, ctx.releases));
+  app.use(feedFilesRouter(ctx, ctx.releases));
   app.use(notFoundHandler);
   app.use(errorHandler);
   return app;

@@ -1,17 +1,27 @@
 import { sql } from 'kysely';
-import type { Config } from '../config.js';
 import type { Db } from '../db/connect.js';
 import { isUniqueViolation } from '../db/errors.js';
 import type { PermissionFlags, ResourceKind } from '../db/schema.js';
 import type { Actor } from './auth/actor.js';
 import { signSession } from './auth/jwt.js';
 import { burnPasswordCheck, checkPassword, hashPassword, verifyPassword } from './auth/passwords.js';
-import { checkSignupKey } from './auth/signup-key.js';
+import { checkSignupKey, type SignupKeyOptions } from './auth/signup-key.js';
 import { conflict, DomainError, forbidden, invalid, notFound, unauthorized } from './errors.js';
 import { isId, newId } from './ids.js';
 import { printable } from './names.js';
 import { requireAdmin } from './permissions.js';
 import { addressKey, type KnownAddresses, type RateLimiter, type Verdict } from './rate-limit.js';
+
+/** The settings accounts need: token signing and lifetime, password hashing cost, login throttling. */
+export interface AccountOptions {
+  jwtSecret: string;
+  tokenTtlSeconds: number;
+  bcryptCost: number;
+  loginWindowSeconds: number;
+  loginLimitPerIp: number;
+  loginLimitPerUser: number;
+  loginLimitPerAccount: number;
+}
 
 const RESOURCE_KINDS: readonly ResourceKind[] = ['apps', 'channels', 'platforms', 'archs'];
 
@@ -111,7 +121,7 @@ async function usernameTaken(db: Db, username: string): Promise<boolean> {
 }
 
 function issueToken(
-  config: Config,
+  config: AccountOptions,
   user: { id: string; tenant_id: string; role: 'admin' | 'team'; token_version: number },
 ): string {
   return signSession(
@@ -144,7 +154,7 @@ async function insertAdmin(db: Db, username: string, passwordHash: string): Prom
 /** Creates an admin, that is a new tenant; the command line's way in when sign-up is closed. */
 export async function createAdmin(
   db: Db,
-  config: Config,
+  config: AccountOptions,
   input: { username: unknown; password: unknown },
 ): Promise<string> {
   const username = checkUsername(input.username);
@@ -155,7 +165,7 @@ export async function createAdmin(
 /** FaynoSync's sign-up: whoever holds the sign-up key creates a new admin (a new tenant). */
 export async function signup(
   db: Db,
-  config: Config,
+  config: AccountOptions & SignupKeyOptions,
   limiter: RateLimiter,
   input: { username: unknown; password: unknown; apiKey: unknown; ip: string | undefined },
 ): Promise<void> {
@@ -197,7 +207,7 @@ export async function signup(
  */
 export async function login(
   db: Db,
-  config: Config,
+  config: AccountOptions,
   limiter: RateLimiter,
   known: KnownAddresses,
   input: { username: unknown; password: unknown; ip: string | undefined },
@@ -391,7 +401,7 @@ export async function whoami(db: Db, actor: Actor): Promise<Identity> {
  */
 export async function updateAdmin(
   db: Db,
-  config: Config,
+  config: AccountOptions,
   actor: Actor,
   input: { id: unknown; username: unknown; password: unknown },
 ): Promise<string> {
@@ -419,7 +429,7 @@ const TEAM_USERNAME_TAKEN = () => conflict('Username already exists');
 
 export async function createTeamUser(
   db: Db,
-  config: Config,
+  config: AccountOptions,
   actor: Actor,
   input: { username: unknown; password: unknown; permissions: unknown },
 ): Promise<string> {
@@ -458,7 +468,7 @@ export async function createTeamUser(
  */
 export async function updateTeamUser(
   db: Db,
-  config: Config,
+  config: AccountOptions,
   actor: Actor,
   input: { id: unknown; username: unknown; password: unknown; permissions: unknown },
 ): Promise<void> {

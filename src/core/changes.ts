@@ -1,8 +1,7 @@
 import { sql } from 'kysely';
-import type pg from 'pg';
 import type { Logger } from 'pino';
 import type { Db } from '../db/connect.js';
-import { loadPg } from '../db/pg.js';
+import { type Listener, listenOn } from '../db/listener.js';
 
 const CHANNEL = 'updraft_changes';
 
@@ -32,8 +31,8 @@ export class ChangeFeed {
   /** Added to every tenant's generation: one increment makes everything cached stale at once. */
   private epoch = 0;
   private epochChangedAt = 0;
-  private listener: pg.Client | undefined;
-  private databaseUrl: string | undefined;
+  private listener: Listener | undefined;
+  private databaseUrl = '';
   private logger: Logger | undefined;
   private retry: NodeJS.Timeout | undefined;
   private closed = false;
@@ -116,40 +115,27 @@ export class ChangeFeed {
     clearTimeout(this.retry);
     const l = this.listener;
     this.listener = undefined;
-    if (l) await l.end().catch(() => {});
+    if (l) await l.close();
   }
 
   private async connect(): Promise<void> {
-    const client = new (loadPg().Client)({
-      connectionString: this.databaseUrl,
-      connectionTimeoutMillis: 5_000,
-    });
-    client.on('notification', (msg) => {
-      if (msg.channel === CHANNEL && msg.payload) {
-        this.bump(msg.payload);
+    const listener: Listener = await listenOn(this.databaseUrl, CHANNEL, {
+      notify: (tenantId) => {
+        this.bump(tenantId);
         this.bumps.notified += 1;
-      }
+      },
+      lost: (err) => this.lose(listener, err),
     });
-    client.on('error', (err) => this.lose(client, err));
-    client.on('end', () => this.lose(client, new Error('the connection was closed')));
-    try {
-      await client.connect();
-      await client.query(`LISTEN ${CHANNEL}`);
-    } catch (err) {
-      await client.end().catch(() => {});
-      throw err;
-    }
     if (this.closed) {
-      await client.end().catch(() => {});
+      await listener.close();
       return;
     }
-    this.listener = client;
+    this.listener = listener;
   }
 
-  private lose(client: pg.Client, err: Error): void {
-    if (this.listener !== client) return;
+  private lose(listener: Listener, err: Error): void {
+    if (this.listener !== listener) return;
     this.listener = undefined;
-    client.end().catch(() => {});
     this.disconnectedSince ??= Date.now();
     this.logger?.error(
       { reason: err.message },

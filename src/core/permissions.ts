@@ -3,6 +3,8 @@ import type { ResourceKind } from '../db/schema.js';
 import type { Actor } from './auth/actor.js';
 import { forbidden } from './errors.js';
 
+export type { ResourceKind };
+
 export type Action = 'create' | 'delete' | 'edit' | 'download' | 'upload';
 
 export const TOKEN_SCOPE_MESSAGE = 'API tokens are restricted to app upload: log in for anything else';

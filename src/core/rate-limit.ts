@@ -71,15 +71,6 @@ function refusal(window: Window, t: number): Verdict {
   return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((window.endsAt - t) / 1000)) };
 }
 
-/** The limiter of one app instance, kept in its per-instance state so that test apps never share counters. */
-export function limiterIn(state: Map<string, unknown>, name: string): RateLimiter {
-  const existing = state.get(name);
-  if (existing instanceof RateLimiter) return existing;
-  const created = new RateLimiter();
-  state.set(name, created);
-  return created;
-}
-
 /**
  * The client addresses (rate-limit keys) each account signed in from successfully, kept in memory of this instance:
  * at most `perAccount` per account (the newest) and `maxAccounts` accounts (the least recently used go first).
@@ -107,15 +98,6 @@ export class KnownAddresses {
       this.byAccount.delete(oldest);
     }
   }
-}
-
-/** The known addresses of one app instance, kept in its per-instance state like the limiters. */
-export function knownAddressesIn(state: Map<string, unknown>, name: string): KnownAddresses {
-  const existing = state.get(name);
-  if (existing instanceof KnownAddresses) return existing;
-  const created = new KnownAddresses();
-  state.set(name, created);
-  return created;
 }
 
 /**

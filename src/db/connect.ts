@@ -5,7 +5,7 @@ import { setFlagsFromString } from 'node:v8';
 import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
 import type { LogEvent, PostgresPool, PostgresPoolClient, PostgresQueryResult } from 'kysely';
 import { Kysely, PostgresDialect, sql } from 'kysely';
-import { ConfigError } from '../config.js';
+import { ConfigError } from '../config-error.js';
 import { loadPg } from './pg.js';
 import { describePostgresError } from './postgres-errors.js';
 import type { Database } from './schema.js';

@@ -1,20 +1,13 @@
 import express, { type Request, type Response } from 'express';
-import { attachmentDisposition } from '../storage/content-disposition.js';
-import { assertValidKey, baseName } from '../storage/keys.js';
-import type { LocalArtifactStore } from '../storage/local.js';
 import {
   type ArtifactStore,
-  InvalidKeyError,
-  ObjectNotFoundError,
+  findStoredFile,
+  type SignedUrlVerifier,
+  StoredFileGoneError,
+  storedKeyProblem,
   type Visibility,
-} from '../storage/types.js';
+} from '../core/stored-files.js';
 import { sendObject } from './shared/ranges.js';
-
-const CACHE_CONTROL: Record<Visibility, string> = {
-  public: 'public, max-age=300',
-  // A signed link is a one-off permission: no shared cache may keep the file for the next holder of the URL.
-  private: 'private, no-store',
-};
 
 /** Express 5 hands `/*key` over as decoded segments; an encoded "/" inside one still ends up as a separator. */
 function keyOf(req: Request): string {
@@ -36,25 +29,16 @@ export async function serveStored(
   visibility: Visibility,
   downloadName: string | undefined,
 ): Promise<void> {
-  const info = await store.head(key, visibility);
-  if (!info) {
+  const file = await findStoredFile(store, key, visibility, downloadName);
+  if (!file) {
     res.status(404).json({ error: 'file not found' });
     return;
   }
   try {
-    await sendObject(req, res, {
-      ...info,
-      headers: {
-        // An object put with its own (edge answers: revalidated within a minute) keeps it when public.
-        'Cache-Control': (visibility === 'public' && info.cacheControl) || CACHE_CONTROL[visibility],
-        'Content-Disposition': attachmentDisposition(downloadName || baseName(key)),
-        'X-Content-Type-Options': 'nosniff',
-      },
-      open: (range) => store.get(key, visibility, range),
-    });
+    await sendObject(req, res, file);
   } catch (err) {
     // Deleted between the look-up and the read.
-    if (err instanceof ObjectNotFoundError) {
+    if (err instanceof StoredFileGoneError) {
       res.status(404).json({ error: 'file not found' });
       return;
     }
@@ -66,18 +50,16 @@ export async function serveStored(
  * Serves the local driver's objects: `/public/<key>` to anyone, `/private/<key>` only with the query of a URL made
  * by `store.signedUrl()`. Mounted at `/files`.
  */
-export function filesRouter(store: LocalArtifactStore): express.Router {
+export function filesRouter(store: ArtifactStore & SignedUrlVerifier): express.Router {
   const router = express.Router();
 
   const handler =
     (visibility: Visibility) =>
     async (req: Request, res: Response): Promise<void> => {
       const key = keyOf(req);
-      try {
-        assertValidKey(key);
-      } catch (err) {
-        if (!(err instanceof InvalidKeyError)) throw err;
-        res.status(400).json({ error: `${err.message}; use the file's URL exactly as it was given` });
+      const problem = storedKeyProblem(key);
+      if (problem) {
+        res.status(400).json({ error: `${problem}; use the file's URL exactly as it was given` });
         return;
       }
       const name = queryString(req, 'name');

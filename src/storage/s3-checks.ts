@@ -1,4 +1,4 @@
-import type { S3Config } from '../config.js';
+import type { S3Options } from './s3.js';
 
 /**
  * What start-up says when the S3 service cannot be used: one line naming the variable to fix. Operators meet these
@@ -24,11 +24,11 @@ function oneLine(text: string): string {
 }
 
 /** `S3_ENDPOINT=minio S3_PORT=9000`, as the operator wrote it. */
-function endpointVars(config: S3Config): string {
+function endpointVars(config: S3Options): string {
   return `S3_ENDPOINT=${config.endPoint}${config.port ? ` S3_PORT=${config.port}` : ''}`;
 }
 
-function endpointUrl(config: S3Config): string {
+function endpointUrl(config: S3Options): string {
   return `${config.useSSL ? 'https' : 'http'}://${config.endPoint}${config.port ? `:${config.port}` : ''}`;
 }
 
@@ -39,7 +39,7 @@ export interface BucketRef {
 }
 
 /** Failures to reach the service at all, whatever the request was. */
-function networkProblem(err: unknown, config: S3Config): string | undefined {
+function networkProblem(err: unknown, config: S3Options): string | undefined {
   const code = field(err, 'code');
   const message = field(err, 'message') ?? String(err);
   const at = `${endpointVars(config)} (${endpointUrl(config)})`;
@@ -69,7 +69,7 @@ function networkProblem(err: unknown, config: S3Config): string | undefined {
 /** Explains a failed start-up request about `bucket` (checking or creating it) in one line. */
 export function describeS3Error(
   err: unknown,
-  config: S3Config,
+  config: S3Options,
   bucket: BucketRef,
   creating: boolean,
 ): string {
@@ -109,7 +109,7 @@ export function describeS3Error(
 }
 
 /** One line for a start-up step that took longer than `ms`. */
-export function describeS3Timeout(config: S3Config, ms: number): string {
+export function describeS3Timeout(config: S3Options, ms: number): string {
   return `${endpointVars(config)} (${endpointUrl(config)}) did not answer within ${ms / 1000} s: check S3_ENDPOINT, S3_PORT and the firewall`;
 }
 
@@ -119,7 +119,7 @@ export const READ_CHECK_BODY =
   'Updraft reads this object without credentials at start-up, to check that the public bucket allows anonymous reads.\n';
 
 /** How the check's object is reached without credentials: through S3_PUBLIC_URL, then the endpoint itself. */
-export function readCheckUrls(config: S3Config, publicUrl: string): string[] {
+export function readCheckUrls(config: S3Options, publicUrl: string): string[] {
   const path = READ_CHECK_KEY.split('/').map(encodeURIComponent).join('/');
   const direct = config.pathStyle
     ? `${endpointUrl(config)}/${config.publicBucket}/${path}`
@@ -134,7 +134,7 @@ const READ_CHECK_TIMEOUT_MS = 5_000;
  * from S3_PUBLIC_URL decides; when that URL cannot be reached from this host (in a compose network,
  * `localhost:9100` is the container itself), the endpoint's answer decides.
  */
-export async function anonymousReadWarning(config: S3Config, urls: string[]): Promise<string | undefined> {
+export async function anonymousReadWarning(config: S3Options, urls: string[]): Promise<string | undefined> {
   const unreachable: string[] = [];
   for (const url of urls) {
     let status: number;

@@ -1,6 +1,6 @@
 import { pipeline, Readable } from 'node:stream';
 import { Client, CopyDestinationOptions, CopySourceOptions } from 'minio';
-import { ConfigError, type S3Config } from '../config.js';
+import { ConfigError } from '../config-error.js';
 import { attachmentDisposition } from './content-disposition.js';
 import { HashingStream } from './hashing.js';
 import { assertValidKey, assertValidPrefix, baseName, encodeKey } from './keys.js';
@@ -22,6 +22,25 @@ import {
   type PutResult,
   type Visibility,
 } from './types.js';
+
+export interface S3Options {
+  endPoint: string;
+  port: number | undefined;
+  useSSL: boolean;
+  accessKey: string;
+  secretKey: string;
+  region: string;
+  publicBucket: string;
+  privateBucket: string;
+  /** Base URL under which public objects are reachable, e.g. https://cdn.example.com/bucket */
+  publicUrlBase: string;
+  pathStyle: boolean;
+  /**
+   * The S3 API as clients reach it (S3_PRIVATE_URL), when it differs from `endPoint`: signed URLs of private
+   * objects are signed for, and point at, this host. Unset: `endPoint`.
+   */
+  presignEndpoint?: { endPoint: string; port: number | undefined; useSSL: boolean };
+}
 
 /**
  * Bodies up to this size go up in one PUT; larger ones as a multipart upload. It is minio's own part size, so
@@ -64,9 +83,9 @@ export class S3ArtifactStore implements ArtifactStore {
    * is local computation: with the region configured, this client never sends a request.
    */
   readonly #presigner: Client;
-  readonly #config: S3Config;
+  readonly #config: S3Options;
 
-  constructor(config: S3Config) {
+  constructor(config: S3Options) {
     this.#config = config;
     const options = {
       accessKey: config.accessKey,

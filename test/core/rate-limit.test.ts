@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addressKey, KnownAddresses, limiterIn, RateLimiter } from '../../src/core/rate-limit.js';
+import { addressKey, KnownAddresses, RateLimiter } from '../../src/core/rate-limit.js';
 
 function clock(start = 1_000_000) {
   let now = start;
@@ -42,14 +42,6 @@ describe('RateLimiter', () => {
     expect(limiter.size).toBe(10);
     // The newest counters survive the flood.
     expect(limiter.hit('flood49', 1, 60).allowed).toBe(false);
-  });
-
-  it('lives in the app instance state, one per name', () => {
-    const state = new Map<string, unknown>();
-    const a = limiterIn(state, 'auth');
-    expect(limiterIn(state, 'auth')).toBe(a);
-    expect(limiterIn(state, 'other')).not.toBe(a);
-    expect(limiterIn(new Map(), 'auth')).not.toBe(a);
   });
 });
 

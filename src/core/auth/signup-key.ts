@@ -1,14 +1,19 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { existsSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Config } from '../../config.js';
 import type { Db } from '../../db/connect.js';
+
+/** The sign-up key from the environment (API_KEY), and the data directory a one-time key is kept in otherwise. */
+export interface SignupKeyOptions {
+  apiKey: string | undefined;
+  dataDir: string;
+}
 
 /**
  * Sign-up is never open without a key. With API_KEY set, that key creates tenants (FaynoSync's way).
  * Without it, a fresh install mints a one-time key in DATA_DIR for the first admin; it is gone once used.
  */
-export function signupKeyPath(config: Config): string {
+export function signupKeyPath(config: SignupKeyOptions): string {
   return join(config.dataDir, 'signup-key');
 }
 
@@ -19,7 +24,7 @@ export function sameSecret(a: string, b: string): boolean {
 }
 
 /** Called at start-up; returns the one-time key when a new one must be shown to the operator. */
-export async function prepareSignupKey(config: Config, db: Db): Promise<string | undefined> {
+export async function prepareSignupKey(config: SignupKeyOptions, db: Db): Promise<string | undefined> {
   if (config.apiKey) return undefined;
   const path = signupKeyPath(config);
   const admin = await db
@@ -43,7 +48,7 @@ export type SignupKeyCheck =
   | { ok: false; closed: boolean };
 
 /** Checks a presented key; a one-time key must then be consumed (exactly one caller wins). */
-export function checkSignupKey(config: Config, presented: string): SignupKeyCheck {
+export function checkSignupKey(config: SignupKeyOptions, presented: string): SignupKeyCheck {
   if (config.apiKey) {
     return sameSecret(presented, config.apiKey)
       ? { ok: true, consume: () => true, restore: () => {} }

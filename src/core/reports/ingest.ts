@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import type { ReportsConfig } from '../../config.js';
 import { forbidden, invalid } from '../errors.js';
 import { checkName } from '../names.js';
 import { MAX_DEVICE_ID_LENGTH } from '../telemetry/recorder.js';
@@ -20,8 +19,20 @@ export const EVENT_TYPES = [
 ];
 const REASON = /^[a-zA-Z0-9._-]{1,128}$/;
 
+/** Crash and event reports (FaynoSync's REPORTS_* settings); the per-app `reports` flag is the switch. */
+export interface ReportsOptions {
+  /** REPORTS_ENABLED=false turns the whole feature off (its routes answer 404). */
+  enabled: boolean;
+  maxBodyBytes: number;
+  maxDetailsCompressedBytes: number;
+  maxDetailsDecompressedBytes: number;
+  perKeyPerMinute: number;
+  blobRetentionDays: number;
+  maxBlobsPerGroup: number;
+}
+
 export interface IngestDeps extends BlobDeps {
-  config: { reports: ReportsConfig };
+  config: { reports: ReportsOptions };
 }
 
 export interface IngestResult {

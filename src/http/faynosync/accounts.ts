@@ -11,7 +11,6 @@ import {
   updateTeamUser,
   whoami,
 } from '../../core/accounts.js';
-import { knownAddressesIn, limiterIn } from '../../core/rate-limit.js';
 import { actorOf, adminOnly, authenticate } from '../shared/auth.js';
 import { jsonBody, jsonObject } from '../shared/body.js';
 
@@ -45,8 +44,7 @@ export function accountsRouter(ctx: AppContext): Router {
   const { config } = ctx;
   const json = jsonBody(config.jsonMaxBytes);
   const auth = authenticate(ctx);
-  const limiter = limiterIn(ctx.state, 'auth-rate-limit');
-  const known = knownAddressesIn(ctx.state, 'login-known-addresses');
+  const { limiter, knownAddresses: known } = ctx.logins;
 
   router.post('/signup', json, async (req, res) => {
     const body = jsonObject(req.body);

@@ -1,6 +1,5 @@
 import { Router } from 'express';
 import type { AppContext } from '../../context.js';
-import { degradedReasons } from '../../core/health.js';
 
 /**
  * `GET /health`: 200 `{"status":"healthy"}`, or 503 `{"status":"degraded","reason":…}` naming every problem, so that
@@ -8,10 +7,8 @@ import { degradedReasons } from '../../core/health.js';
  */
 export function healthRouter(ctx: AppContext): Router {
   const router = Router();
-  const localDir =
-    ctx.config.storageDriver === 'local' || ctx.database.kind === 'pglite' ? ctx.config.dataDir : undefined;
   router.get('/health', async (req, res) => {
-    const reasons = await degradedReasons({ db: ctx.database.db, changes: ctx.changes, localDir });
+    const reasons = await ctx.degradedReasons();
     if (reasons.length === 0) {
       res.json({ status: 'healthy' });
       return;

@@ -7,7 +7,6 @@ import { velopackAlias, velopackPackage } from '../../core/feeds/velopack.js';
 import type { RouteCounts } from '../../metrics/counts.js';
 import { cors } from '../shared/cors.js';
 import { STATUS } from '../shared/errors.js';
-import { releaseCache } from '../shared/release-cache.js';
 import { HSTS, overHttps, type TrustProxy } from '../shared/security-headers.js';
 import { urlTextProblem } from '../shared/text.js';
 import { appsLatestRoute } from './apps-latest.js';
@@ -28,7 +27,7 @@ export function hotPath(
   ctx: AppContext,
   trustProxy: TrustProxy = () => false,
 ): (req: IncomingMessage, res: ServerResponse) => boolean {
-  const releases = releaseCache(ctx);
+  const releases = ctx.releases;
   const access = new DownloadAccess(ctx.database.db, ctx.changes);
   const checkVersion = checkVersionRoute(ctx, releases, access);
   const appsLatest = appsLatestRoute(ctx, releases, access);

@@ -4,8 +4,13 @@ import type { Actor } from '../../core/auth/actor.js';
 import { actorFromSession } from '../../core/auth/actor.js';
 import { actorFromApiToken, looksLikeApiToken } from '../../core/auth/api-tokens.js';
 import { forbidden, unauthorized } from '../../core/errors.js';
-import { type Action, requireAdmin, requirePermission, TOKEN_SCOPE_MESSAGE } from '../../core/permissions.js';
-import type { ResourceKind } from '../../db/schema.js';
+import {
+  type Action,
+  type ResourceKind,
+  requireAdmin,
+  requirePermission,
+  TOKEN_SCOPE_MESSAGE,
+} from '../../core/permissions.js';
 
 /** The bearer credential of a request, exactly `Authorization: Bearer <token>` as FaynoSync's clients send it. */
 export function bearerToken(header: string | undefined): string {

@@ -2,8 +2,9 @@ import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import fresh from 'fresh';
 import rangeParser from 'range-parser';
-import type { ByteRange } from '../../storage/types.js';
+import type { ByteRange, StoredFile } from '../../core/stored-files.js';
 
 /**
  * A Range header naming more ranges than this is ignored and the whole object sent, as RFC 9110 §14.2 allows: a
@@ -52,38 +53,13 @@ export function parseRange(header: string | undefined, size: number): RangeReque
   return { type: 'ranges', ranges: merged.map(({ start, end }) => ({ start, end })) };
 }
 
-/** What sendObject needs to answer for one object, wherever it is stored. */
-export interface ServableObject {
-  size: number;
-  /** Quoted, as in the ETag header. */
-  etag: string;
-  lastModified: Date;
-  contentType: string | undefined;
-  /** Sent with every answer about the object (200, 206, 304), e.g. Cache-Control and Content-Disposition. */
-  headers: Record<string, string>;
-  /** Streams the object, or one inclusive byte range of it. */
-  open(range?: ByteRange): Promise<Readable>;
-}
-
 /** HTTP dates have whole seconds; compare at that precision or a just-written file never counts as unmodified. */
-function lastModifiedSeconds(object: ServableObject): number {
+function lastModifiedSeconds(object: StoredFile): number {
   return Math.floor(object.lastModified.getTime() / 1000) * 1000;
 }
 
-function isNotModified(req: IncomingMessage, object: ServableObject): boolean {
-  const ifNoneMatch = req.headers['if-none-match'];
-  if (ifNoneMatch !== undefined) {
-    if (ifNoneMatch.trim() === '*') return true;
-    return ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === object.etag);
-  }
-  const ifModifiedSince = req.headers['if-modified-since'];
-  if (ifModifiedSince === undefined) return false;
-  const since = Date.parse(ifModifiedSince);
-  return !Number.isNaN(since) && lastModifiedSeconds(object) <= since;
-}
-
 /** If-Range: resume only the same version of the object, otherwise send it whole (strong comparison). */
-function rangeStillApplies(req: IncomingMessage, object: ServableObject): boolean {
+function rangeStillApplies(req: IncomingMessage, object: StoredFile): boolean {
   const ifRange = req.headers['if-range'];
   if (ifRange === undefined) return true;
   if (typeof ifRange !== 'string') return false;
@@ -106,7 +82,7 @@ interface Piece {
 export async function sendObject(
   req: IncomingMessage,
   res: ServerResponse,
-  object: ServableObject,
+  object: StoredFile,
 ): Promise<void> {
   const common = {
     ETag: object.etag,
@@ -114,7 +90,7 @@ export async function sendObject(
     'Accept-Ranges': 'bytes',
     ...object.headers,
   };
-  if (isNotModified(req, object)) {
+  if (fresh(req.headers, { etag: common.ETag, 'last-modified': common['Last-Modified'] })) {
     res.writeHead(304, common).end();
     return;
   }
