@@ -53,6 +53,24 @@ export async function requireAllowed(
     );
 }
 
+/** Where a version or artifact sits. */
+export interface Placement {
+  channelId?: string | null;
+  platformId?: string | null;
+  archId?: string | null;
+}
+
+/**
+ * The resource-level check for writes of versions and artifacts: the version's channel and each artifact's platform
+ * and arch must be in the team user's allowed lists, as for an upload to them.
+ */
+export async function requireAllowedPlacement(db: Db, actor: Actor, placement: Placement): Promise<void> {
+  if (actor.role === 'admin') return;
+  if (placement.channelId) await requireAllowed(db, actor, 'channels', placement.channelId);
+  if (placement.platformId) await requireAllowed(db, actor, 'platforms', placement.platformId);
+  if (placement.archId) await requireAllowed(db, actor, 'archs', placement.archId);
+}
+
 /** Ids a team user may see, or undefined for an admin (everything in the tenant). */
 export async function allowedIds(db: Db, actor: Actor, kind: ResourceKind): Promise<string[] | undefined> {
   if (actor.role === 'admin') return undefined;

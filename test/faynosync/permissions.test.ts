@@ -11,6 +11,7 @@ import {
   type PermissionInput,
   uniqueName,
 } from '../helpers/auth.js';
+import { createApp, createNamed, sendForm, upload } from '../helpers/releases.js';
 
 /**
  * Every protected route × every kind of caller. A route case knows how to make a fresh target in
@@ -422,5 +423,117 @@ describe('admin-only /admin/update', () => {
       .post('/login')
       .send({ username: adminA.username, password: `${PASSWORD}-2` })
       .expect(200);
+  });
+});
+
+describe('team users’ channel, platform and arch limits on every write of versions and artifacts', () => {
+  /** Admin A's release of `app` in beta for win/x64 with two files; the team user has every apps right and the app. */
+  async function betaRelease(): Promise<{ id: string; app: string; ids: Record<string, string> }> {
+    const app = uniqueName('limits');
+    const appId = await createApp(t.app, adminA.token, app);
+    const ids: Record<string, string> = { app: appId };
+    for (const [kind, name] of [
+      ['channel', 'stable'],
+      ['channel', 'beta'],
+      ['platform', 'win'],
+      ['platform', 'mac'],
+      ['arch', 'x64'],
+      ['arch', 'arm64'],
+    ] as const) {
+      const list = await request(t.app).get(`/${kind}/list`).set(bearer(adminA.token)).expect(200);
+      const rows = Object.values(list.body)[0] as Record<string, string>[];
+      const known = rows.find((r) => Object.values(r).includes(name));
+      ids[name] = known?.ID ?? (await createNamed(t.app, adminA.token, kind, name));
+    }
+    const res = await upload(
+      t.app,
+      adminA.token,
+      { app_name: app, version: '1.0.0', channel: 'beta', platform: 'win', arch: 'x64' },
+      [
+        { name: 'a.exe', content: Buffer.from('a') },
+        { name: 'b.exe', content: Buffer.from('b') },
+      ],
+    ).expect(200);
+    return { id: res.body['uploadResult.Uploaded'] as string, app, ids };
+  }
+
+  const all = { create: true, delete: true, edit: true, download: true, upload: true };
+  async function member(
+    ids: Record<string, string>,
+    channels: string[],
+    platforms: string[],
+    archs: string[],
+  ) {
+    const pick = (names: string[]) => names.map((n) => ids[n] ?? '');
+    return newTeamUser(t.app, adminA.token, {
+      apps: { ...all, allowed: [ids.app ?? ''] },
+      channels: { allowed: pick(channels) },
+      platforms: { allowed: pick(platforms) },
+      archs: { allowed: pick(archs) },
+    });
+  }
+
+  const calls = {
+    update: (token: string, r: { id: string; app: string }) =>
+      sendForm(t.app, '/apps/update', token, [
+        {
+          name: 'data',
+          value: JSON.stringify({ id: r.id, app_name: r.app, version: '1.0.0', publish: false }),
+        },
+      ]),
+    artifactDelete: (token: string, r: { id: string; app: string }) =>
+      sendForm(t.app, '/artifact/delete', token, [
+        {
+          name: 'data',
+          value: JSON.stringify({ id: r.id, app_name: r.app, version: '1.0.0', artifacts_to_delete: ['0'] }),
+        },
+      ]),
+    versionDelete: (token: string, r: { id: string }) =>
+      request(t.app).delete('/apps/delete').query({ id: r.id }).set(bearer(token)),
+  };
+
+  async function published(r: { app: string; id: string }) {
+    const res = await request(t.app)
+      .get('/search')
+      .query({ app_name: r.app })
+      .set(bearer(adminA.token))
+      .expect(200);
+    return (res.body.items as { ID: string; Published: boolean; Artifacts: unknown[] }[]).find(
+      (i) => i.ID === r.id,
+    );
+  }
+
+  it.each([
+    ['a user limited to channel stable', ['stable'], ['win'], ['x64'], 'channel'],
+    ['a user limited to platform mac', ['beta'], ['mac'], ['x64'], 'platform'],
+    ['a user limited to arch arm64', ['beta'], ['win'], ['arm64'], 'arch'],
+  ])(
+    '%s may not unpublish, delete artifacts or delete the beta win/x64 release',
+    async (_label, channels, platforms, archs, kind) => {
+      const r = await betaRelease();
+      const user = await member(r.ids, channels, platforms, archs);
+      const refused = [calls.artifactDelete, calls.versionDelete];
+      // Editing a version's flags is a write of the version: its channel decides; platforms and archs are its files'.
+      if (kind === 'channel') refused.push(calls.update);
+      else await calls.update(user.token, r).expect(200);
+      for (const call of refused) {
+        const res = await call(user.token, r).expect(403);
+        expect(res.body.error).toBe(
+          `you don't have access to this ${kind}: ask your admin to add it to your allowed list`,
+        );
+      }
+      expect((await published(r))?.Artifacts).toHaveLength(2);
+    },
+  );
+
+  it('a user allowed the channel, platform and arch may do all three', async () => {
+    const r = await betaRelease();
+    const user = await member(r.ids, ['beta'], ['win'], ['x64']);
+    await calls.update(user.token, r).expect(200);
+    expect((await published(r))?.Published).toBe(false);
+    await calls.artifactDelete(user.token, r).expect(200);
+    expect((await published(r))?.Artifacts).toHaveLength(1);
+    await calls.versionDelete(user.token, r).expect(200);
+    expect(await published(r)).toBeUndefined();
   });
 });

@@ -206,10 +206,18 @@ describe('POST /apps/update', () => {
     await update(a.token, { id, app_name: 'desk', version: 'x'.repeat(500) }).expect(400);
   });
 
-  it('needs apps.edit and the app in a team user’s allowed list', async () => {
+  it('needs apps.edit and the app and channel in a team user’s allowed lists', async () => {
     const id = await release(a, '2.5.0');
     const data = { id, app_name: 'desk', version: '2.5.0', publish: true };
-    const editor = await newTeamUser(t.app, a.token, { apps: { edit: true, allowed: [a.apps.desk ?? ''] } });
+    const editor = await newTeamUser(t.app, a.token, {
+      apps: { edit: true, allowed: [a.apps.desk ?? ''] },
+      channels: { allowed: [a.channels.stable ?? ''] },
+    });
+    const otherChannel = await newTeamUser(t.app, a.token, {
+      apps: { edit: true, allowed: [a.apps.desk ?? ''] },
+      channels: { allowed: [a.channels.beta ?? ''] },
+    });
+    await update(otherChannel.token, data).expect(403);
     const notAllowed = await newTeamUser(t.app, a.token, {
       apps: { edit: true, allowed: [a.apps.tool ?? ''] },
     });
@@ -259,11 +267,21 @@ describe('DELETE /apps/delete', () => {
     await request(t.app).delete('/apps/delete').set(bearer(a.token)).expect(400);
   });
 
-  it('lets a team user with apps.delete and the app delete (FaynoSync refused every team user)', async () => {
+  it('lets a team user with apps.delete and the app, channel, platform and arch delete (FaynoSync refused every team user)', async () => {
     const id = await release(a, '3.2.0');
     const deleter = await newTeamUser(t.app, a.token, {
       apps: { delete: true, allowed: [a.apps.desk ?? ''] },
+      channels: { allowed: [a.channels.stable ?? ''] },
+      platforms: { allowed: [a.platforms.mac ?? ''] },
+      archs: { allowed: [a.archs.x64 ?? ''] },
     });
+    const otherPlatform = await newTeamUser(t.app, a.token, {
+      apps: { delete: true, allowed: [a.apps.desk ?? ''] },
+      channels: { allowed: [a.channels.stable ?? ''] },
+      platforms: { allowed: [a.platforms.win ?? ''] },
+      archs: { allowed: [a.archs.x64 ?? ''] },
+    });
+    await request(t.app).delete(`/apps/delete?id=${id}`).set(bearer(otherPlatform.token)).expect(403);
     const notAllowed = await newTeamUser(t.app, a.token, {
       apps: { delete: true, allowed: [a.apps.tool ?? ''] },
     });

@@ -1,12 +1,7 @@
-import { sql } from 'kysely';
 import type { Db } from '../../db/connect.js';
-import { isUniqueViolation } from '../../db/errors.js';
-import { conflict, invalid, notFound } from '../errors.js';
-import { newId } from '../ids.js';
+import { invalid } from '../errors.js';
 import { MAX_NAME_LENGTH, printable } from '../names.js';
-import { type BindistApp, findApp } from './catalog.js';
-import { appIdParam, bodyObject, idParam, optionalString, requiredString } from './input.js';
-import type { BindistCaller } from './keys.js';
+import { idParam, requiredString } from './input.js';
 
 /**
  * BinDist applications over Updraft's apps (migration 0004): `applicationId` is `apps.name`, the display `name` is
@@ -20,8 +15,8 @@ import type { BindistCaller } from './keys.js';
  * letter or digit and does not end with "-"), so the same app is addressable from the FaynoSync face.
  */
 const APPLICATION_ID = /^[A-Za-z0-9](?:[A-Za-z0-9_-]*[A-Za-z0-9_])?$/;
-const MAX_DISPLAY_NAME = 200;
-const MAX_DESCRIPTION = 2000;
+export const MAX_DISPLAY_NAME = 200;
+export const MAX_DESCRIPTION = 2000;
 const MAX_TAGS = 20;
 const MAX_TAG_LENGTH = 50;
 
@@ -38,7 +33,7 @@ export function parseApplicationId(value: unknown): string {
   return id;
 }
 
-function parseTags(value: unknown): string[] | undefined {
+export function parseTags(value: unknown): string[] | undefined {
   if (value === undefined || value === null) return undefined;
   if (!Array.isArray(value) || value.some((tag) => typeof tag !== 'string')) {
     throw fail('"tags" must be an array of strings, e.g. ["windows", "utility"]');
@@ -51,7 +46,7 @@ function parseTags(value: unknown): string[] | undefined {
   return [...new Set(tags)];
 }
 
-function parseCustomerIds(value: unknown, field: string): string[] {
+export function parseCustomerIds(value: unknown, field: string): string[] {
   if (value === undefined || value === null) return [];
   if (!Array.isArray(value)) throw fail(`"${field}" must be an array of customer ids`);
   return [...new Set(value.map((id) => idParam(id, field)))];
@@ -70,7 +65,7 @@ export async function linkedCustomerIds(db: Db, tenantId: string, appId: string)
 }
 
 /** Refuses ids that are not customers of this tenant (BinDist: 400), naming them. */
-async function requireCustomers(db: Db, tenantId: string, ids: string[]): Promise<void> {
+export async function requireCustomers(db: Db, tenantId: string, ids: string[]): Promise<void> {
   if (ids.length === 0) return;
   const found = await db
     .selectFrom('bindist_customers')
@@ -85,180 +80,4 @@ async function requireCustomers(db: Db, tenantId: string, ids: string[]): Promis
       `customer not found: ${missing.map((id) => printable(id)).join(', ')}; create the customer first`,
     );
   }
-}
-
-export interface CreatedApplication extends BindistApp {
-  customerIds: string[];
-}
-
-/**
- * POST /management/applications: one transaction creates the app and its customer links. A taken id (live, deleted,
- * or an app of the FaynoSync face) is a 409: BinDist never reuses an application id.
- */
-export async function createApplication(
-  db: Db,
-  caller: BindistCaller,
-  grantedBy: string,
-  body: unknown,
-): Promise<CreatedApplication> {
-  const { tenantId } = caller;
-  const input = bodyObject(body);
-  const applicationId = parseApplicationId(input.applicationId);
-  const name = requiredString(input.name, 'name', MAX_DISPLAY_NAME);
-  const description = optionalString(input.description, 'description', MAX_DESCRIPTION) ?? '';
-  const tags = parseTags(input.tags) ?? [];
-  const customerIds = parseCustomerIds(input.customerIds, 'customerIds');
-  await requireCustomers(db, tenantId, customerIds);
-  const id = newId();
-  try {
-    await db.transaction().execute(async (trx) => {
-      await trx
-        .insertInto('apps')
-        .values({
-          id,
-          tenant_id: tenantId,
-          name: applicationId,
-          display_name: name,
-          description,
-          tags: JSON.stringify(tags),
-          // BinDist files are only ever fetched through signed URLs.
-          private: true,
-        })
-        .execute();
-      if (customerIds.length > 0) {
-        await trx
-          .insertInto('bindist_customer_apps')
-          .values(
-            customerIds.map((customerId) => ({
-              tenant_id: tenantId,
-              customer_id: customerId,
-              app_id: id,
-              granted_by: grantedBy,
-            })),
-          )
-          .execute();
-      }
-    });
-  } catch (err) {
-    if (isUniqueViolation(err)) {
-      throw conflict(
-        `Application '${applicationId}' already exists or was deleted: an application id is never reused, choose another`,
-      );
-    }
-    throw err;
-  }
-  return { ...(await findApp(db, caller, applicationId)), customerIds };
-}
-
-/** PATCH /management/applications/{id}: display name, description and tags; the id itself never changes. */
-export async function updateApplication(
-  db: Db,
-  caller: BindistCaller,
-  applicationId: unknown,
-  body: unknown,
-): Promise<BindistApp> {
-  const app = await findApp(db, caller, appIdParam(applicationId));
-  const input = bodyObject(body);
-  const changes: { display_name?: string; description?: string; tags?: string } = {};
-  if (input.name !== undefined) changes.display_name = requiredString(input.name, 'name', MAX_DISPLAY_NAME);
-  const description = optionalString(input.description, 'description', MAX_DESCRIPTION);
-  if (description !== undefined) changes.description = description ?? '';
-  const tags = parseTags(input.tags);
-  if (tags !== undefined) changes.tags = JSON.stringify(tags);
-  if (Object.keys(changes).length === 0) {
-    throw invalid('Validation failed: send at least one of name, description, tags');
-  }
-  await db
-    .updateTable('apps')
-    .set({ ...changes, updated_at: sql`now()` })
-    .where('tenant_id', '=', caller.tenantId)
-    .where('id', '=', app.id)
-    .execute();
-  return findApp(db, caller, app.applicationId);
-}
-
-/**
- * DELETE /management/applications/{id}: a soft delete. Versions and files stay (and keep their storage); /v1 hides
- * the app from then on. Deleting twice is BinDist's 400.
- */
-export async function deleteApplication(
-  db: Db,
-  caller: BindistCaller,
-  applicationId: unknown,
-): Promise<{ appId: string; applicationId: string; deletedAt: Date }> {
-  const id = appIdParam(applicationId);
-  const row = await db
-    .updateTable('apps')
-    .set({ deleted_at: sql`now()`, updated_at: sql`now()` })
-    .where('tenant_id', '=', caller.tenantId)
-    .where('name', '=', id)
-    .where('deleted_at', 'is', null)
-    .returning(['id', 'deleted_at'])
-    .executeTakeFirst();
-  if (row?.deleted_at) return { appId: row.id, applicationId: id, deletedAt: new Date(row.deleted_at) };
-  const existing = await db
-    .selectFrom('apps')
-    .select('id')
-    .where('tenant_id', '=', caller.tenantId)
-    .where('name', '=', id)
-    .executeTakeFirst();
-  if (existing) throw invalid(`Application '${id}' is already deleted`);
-  throw notFound(`Application not found: '${id}'`);
-}
-
-/** PUT /management/applications/{id}/customers: BinDist's add and remove lists, applied in one transaction. */
-export async function changeApplicationCustomers(
-  db: Db,
-  caller: BindistCaller,
-  grantedBy: string,
-  applicationId: unknown,
-  body: unknown,
-): Promise<{ app: BindistApp; added: string[]; removed: string[]; customerIds: string[] }> {
-  const { tenantId } = caller;
-  const app = await findApp(db, caller, appIdParam(applicationId));
-  const input = bodyObject(body);
-  const add = parseCustomerIds(input.addCustomerIds, 'addCustomerIds');
-  const remove = parseCustomerIds(input.removeCustomerIds, 'removeCustomerIds');
-  if (add.length === 0 && remove.length === 0) {
-    throw invalid(
-      'Validation failed: send addCustomerIds and/or removeCustomerIds with at least one customer id',
-    );
-  }
-  const both = add.filter((id) => remove.includes(id));
-  if (both.length > 0) {
-    throw invalid(
-      `Validation failed: a customer cannot be added and removed at once: ${both.map((id) => printable(id)).join(', ')}`,
-    );
-  }
-  await requireCustomers(db, tenantId, add);
-  const { added, removed } = await db.transaction().execute(async (trx) => {
-    const inserted =
-      add.length === 0
-        ? []
-        : await trx
-            .insertInto('bindist_customer_apps')
-            .values(
-              add.map((customerId) => ({
-                tenant_id: tenantId,
-                customer_id: customerId,
-                app_id: app.id,
-                granted_by: grantedBy,
-              })),
-            )
-            .onConflict((oc) => oc.columns(['customer_id', 'app_id']).doNothing())
-            .returning('customer_id')
-            .execute();
-    const deleted =
-      remove.length === 0
-        ? []
-        : await trx
-            .deleteFrom('bindist_customer_apps')
-            .where('tenant_id', '=', tenantId)
-            .where('app_id', '=', app.id)
-            .where('customer_id', 'in', remove)
-            .returning('customer_id')
-            .execute();
-    return { added: inserted.map((r) => r.customer_id), removed: deleted.map((r) => r.customer_id) };
-  });
-  return { app, added, removed, customerIds: await linkedCustomerIds(db, tenantId, app.id) };
 }

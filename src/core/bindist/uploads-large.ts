@@ -5,13 +5,12 @@ import type { Db } from '../../db/connect.js';
 import { ObjectTooLargeError } from '../../storage/types.js';
 import { conflict, DomainError, forbidden, invalid, notFound } from '../errors.js';
 import { printable } from '../names.js';
-import { removeObject } from '../releases/upload.js';
+import { type ReleaseDeps, removeObject } from '../releases/upload.js';
 import { findApp } from './catalog.js';
 import { appIdParam, bodyObject } from './input.js';
 import { type BindistCaller, callerId } from './keys.js';
 import { fileTypeOf } from './releases.js';
 import {
-  type BindistUploadDeps,
   checkBindistFileName,
   resolveUploadTarget,
   type Uploader,
@@ -31,8 +30,8 @@ import { bindistVersionId, parseBindistVersion, parseReleaseNotes } from './vers
  */
 
 /** What the large upload needs; an AppContext is one. */
-export interface LargeUploadDeps extends BindistUploadDeps {
-  config: BindistUploadDeps['config'] & { apiUrl: string; jwtSecret: string };
+export interface LargeUploadDeps extends ReleaseDeps {
+  config: ReleaseDeps['config'] & { apiUrl: string; jwtSecret: string };
 }
 
 /** BinDist's presigned URLs live 30 minutes. */

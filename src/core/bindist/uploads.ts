@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { pipeline, Readable, Transform, type TransformCallback } from 'node:stream';
-import type { ChangeFeed } from '../changes.js';
+import { ReleaseWrite } from '../commands/release-write.js';
 import { conflict, DomainError, invalid } from '../errors.js';
 import { printable } from '../names.js';
-import { checkFileName, type ReleaseDeps, ReleaseWrite } from '../releases/upload.js';
+import { checkFileName, type ReleaseDeps } from '../releases/upload.js';
 import { recordActivity } from './activity.js';
 import { type BindistApp, findApp } from './catalog.js';
 import { appIdParam, optionalChoice, optionalString } from './input.js';
@@ -17,11 +17,6 @@ import { bindistVersionId, parseBindistVersion, parseReleaseNotes, versionExists
  * transaction), and only then adds BinDist's file details and the activity record. A new version starts disabled:
  * the release flow is upload → try it on the Test channel → `PATCH isEnabled=true`.
  */
-
-/** What uploads need; an AppContext is one. */
-export interface BindistUploadDeps extends ReleaseDeps {
-  changes: Pick<ChangeFeed, 'changed'>;
-}
 
 /** BinDist's small-upload limit (its API Gateway payload), applied to the decoded bytes. */
 export const SMALL_UPLOAD_MAX_BYTES = 10 * 1024 * 1024;
@@ -148,7 +143,7 @@ export class VersionUpload {
   #file: { name: string; type: BindistFileType; size: number; sha256: string } | undefined;
 
   constructor(
-    private readonly deps: BindistUploadDeps,
+    deps: ReleaseDeps,
     private readonly tenantId: string,
     readonly target: UploadTarget,
   ) {
@@ -190,41 +185,43 @@ export class VersionUpload {
     await this.#write.discard();
   }
 
-  /** Commits the version and its file, then records BinDist's file details and the upload in the activity log. */
+  /**
+   * Commits the version and its file, with BinDist's file details and the upload's activity record in the same
+   * transaction; the commit bumps the tenant's generation.
+   */
   async commit(uploader: Uploader, method: 'direct' | 'large'): Promise<UploadResult> {
-    const { db } = this.deps.database;
     const { app, version } = this.target;
-    const versionDbId = await this.#write.commit();
     const file = this.#file;
     let fileId: string | null = null;
-    if (file) {
-      const row = await db
-        .updateTable('artifacts')
-        .set({
-          bindist_file_type: file.type,
-          bindist_order: 1,
-          bindist_description: this.target.description ?? null,
-        })
-        .where('tenant_id', '=', this.tenantId)
-        .where('version_id', '=', versionDbId)
-        .where('file_name', '=', file.name)
-        .returning('id')
-        .executeTakeFirst();
-      fileId = row?.id ?? null;
-    }
-    await this.deps.changes.changed(this.tenantId);
-    await recordActivity(db, {
-      tenantId: this.tenantId,
-      type: 'upload',
-      appId: app.id,
-      version,
-      fileId,
-      fileName: file?.name ?? null,
-      fileSize: file?.size ?? 0,
-      customerId: uploader.id,
-      method,
-      clientIp: uploader.clientIp,
-      userAgent: uploader.userAgent,
+    await this.#write.commit(async (trx, versionDbId) => {
+      if (file) {
+        const row = await trx
+          .updateTable('artifacts')
+          .set({
+            bindist_file_type: file.type,
+            bindist_order: 1,
+            bindist_description: this.target.description ?? null,
+          })
+          .where('tenant_id', '=', this.tenantId)
+          .where('version_id', '=', versionDbId)
+          .where('file_name', '=', file.name)
+          .returning('id')
+          .executeTakeFirst();
+        fileId = row?.id ?? null;
+      }
+      await recordActivity(trx, {
+        tenantId: this.tenantId,
+        type: 'upload',
+        appId: app.id,
+        version,
+        fileId,
+        fileName: file?.name ?? null,
+        fileSize: file?.size ?? 0,
+        customerId: uploader.id,
+        method,
+        clientIp: uploader.clientIp,
+        userAgent: uploader.userAgent,
+      });
     });
     return {
       message: 'Upload successful',
@@ -267,7 +264,7 @@ export function tooLargeForSmallUpload(): DomainError {
 
 /** The JSON small upload (the SDKs' form): fields and base64 content, decoded and checked before anything is stored. */
 export async function uploadJson(
-  deps: BindistUploadDeps,
+  deps: ReleaseDeps,
   caller: BindistCaller,
   uploader: Uploader,
   input: Record<string, unknown>,

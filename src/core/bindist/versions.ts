@@ -1,15 +1,11 @@
-import { sql } from 'kysely';
 import type { Db } from '../../db/connect.js';
-import { invalid, notFound } from '../errors.js';
+import { invalid } from '../errors.js';
 import { printable } from '../names.js';
 import { parseVersion } from '../versions.js';
-import { findApp } from './catalog.js';
-import { appIdParam, bodyObject, optionalBoolean, optionalString, versionParam } from './input.js';
-import type { BindistCaller } from './keys.js';
-import { parseTier } from './tiers.js';
+import { optionalString } from './input.js';
 
 /**
- * Writing BinDist versions (the read side is releases.ts). A version is a channel-less `versions` row of the app:
+ * BinDist's version rules (the read side is releases.ts, the PATCH core/commands/update-bindist-version.ts). A version is a channel-less `versions` row of the app:
  * `published` is BinDist's `isEnabled`, `changelog` its `releaseNotes`, `is_active` its `isActive`, `min_tier` the
  * optional required customer tier.
  */
@@ -66,63 +62,4 @@ export async function versionExists(
     .where('version', '=', version)
     .executeTakeFirst();
   return row !== undefined;
-}
-
-export interface UpdatedVersion {
-  applicationId: string;
-  version: string;
-  releaseNotes: string | null;
-  isActive: boolean;
-  isEnabled: boolean;
-  requiredTier: string | null;
-  updatedAt: Date;
-}
-
-/**
- * PATCH /applications/{id}/versions/{v}: `isEnabled` (publish), `isActive`, `releaseNotes` ("" or null clears them)
- * and `requiredTier`. A body with none of them is BinDist's 400. `minimumClientVersion`, which older SDKs send, is
- * ignored, as BinDist's server does.
- */
-export async function updateVersion(
-  db: Db,
-  caller: BindistCaller,
-  applicationId: unknown,
-  versionText: unknown,
-  body: unknown,
-): Promise<UpdatedVersion> {
-  const input = bodyObject(body);
-  const app = await findApp(db, caller, appIdParam(applicationId));
-  const version = versionParam(versionText);
-  const changes: { published?: boolean; is_active?: boolean; changelog?: string; min_tier?: string | null } =
-    {};
-  const enabled = optionalBoolean(input.isEnabled, 'isEnabled');
-  const active = optionalBoolean(input.isActive, 'isActive');
-  const notes = parseReleaseNotes(input.releaseNotes);
-  const tier = parseTier(input.requiredTier, 'requiredTier');
-  if (enabled !== undefined) changes.published = enabled;
-  if (active !== undefined) changes.is_active = active;
-  if (notes !== undefined) changes.changelog = notes ?? '';
-  if (tier !== undefined) changes.min_tier = tier;
-  if (Object.keys(changes).length === 0) {
-    throw invalid('Validation failed: send at least one of isEnabled, isActive, releaseNotes, requiredTier');
-  }
-  const row = await db
-    .updateTable('versions')
-    .set({ ...changes, updated_at: sql`now()` })
-    .where('tenant_id', '=', caller.tenantId)
-    .where('app_id', '=', app.id)
-    .where('channel_id', 'is', null)
-    .where('version', '=', version)
-    .returning(['version', 'changelog', 'is_active', 'published', 'min_tier', 'updated_at'])
-    .executeTakeFirst();
-  if (!row) throw notFound(`Version not found: '${printable(version)}' of '${app.applicationId}'`);
-  return {
-    applicationId: app.applicationId,
-    version: row.version,
-    releaseNotes: row.changelog === '' ? null : row.changelog,
-    isActive: row.is_active,
-    isEnabled: row.published,
-    requiredTier: row.min_tier,
-    updatedAt: new Date(row.updated_at),
-  };
 }

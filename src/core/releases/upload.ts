@@ -1,33 +1,23 @@
-import { randomBytes } from 'node:crypto';
 import { extname } from 'node:path';
 import type { Readable } from 'node:stream';
-import { sql } from 'kysely';
 import type { Logger } from 'pino';
 import type { Db } from '../../db/connect.js';
-import { isForeignKeyViolation, isUniqueViolation } from '../../db/errors.js';
 import type { UpdaterEntry } from '../../db/schema.js';
-import { MAX_KEY_BYTES, MAX_SEGMENT_BYTES } from '../../storage/keys.js';
-import {
-  type ArtifactStore,
-  InvalidKeyError,
-  ObjectTooLargeError,
-  type Visibility,
-} from '../../storage/types.js';
+import { MAX_SEGMENT_BYTES } from '../../storage/keys.js';
+import { type ArtifactStore, ObjectTooLargeError, type Visibility } from '../../storage/types.js';
 import type { Actor } from '../auth/actor.js';
 import { UPDATER_TYPES } from '../catalog/updaters.js';
-import { conflict, DomainError, invalid } from '../errors.js';
+import type { CommandDeps } from '../commands/deps.js';
+import { DomainError, invalid } from '../errors.js';
 import { parseFlag } from '../flags.js';
-import { newId } from '../ids.js';
 import { checkName, printable } from '../names.js';
-import { requireAllowed, requirePermission } from '../permissions.js';
-import { parseVersion } from '../versions.js';
-import { releaseKey, temporaryKey } from './keys.js';
-import { checkUpdaterData, checkUpdaterFiles } from './updater-rules.js';
+import { requireAllowed } from '../permissions.js';
+import { temporaryKey } from './keys.js';
+import { checkUpdaterData } from './updater-rules.js';
 
 /** What the release commands need; an AppContext is one. */
-export interface ReleaseDeps {
+export interface ReleaseDeps extends CommandDeps {
   config: { uploadMaxBytes: number };
-  database: { db: Db };
   store: ArtifactStore;
   logger: Logger;
   /** Told of the files each committed write added (the upload metrics). */
@@ -39,10 +29,6 @@ const MAX_SIGNATURE_LENGTH = 16 * 1024;
 /** What file systems (and so the people downloading) accept as one file name. */
 // The storage's limit on one key segment (the local driver keeps a sidecar beside each file).
 const MAX_FILE_NAME_BYTES = MAX_SEGMENT_BYTES;
-
-const DUPLICATE_ARTIFACT = 'app with this name, version, platform, architecture and file already exists';
-const BUSY =
-  'a file of this version is being uploaded or deleted by another request right now: try again in a moment';
 
 export function asObject(data: unknown, example: string): Record<string, unknown> {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
@@ -329,7 +315,7 @@ export interface ReleasePlan extends FilePlacement {
 }
 
 /** A file of a release request stored under a temporary key; nothing refers to it until the commit moves it. */
-interface StagedFile {
+export interface StagedFile {
   fileName: string;
   tempKey: string;
   /** Where the temporary object is: the app's, or private for a file that came before the request said which app. */
@@ -407,320 +393,6 @@ export class ReleaseFiles {
   }
 }
 
-/**
- * One upload (or version update) in progress: files are streamed to temporary keys while their size and hashes are
- * measured, then commit() claims their final keys, and in one transaction writes the rows and moves the files into
- * place. Until that transaction commits nothing is visible; if it fails nothing of this request is left behind.
- *
- * Claims are `pending_objects` rows, committed before the first move: while a claim stands, the object at its key
- * belongs to this request (the primary key makes it exclusive), and a crash leaves it for the start-up sweep. The
- * transaction that writes the artifact rows deletes the claims, so an object is always owned by a claim or a row.
- */
-export class ReleaseWrite {
-  #done = false;
-
-  constructor(
-    private readonly deps: ReleaseDeps,
-    private readonly plan: ReleasePlan,
-    /** Files of this request received before it was planned: adoptStaged() checks them. */
-    private readonly files: ReleaseFiles = new ReleaseFiles(deps),
-  ) {}
-
-  get #visibility(): Visibility {
-    return this.plan.app.private ? 'private' : 'public';
-  }
-
-  #finalKey(fileName: string): string {
-    return releaseKey({ ...this.plan, appId: this.plan.app.id, fileName });
-  }
-
-  /** Checks the file's name and duplicates, then streams it to a temporary key; never holds it in memory. */
-  async addFile(file: FileUpload): Promise<void> {
-    const fileName = this.files.admit(file.fileName);
-    await this.#refuseDuplicate(fileName, this.#finalKey(fileName));
-    await this.files.store(fileName, file.stream, this.#visibility);
-  }
-
-  /** Runs the checks that needed the plan on the files stored before it; call once, right after construction. */
-  async adoptStaged(): Promise<void> {
-    for (const file of this.files.staged) {
-      await this.#refuseDuplicate(file.fileName, this.#finalKey(file.fileName));
-    }
-  }
-
-  /**
-   * Refuses, before a byte is stored, a file whose key would be too long, one the version already has or one another
-   * request is writing. The unique index and the claim in commit() are what guarantee it; this only spares the
-   * client sending a file in vain.
-   */
-  async #refuseDuplicate(fileName: string, finalKey: string): Promise<void> {
-    // Checked before the file is claimed (or, when it came after data, stored): a key the store refuses would fail
-    // only at the final move.
-    if (Buffer.byteLength(finalKey) > MAX_KEY_BYTES) {
-      throw invalid(
-        `file name "${printable(fileName)}" makes the storage key longer than ${MAX_KEY_BYTES} bytes: use a shorter file name or version`,
-      );
-    }
-    const { db } = this.deps.database;
-    const { plan } = this;
-    const existing = await db
-      .selectFrom('artifacts as a')
-      .innerJoin('versions as v', 'v.id', 'a.version_id')
-      .select('a.id')
-      .where('a.tenant_id', '=', plan.tenantId)
-      .where('v.tenant_id', '=', plan.tenantId)
-      .where('v.app_id', '=', plan.app.id)
-      .where('v.channel_id', nullOr(plan.channelId), plan.channelId)
-      .where('v.version', '=', plan.version)
-      .where('a.platform_id', nullOr(plan.platformId), plan.platformId)
-      .where('a.arch_id', nullOr(plan.archId), plan.archId)
-      .where('a.file_name', '=', fileName)
-      .executeTakeFirst();
-    if (existing) throw conflict(DUPLICATE_ARTIFACT);
-    const claimed = await db
-      .selectFrom('pending_objects')
-      .select('storage_key')
-      .where('storage_key', '=', finalKey)
-      .where('visibility', '=', this.#visibility)
-      .executeTakeFirst();
-    if (claimed) throw conflict(BUSY);
-  }
-
-  /** Makes the release visible; returns the version id. On failure, everything this request stored is removed. */
-  async commit(): Promise<string> {
-    if (this.#done) throw new Error('ReleaseWrite.commit() called twice');
-    this.#done = true;
-    const staged = this.files.staged.map((file) => ({ ...file, finalKey: this.#finalKey(file.fileName) }));
-    if (this.plan.filesRequired && staged.length === 0) {
-      throw invalid('no file sent: add one or more "file" parts to the form');
-    }
-    if (this.plan.filesRequired) {
-      try {
-        checkUpdaterFiles(
-          this.plan.updater,
-          this.plan.version,
-          staged.map((f) => f.fileName),
-        );
-      } catch (err) {
-        await this.#removeTemporary();
-        throw err;
-      }
-    }
-    const { db } = this.deps.database;
-    const visibility = this.#visibility;
-    const claims = staged.map((f) => ({ storage_key: f.finalKey, visibility }));
-    if (claims.length > 0) {
-      try {
-        await db.insertInto('pending_objects').values(claims).execute();
-      } catch (err) {
-        await this.#removeTemporary();
-        if (isUniqueViolation(err)) throw conflict(BUSY);
-        throw err;
-      }
-    }
-    /** Final keys a move was started for: the only final objects a failed commit may remove. */
-    const moving = new Set<string>();
-    try {
-      const versionId = await db.transaction().execute(async (trx) => {
-        const id = await this.#lockVersion(trx);
-        await releaseClaims(
-          trx,
-          visibility,
-          claims.map((c) => c.storage_key),
-        );
-        // A version update sets what it was sent; an upload's changes went in with the version it created, and a
-        // later upload of that version only adds its files (FaynoSync: flags and changelog are the first upload's).
-        await trx
-          .updateTable('versions')
-          .set({ ...(this.plan.target.create ? {} : this.plan.changes), updated_at: sql`now()` })
-          .where('tenant_id', '=', this.plan.tenantId)
-          .where('id', '=', id)
-          .execute();
-        await this.#insertArtifacts(trx, id, staged);
-        for (const file of staged) {
-          moving.add(file.finalKey);
-          await this.deps.store.move(file.tempKey, file.finalKey, file.visibility, visibility);
-        }
-        return id;
-      });
-      this.files.committed();
-      if (staged.length > 0) {
-        this.deps.metrics?.uploaded(
-          staged.length,
-          staged.reduce((sum, file) => sum + file.size, 0),
-        );
-      }
-      return versionId;
-    } catch (err) {
-      await this.#removeTemporary();
-      if (claims.length > 0)
-        await this.#withdrawClaims(
-          claims.map((c) => c.storage_key),
-          moving,
-        );
-      throw err;
-    }
-  }
-
-  /** Gives up before commit: removes what was stored for a write that will not happen. */
-  async discard(): Promise<void> {
-    if (this.#done) return;
-    this.#done = true;
-    await this.#removeTemporary();
-  }
-
-  /**
-   * The version row, found or created (with the upload's flags and changelog), locked until the transaction ends so a
-   * delete cannot slip in between.
-   */
-  async #lockVersion(trx: Db): Promise<string> {
-    const { plan } = this;
-    let query = trx.selectFrom('versions').select('id').where('tenant_id', '=', plan.tenantId);
-    if (plan.target.create) {
-      await trx
-        .insertInto('versions')
-        .values({
-          id: newId(),
-          tenant_id: plan.tenantId,
-          app_id: plan.app.id,
-          channel_id: plan.channelId,
-          version: plan.version,
-          rollout_seed: randomBytes(8).toString('hex'),
-          ...plan.changes,
-        })
-        .onConflict((oc) => oc.columns(['tenant_id', 'app_id', 'channel_id', 'version']).doNothing())
-        .execute()
-        .catch((err: unknown) => {
-          if (isForeignKeyViolation(err)) {
-            throw conflict(
-              'the app or channel was deleted while the files were uploading: check and send again',
-            );
-          }
-          throw err;
-        });
-      query = query
-        .where('app_id', '=', plan.app.id)
-        .where('channel_id', nullOr(plan.channelId), plan.channelId)
-        .where('version', '=', plan.version);
-    } else {
-      query = query.where('id', '=', plan.target.versionId);
-    }
-    const row = await query.forUpdate().executeTakeFirst();
-    if (!row) throw conflict('the version was deleted while this request ran: check and send it again');
-    return row.id;
-  }
-
-  /** Ids ascend in the order the files were sent, so listings (created_at, id) show them in that order. */
-  async #insertArtifacts(
-    trx: Db,
-    versionId: string,
-    staged: readonly (StagedFile & { finalKey: string })[],
-  ): Promise<void> {
-    if (staged.length === 0) return;
-    const { plan } = this;
-    const ids = staged.map(() => newId()).sort();
-    try {
-      await trx
-        .insertInto('artifacts')
-        .values(
-          staged.map((file, i) => ({
-            id: ids[i] ?? newId(),
-            tenant_id: plan.tenantId,
-            version_id: versionId,
-            platform_id: plan.platformId,
-            arch_id: plan.archId,
-            file_name: file.fileName,
-            storage_key: file.finalKey,
-            visibility: this.#visibility,
-            package: extname(file.fileName),
-            size: file.size,
-            sha1: file.sha1,
-            sha256: file.sha256,
-            sha512: file.sha512,
-            signature: plan.signature,
-          })),
-        )
-        .execute();
-    } catch (err) {
-      if (isUniqueViolation(err)) throw conflict(DUPLICATE_ARTIFACT);
-      if (isForeignKeyViolation(err)) {
-        throw conflict(
-          'the platform or arch was deleted while the files were uploading: check and send again',
-        );
-      }
-      throw err;
-    }
-  }
-
-  async #removeTemporary(): Promise<void> {
-    await this.files.removeAll();
-  }
-
-  /**
-   * After a failed commit: a claim that still stands means the transaction did not commit, so the object at its key
-   * (if a move got that far) is this request's to remove, and then the claim. A claim that is gone means the commit
-   * did happen (its answer was lost): the files are the release's and stay. If the database cannot be asked, both
-   * are left for the start-up sweep.
-   */
-  async #mayExist(key: string): Promise<boolean> {
-    try {
-      return (await this.deps.store.head(key, this.#visibility)) !== undefined;
-    } catch (err) {
-      return !(err instanceof InvalidKeyError);
-    }
-  }
-
-  async #withdrawClaims(keys: string[], moving: ReadonlySet<string>): Promise<void> {
-    const { db } = this.deps.database;
-    const visibility = this.#visibility;
-    try {
-      const standing = await db
-        .selectFrom('pending_objects')
-        .select('storage_key')
-        .where('visibility', '=', visibility)
-        .where('storage_key', 'in', keys)
-        .execute();
-      const withdrawn: string[] = [];
-      for (const { storage_key: key } of standing) {
-        // A claim whose object cannot be removed still goes when there is no object: left standing it would turn
-        // every retry into a 409 until the next start.
-        if (
-          !moving.has(key) ||
-          (await removeObject(this.deps, key, visibility)) ||
-          !(await this.#mayExist(key))
-        )
-          withdrawn.push(key);
-      }
-      if (withdrawn.length > 0) {
-        await db
-          .deleteFrom('pending_objects')
-          .where('visibility', '=', visibility)
-          .where('storage_key', 'in', withdrawn)
-          .execute();
-      }
-    } catch (err) {
-      this.deps.logger.warn({ err, keys }, 'could not withdraw upload claims; the start-up sweep will');
-    }
-  }
-}
-
-/** Ends this request's claims inside the transaction that commits its rows; a claim already gone means a sweep took it. */
-async function releaseClaims(trx: Db, visibility: Visibility, keys: string[]): Promise<void> {
-  if (keys.length === 0) return;
-  const released = await trx
-    .deleteFrom('pending_objects')
-    .where('visibility', '=', visibility)
-    .where('storage_key', 'in', keys)
-    .returning('storage_key')
-    .execute();
-  if (released.length !== keys.length) {
-    throw new DomainError(
-      'unavailable',
-      'the upload was cleaned up by a restarting server before it could be saved: send it again',
-    );
-  }
-}
-
 /** Deletes an object nobody references; a storage failure is logged, not thrown. Returns whether it is gone. */
 export async function removeObject(
   deps: Pick<ReleaseDeps, 'store' | 'logger'>,
@@ -736,51 +408,7 @@ export async function removeObject(
   }
 }
 
-/** `IS NULL` for a null id, `=` otherwise: unlike IS NOT DISTINCT FROM, both can use an index. */
-function nullOr(value: string | null): 'is' | '=' {
-  return value === null ? 'is' : '=';
-}
-
 function describeBytes(bytes: number): string {
   const mb = bytes / (1024 * 1024);
   return Number.isInteger(mb) ? `${mb} MB` : `${bytes} bytes`;
-}
-
-/**
- * Validates an upload's `data` (FaynoSync's `/upload` fields) and the caller's rights, and checks the files `files`
- * already holds (sent before `data`) against them. Nothing becomes visible before commit().
- */
-export async function prepareUpload(
-  deps: ReleaseDeps,
-  actor: Actor,
-  data: unknown,
-  formFields: ReadonlyMap<string, string>,
-  files?: ReleaseFiles,
-): Promise<ReleaseWrite> {
-  requirePermission(actor, 'apps', 'upload');
-  const { db } = deps.database;
-  const input = asObject(data, '{"app_name":"myapp","version":"1.0.0"}');
-  checkName(input.app_name, 'app_name');
-  const version = parseVersion(input.version);
-  const changes = parseVersionChanges(input, formFields);
-  const signature = parseSignature(input.signature);
-  const app = await findApp(db, actor.tenantId, input.app_name);
-  await requireAllowed(db, actor, 'apps', app.id);
-  const placement = await resolveFilePlacement(db, actor, input);
-  const write = new ReleaseWrite(
-    deps,
-    {
-      tenantId: actor.tenantId,
-      app,
-      version: version.text,
-      ...placement,
-      changes,
-      signature,
-      target: { create: true },
-      filesRequired: true,
-    },
-    files,
-  );
-  await write.adoptStaged();
-  return write;
 }

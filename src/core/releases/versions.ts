@@ -1,27 +1,13 @@
-import { sql } from 'kysely';
 import type { Db } from '../../db/connect.js';
-import { isUniqueViolation } from '../../db/errors.js';
 import type { Visibility } from '../../storage/types.js';
 import type { Actor } from '../auth/actor.js';
 import { parseId, visibleTo } from '../catalog/common.js';
-import { conflict, invalid, notFound } from '../errors.js';
+import { invalid, notFound } from '../errors.js';
 import { parseFlag } from '../flags.js';
-import { isId } from '../ids.js';
 import { checkName } from '../names.js';
-import { requireAllowed, requirePermission } from '../permissions.js';
+import { requireAllowed, requireAllowedPlacement } from '../permissions.js';
 import { compareVersions, parseVersion } from '../versions.js';
-import {
-  asObject,
-  findApp,
-  findNamed,
-  parseSignature,
-  parseVersionChanges,
-  type ReleaseDeps,
-  type ReleaseFiles,
-  ReleaseWrite,
-  removeObject,
-  resolveFilePlacement,
-} from './upload.js';
+import { findApp, findNamed } from './upload.js';
 
 export interface ListedArtifact {
   id: string;
@@ -56,7 +42,7 @@ export interface ReleaseItem {
 }
 
 /** A version row of the caller's tenant, with the names a request must match. */
-interface VersionRow {
+export interface VersionRow {
   id: string;
   app_id: string;
   app_name: string;
@@ -76,11 +62,11 @@ function versionRows(db: Db, tenantId: string) {
 }
 
 /**
- * The version `{"id","app_name","version"}` names, in the caller's tenant and allowed list. A mismatch of id, app
- * and version is as unknown as a missing id (FaynoSync's contract: the three together identify a version).
- * `lock` holds the row until the transaction ends, so uploads to it and deletes of it take turns.
+ * The version `{"id","app_name","version"}` names, in the caller's tenant and allowed lists (its app and channel).
+ * A mismatch of id, app and version is as unknown as a missing id (FaynoSync's contract: the three together identify
+ * a version). `lock` holds the row until the transaction ends, so uploads to it and deletes of it take turns.
  */
-async function findVersion(
+export async function findVersion(
   db: Db,
   actor: Actor,
   input: Record<string, unknown>,
@@ -108,119 +94,12 @@ async function findVersion(
     );
   }
   await requireAllowed(db, actor, 'apps', row.app_id);
+  await requireAllowedPlacement(db, actor, { channelId: row.channel_id });
   return row;
 }
 
-/**
- * Validates a version update (`{"id","app_name","version"}` and the fields to change); only the fields sent change
- * (FaynoSync reset the flags left out). Files sent with it (`files` holds those sent before `data`) are added as
- * artifacts through the upload pipeline.
- */
-export async function prepareVersionUpdate(
-  deps: ReleaseDeps,
-  actor: Actor,
-  data: unknown,
-  formFields: ReadonlyMap<string, string>,
-  withFiles: boolean,
-  files?: ReleaseFiles,
-): Promise<ReleaseWrite> {
-  requirePermission(actor, 'apps', 'edit');
-  const { db } = deps.database;
-  const input = asObject(data, '{"id":"…","app_name":"myapp","version":"1.0.0","publish":true}');
-  const changes = parseVersionChanges(input, formFields);
-  const signature = parseSignature(input.signature);
-  const row = await findVersion(db, actor, input, false);
-  if (input.channel !== undefined && input.channel !== null && input.channel !== '') {
-    if (input.channel !== row.channel_name) throw invalid('updating the channel is not allowed');
-  }
-  const placement = withFiles
-    ? await resolveFilePlacement(db, actor, input, row.channel_id)
-    : { channelId: row.channel_id, platformId: null, archId: null };
-  const write = new ReleaseWrite(
-    deps,
-    {
-      tenantId: actor.tenantId,
-      app: { id: row.app_id, name: row.app_name, private: row.app_private },
-      version: row.version,
-      ...placement,
-      changes,
-      signature,
-      target: { create: false, versionId: row.id },
-      filesRequired: false,
-    },
-    files,
-  );
-  await write.adoptStaged();
-  return write;
-}
-
-interface StoredObject {
-  storage_key: string;
-  visibility: Visibility;
-}
-
-/**
- * Claims the objects of rows about to be deleted, in the transaction that deletes them: if the process dies before
- * the objects are gone, the start-up sweep finds the claims and finishes. A claim held by an upload in flight means
- * that upload is writing the same key: this delete waits for the next attempt instead of racing it.
- */
-async function claimForRemoval(trx: Db, objects: StoredObject[]): Promise<void> {
-  if (objects.length === 0) return;
-  try {
-    await trx
-      .insertInto('pending_objects')
-      .values(objects.map((o) => ({ storage_key: o.storage_key, visibility: o.visibility })))
-      .execute();
-  } catch (err) {
-    if (isUniqueViolation(err)) {
-      throw conflict('a file of this version is being uploaded right now: try the delete again in a moment');
-    }
-    throw err;
-  }
-}
-
-/** After the commit: each object, then its claim. A storage failure keeps the claim, for the next start-up. */
-async function removeClaimed(deps: ReleaseDeps, objects: StoredObject[]): Promise<void> {
-  const { db } = deps.database;
-  for (const object of objects) {
-    if (!(await removeObject(deps, object.storage_key, object.visibility))) continue;
-    await db
-      .deleteFrom('pending_objects')
-      .where('storage_key', '=', object.storage_key)
-      .where('visibility', '=', object.visibility)
-      .execute();
-  }
-}
-
-/** Deletes a version, its artifact rows and then their files. Team users may, given apps.delete and the app. */
-export async function deleteVersion(deps: ReleaseDeps, actor: Actor, rawId: unknown): Promise<void> {
-  requirePermission(actor, 'apps', 'delete');
-  const id = parseId(rawId);
-  const removed = await deps.database.db.transaction().execute(async (trx) => {
-    const row = await trx
-      .selectFrom('versions')
-      .select(['id', 'app_id'])
-      .where('tenant_id', '=', actor.tenantId)
-      .where('id', '=', id)
-      .forUpdate()
-      .executeTakeFirst();
-    if (!row) throw notFound(`no app found with ID ${id}`);
-    await requireAllowed(trx, actor, 'apps', row.app_id);
-    const objects = await trx
-      .selectFrom('artifacts')
-      .select(['storage_key', 'visibility'])
-      .where('tenant_id', '=', actor.tenantId)
-      .where('version_id', '=', id)
-      .execute();
-    await claimForRemoval(trx, objects);
-    await trx.deleteFrom('versions').where('tenant_id', '=', actor.tenantId).where('id', '=', id).execute();
-    return objects;
-  });
-  await removeClaimed(deps, removed);
-}
-
 /** The artifacts of versions in the order listings show them (and FaynoSync's indexes count): oldest first. */
-async function artifactsOf(
+export async function artifactsOf(
   db: Db,
   tenantId: string,
   versionIds: string[],
@@ -266,67 +145,6 @@ async function artifactsOf(
     });
   }
   return byVersion;
-}
-
-/**
- * Deletes artifacts of one version: `artifacts_to_delete` lists stable artifact ids or FaynoSync's indexes ("0",
- * "2") into the version's artifact list as /search shows it. Every entry is resolved against that list before
- * anything is deleted (FaynoSync deleted one at a time, so later indexes pointed at the wrong files); an unknown
- * id or an index out of range deletes nothing.
- */
-export async function deleteArtifacts(deps: ReleaseDeps, actor: Actor, data: unknown): Promise<void> {
-  requirePermission(actor, 'apps', 'delete');
-  const input = asObject(data, '{"id":"…","app_name":"myapp","version":"1.0.0","artifacts_to_delete":["0"]}');
-  const entries = parseArtifactRefs(input.artifacts_to_delete);
-  const removed = await deps.database.db.transaction().execute(async (trx) => {
-    const version = await findVersion(trx, actor, input, true);
-    const listed = (await artifactsOf(trx, actor.tenantId, [version.id])).get(version.id) ?? [];
-    const chosen = new Map<string, ListedArtifact>();
-    for (const entry of entries) {
-      const artifact = isId(entry) ? listed.find((a) => a.id === entry) : listed[Number(entry)];
-      if (!artifact) {
-        throw notFound(
-          isId(entry)
-            ? `artifact ${entry} not found in version ${version.version}`
-            : `artifact index ${entry} is out of range: version ${version.version} has ${listed.length} artifact${listed.length === 1 ? '' : 's'} (0 to ${listed.length - 1})`,
-        );
-      }
-      chosen.set(artifact.id, artifact);
-    }
-    const objects = [...chosen.values()].map((a) => ({
-      storage_key: a.storageKey,
-      visibility: a.visibility,
-    }));
-    await claimForRemoval(trx, objects);
-    await trx
-      .deleteFrom('artifacts')
-      .where('tenant_id', '=', actor.tenantId)
-      .where('id', 'in', [...chosen.keys()])
-      .execute();
-    await trx
-      .updateTable('versions')
-      .set({ updated_at: sql`now()` })
-      .where('tenant_id', '=', actor.tenantId)
-      .where('id', '=', version.id)
-      .execute();
-    return objects;
-  });
-  await removeClaimed(deps, removed);
-}
-
-/** Each entry an artifact id (24 hex) or an index as a string (FaynoSync's form) or a number. */
-function parseArtifactRefs(value: unknown): string[] {
-  const example = 'artifacts_to_delete must be a list of artifact ids or indexes, e.g. ["0","2"]';
-  if (!Array.isArray(value) || value.length === 0) throw invalid(example);
-  return value.map((entry: unknown) => {
-    if (typeof entry === 'number' && Number.isInteger(entry) && entry >= 0) return String(entry);
-    if (typeof entry === 'string') {
-      const lower = entry.toLowerCase();
-      if (isId(lower)) return lower;
-      if (/^\d{1,9}$/.test(entry)) return String(Number(entry));
-    }
-    throw invalid(example);
-  });
 }
 
 /** A query string value: Express gives arrays for repeated keys, which no parameter here accepts. */

@@ -1,22 +1,19 @@
 import express, { type Request, type Router } from 'express';
 import type { AppContext } from '../../context.js';
-import {
-  changeApplicationCustomers,
-  createApplication,
-  deleteApplication,
-  updateApplication,
-} from '../../core/bindist/applications.js';
 import { type AuditEventType, audit, auditActor } from '../../core/bindist/audit.js';
 import { type BindistCaller, callerId } from '../../core/bindist/keys.js';
-import { updateVersion } from '../../core/bindist/versions.js';
+import { createApplication } from '../../core/commands/create-application.js';
+import { deleteApplication } from '../../core/commands/delete-application.js';
+import { changeApplicationCustomers } from '../../core/commands/link-application-customers.js';
+import { updateApplication } from '../../core/commands/update-application.js';
+import { updateBindistVersion } from '../../core/commands/update-bindist-version.js';
 import { adminOnly, bindistCaller, requestOrigin } from './auth.js';
 import { ok } from './envelope.js';
 import { presentApp } from './presenters.js';
 
 /**
  * Application management and the version PATCH (admin key only; a customer key gets 403). Every change is written to
- * the audit log; changes that decide what update checks answer (publish, deactivate, delete) bump the tenant's
- * generation so no cache answers from before them.
+ * the audit log; the commands bump the generations.
  */
 export function managementAppsRouter(ctx: AppContext): Router {
   const router = express.Router();
@@ -38,7 +35,7 @@ export function managementAppsRouter(ctx: AppContext): Router {
 
   router.post('/management/applications', adminOnly, async (req, res) => {
     const caller = bindistCaller(res);
-    const app = await createApplication(db, caller, callerId(caller), req.body);
+    const app = await createApplication(ctx, caller, callerId(caller), req.body);
     await record(req, caller, 'APPLICATION_CREATED', {
       applicationId: app.applicationId,
       customerIds: app.customerIds,
@@ -48,13 +45,12 @@ export function managementAppsRouter(ctx: AppContext): Router {
 
   router.patch('/management/applications/:applicationId', adminOnly, async (req, res) => {
     const caller = bindistCaller(res);
-    ok(res, presentApp(await updateApplication(db, caller, req.params.applicationId, req.body)));
+    ok(res, presentApp(await updateApplication(ctx, caller, req.params.applicationId, req.body)));
   });
 
   router.delete('/management/applications/:applicationId', adminOnly, async (req, res) => {
     const caller = bindistCaller(res);
-    const deleted = await deleteApplication(db, caller, req.params.applicationId);
-    await ctx.changes.changed(caller.tenantId);
+    const deleted = await deleteApplication(ctx, caller, req.params.applicationId);
     await record(req, caller, 'APPLICATION_DELETED', { applicationId: deleted.applicationId });
     ok(res, {
       message: 'Application deleted successfully',
@@ -66,7 +62,7 @@ export function managementAppsRouter(ctx: AppContext): Router {
   router.put('/management/applications/:applicationId/customers', adminOnly, async (req, res) => {
     const caller = bindistCaller(res);
     const result = await changeApplicationCustomers(
-      db,
+      ctx,
       caller,
       callerId(caller),
       req.params.applicationId,
@@ -85,8 +81,13 @@ export function managementAppsRouter(ctx: AppContext): Router {
   // BinDist serves the version PATCH outside /management; the /management form is accepted too.
   const patchVersion = async (req: Request, res: express.Response) => {
     const caller = bindistCaller(res);
-    const updated = await updateVersion(db, caller, req.params.applicationId, req.params.version, req.body);
-    await ctx.changes.changed(caller.tenantId);
+    const updated = await updateBindistVersion(
+      ctx,
+      caller,
+      req.params.applicationId,
+      req.params.version,
+      req.body,
+    );
     await record(req, caller, 'VERSION_UPDATED', {
       applicationId: updated.applicationId,
       version: updated.version,

@@ -1,25 +1,23 @@
 import type { Request } from 'express';
 import { Router } from 'express';
 import type { AppContext } from '../../context.js';
-import {
-  deleteApp,
-  listApps,
-  type PendingAppWrite,
-  prepareAppCreate,
-  prepareAppUpdate,
-} from '../../core/catalog/apps.js';
+import { listApps } from '../../core/catalog/apps.js';
 import { LOGO_MAX_BYTES, LogoStaging } from '../../core/catalog/logo.js';
 import {
   ARCHS,
   CHANNELS,
-  createNamed,
-  deleteNamed,
   listNamed,
   type NamedItem,
   type NamedKind,
   PLATFORMS,
-  updateNamed,
 } from '../../core/catalog/named.js';
+import type { PendingAppWrite } from '../../core/commands/app-write.js';
+import { prepareAppCreate } from '../../core/commands/create-app.js';
+import { createNamed } from '../../core/commands/create-named.js';
+import { deleteApp } from '../../core/commands/delete-app.js';
+import { deleteNamed } from '../../core/commands/delete-named.js';
+import { prepareAppUpdate } from '../../core/commands/update-app.js';
+import { updateNamed } from '../../core/commands/update-named.js';
 import { actorOf, authenticate, permit } from '../shared/auth.js';
 import { jsonBody, jsonObject } from '../shared/body.js';
 import { type MultipartFile, writeDataForm } from '../shared/multipart.js';
@@ -72,10 +70,7 @@ function writeApp(
   });
 }
 
-/**
- * Apps, channels, platforms and archs with FaynoSync's routes and answers. Every write bumps the tenant's
- * generation before answering: names and updaters feed into update checks, whose cached answers must go.
- */
+/** Apps, channels, platforms and archs with FaynoSync's routes and answers; the commands bump the generations. */
 export function catalogRouter(ctx: AppContext): Router {
   const router = Router();
   const { db } = ctx.database;
@@ -85,14 +80,12 @@ export function catalogRouter(ctx: AppContext): Router {
   router.post('/app/create', auth, permit('apps', 'create'), async (req, res) => {
     const actor = actorOf(res);
     const id = await writeApp(ctx, req, (data, logo) => prepareAppCreate(ctx, actor, data, logo));
-    await ctx.changes.changed(actor.tenantId);
     res.json({ 'createAppResult.Created': id });
   });
 
   router.post('/app/update', auth, permit('apps', 'edit'), async (req, res) => {
     const actor = actorOf(res);
     await writeApp(ctx, req, (data, logo) => prepareAppUpdate(ctx, actor, data, logo));
-    await ctx.changes.changed(actor.tenantId);
     res.json({ 'updateAppResult.Updated': true });
   });
 
@@ -105,15 +98,13 @@ export function catalogRouter(ctx: AppContext): Router {
   router.delete('/app/delete', auth, permit('apps', 'delete'), async (req, res) => {
     const actor = actorOf(res);
     await deleteApp(ctx, actor, req.query.id);
-    await ctx.changes.changed(actor.tenantId);
     res.json({ 'deleteAppResult.DeletedCount': 1 });
   });
 
   for (const { kind, path, result, listKey, present } of NAMED_ROUTES) {
     router.post(`/${path}/create`, auth, permit(kind.table, 'create'), json, async (req, res) => {
       const actor = actorOf(res);
-      const id = await createNamed(db, actor, kind, jsonObject(req.body));
-      await ctx.changes.changed(actor.tenantId);
+      const id = await createNamed(ctx, actor, kind, jsonObject(req.body));
       res.json({ [`create${result}Result.Created`]: id });
     });
 
@@ -125,15 +116,13 @@ export function catalogRouter(ctx: AppContext): Router {
 
     router.post(`/${path}/update`, auth, permit(kind.table, 'edit'), json, async (req, res) => {
       const actor = actorOf(res);
-      await updateNamed(db, actor, kind, jsonObject(req.body));
-      await ctx.changes.changed(actor.tenantId);
+      await updateNamed(ctx, actor, kind, jsonObject(req.body));
       res.json({ [`update${result}Result.Updated`]: true });
     });
 
     router.delete(`/${path}/delete`, auth, permit(kind.table, 'delete'), async (req, res) => {
       const actor = actorOf(res);
-      await deleteNamed(db, actor, kind, req.query.id);
-      await ctx.changes.changed(actor.tenantId);
+      await deleteNamed(ctx, actor, kind, req.query.id);
       res.json({ [`delete${result}Result.DeletedCount`]: 1 });
     });
   }

@@ -1,17 +1,14 @@
 import { Router } from 'express';
 import type { AppContext } from '../../context.js';
-import {
-  listDownloadTokens,
-  regenerateDownloadToken,
-  revokeDownloadToken,
-} from '../../core/download-tokens.js';
+import { regenerateDownloadToken } from '../../core/commands/regenerate-download-token.js';
+import { revokeDownloadToken } from '../../core/commands/revoke-download-token.js';
+import { listDownloadTokens } from '../../core/download-tokens.js';
 import { actorOf, authenticate } from '../shared/auth.js';
 import { jsonBody, jsonObject } from '../shared/body.js';
 
 /**
  * Download tokens of private apps, with the routes and answers of FaynoSync's newer versions (its dashboard's
- * "Download tokens" section), plus a revoke FaynoSync does not have. Every change bumps the tenant's generation:
- * the hot path's view of the tenant's tokens is stamped with it.
+ * "Download tokens" section), plus a revoke FaynoSync does not have.
  */
 export function downloadTokensRouter(ctx: AppContext): Router {
   const router = Router();
@@ -22,11 +19,10 @@ export function downloadTokensRouter(ctx: AppContext): Router {
   router.post('/download-tokens/regenerate', auth, json, async (req, res) => {
     const actor = actorOf(res);
     const body = jsonObject(req.body);
-    const minted = await regenerateDownloadToken(db, actor, {
+    const minted = await regenerateDownloadToken(ctx, actor, {
       appId: body.app_id,
       channelId: body.channel_id,
     });
-    await ctx.changes.changed(actor.tenantId);
     // The secret must not linger in any cache between the server and whoever minted it.
     res.setHeader('Cache-Control', 'no-store');
     res.json({ app_id: minted.appId, channel_id: minted.channelId ?? '', token: minted.token });
@@ -49,8 +45,7 @@ export function downloadTokensRouter(ctx: AppContext): Router {
 
   router.delete('/download-tokens/delete', auth, async (req, res) => {
     const actor = actorOf(res);
-    await revokeDownloadToken(db, actor, req.query.id);
-    await ctx.changes.changed(actor.tenantId);
+    await revokeDownloadToken(ctx, actor, req.query.id);
     res.json({ message: 'Download token revoked' });
   });
 

@@ -1,14 +1,13 @@
 import type { Request } from 'express';
 import { Router } from 'express';
 import type { AppContext } from '../../context.js';
-import { prepareUpload, ReleaseFiles, type ReleaseWrite } from '../../core/releases/upload.js';
-import {
-  deleteArtifacts,
-  deleteVersion,
-  listReleases,
-  prepareVersionUpdate,
-  searchReleases,
-} from '../../core/releases/versions.js';
+import { deleteArtifacts } from '../../core/commands/delete-artifacts.js';
+import { deleteVersion } from '../../core/commands/delete-version.js';
+import type { ReleaseWrite } from '../../core/commands/release-write.js';
+import { prepareVersionUpdate } from '../../core/commands/update-version.js';
+import { prepareUpload } from '../../core/commands/upload-release.js';
+import { ReleaseFiles } from '../../core/releases/upload.js';
+import { listReleases, searchReleases } from '../../core/releases/versions.js';
 import { actorOf, authenticate, permit } from '../shared/auth.js';
 import { dataField, readMultipart, writeDataForm } from '../shared/multipart.js';
 import { presentRelease } from './presenters.js';
@@ -38,10 +37,7 @@ function writeRelease(ctx: AppContext, req: Request, prepare: Prepare): Promise<
   });
 }
 
-/**
- * Uploads, version changes and listings with FaynoSync's routes and answers. Every write bumps the tenant's
- * generation once committed, so update checks never answer from before it.
- */
+/** Uploads, version changes and listings with FaynoSync's routes and answers; the commands bump the generations. */
 export function releasesRouter(ctx: AppContext): Router {
   const router = Router();
   const { db } = ctx.database;
@@ -58,7 +54,6 @@ export function releasesRouter(ctx: AppContext): Router {
       const id = await writeRelease(ctx, req, (data, fields, _withFiles, files) =>
         prepareUpload(ctx, actor, data, fields, files),
       );
-      await ctx.changes.changed(actor.tenantId);
       res.json({ 'uploadResult.Uploaded': id });
     },
   );
@@ -68,14 +63,12 @@ export function releasesRouter(ctx: AppContext): Router {
     await writeRelease(ctx, req, (data, fields, withFiles, files) =>
       prepareVersionUpdate(ctx, actor, data, fields, withFiles, files),
     );
-    await ctx.changes.changed(actor.tenantId);
     res.json({ 'updatedResult.Updated': true });
   });
 
   router.delete('/apps/delete', auth, permit('apps', 'delete'), async (req, res) => {
     const actor = actorOf(res);
     await deleteVersion(ctx, actor, req.query.id);
-    await ctx.changes.changed(actor.tenantId);
     res.json({ 'deleteSpecificAppResult.DeletedCount': 1 });
   });
 
@@ -88,7 +81,6 @@ export function releasesRouter(ctx: AppContext): Router {
       onFile: async () => {},
     });
     await deleteArtifacts(ctx, actor, dataField(fields, 'send a "data" form field holding JSON'));
-    await ctx.changes.changed(actor.tenantId);
     res.json({ deleteSpecificArtifactResult: true });
   });
 

@@ -1,0 +1,68 @@
+import { linkedCustomerIds, parseCustomerIds, requireCustomers } from '../bindist/applications.js';
+import { type BindistApp, findApp } from '../bindist/catalog.js';
+import { appIdParam, bodyObject } from '../bindist/input.js';
+import type { BindistCaller } from '../bindist/keys.js';
+import { invalid } from '../errors.js';
+import { printable } from '../names.js';
+import type { CommandDeps } from './deps.js';
+
+/**
+ * PUT /management/applications/{id}/customers: BinDist's add and remove lists, applied in one transaction. No bump:
+ * entitlements are read from the database on every /v1 customer request, and nothing cached depends on them.
+ */
+export async function changeApplicationCustomers(
+  deps: CommandDeps,
+  caller: BindistCaller,
+  grantedBy: string,
+  applicationId: unknown,
+  body: unknown,
+): Promise<{ app: BindistApp; added: string[]; removed: string[]; customerIds: string[] }> {
+  const { db } = deps.database;
+  const { tenantId } = caller;
+  const app = await findApp(db, caller, appIdParam(applicationId));
+  const input = bodyObject(body);
+  const add = parseCustomerIds(input.addCustomerIds, 'addCustomerIds');
+  const remove = parseCustomerIds(input.removeCustomerIds, 'removeCustomerIds');
+  if (add.length === 0 && remove.length === 0) {
+    throw invalid(
+      'Validation failed: send addCustomerIds and/or removeCustomerIds with at least one customer id',
+    );
+  }
+  const both = add.filter((id) => remove.includes(id));
+  if (both.length > 0) {
+    throw invalid(
+      `Validation failed: a customer cannot be added and removed at once: ${both.map((id) => printable(id)).join(', ')}`,
+    );
+  }
+  await requireCustomers(db, tenantId, add);
+  const { added, removed } = await db.transaction().execute(async (trx) => {
+    const inserted =
+      add.length === 0
+        ? []
+        : await trx
+            .insertInto('bindist_customer_apps')
+            .values(
+              add.map((customerId) => ({
+                tenant_id: tenantId,
+                customer_id: customerId,
+                app_id: app.id,
+                granted_by: grantedBy,
+              })),
+            )
+            .onConflict((oc) => oc.columns(['customer_id', 'app_id']).doNothing())
+            .returning('customer_id')
+            .execute();
+    const deleted =
+      remove.length === 0
+        ? []
+        : await trx
+            .deleteFrom('bindist_customer_apps')
+            .where('tenant_id', '=', tenantId)
+            .where('app_id', '=', app.id)
+            .where('customer_id', 'in', remove)
+            .returning('customer_id')
+            .execute();
+    return { added: inserted.map((r) => r.customer_id), removed: deleted.map((r) => r.customer_id) };
+  });
+  return { app, added, removed, customerIds: await linkedCustomerIds(db, tenantId, app.id) };
+}

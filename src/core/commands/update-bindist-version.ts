@@ -1,0 +1,71 @@
+import { sql } from 'kysely';
+import { findApp } from '../bindist/catalog.js';
+import { appIdParam, bodyObject, optionalBoolean, versionParam } from '../bindist/input.js';
+import type { BindistCaller } from '../bindist/keys.js';
+import { parseTier } from '../bindist/tiers.js';
+import { parseReleaseNotes } from '../bindist/versions.js';
+import { invalid, notFound } from '../errors.js';
+import { printable } from '../names.js';
+import type { CommandDeps } from './deps.js';
+
+export interface UpdatedVersion {
+  applicationId: string;
+  version: string;
+  releaseNotes: string | null;
+  isActive: boolean;
+  isEnabled: boolean;
+  requiredTier: string | null;
+  updatedAt: Date;
+}
+
+/**
+ * PATCH /applications/{id}/versions/{v}: `isEnabled` (publish), `isActive`, `releaseNotes` ("" or null clears them)
+ * and `requiredTier`. A body with none of them is BinDist's 400. `minimumClientVersion`, which older SDKs send, is
+ * ignored, as BinDist's server does.
+ */
+export async function updateBindistVersion(
+  deps: CommandDeps,
+  caller: BindistCaller,
+  applicationId: unknown,
+  versionText: unknown,
+  body: unknown,
+): Promise<UpdatedVersion> {
+  const { db } = deps.database;
+  const input = bodyObject(body);
+  const app = await findApp(db, caller, appIdParam(applicationId));
+  const version = versionParam(versionText);
+  const changes: { published?: boolean; is_active?: boolean; changelog?: string; min_tier?: string | null } =
+    {};
+  const enabled = optionalBoolean(input.isEnabled, 'isEnabled');
+  const active = optionalBoolean(input.isActive, 'isActive');
+  const notes = parseReleaseNotes(input.releaseNotes);
+  const tier = parseTier(input.requiredTier, 'requiredTier');
+  if (enabled !== undefined) changes.published = enabled;
+  if (active !== undefined) changes.is_active = active;
+  if (notes !== undefined) changes.changelog = notes ?? '';
+  if (tier !== undefined) changes.min_tier = tier;
+  if (Object.keys(changes).length === 0) {
+    throw invalid('Validation failed: send at least one of isEnabled, isActive, releaseNotes, requiredTier');
+  }
+  const row = await db
+    .updateTable('versions')
+    .set({ ...changes, updated_at: sql`now()` })
+    .where('tenant_id', '=', caller.tenantId)
+    .where('app_id', '=', app.id)
+    .where('channel_id', 'is', null)
+    .where('version', '=', version)
+    .returning(['version', 'changelog', 'is_active', 'published', 'min_tier', 'updated_at'])
+    .executeTakeFirst();
+  if (!row) throw notFound(`Version not found: '${printable(version)}' of '${app.applicationId}'`);
+  // Publishing, deactivating and the required tier decide what update checks and feeds offer.
+  await deps.changes.changed(caller.tenantId);
+  return {
+    applicationId: app.applicationId,
+    version: row.version,
+    releaseNotes: row.changelog === '' ? null : row.changelog,
+    isActive: row.is_active,
+    isEnabled: row.published,
+    requiredTier: row.min_tier,
+    updatedAt: new Date(row.updated_at),
+  };
+}

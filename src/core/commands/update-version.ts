@@ -1,0 +1,56 @@
+import type { Actor } from '../auth/actor.js';
+import { invalid } from '../errors.js';
+import { requirePermission } from '../permissions.js';
+import {
+  asObject,
+  parseSignature,
+  parseVersionChanges,
+  type ReleaseDeps,
+  type ReleaseFiles,
+  resolveFilePlacement,
+} from '../releases/upload.js';
+import { findVersion } from '../releases/versions.js';
+import { ReleaseWrite } from './release-write.js';
+
+/**
+ * Validates a version update (`{"id","app_name","version"}` and the fields to change); only the fields sent change
+ * (FaynoSync reset the flags left out). Files sent with it (`files` holds those sent before `data`) are added as
+ * artifacts through the upload pipeline.
+ */
+export async function prepareVersionUpdate(
+  deps: ReleaseDeps,
+  actor: Actor,
+  data: unknown,
+  formFields: ReadonlyMap<string, string>,
+  withFiles: boolean,
+  files?: ReleaseFiles,
+): Promise<ReleaseWrite> {
+  requirePermission(actor, 'apps', 'edit');
+  const { db } = deps.database;
+  const input = asObject(data, '{"id":"…","app_name":"myapp","version":"1.0.0","publish":true}');
+  const changes = parseVersionChanges(input, formFields);
+  const signature = parseSignature(input.signature);
+  const row = await findVersion(db, actor, input, false);
+  if (input.channel !== undefined && input.channel !== null && input.channel !== '') {
+    if (input.channel !== row.channel_name) throw invalid('updating the channel is not allowed');
+  }
+  const placement = withFiles
+    ? await resolveFilePlacement(db, actor, input, row.channel_id)
+    : { channelId: row.channel_id, platformId: null, archId: null };
+  const write = new ReleaseWrite(
+    deps,
+    {
+      tenantId: actor.tenantId,
+      app: { id: row.app_id, name: row.app_name, private: row.app_private },
+      version: row.version,
+      ...placement,
+      changes,
+      signature,
+      target: { create: false, versionId: row.id },
+      filesRequired: false,
+    },
+    files,
+  );
+  await write.adoptStaged();
+  return write;
+}

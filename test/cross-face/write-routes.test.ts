@@ -1,0 +1,438 @@
+import { createHash, randomBytes } from 'node:crypto';
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../src/server.js';
+import { createTestApp, type TestApp } from '../helpers/app.js';
+import { bearer, newAdmin } from '../helpers/auth.js';
+import { AdminClient } from '../helpers/bindist.js';
+import { createApp, createNamed, sendForm, upload } from '../helpers/releases.js';
+
+/**
+ * Every write route of every face, enumerated from the server's own Express router, followed by a cached read: the
+ * read is answered once (and so cached) before the write, and must answer differently after it. A write whose
+ * command forgot to bump the tenant's generation would leave the cached answer in place. A route the table neither
+ * exercises nor lists as changing nothing cached fails the test, so a new write route cannot slip past it.
+ */
+
+let t: TestApp;
+
+beforeAll(async () => {
+  t = await createTestApp();
+});
+
+afterAll(async () => {
+  await t?.close();
+});
+
+interface Tenant {
+  owner: string;
+  token: string;
+  tenantId: string;
+  admin: AdminClient;
+}
+
+/** A fresh tenant per case: no channel, platform or arch rule of one case leaks into another. */
+async function tenant(): Promise<Tenant> {
+  const { username, token } = await newAdmin(t.app);
+  const res = await request(t.app).post('/v1/management/admin/regenerate-key').set(bearer(token)).expect(200);
+  const apiKey = res.body.data.apiKey as string;
+  return {
+    owner: username,
+    token,
+    tenantId: apiKey.split('.')[0] as string,
+    admin: new AdminClient(t.app, apiKey),
+  };
+}
+
+/** A cached read: the whole answer of /checkVersion, status first. */
+async function check(x: Tenant, query: Record<string, string>, headers: Record<string, string> = {}) {
+  const res = await request(t.app)
+    .get('/checkVersion')
+    .query({ app_name: 'app', version: '1.0.0', owner: x.owner, ...query })
+    .set(headers);
+  return `${res.status} ${res.text}`;
+}
+
+const file = (name: string) => ({ name, content: randomBytes(64) });
+
+/** An app with a published 2.0.0 (one artifact); returns the version id. */
+async function released(x: Tenant, app = 'app'): Promise<string> {
+  await createApp(t.app, x.token, app);
+  const res = await upload(t.app, x.token, { app_name: app, version: '2.0.0', publish: true }, [
+    file(`${app}-2.0.0.exe`),
+  ]).expect(200);
+  return res.body['uploadResult.Uploaded'] as string;
+}
+
+async function regenerateDownloadToken(x: Tenant, appId: string): Promise<string> {
+  const res = await request(t.app)
+    .post('/download-tokens/regenerate')
+    .set(bearer(x.token))
+    .send({ app_id: appId })
+    .expect(200);
+  return res.body.token as string;
+}
+
+/** A BinDist application with a small upload of `version` (disabled). */
+async function bindistRelease(x: Tenant, version: string): Promise<void> {
+  expect((await x.admin.createApplication('bd-app', 'BD', [], {})).statusCode).toBe(201);
+  const up = await x.admin.uploadSmallFile('bd-app', version, `bd-app-${version}.exe`, randomBytes(32));
+  expect(up.statusCode, JSON.stringify(up.raw)).toBe(201);
+}
+
+interface Exercise {
+  /** Makes what the write needs; returns the write (its status) and the cached read that must see it. */
+  prepare(x: Tenant): Promise<{ write: () => Promise<number>; read?: () => Promise<string> }>;
+  /** Why the case has no read: what it changes is in the cache but in no answer yet. The generation must move. */
+  unseen?: string;
+}
+
+type Entry = Exercise | { unchanged: string };
+
+const renameNamed = (kind: 'channel' | 'platform' | 'arch'): Exercise => ({
+  async prepare(x) {
+    await createApp(t.app, x.token, 'app');
+    const id = await createNamed(t.app, x.token, kind, 'old');
+    return {
+      read: () => check(x, { [kind]: 'old' }),
+      write: async () =>
+        (
+          await request(t.app)
+            .post(`/${kind}/update`)
+            .set(bearer(x.token))
+            .send({
+              id,
+              [kind]: 'new',
+              ...(kind === 'platform' ? { updaters: [{ type: 'manual', default: true }] } : {}),
+            })
+        ).status,
+    };
+  },
+});
+
+const createNamedCase = (kind: 'channel' | 'platform' | 'arch'): Exercise => ({
+  async prepare(x) {
+    await createApp(t.app, x.token, 'app');
+    return {
+      read: () => check(x, { [kind]: 'fresh' }),
+      write: async () =>
+        (
+          await request(t.app)
+            .post(`/${kind}/create`)
+            .set(bearer(x.token))
+            .send({ [kind]: 'fresh' })
+        ).status,
+    };
+  },
+});
+
+const deleteNamedCase = (kind: 'channel' | 'platform' | 'arch'): Exercise => ({
+  async prepare(x) {
+    await createApp(t.app, x.token, 'app');
+    const id = await createNamed(t.app, x.token, kind, 'gone');
+    return {
+      read: () => check(x, { [kind]: 'gone' }),
+      write: async () =>
+        (await request(t.app).delete(`/${kind}/delete`).query({ id }).set(bearer(x.token))).status,
+    };
+  },
+});
+
+const patchBindistVersion = (path: string): Exercise => ({
+  async prepare(x) {
+    await bindistRelease(x, '2.0.0');
+    return {
+      read: () => check(x, { app_name: 'bd-app' }),
+      write: async () => (await x.admin.patch(path, { isEnabled: true })).statusCode,
+    };
+  },
+});
+
+const NOT_CACHED_ACCOUNTS =
+  'accounts are read from the database on every request; no cached answer depends on users';
+const NOT_CACHED_V1 = '/v1 reads its customers, keys and share links from the database on every request';
+const NOT_CACHED_REPORTS = 'crash reports, their groups and keys are in no cached answer';
+
+const WRITES: Record<string, Entry> = {
+  'POST /signup': { unchanged: 'an owner that is not found is never remembered (ReleaseCache.tenantOf)' },
+  'POST /login': { unchanged: NOT_CACHED_ACCOUNTS },
+  'POST /admin/update': { unchanged: `only the password changes: ${NOT_CACHED_ACCOUNTS}` },
+  'POST /user/create': { unchanged: NOT_CACHED_ACCOUNTS },
+  'POST /user/update': { unchanged: NOT_CACHED_ACCOUNTS },
+  'DELETE /user/delete': { unchanged: NOT_CACHED_ACCOUNTS },
+  'POST /token/create': { unchanged: 'API tokens are checked against the database on every upload' },
+  'DELETE /token/delete': { unchanged: 'API tokens are checked against the database on every upload' },
+  'POST /app/create': {
+    async prepare(x) {
+      return {
+        read: () => check(x, { app_name: 'fresh' }),
+        write: async () => {
+          await createApp(t.app, x.token, 'fresh');
+          return 200;
+        },
+      };
+    },
+  },
+  'POST /app/update': {
+    async prepare(x) {
+      const id = await createApp(t.app, x.token, 'app');
+      return {
+        read: () => check(x, {}),
+        write: async () =>
+          (
+            await sendForm(t.app, '/app/update', x.token, [
+              { name: 'data', value: JSON.stringify({ id, app: 'renamed' }) },
+            ])
+          ).status,
+      };
+    },
+  },
+  'DELETE /app/delete': {
+    async prepare(x) {
+      const id = await createApp(t.app, x.token, 'app');
+      return {
+        read: () => check(x, {}),
+        write: async () =>
+          (await request(t.app).delete('/app/delete').query({ id }).set(bearer(x.token))).status,
+      };
+    },
+  },
+  'POST /channel/create': createNamedCase('channel'),
+  'POST /channel/update': renameNamed('channel'),
+  'DELETE /channel/delete': deleteNamedCase('channel'),
+  'POST /platform/create': createNamedCase('platform'),
+  'POST /platform/update': renameNamed('platform'),
+  'DELETE /platform/delete': deleteNamedCase('platform'),
+  'POST /arch/create': createNamedCase('arch'),
+  'POST /arch/update': renameNamed('arch'),
+  'DELETE /arch/delete': deleteNamedCase('arch'),
+  'POST /upload': {
+    async prepare(x) {
+      await createApp(t.app, x.token, 'app');
+      return {
+        read: () => check(x, {}),
+        write: async () =>
+          (
+            await upload(t.app, x.token, { app_name: 'app', version: '2.0.0', publish: true }, [
+              file('app-2.0.0.exe'),
+            ])
+          ).status,
+      };
+    },
+  },
+  'POST /apps/update': {
+    async prepare(x) {
+      const id = await released(x);
+      return {
+        read: () => check(x, {}),
+        write: async () =>
+          (
+            await sendForm(t.app, '/apps/update', x.token, [
+              {
+                name: 'data',
+                value: JSON.stringify({ id, app_name: 'app', version: '2.0.0', publish: false }),
+              },
+            ])
+          ).status,
+      };
+    },
+  },
+  'DELETE /apps/delete': {
+    async prepare(x) {
+      const id = await released(x);
+      return {
+        read: () => check(x, {}),
+        write: async () =>
+          (await request(t.app).delete('/apps/delete').query({ id }).set(bearer(x.token))).status,
+      };
+    },
+  },
+  'POST /artifact/delete': {
+    async prepare(x) {
+      const id = await released(x);
+      return {
+        read: () => check(x, {}),
+        write: async () =>
+          (
+            await sendForm(t.app, '/artifact/delete', x.token, [
+              {
+                name: 'data',
+                value: JSON.stringify({ id, app_name: 'app', version: '2.0.0', artifacts_to_delete: ['0'] }),
+              },
+            ])
+          ).status,
+      };
+    },
+  },
+  'POST /download-tokens/regenerate': {
+    async prepare(x) {
+      const appId = await createApp(t.app, x.token, 'app', { private: true });
+      const first = await regenerateDownloadToken(x, appId);
+      return {
+        // The replaced secret stops opening the app's update checks.
+        read: () => check(x, {}, { 'X-Download-Token': first }),
+        write: async () =>
+          (
+            await request(t.app)
+              .post('/download-tokens/regenerate')
+              .set(bearer(x.token))
+              .send({ app_id: appId })
+          ).status,
+      };
+    },
+  },
+  'DELETE /download-tokens/delete': {
+    async prepare(x) {
+      const appId = await createApp(t.app, x.token, 'app', { private: true });
+      const token = await regenerateDownloadToken(x, appId);
+      const list = await request(t.app).get('/download-tokens/list').set(bearer(x.token)).expect(200);
+      const id = list.body.download_tokens[0].id as string;
+      return {
+        read: () => check(x, {}, { 'X-Download-Token': token }),
+        write: async () =>
+          (await request(t.app).delete('/download-tokens/delete').query({ id }).set(bearer(x.token))).status,
+      };
+    },
+  },
+  'ALL /tuf/v1/{*rest}': { unchanged: 'TUF is not served: every method is answered 501 and writes nothing' },
+  'POST /report-keys/regenerate': { unchanged: NOT_CACHED_REPORTS },
+  'POST /reports/ingest': { unchanged: NOT_CACHED_REPORTS },
+  'PATCH /reports/groups/:hash': { unchanged: NOT_CACHED_REPORTS },
+  'DELETE /reports/groups/:hash': { unchanged: NOT_CACHED_REPORTS },
+  'POST /v1/management/admin/regenerate-key': { unchanged: NOT_CACHED_V1 },
+  'POST /v1/management/customers': { unchanged: NOT_CACHED_V1 },
+  'PATCH /v1/management/customers/:customerId': { unchanged: NOT_CACHED_V1 },
+  'POST /v1/management/customers/:customerId/regenerate-key': { unchanged: NOT_CACHED_V1 },
+  'POST /v1/management/customers/:customerId/apikeys': { unchanged: NOT_CACHED_V1 },
+  'POST /v1/downloads/share': { unchanged: NOT_CACHED_V1 },
+  'DELETE /v1/management/share-links/:shareLinkId': { unchanged: NOT_CACHED_V1 },
+  'PATCH /v1/management/applications/:applicationId': {
+    unchanged: 'display name, description and tags are in no cached answer (see update-application.ts)',
+  },
+  'PUT /v1/management/applications/:applicationId/customers': {
+    unchanged: `entitlements: ${NOT_CACHED_V1}`,
+  },
+  'POST /v1/management/applications': {
+    async prepare(x) {
+      return {
+        read: () => check(x, { app_name: 'bd-app' }),
+        write: async () => (await x.admin.createApplication('bd-app', 'BD', [], {})).statusCode,
+      };
+    },
+  },
+  'DELETE /v1/management/applications/:applicationId': {
+    unseen: 'a deleted app drops out of the catalog with the visibility rule (issue 10, item 1)',
+    async prepare(x) {
+      expect((await x.admin.createApplication('bd-app', 'BD', [], {})).statusCode).toBe(201);
+      return { write: async () => (await x.admin.deleteApplication('bd-app')).statusCode };
+    },
+  },
+  'PATCH /v1/applications/:applicationId/versions/:version': patchBindistVersion(
+    '/applications/bd-app/versions/2.0.0',
+  ),
+  'PATCH /v1/management/applications/:applicationId/versions/:version': patchBindistVersion(
+    '/management/applications/bd-app/versions/2.0.0',
+  ),
+  'POST /v1/management/upload': {
+    unseen: 'a new BinDist version starts disabled: the PATCH that enables it is the one clients see',
+    async prepare(x) {
+      expect((await x.admin.createApplication('bd-app', 'BD', [], {})).statusCode).toBe(201);
+      return {
+        write: async () =>
+          (await x.admin.uploadSmallFile('bd-app', '2.0.0', 'bd-app-2.0.0.exe', randomBytes(32))).statusCode,
+      };
+    },
+  },
+  'POST /v1/management/upload/large-url': {
+    unchanged: 'it only opens an upload session, which no answer shows',
+  },
+  'PUT /v1/uploads/:tenantId/:uploadId': {
+    unchanged: 'the bytes wait under the session until large-complete',
+  },
+  'POST /v1/management/upload/large-complete': {
+    unseen: 'a new BinDist version starts disabled: the PATCH that enables it is the one clients see',
+    async prepare(x) {
+      expect((await x.admin.createApplication('bd-app', 'BD', [], {})).statusCode).toBe(201);
+      const content = randomBytes(1024);
+      const fields = {
+        applicationId: 'bd-app',
+        version: '2.0.0',
+        fileName: 'bd-app-2.0.0.exe',
+        fileSize: content.length,
+      };
+      const opened = await x.admin.post('/management/upload/large-url', {
+        ...fields,
+        contentType: 'application/octet-stream',
+      });
+      expect(opened.statusCode, JSON.stringify(opened.raw)).toBe(200);
+      const target = new URL(opened.data.uploadUrl as string);
+      await request(t.app)
+        .put(`${target.pathname}${target.search}`)
+        .set('Content-Type', 'application/octet-stream')
+        .send(content)
+        .expect(200);
+      const checksum = createHash('sha256').update(content).digest('hex');
+      return {
+        write: async () =>
+          (
+            await x.admin.post('/management/upload/large-complete', {
+              uploadId: opened.data.uploadId,
+              ...fields,
+              checksum,
+            })
+          ).statusCode,
+      };
+    },
+  },
+};
+
+interface RouterLayer {
+  route?: { path: string; methods: Record<string, boolean> };
+  handle?: { stack?: RouterLayer[] };
+  rawPath?: string;
+  slash?: boolean;
+}
+
+/** Method and path of every route in the stack that is not a GET (or HEAD), mounted routers included; ALL: any method. */
+function writeRoutes(stack: RouterLayer[], prefix = ''): string[] {
+  const found: string[] = [];
+  for (const layer of stack) {
+    if (layer.route) {
+      for (const method of Object.keys(layer.route.methods)) {
+        if (method === 'get' || method === 'head') continue;
+        found.push(`${method === '_all' ? 'ALL' : method.toUpperCase()} ${prefix}${layer.route.path}`);
+      }
+    } else if (layer.handle?.stack) {
+      const mount = layer.slash || typeof layer.rawPath !== 'string' ? '' : layer.rawPath;
+      found.push(...writeRoutes(layer.handle.stack, `${prefix}${mount}`));
+    }
+  }
+  return [...new Set(found)].sort();
+}
+
+describe('write routes', () => {
+  it('every write route of the server is in the table, and the table names no route the server lacks', () => {
+    const app = buildApp(t.ctx) as unknown as { router: { stack: RouterLayer[] } };
+    const routes = writeRoutes(app.router.stack);
+    expect(routes.length).toBeGreaterThan(40);
+    expect(routes.filter((r) => !(r in WRITES))).toEqual([]);
+    expect(Object.keys(WRITES).filter((r) => !routes.includes(r))).toEqual([]);
+  });
+
+  const exercised = Object.entries(WRITES).filter((e): e is [string, Exercise] => 'prepare' in e[1]);
+  it.each(exercised)('%s is seen by the next cached read', async (_route, entry) => {
+    const x = await tenant();
+    const { write, read } = await entry.prepare(x);
+    expect(read !== undefined || entry.unseen !== undefined, 'a case without a read says why').toBe(true);
+    const before = read ? await read() : '';
+    if (read) expect(await read(), 'the read answers the same twice (from the cache)').toBe(before);
+    const generation = t.ctx.changes.generation(x.tenantId);
+    const status = await write();
+    expect(status, 'the write succeeds').toBeGreaterThanOrEqual(200);
+    expect(status).toBeLessThan(300);
+    expect(t.ctx.changes.generation(x.tenantId), 'the command bumped the generation').toBeGreaterThan(
+      generation,
+    );
+    if (read) expect(await read(), 'the cached read sees the write').not.toBe(before);
+  });
+});
