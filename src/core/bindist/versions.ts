@@ -1,15 +1,18 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/connect.js';
 import { invalid, notFound } from '../errors.js';
+import { findVersion as findVisibleVersion } from '../lookup.js';
 import { printable } from '../names.js';
 import { parseVersion } from '../versions.js';
 import { findApp } from './catalog.js';
 import { appIdParam, bodyObject, optionalBoolean, optionalString, versionParam } from './input.js';
 import type { BindistCaller } from './keys.js';
+import { viewerOf } from './releases.js';
 import { parseTier } from './tiers.js';
 
 /**
- * Writing BinDist versions (the read side is releases.ts). A version is a channel-less `versions` row of the app:
+ * Writing BinDist versions (the read side is releases.ts). A /v1 upload creates a channel-less `versions` row; the
+ * PATCH changes the row /v1 shows under the number, whichever face uploaded it (core/lookup.ts). On those rows
  * `published` is BinDist's `isEnabled`, `changelog` its `releaseNotes`, `is_active` its `isActive`, `min_tier` the
  * optional required customer tier.
  */
@@ -89,6 +92,7 @@ export async function updateVersion(
   applicationId: unknown,
   versionText: unknown,
   body: unknown,
+  options: { testChannel: boolean },
 ): Promise<UpdatedVersion> {
   const input = bodyObject(body);
   const app = await findApp(db, caller, appIdParam(applicationId));
@@ -106,15 +110,18 @@ export async function updateVersion(
   if (Object.keys(changes).length === 0) {
     throw invalid('Validation failed: send at least one of isEnabled, isActive, releaseNotes, requiredTier');
   }
+  // The version /v1 shows under that number, whichever face uploaded it; an inactive one too, to reactivate it.
+  const viewer = await viewerOf(db, caller, options.testChannel);
+  const target = await findVisibleVersion(db, viewer, app.id, version, { inactive: true });
+  if (!target) throw notFound(`Version not found: '${printable(version)}' of '${app.applicationId}'`);
   const row = await db
     .updateTable('versions')
     .set({ ...changes, updated_at: sql`now()` })
     .where('tenant_id', '=', caller.tenantId)
-    .where('app_id', '=', app.id)
-    .where('channel_id', 'is', null)
-    .where('version', '=', version)
+    .where('id', '=', target.id)
     .returning(['version', 'changelog', 'is_active', 'published', 'min_tier', 'updated_at'])
     .executeTakeFirst();
+  // Deleted since the look-up.
   if (!row) throw notFound(`Version not found: '${printable(version)}' of '${app.applicationId}'`);
   return {
     applicationId: app.applicationId,

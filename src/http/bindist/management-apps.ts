@@ -8,13 +8,15 @@ import {
 } from '../../core/bindist/applications.js';
 import { type AuditEventType, audit, auditActor } from '../../core/bindist/audit.js';
 import { type BindistCaller, callerId } from '../../core/bindist/keys.js';
+import { isTestChannel } from '../../core/bindist/releases.js';
+import { readSettings, updateSettings } from '../../core/bindist/settings.js';
 import { updateVersion } from '../../core/bindist/versions.js';
 import { adminOnly, bindistCaller, requestOrigin } from './auth.js';
 import { ok } from './envelope.js';
 import { presentApp } from './presenters.js';
 
 /**
- * Application management and the version PATCH (admin key only; a customer key gets 403). Every change is written to
+ * Application management, the version PATCH and the tenant's settings (admin key only; a customer key gets 403). Every change is written to
  * the audit log; changes that decide what update checks answer (publish, deactivate, delete) bump the tenant's
  * generation so no cache answers from before them.
  */
@@ -85,7 +87,9 @@ export function managementAppsRouter(ctx: AppContext): Router {
   // BinDist serves the version PATCH outside /management; the /management form is accepted too.
   const patchVersion = async (req: Request, res: express.Response) => {
     const caller = bindistCaller(res);
-    const updated = await updateVersion(db, caller, req.params.applicationId, req.params.version, req.body);
+    const updated = await updateVersion(db, caller, req.params.applicationId, req.params.version, req.body, {
+      testChannel: isTestChannel(req.headers['x-channel']),
+    });
     await ctx.changes.changed(caller.tenantId);
     await record(req, caller, 'VERSION_UPDATED', {
       applicationId: updated.applicationId,
@@ -100,6 +104,17 @@ export function managementAppsRouter(ctx: AppContext): Router {
   };
   router.patch('/applications/:applicationId/versions/:version', adminOnly, patchVersion);
   router.patch('/management/applications/:applicationId/versions/:version', adminOnly, patchVersion);
+
+  router.get('/management/settings', adminOnly, async (_req, res) => {
+    ok(res, await readSettings(db, bindistCaller(res).tenantId));
+  });
+
+  router.patch('/management/settings', adminOnly, async (req, res) => {
+    const caller = bindistCaller(res);
+    const settings = await updateSettings(db, caller.tenantId, req.body);
+    await record(req, caller, 'SETTINGS_UPDATED', { defaultChannel: settings.defaultChannel });
+    ok(res, settings);
+  });
 
   return router;
 }
