@@ -135,7 +135,18 @@ describe('what /v1 hides, every face hides', () => {
       v1Versions: `${versions.statusCode} ${((versions.data?.versions ?? []) as { version: string }[]).map((v) => v.version).join(' ')}`,
       v1DownloadUrl: `${url.statusCode} 1.1.0`,
       v1ShareLink: `${shared.status} 1.1.0`,
+      doctor: await doctor(),
     };
+  }
+
+  /** The feed doctor's answer, as the feeds it probes would offer (versions it says some feed offers). */
+  async function doctor(): Promise<string> {
+    const res = await request(t.app)
+      .get(feed('win32', 'explain'))
+      .query({ version: '0.9.0' })
+      .set(bearer(lab.token));
+    const feeds = (res.body.feeds ?? []) as { offers: string | null }[];
+    return `${res.status} ${feeds.map((f) => f.offers ?? '-').join(' ')}`;
   }
 
   /** The faces that offered `version` (by a 2xx/3xx answer naming it). */
@@ -159,6 +170,7 @@ describe('what /v1 hides, every face hides', () => {
       [
         'appsLatest',
         'checkVersion',
+        'doctor',
         'electronBuilder',
         'list',
         'search',
@@ -169,16 +181,26 @@ describe('what /v1 hides, every face hides', () => {
       ].sort(),
     );
 
+    const explained = await request(t.app).get(feed('win32', 'explain')).set(bearer(lab.token)).expect(200);
+    const verdicts = explained.body.versions as { version: string; eligible: boolean; reason: string }[];
+    expect(verdicts.find((v) => v.version === '1.1.0')).toMatchObject({
+      eligible: false,
+      reason: expect.stringMatching(/inactive/),
+    });
+
     // And back: the admin's PATCH finds the inactive version to reactivate it.
     const back = await lab.admin.updateVersion('Lab', '1.1.0', { isActive: true });
     expect(back.statusCode, JSON.stringify(back.raw)).toBe(200);
     expect(offering(await answers(), '1.1.0')).toEqual(faces);
 
+    const appList = () => request(t.app).get('/app/list').set(bearer(lab.token)).expect(200);
+    expect((await appList()).text).toContain('"Lab"');
     const deleted = await lab.admin.deleteApplication('Lab');
     expect(deleted.statusCode, JSON.stringify(deleted.raw)).toBe(200);
     const gone = await answers();
     expect(offering(gone, '1.0.0'), JSON.stringify(gone, null, 1)).toEqual([]);
     expect(offering(gone, '1.1.0')).toEqual([]);
+    expect((await appList()).text).not.toContain('"Lab"');
   });
 });
 

@@ -7,10 +7,12 @@ import type { Actor } from '../auth/actor.js';
 import { invalid, notFound } from '../errors.js';
 import { parseFlag } from '../flags.js';
 import { newId } from '../ids.js';
+import { visibleApps } from '../lookup.js';
 import { checkName } from '../names.js';
 import { grantToCreator, requireAllowed, requirePermission, revokeEverywhere } from '../permissions.js';
 import { blobKeysOfApp, removeBlobObjects } from '../reports/blobs.js';
 import { type ReportKeySecret, setReportKey } from '../reports/keys.js';
+import { managerViewer } from '../visibility.js';
 import {
   duplicateName,
   lockForChange,
@@ -18,7 +20,6 @@ import {
   parseId,
   refuseIfUsed,
   type Usage,
-  visibleTo,
   withConstraints,
 } from './common.js';
 import { type LogoStaging, type LogoUpload, putLogo, removeLogo } from './logo.js';
@@ -51,11 +52,10 @@ export interface AppItem {
   reports: boolean;
 }
 
+/** The apps the caller sees (core/visibility.ts: a team user's allowed ones; none deleted through /v1). */
 export async function listApps(db: Db, actor: Actor): Promise<AppItem[]> {
-  const rows = await db
-    .selectFrom('apps')
-    .selectAll()
-    .where(visibleTo(actor, 'apps'))
+  const rows = await visibleApps(db, await managerViewer(db, actor))
+    .selectAll('a')
     .orderBy(sql`lower(name) collate "C"`)
     .orderBy(sql`name collate "C"`)
     .execute();
