@@ -3,6 +3,7 @@ import { isDatabaseUnreachable } from '../db/errors.js';
 import type { ChangeFeed } from './changes.js';
 import { hashDownloadToken, MAX_DOWNLOAD_TOKEN_LENGTH } from './download-tokens.js';
 import { BoundedMap } from './releases/release-index.js';
+import { appVisible, clientViewer } from './visibility.js';
 
 /** What one download token lets its holder fetch. */
 export interface DownloadGrant {
@@ -11,7 +12,7 @@ export interface DownloadGrant {
   channelId: string | null;
 }
 
-/** A tenant's download tokens (by hash) and its unlisted private apps, as of one generation. */
+/** A tenant's download tokens (by hash) and its unlisted private apps, as of one generation; apps clients see only. */
 interface TenantAccess {
   tokens: ReadonlyMap<string, DownloadGrant>;
   unlisted: ReadonlySet<string>;
@@ -30,16 +31,18 @@ export function grants(grant: DownloadGrant, appId: string, channelId: string | 
 async function loadAccess(db: Db, tenantId: string): Promise<TenantAccess> {
   const [tokens, unlisted] = await Promise.all([
     db
-      .selectFrom('download_tokens')
-      .select(['token_hash', 'app_id', 'channel_id'])
-      .where('tenant_id', '=', tenantId)
+      .selectFrom('download_tokens as t')
+      .innerJoin('apps as a', 'a.id', 't.app_id')
+      .select(['t.token_hash', 't.app_id', 't.channel_id'])
+      .where('t.tenant_id', '=', tenantId)
+      .where(appVisible(clientViewer(tenantId)))
       .execute(),
     db
-      .selectFrom('apps')
-      .select('id')
-      .where('tenant_id', '=', tenantId)
-      .where('private', '=', true)
-      .where('download_mode', '=', 'unlisted')
+      .selectFrom('apps as a')
+      .select('a.id')
+      .where(appVisible(clientViewer(tenantId)))
+      .where('a.private', '=', true)
+      .where('a.download_mode', '=', 'unlisted')
       .execute(),
   ]);
   return {

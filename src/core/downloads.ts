@@ -5,6 +5,7 @@ import { grants } from './download-access.js';
 import { hashDownloadToken, MAX_DOWNLOAD_TOKEN_LENGTH } from './download-tokens.js';
 import { invalid, notFound, unauthorized } from './errors.js';
 import { requireAllowed, requirePermission } from './permissions.js';
+import { clientViewer, managerViewer, mayView, mayViewArtifact, releaseVisible } from './visibility.js';
 
 /** What a download link needs; an AppContext is one. */
 export interface DownloadDeps {
@@ -36,15 +37,37 @@ export async function downloadUrl(deps: DownloadDeps, actor: Actor, key: unknown
   const storageKey = parseKey(key);
   const { db } = deps.database;
   const artifact = await db
-    .selectFrom('artifacts as a')
-    .innerJoin('versions as v', 'v.id', 'a.version_id')
-    .select(['v.app_id', 'a.file_name', 'a.visibility'])
-    .where('a.tenant_id', '=', actor.tenantId)
-    .where('a.storage_key', '=', storageKey)
+    .selectFrom('artifacts as ar')
+    .innerJoin('versions as v', 'v.id', 'ar.version_id')
+    .innerJoin('apps as p', 'p.id', 'v.app_id')
+    .select([
+      'v.app_id',
+      'v.channel_id',
+      'v.is_active',
+      'v.published',
+      'p.deleted_at',
+      'ar.platform_id',
+      'ar.arch_id',
+      'ar.file_name',
+      'ar.visibility',
+    ])
+    .where('ar.tenant_id', '=', actor.tenantId)
+    .where('ar.storage_key', '=', storageKey)
     .limit(1)
     .executeTakeFirst();
   if (!artifact) throw notFound('file not found');
+  // Not allowed the app at all: FaynoSync's 403. Anything else the caller may not see is as missing as no file.
   await requireAllowed(db, actor, 'apps', artifact.app_id);
+  const viewer = await managerViewer(db, actor);
+  const release = {
+    appId: artifact.app_id,
+    appDeleted: artifact.deleted_at !== null,
+    active: artifact.is_active,
+    published: artifact.published,
+    channelId: artifact.channel_id,
+  };
+  const file = { platformId: artifact.platform_id, archId: artifact.arch_id };
+  if (!mayView(viewer, release) || !mayViewArtifact(viewer, file)) throw notFound('file not found');
   return urlOf(deps, storageKey, artifact);
 }
 
@@ -87,6 +110,8 @@ export async function downloadUrlForToken(deps: DownloadDeps, token: string, key
     .where('a.tenant_id', '=', grant.tenant_id)
     .where('a.storage_key', '=', storageKey)
     .where('v.app_id', '=', grant.app_id)
+    // A token is a shipped app's: it fetches what update clients are offered (core/visibility.ts).
+    .where(releaseVisible(clientViewer(grant.tenant_id)))
     .execute();
   const covered = rows.find((a) =>
     grants({ appId: grant.app_id, channelId: grant.channel_id }, a.app_id, a.channel_id),
@@ -118,12 +143,31 @@ export async function downloadUrlForAnyone(
     .innerJoin('apps as p', (join) =>
       join.onRef('p.id', '=', 'v.app_id').onRef('p.tenant_id', '=', 'a.tenant_id'),
     )
-    .select(['a.file_name', 'a.visibility'])
+    .select([
+      'a.tenant_id',
+      'a.file_name',
+      'a.visibility',
+      'v.app_id',
+      'v.channel_id',
+      'v.is_active',
+      'v.published',
+      'p.deleted_at',
+    ])
     .where('a.storage_key', '=', storageKey)
     .where('p.private', '=', true)
     .where('p.download_mode', '=', 'unlisted')
     .limit(1)
     .executeTakeFirst();
-  if (!artifact) refuse();
+  // The link is an update client's: only what update clients are offered (core/visibility.ts).
+  const offered =
+    artifact !== undefined &&
+    mayView(clientViewer(artifact.tenant_id), {
+      appId: artifact.app_id,
+      appDeleted: artifact.deleted_at !== null,
+      active: artifact.is_active,
+      published: artifact.published,
+      channelId: artifact.channel_id,
+    });
+  if (!offered) refuse();
   return urlOf(deps, storageKey, artifact);
 }

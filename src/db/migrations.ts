@@ -442,6 +442,17 @@ const migrations: Record<string, Migration> = {
         CREATE INDEX artifacts_storage_key ON artifacts (storage_key);
     `),
   },
+  '0009_default_channel': {
+    up: statements(`
+        -- Per-tenant settings. default_channel_id is the channel /v1 customers see beside channel-less versions;
+        -- NULL (or no row) means the tenant's channel named 'stable'. Deleting the channel falls back to that.
+        CREATE TABLE tenant_settings (
+          tenant_id text PRIMARY KEY REFERENCES users(id) ON DELETE CASCADE,
+          default_channel_id text REFERENCES channels(id) ON DELETE SET NULL,
+          updated_at timestamptz NOT NULL DEFAULT now()
+        );
+    `),
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

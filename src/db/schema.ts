@@ -340,6 +340,14 @@ export interface ReportRateWindowsTable {
   hits: Generated<number>;
 }
 
+/** Per-tenant settings (one row, once the admin changes one). */
+export interface TenantSettingsTable {
+  tenant_id: string;
+  /** The channel /v1 customers see beside channel-less versions; NULL: the channel named `stable`. */
+  default_channel_id: string | null;
+  updated_at: Timestamp;
+}
+
 /** An edge response object the publisher wrote to the public storage (see core/releases/edge.ts). */
 export interface EdgeObjectsTable {
   tenant_id: string;
@@ -375,6 +383,7 @@ export interface Database {
   report_blobs: ReportBlobsTable;
   report_rate_windows: ReportRateWindowsTable;
   edge_objects: EdgeObjectsTable;
+  tenant_settings: TenantSettingsTable;
 }
 
 export type User = Selectable<UsersTable>;

@@ -22,6 +22,8 @@ export type AuditEventType =
   | 'CUSTOMER_APP_LINKED'
   | 'CUSTOMER_APP_UNLINKED'
   | 'VERSION_UPDATED'
+  // Updraft's own: which FaynoSync channel /v1 customers see (core/visibility.ts).
+  | 'SETTINGS_UPDATED'
   | 'STORAGE_QUOTA_REJECTED'
   // Updraft's own: BinDist has no way to revoke a share link.
   | 'SHARE_LINK_REVOKED';

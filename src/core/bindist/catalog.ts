@@ -1,14 +1,17 @@
 import { type ExpressionBuilder, sql } from 'kysely';
 import type { Db } from '../../db/connect.js';
-import type { Database } from '../../db/schema.js';
+import type { App, Database } from '../../db/schema.js';
 import { notFound } from '../errors.js';
+import { findApp as findVisibleApp, visibleApps } from '../lookup.js';
+import type { Viewer } from '../visibility.js';
 import { optionalBoolean, optionalChoice, optionalString, type PageRequest } from './input.js';
 import type { BindistCaller } from './keys.js';
 
 /**
  * BinDist applications as a caller sees them. A BinDist application is an Updraft app (see migration
  * 0004_bindist): `applicationId` is the app's name. Soft-deleted apps are invisible; a customer sees only the
- * apps it is linked to, and an app it is not linked to does not exist for it (404, never 403).
+ * apps it is linked to, and an app it is not linked to does not exist for it (404, never 403): core/visibility.ts's
+ * rule, through core/lookup.ts.
  */
 
 /** The app row fields every /v1 presenter needs. */
@@ -23,29 +26,7 @@ export interface BindistApp {
   updatedAt: Date;
 }
 
-const APP_COLUMNS = [
-  'a.id',
-  'a.name',
-  'a.display_name',
-  'a.description',
-  'a.tags',
-  'a.deleted_at',
-  'a.created_at',
-  'a.updated_at',
-] as const;
-
-interface AppRow {
-  id: string;
-  name: string;
-  display_name: string | null;
-  description: string;
-  tags: string[];
-  deleted_at: Date | null;
-  created_at: Date;
-  updated_at: Date;
-}
-
-function toApp(row: AppRow): BindistApp {
+function toApp(row: App): BindistApp {
   return {
     id: row.id,
     applicationId: row.name,
@@ -58,32 +39,23 @@ function toApp(row: AppRow): BindistApp {
   };
 }
 
-/** The caller's visible apps: its tenant's, not deleted, and for a customer only those it is linked to. */
-function visibleApps(db: Db, caller: BindistCaller) {
-  let query = db
-    .selectFrom('apps as a')
-    .where('a.tenant_id', '=', caller.tenantId)
-    .where('a.deleted_at', 'is', null);
-  if (caller.kind === 'customer') {
-    const customerId = caller.customerId;
-    query = query.where(({ exists, selectFrom }) =>
-      exists(
-        selectFrom('bindist_customer_apps as g')
-          .select('g.app_id')
-          .whereRef('g.app_id', '=', 'a.id')
-          .where('g.customer_id', '=', customerId),
-      ),
-    );
-  }
-  return query;
+/**
+ * The app-level view of a /v1 caller (entitlement only: which channel it sees is a question about versions, see
+ * releases.ts's viewerOf).
+ */
+function appViewer(caller: BindistCaller): Viewer {
+  return {
+    kind: 'customer',
+    tenantId: caller.tenantId,
+    customerId: caller.kind === 'customer' ? caller.customerId : undefined,
+    defaultChannelId: null,
+    testChannel: false,
+  };
 }
 
 /** One application the caller may see, or 404 "Application not found" (deleted, not linked, other tenant). */
 export async function findApp(db: Db, caller: BindistCaller, applicationId: string): Promise<BindistApp> {
-  const row = await visibleApps(db, caller)
-    .select(APP_COLUMNS)
-    .where('a.name', '=', applicationId)
-    .executeTakeFirst();
+  const row = await findVisibleApp(db, appViewer(caller), applicationId);
   if (!row) throw notFound(`Application not found: '${applicationId}'`);
   return toApp(row);
 }
@@ -133,7 +105,7 @@ export async function listApps(
 ): Promise<{ apps: BindistApp[]; total: number }> {
   // Deleted apps are never listed, so asking for inactive ones finds nothing.
   if (filter.isActive === false) return { apps: [], total: 0 };
-  let query = visibleApps(db, caller);
+  let query = visibleApps(db, appViewer(caller));
   if (filter.search) {
     const pattern = containsPattern(filter.search);
     query = query.where((eb: ExpressionBuilder<Database & { a: Database['apps'] }, 'a'>) =>
@@ -150,7 +122,7 @@ export async function listApps(
   }
   const count = await query.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
   const rows = await query
-    .select(APP_COLUMNS)
+    .selectAll('a')
     .orderBy(SORT_COLUMN[filter.sortBy], filter.sortOrder)
     .orderBy('a.name', 'asc')
     .limit(page.limit)

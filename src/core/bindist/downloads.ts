@@ -5,11 +5,12 @@ import type { ArtifactStore } from '../../storage/types.js';
 import { hashApiToken } from '../auth/api-tokens.js';
 import { DomainError, forbidden, invalid } from '../errors.js';
 import { newId } from '../ids.js';
+import { enabledFor } from '../visibility.js';
 import { type Origin, recordActivity } from './activity.js';
 import { type BindistApp, findApp } from './catalog.js';
 import { appIdParam, bodyObject, idParam, optionalInteger, versionParam } from './input.js';
 import { type BindistCaller, callerId } from './keys.js';
-import { type BindistFile, type BindistVersion, findVersion, pickFile } from './releases.js';
+import { type BindistFile, type BindistVersion, findVersion, pickFile, viewerOf } from './releases.js';
 import { requireTier } from './tiers.js';
 
 /**
@@ -97,8 +98,9 @@ export async function downloadUrl(
   const fileId =
     query.fileId === undefined || query.fileId === '' ? undefined : idParam(query.fileId, 'fileId');
   const app = await findApp(db, caller, applicationId);
-  const version = await findVersion(db, app, versionText);
-  if (!version.isEnabled && !options.testChannel)
+  const viewer = await viewerOf(db, caller, options.testChannel);
+  const version = await findVersion(db, viewer, app, versionText);
+  if (!enabledFor(viewer, version.isEnabled))
     throw forbidden(`Version '${version.version}' is not enabled for download`);
   requireTier(caller, version.minTier);
   const file = await pickFile(db, version, fileId);
@@ -156,7 +158,8 @@ export async function createShareLink(
   const minutes =
     optionalInteger(body[field], field, SHARE_MINUTES.min, SHARE_MINUTES.max) ?? SHARE_MINUTES.default;
   const app = await findApp(db, caller, applicationId);
-  const version = await findVersion(db, app, versionText);
+  // Production's view (no Test channel): a link is followed later without headers, and must find the same version.
+  const version = await findVersion(db, await viewerOf(db, caller, false), app, versionText);
   requireTier(caller, version.minTier);
   const file = await pickFile(db, version, fileId);
   const token = newShareToken();
@@ -186,7 +189,8 @@ export type ShareResolution =
   | { kind: 'expired' };
 
 /**
- * Follows a share link (public, no credentials): unknown token, deleted app or inactive version → not found;
+ * Follows a share link (public, no credentials): unknown token, or a version its creator no longer sees (app
+ * deleted or unlinked, version inactive or moved out of the production view, see core/visibility.ts) → not found;
  * past its expiry → expired; else a fresh pre-signed URL, recorded as a `share` download of the link's creator.
  */
 export async function followShareLink(
@@ -207,6 +211,7 @@ export async function followShareLink(
       's.artifact_id',
       's.token_prefix',
       's.expires_at',
+      's.version_id',
       'a.name',
       'v.version',
     ])
@@ -220,7 +225,9 @@ export async function followShareLink(
     const reader = await linkCreator(db, link.tenant_id, link.customer_id);
     if (!reader) return { kind: 'not_found' };
     const app = await findApp(db, reader, link.name);
-    const version = await findVersion(db, app, link.version);
+    const version = await findVersion(db, await viewerOf(db, reader, false), app, link.version);
+    // The number now shows another row (say a channel-less upload beside the linked channel's): not this link's file.
+    if (version.id !== link.version_id) return { kind: 'not_found' };
     requireTier(reader, version.minTier);
     const file = await pickFile(db, version, link.artifact_id);
     const download = await issue(deps, {

@@ -1,14 +1,21 @@
 import { extname } from 'node:path';
+import type { Selectable } from 'kysely';
 import type { Db } from '../../db/connect.js';
+import type { VersionsTable } from '../../db/schema.js';
 import { notFound } from '../errors.js';
+import { findVersion as findVisibleVersion, onePerNumber, visibleVersions } from '../lookup.js';
 import { compareVersions, parseVersion } from '../versions.js';
+import { defaultChannelId, enabledFor, type Viewer } from '../visibility.js';
 import type { BindistApp } from './catalog.js';
 import { containsPattern } from './catalog.js';
+import type { BindistCaller } from './keys.js';
+
+type Version = Selectable<VersionsTable>;
 
 /**
- * BinDist versions and files of an application, read side. A BinDist version is a channel-less `versions` row
- * (isEnabled = published, releaseNotes = changelog, isActive = is_active); a file is one of its `artifacts`.
- * Inactive versions are hidden everywhere; disabled ones only show on the Test channel.
+ * BinDist versions and files of an application, read side. A BinDist version is an Updraft `versions` row, whichever
+ * face uploaded it (isEnabled = published, releaseNotes = changelog, isActive = is_active); a file is one of its
+ * `artifacts`. Which rows a caller sees is core/visibility.ts's rule; disabled ones only show on the Test channel.
  */
 
 export type BindistFileType = 'MAIN' | 'DEPENDENCY' | 'DOCUMENTATION' | 'CONFIGURATION';
@@ -68,28 +75,21 @@ export interface BindistFile {
   visibility: 'public' | 'private';
 }
 
-function versionRows(db: Db, app: BindistApp) {
-  return db
-    .selectFrom('versions as v')
-    .where('v.app_id', '=', app.id)
-    .where('v.channel_id', 'is', null)
-    .where('v.is_active', '=', true)
-    .select([
-      'v.id',
-      'v.version',
-      'v.changelog',
-      'v.is_active',
-      'v.published',
-      'v.min_tier',
-      'v.download_count',
-      'v.created_at',
-      'v.updated_at',
-    ]);
+/**
+ * What a /v1 caller sees of versions (core/visibility.ts): its entitled apps' channel-less versions and those of the
+ * tenant's default channel; with `X-Channel: Test`, every channel.
+ */
+export async function viewerOf(db: Db, caller: BindistCaller, testChannel: boolean): Promise<Viewer> {
+  return {
+    kind: 'customer',
+    tenantId: caller.tenantId,
+    customerId: caller.kind === 'customer' ? caller.customerId : undefined,
+    defaultChannelId: await defaultChannelId(db, caller.tenantId),
+    testChannel,
+  };
 }
 
-type VersionRow = Awaited<ReturnType<ReturnType<typeof versionRows>['executeTakeFirstOrThrow']>>;
-
-async function withFiles(db: Db, rows: VersionRow[]): Promise<BindistVersion[]> {
+async function withFiles(db: Db, rows: Version[]): Promise<BindistVersion[]> {
   const files = await filesOf(
     db,
     rows.map((r) => r.id),
@@ -112,23 +112,28 @@ async function withFiles(db: Db, rows: VersionRow[]): Promise<BindistVersion[]> 
   });
 }
 
-/** The versions a caller may list, newest first; `changelog` filters on the release notes. */
+/** The versions a caller may list, newest first, one per number; `changelog` filters on the release notes. */
 export async function listVersions(
   db: Db,
+  viewer: Viewer,
   app: BindistApp,
-  options: { testChannel: boolean; changelog?: string },
+  options: { changelog?: string },
 ): Promise<BindistVersion[]> {
-  let query = versionRows(db, app);
-  if (!options.testChannel) query = query.where('v.published', '=', true);
+  let query = visibleVersions(db, viewer, app.id).selectAll('v');
   if (options.changelog) query = query.where('v.changelog', 'ilike', containsPattern(options.changelog));
-  const rows = await query.execute();
+  const rows = onePerNumber(viewer, await query.execute()).filter((row) => enabledFor(viewer, row.published));
   rows.sort((a, b) => compareBindistVersions(b.version, a.version));
   return withFiles(db, rows);
 }
 
-/** One active version (enabled or not: callers check the channel themselves), or 404. */
-export async function findVersion(db: Db, app: BindistApp, version: string): Promise<BindistVersion> {
-  const row = await versionRows(db, app).where('v.version', '=', version).executeTakeFirst();
+/** The version of that number the caller sees (enabled or not: callers check that themselves), or 404. */
+export async function findVersion(
+  db: Db,
+  viewer: Viewer,
+  app: BindistApp,
+  version: string,
+): Promise<BindistVersion> {
+  const row = await findVisibleVersion(db, viewer, app.id, version);
   if (!row) throw notFound(`Version not found: '${version}' of '${app.applicationId}'`);
   const [found] = await withFiles(db, [row]);
   if (!found) throw notFound(`Version not found: '${version}'`);

@@ -2,7 +2,8 @@ import { sql } from 'kysely';
 import type { Db } from '../../db/connect.js';
 import type { DownloadMode } from '../../db/schema.js';
 import type { Actor } from '../auth/actor.js';
-import { visibleTo } from './common.js';
+import { visibleApps } from '../lookup.js';
+import { managerViewer } from '../visibility.js';
 
 export interface AppItem {
   id: string;
@@ -20,11 +21,10 @@ export interface AppItem {
   reports: boolean;
 }
 
+/** The apps the caller sees (core/visibility.ts: a team user's allowed ones; none deleted through /v1). */
 export async function listApps(db: Db, actor: Actor): Promise<AppItem[]> {
-  const rows = await db
-    .selectFrom('apps')
-    .selectAll()
-    .where(visibleTo(actor, 'apps'))
+  const rows = await visibleApps(db, await managerViewer(db, actor))
+    .selectAll('a')
     .orderBy(sql`lower(name) collate "C"`)
     .orderBy(sql`name collate "C"`)
     .execute();

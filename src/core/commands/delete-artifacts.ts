@@ -7,6 +7,7 @@ import { claimForRemoval, removeClaimed } from '../releases/removal.js';
 import type { ReleaseDeps } from '../releases/upload.js';
 import { asObject } from '../releases/upload.js';
 import { artifactsOf, findVersion, type ListedArtifact } from '../releases/versions.js';
+import { managerViewer } from '../visibility.js';
 
 /**
  * Deletes artifacts of one version: `artifacts_to_delete` lists stable artifact ids or FaynoSync's indexes ("0",
@@ -21,7 +22,9 @@ export async function deleteArtifacts(deps: ReleaseDeps, actor: Actor, data: unk
   const entries = parseArtifactRefs(input.artifacts_to_delete);
   const removed = await deps.database.db.transaction().execute(async (trx) => {
     const version = await findVersion(trx, actor, input, true);
-    const listed = (await artifactsOf(trx, actor.tenantId, [version.id])).get(version.id) ?? [];
+    // Indexes count in the list /search showed this caller.
+    const viewer = await managerViewer(trx, actor);
+    const listed = (await artifactsOf(trx, viewer, [version.id])).get(version.id) ?? [];
     const chosen = new Map<string, ListedArtifact>();
     for (const entry of entries) {
       const artifact = isId(entry) ? listed.find((a) => a.id === entry) : listed[Number(entry)];

@@ -2,9 +2,11 @@ import { sql } from 'kysely';
 import { findApp } from '../bindist/catalog.js';
 import { appIdParam, bodyObject, optionalBoolean, versionParam } from '../bindist/input.js';
 import type { BindistCaller } from '../bindist/keys.js';
+import { viewerOf } from '../bindist/releases.js';
 import { parseTier } from '../bindist/tiers.js';
 import { parseReleaseNotes } from '../bindist/versions.js';
 import { invalid, notFound } from '../errors.js';
+import { findVersion as findVisibleVersion } from '../lookup.js';
 import { printable } from '../names.js';
 import type { CommandDeps } from './deps.js';
 
@@ -29,6 +31,7 @@ export async function updateBindistVersion(
   applicationId: unknown,
   versionText: unknown,
   body: unknown,
+  options: { testChannel: boolean },
 ): Promise<UpdatedVersion> {
   const { db } = deps.database;
   const input = bodyObject(body);
@@ -47,15 +50,18 @@ export async function updateBindistVersion(
   if (Object.keys(changes).length === 0) {
     throw invalid('Validation failed: send at least one of isEnabled, isActive, releaseNotes, requiredTier');
   }
+  // The version /v1 shows under that number, whichever face uploaded it; an inactive one too, to reactivate it.
+  const viewer = await viewerOf(db, caller, options.testChannel);
+  const target = await findVisibleVersion(db, viewer, app.id, version, { inactive: true });
+  if (!target) throw notFound(`Version not found: '${printable(version)}' of '${app.applicationId}'`);
   const row = await db
     .updateTable('versions')
     .set({ ...changes, updated_at: sql`now()` })
     .where('tenant_id', '=', caller.tenantId)
-    .where('app_id', '=', app.id)
-    .where('channel_id', 'is', null)
-    .where('version', '=', version)
+    .where('id', '=', target.id)
     .returning(['version', 'changelog', 'is_active', 'published', 'min_tier', 'updated_at'])
     .executeTakeFirst();
+  // Deleted since the look-up.
   if (!row) throw notFound(`Version not found: '${printable(version)}' of '${app.applicationId}'`);
   // Publishing, deactivating and the required tier decide what update checks and feeds offer.
   await deps.changes.changed(caller.tenantId);

@@ -60,6 +60,7 @@ interface VersionRow {
   version: string;
   channel: string | null;
   published: boolean;
+  is_active: boolean;
   critical: boolean;
   intermediate: boolean;
   rollout_percent: number;
@@ -89,6 +90,7 @@ export async function explainFeed(
       'v.version',
       'c.name as channel',
       'v.published',
+      'v.is_active',
       'v.critical',
       'v.intermediate',
       'v.rollout_percent',
@@ -176,7 +178,9 @@ function verdict(
   };
   const place = `${feed.platform ?? 'no platform'}/${feed.arch ?? 'no arch'}`;
   let reason: string | undefined;
-  if (!row.published) reason = 'not published';
+  // core/visibility.ts: an inactive version is hidden from every client, published or not.
+  if (!row.is_active) reason = 'made inactive through /v1 (isActive false): no client is offered it';
+  else if (!row.published) reason = 'not published';
   else if (!channelMatch) reason = `in channel ${row.channel ?? '(none)'}, not ${feed.channel ?? '(none)'}`;
   else if (files.length === 0) reason = `has no file for ${place}`;
   else if (percent < 100 && client.id === undefined) {

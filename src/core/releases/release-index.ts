@@ -5,6 +5,7 @@ import type { UpdaterEntry } from '../../db/schema.js';
 import type { ArtifactStore } from '../../storage/types.js';
 import type { ChangeFeed } from '../changes.js';
 import { compareVersions, parseVersion, type Version } from '../versions.js';
+import { appVisible, clientViewer, releaseVisible } from '../visibility.js';
 import { artifactLink } from './links.js';
 import type { Rollout } from './rollout.js';
 
@@ -177,9 +178,10 @@ export async function loadCatalog(db: Db, tenantId: string, generation: number):
       .select(['id', 'name', sql.lit(table).as('kind'), sql.lit(false).as('private'), noUpdaters])
       .where('tenant_id', '=', tenantId);
   const rows = await db
-    .selectFrom('apps')
-    .select(['id', 'name', sql.lit('apps').as('kind'), 'private', noUpdaters])
-    .where('tenant_id', '=', tenantId)
+    .selectFrom('apps as a')
+    .select(['a.id', 'a.name', sql.lit('apps').as('kind'), 'a.private', noUpdaters])
+    // An app deleted through /v1 is unknown to every update client (core/visibility.ts).
+    .where(appVisible(clientViewer(tenantId)))
     .unionAll(named('channels'))
     .unionAll(
       db
@@ -229,7 +231,7 @@ export interface LinkDeps {
   store: ArtifactStore;
 }
 
-/** Loads one app's published versions and their artifacts in one query and arranges them for answering. */
+/** Loads one app's visible versions and their artifacts in one query and arranges them for answering. */
 export async function loadReleaseIndex(
   db: Db,
   links: LinkDeps,
@@ -265,9 +267,9 @@ export async function loadReleaseIndex(
       'a.sha512',
       'a.created_at as artifact_created_at',
     ])
-    .where('v.tenant_id', '=', catalog.tenantId)
     .where('v.app_id', '=', app.id)
-    .where('v.published', '=', true)
+    // Published and active versions of a live app: what every update client may see (core/visibility.ts).
+    .where(releaseVisible(clientViewer(catalog.tenantId)))
     // Oldest artifact first, so that where two artifacts compete for one answer key the newest comes last and wins.
     .orderBy('a.created_at')
     .orderBy('a.id')

@@ -1,12 +1,19 @@
 import type { Db } from '../../db/connect.js';
 import type { Visibility } from '../../storage/types.js';
 import type { Actor } from '../auth/actor.js';
-import { parseId, visibleTo } from '../catalog/common.js';
+import { parseId } from '../catalog/common.js';
 import { invalid, notFound } from '../errors.js';
 import { parseFlag } from '../flags.js';
 import { checkName } from '../names.js';
 import { requireAllowed, requireAllowedPlacement } from '../permissions.js';
 import { compareVersions, parseVersion } from '../versions.js';
+import {
+  artifactVisible,
+  managerViewer,
+  releaseVisible,
+  releaseWithinArtifacts,
+  type Viewer,
+} from '../visibility.js';
 import { findApp, findNamed } from './upload.js';
 
 export interface ListedArtifact {
@@ -98,10 +105,13 @@ export async function findVersion(
   return row;
 }
 
-/** The artifacts of versions in the order listings show them (and FaynoSync's indexes count): oldest first. */
+/**
+ * The artifacts of versions the viewer sees, in the order listings show them (and FaynoSync's indexes count):
+ * oldest first. A team user sees only its allowed platforms' and archs' (core/visibility.ts).
+ */
 export async function artifactsOf(
   db: Db,
-  tenantId: string,
+  viewer: Viewer,
   versionIds: string[],
 ): Promise<Map<string, ListedArtifact[]>> {
   const byVersion = new Map<string, ListedArtifact[]>(versionIds.map((id) => [id, []]));
@@ -124,8 +134,9 @@ export async function artifactsOf(
       'p.name as platform',
       'x.name as arch',
     ])
-    .where('ar.tenant_id', '=', tenantId)
+    .where('ar.tenant_id', '=', viewer.tenantId)
     .where('ar.version_id', 'in', versionIds)
+    .where(artifactVisible(viewer))
     .orderBy('ar.created_at')
     .orderBy('ar.id')
     .execute();
@@ -223,7 +234,7 @@ const SEARCH_MAX_LIMIT = 100;
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
- * FaynoSync's `/search`: the versions of one app, filtered, newest version first. Versions order by their numbers
+ * FaynoSync's `/search`: the versions of one app the caller sees (core/visibility.ts), filtered, newest version first. Versions order by their numbers
  * and pre-releases, which SQL cannot, so the matching rows are sorted here and one page of them gets its artifacts.
  */
 export async function searchReleases(
@@ -245,8 +256,13 @@ export async function searchReleases(
   const platformId =
     platform === undefined ? undefined : await findNamed(db, actor.tenantId, 'platforms', platform);
   const archId = arch === undefined ? undefined : await findNamed(db, actor.tenantId, 'archs', arch);
+  const viewer = await managerViewer(db, actor);
 
-  let rows = versionRows(db, actor.tenantId).select(ITEM_COLUMNS).where('v.app_id', '=', app.id);
+  let rows = versionRows(db, actor.tenantId)
+    .select(ITEM_COLUMNS)
+    .where('v.app_id', '=', app.id)
+    .where(releaseVisible(viewer))
+    .where(releaseWithinArtifacts(viewer));
   if (channelId !== undefined) rows = rows.where('v.channel_id', '=', channelId);
   if (published !== undefined) rows = rows.where('v.published', '=', published);
   if (critical !== undefined) rows = rows.where('v.critical', '=', critical);
@@ -255,7 +271,8 @@ export async function searchReleases(
       let artifact = selectFrom('artifacts as ar')
         .select('ar.id')
         .where('ar.tenant_id', '=', actor.tenantId)
-        .whereRef('ar.version_id', '=', 'v.id');
+        .whereRef('ar.version_id', '=', 'v.id')
+        .where(artifactVisible(viewer));
       if (platformId !== undefined) artifact = artifact.where('ar.platform_id', '=', platformId);
       if (archId !== undefined) artifact = artifact.where('ar.arch_id', '=', archId);
       return exists(artifact);
@@ -273,7 +290,7 @@ export async function searchReleases(
   const pageRows = sorted.slice((page - 1) * limit, page * limit);
   const artifacts = await artifactsOf(
     db,
-    actor.tenantId,
+    viewer,
     pageRows.map((r) => r.id),
   );
   return {
@@ -286,23 +303,28 @@ export async function searchReleases(
 
 const LIST_MAX_LIMIT = 1000;
 
-/** FaynoSync's deprecated `GET /`: the tenant's versions (a team user's allowed apps only), newest first. */
+/**
+ * FaynoSync's deprecated `GET /`: the tenant's versions the caller sees (core/visibility.ts: a team user's allowed
+ * apps, channels, platforms and archs only), newest first.
+ */
 export async function listReleases(
   db: Db,
   actor: Actor,
   query: Record<string, unknown>,
 ): Promise<ReleaseItem[]> {
   const limit = queryInt(query, 'limit', 100, LIST_MAX_LIMIT);
+  const viewer = await managerViewer(db, actor);
   const rows = await versionRows(db, actor.tenantId)
     .select(ITEM_COLUMNS)
-    .where('v.app_id', 'in', db.selectFrom('apps').select('id').where(visibleTo(actor, 'apps')))
+    .where(releaseVisible(viewer))
+    .where(releaseWithinArtifacts(viewer))
     .orderBy('v.created_at', 'desc')
     .orderBy('v.id', 'desc')
     .limit(limit)
     .execute();
   const artifacts = await artifactsOf(
     db,
-    actor.tenantId,
+    viewer,
     rows.map((r) => r.id),
   );
   return rows.map((row) => toItem(row, artifacts.get(row.id) ?? []));

@@ -8,7 +8,7 @@ import {
   paginationOf,
   versionParam,
 } from '../../core/bindist/input.js';
-import { filesOf, findVersion, isTestChannel, listVersions } from '../../core/bindist/releases.js';
+import { filesOf, findVersion, isTestChannel, listVersions, viewerOf } from '../../core/bindist/releases.js';
 import { appStats } from '../../core/bindist/reporting.js';
 import { bindistCaller } from './auth.js';
 import { ok } from './envelope.js';
@@ -16,7 +16,7 @@ import { presentApp, presentFile, presentVersion } from './presenters.js';
 
 /**
  * The customer face's catalog (admin keys see every application): applications, versions (the Test channel
- * shows disabled ones), a version's files, and download statistics.
+ * shows disabled ones and every channel's), a version's files, and download statistics.
  */
 export function catalogRouter(ctx: AppContext): Router {
   const router = express.Router();
@@ -49,18 +49,19 @@ export function catalogRouter(ctx: AppContext): Router {
   });
 
   router.get('/applications/:applicationId/versions', async (req, res) => {
-    const app = await findApp(db, bindistCaller(res), appIdParam(req.params.applicationId));
+    const caller = bindistCaller(res);
+    const app = await findApp(db, caller, appIdParam(req.params.applicationId));
     const changelog = optionalString(req.query.changelog, 'changelog', 200) ?? undefined;
-    const versions = await listVersions(db, app, {
-      testChannel: isTestChannel(req.headers['x-channel']),
-      changelog,
-    });
+    const viewer = await viewerOf(db, caller, isTestChannel(req.headers['x-channel']));
+    const versions = await listVersions(db, viewer, app, { changelog });
     ok(res, { applicationId: app.applicationId, versions: versions.map((v) => presentVersion(app, v)) });
   });
 
   router.get('/applications/:applicationId/versions/:version/files', async (req, res) => {
-    const app = await findApp(db, bindistCaller(res), appIdParam(req.params.applicationId));
-    const version = await findVersion(db, app, versionParam(req.params.version));
+    const caller = bindistCaller(res);
+    const app = await findApp(db, caller, appIdParam(req.params.applicationId));
+    const viewer = await viewerOf(db, caller, isTestChannel(req.headers['x-channel']));
+    const version = await findVersion(db, viewer, app, versionParam(req.params.version));
     const files = await filesOf(db, [version.id]);
     ok(res, { applicationId: app.applicationId, version: version.version, files: files.map(presentFile) });
   });

@@ -2,6 +2,8 @@ import express, { type Request, type Router } from 'express';
 import type { AppContext } from '../../context.js';
 import { type AuditEventType, audit, auditActor } from '../../core/bindist/audit.js';
 import { type BindistCaller, callerId } from '../../core/bindist/keys.js';
+import { isTestChannel } from '../../core/bindist/releases.js';
+import { readSettings, updateSettings } from '../../core/bindist/settings.js';
 import { createApplication } from '../../core/commands/create-application.js';
 import { deleteApplication } from '../../core/commands/delete-application.js';
 import { changeApplicationCustomers } from '../../core/commands/link-application-customers.js';
@@ -12,7 +14,7 @@ import { ok } from './envelope.js';
 import { presentApp } from './presenters.js';
 
 /**
- * Application management and the version PATCH (admin key only; a customer key gets 403). Every change is written to
+ * Application management, the version PATCH and the tenant's settings (admin key only; a customer key gets 403). Every change is written to
  * the audit log; the commands bump the generations.
  */
 export function managementAppsRouter(ctx: AppContext): Router {
@@ -87,6 +89,9 @@ export function managementAppsRouter(ctx: AppContext): Router {
       req.params.applicationId,
       req.params.version,
       req.body,
+      {
+        testChannel: isTestChannel(req.headers['x-channel']),
+      },
     );
     await record(req, caller, 'VERSION_UPDATED', {
       applicationId: updated.applicationId,
@@ -101,6 +106,17 @@ export function managementAppsRouter(ctx: AppContext): Router {
   };
   router.patch('/applications/:applicationId/versions/:version', adminOnly, patchVersion);
   router.patch('/management/applications/:applicationId/versions/:version', adminOnly, patchVersion);
+
+  router.get('/management/settings', adminOnly, async (_req, res) => {
+    ok(res, await readSettings(db, bindistCaller(res).tenantId));
+  });
+
+  router.patch('/management/settings', adminOnly, async (req, res) => {
+    const caller = bindistCaller(res);
+    const settings = await updateSettings(db, caller.tenantId, req.body);
+    await record(req, caller, 'SETTINGS_UPDATED', { defaultChannel: settings.defaultChannel });
+    ok(res, settings);
+  });
 
   return router;
 }
