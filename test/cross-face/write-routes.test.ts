@@ -321,11 +321,16 @@ const WRITES: Record<string, Entry> = {
     },
   },
   'DELETE /v1/management/applications/:applicationId': {
-    unseen: 'a deleted app drops out of the catalog with the visibility rule (issue 10, item 1)',
     async prepare(x) {
       expect((await x.admin.createApplication('bd-app', 'BD', [], {})).statusCode).toBe(201);
-      return { write: async () => (await x.admin.deleteApplication('bd-app')).statusCode };
+      return {
+        read: () => check(x, { app_name: 'bd-app' }),
+        write: async () => (await x.admin.deleteApplication('bd-app')).statusCode,
+      };
     },
+  },
+  'PATCH /v1/management/settings': {
+    unchanged: `the default channel decides what /v1 customers see: ${NOT_CACHED_V1}`,
   },
   'PATCH /v1/applications/:applicationId/versions/:version': patchBindistVersion(
     '/applications/bd-app/versions/2.0.0',
