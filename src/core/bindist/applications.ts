@@ -5,7 +5,6 @@ import { conflict, invalid, notFound } from '../errors.js';
 import { newId } from '../ids.js';
 import { MAX_NAME_LENGTH, printable } from '../names.js';
 import { type BindistApp, findApp } from './catalog.js';
-import { appIdParam, bodyObject, idParam, optionalString, requiredString } from './input.js';
 import type { BindistCaller } from './keys.js';
 
 /**
@@ -20,41 +19,17 @@ import type { BindistCaller } from './keys.js';
  * letter or digit and does not end with "-"), so the same app is addressable from the FaynoSync face.
  */
 const APPLICATION_ID = /^[A-Za-z0-9](?:[A-Za-z0-9_-]*[A-Za-z0-9_])?$/;
-const MAX_DISPLAY_NAME = 200;
-const MAX_DESCRIPTION = 2000;
-const MAX_TAGS = 20;
-const MAX_TAG_LENGTH = 50;
 
 const fail = (problem: string) => invalid(`Validation failed: ${problem}`);
 
 /** An `applicationId` to create: the rule above, with a message that says how to fix it. */
-export function parseApplicationId(value: unknown): string {
-  const id = requiredString(value, 'applicationId', MAX_NAME_LENGTH);
-  if (id !== value || !APPLICATION_ID.test(id)) {
+export function parseApplicationId(id: string): string {
+  if (id.length > MAX_NAME_LENGTH || !APPLICATION_ID.test(id)) {
     throw fail(
       `"applicationId" "${printable(id)}" must use letters, digits, '-' and '_', starting with a letter or digit (e.g. "my-app")`,
     );
   }
   return id;
-}
-
-function parseTags(value: unknown): string[] | undefined {
-  if (value === undefined || value === null) return undefined;
-  if (!Array.isArray(value) || value.some((tag) => typeof tag !== 'string')) {
-    throw fail('"tags" must be an array of strings, e.g. ["windows", "utility"]');
-  }
-  if (value.length > MAX_TAGS) throw fail(`"tags" must hold at most ${MAX_TAGS} tags`);
-  const tags = (value as string[]).map((tag) => tag.trim());
-  if (tags.some((tag) => tag === '' || tag.length > MAX_TAG_LENGTH)) {
-    throw fail(`each tag must be 1 to ${MAX_TAG_LENGTH} characters long`);
-  }
-  return [...new Set(tags)];
-}
-
-function parseCustomerIds(value: unknown, field: string): string[] {
-  if (value === undefined || value === null) return [];
-  if (!Array.isArray(value)) throw fail(`"${field}" must be an array of customer ids`);
-  return [...new Set(value.map((id) => idParam(id, field)))];
 }
 
 /** The ids of the customers linked to an application, in a stable order. */
@@ -99,15 +74,10 @@ export async function createApplication(
   db: Db,
   caller: BindistCaller,
   grantedBy: string,
-  body: unknown,
+  input: { applicationId: string; name: string; description: string; tags: string[]; customerIds: string[] },
 ): Promise<CreatedApplication> {
   const { tenantId } = caller;
-  const input = bodyObject(body);
-  const applicationId = parseApplicationId(input.applicationId);
-  const name = requiredString(input.name, 'name', MAX_DISPLAY_NAME);
-  const description = optionalString(input.description, 'description', MAX_DESCRIPTION) ?? '';
-  const tags = parseTags(input.tags) ?? [];
-  const customerIds = parseCustomerIds(input.customerIds, 'customerIds');
+  const { applicationId, name, description, tags, customerIds } = input;
   await requireCustomers(db, tenantId, customerIds);
   const id = newId();
   try {
@@ -154,16 +124,14 @@ export async function createApplication(
 export async function updateApplication(
   db: Db,
   caller: BindistCaller,
-  applicationId: unknown,
-  body: unknown,
+  applicationId: string,
+  input: { name?: string | undefined; description?: string | null | undefined; tags?: string[] | undefined },
 ): Promise<BindistApp> {
-  const app = await findApp(db, caller, appIdParam(applicationId));
-  const input = bodyObject(body);
+  const app = await findApp(db, caller, applicationId);
   const changes: { display_name?: string; description?: string; tags?: string } = {};
-  if (input.name !== undefined) changes.display_name = requiredString(input.name, 'name', MAX_DISPLAY_NAME);
-  const description = optionalString(input.description, 'description', MAX_DESCRIPTION);
-  if (description !== undefined) changes.description = description ?? '';
-  const tags = parseTags(input.tags);
+  if (input.name !== undefined) changes.display_name = input.name;
+  if (input.description !== undefined) changes.description = input.description ?? '';
+  const { tags } = input;
   if (tags !== undefined) changes.tags = JSON.stringify(tags);
   if (Object.keys(changes).length === 0) {
     throw invalid('Validation failed: send at least one of name, description, tags');
@@ -184,9 +152,8 @@ export async function updateApplication(
 export async function deleteApplication(
   db: Db,
   caller: BindistCaller,
-  applicationId: unknown,
+  id: string,
 ): Promise<{ appId: string; applicationId: string; deletedAt: Date }> {
-  const id = appIdParam(applicationId);
   const row = await db
     .updateTable('apps')
     .set({ deleted_at: sql`now()`, updated_at: sql`now()` })
@@ -211,14 +178,12 @@ export async function changeApplicationCustomers(
   db: Db,
   caller: BindistCaller,
   grantedBy: string,
-  applicationId: unknown,
-  body: unknown,
+  applicationId: string,
+  input: { addCustomerIds: string[]; removeCustomerIds: string[] },
 ): Promise<{ app: BindistApp; added: string[]; removed: string[]; customerIds: string[] }> {
   const { tenantId } = caller;
-  const app = await findApp(db, caller, appIdParam(applicationId));
-  const input = bodyObject(body);
-  const add = parseCustomerIds(input.addCustomerIds, 'addCustomerIds');
-  const remove = parseCustomerIds(input.removeCustomerIds, 'removeCustomerIds');
+  const app = await findApp(db, caller, applicationId);
+  const { addCustomerIds: add, removeCustomerIds: remove } = input;
   if (add.length === 0 && remove.length === 0) {
     throw invalid(
       'Validation failed: send addCustomerIds and/or removeCustomerIds with at least one customer id',

@@ -11,7 +11,8 @@ import { containsPattern } from './catalog.js';
  * Inactive versions are hidden everywhere; disabled ones only show on the Test channel.
  */
 
-export type BindistFileType = 'MAIN' | 'DEPENDENCY' | 'DOCUMENTATION' | 'CONFIGURATION';
+export const FILE_TYPES = ['MAIN', 'DEPENDENCY', 'DOCUMENTATION', 'CONFIGURATION'] as const;
+export type BindistFileType = (typeof FILE_TYPES)[number];
 
 const TYPE_BY_EXTENSION: Record<string, BindistFileType> = {};
 for (const ext of ['dll', 'so', 'dylib', 'lib', 'jar', 'a']) TYPE_BY_EXTENSION[ext] = 'DEPENDENCY';

@@ -4,9 +4,8 @@ import { invalid, notFound } from '../errors.js';
 import { printable } from '../names.js';
 import { parseVersion } from '../versions.js';
 import { findApp } from './catalog.js';
-import { appIdParam, bodyObject, optionalBoolean, optionalString, versionParam } from './input.js';
 import type { BindistCaller } from './keys.js';
-import { parseTier } from './tiers.js';
+import type { Tier } from './tiers.js';
 
 /**
  * Writing BinDist versions (the read side is releases.ts). A version is a channel-less `versions` row of the app:
@@ -23,10 +22,8 @@ export const MAX_RELEASE_NOTES = 5000;
  * (feeds and update checks compare them), written the way Updraft stores it: the text is stored as sent, so a
  * form Updraft would rewrite (FaynoSync's `1.0.0-5` for `1.0.0.5`) is refused with the form to send instead.
  */
-export function parseBindistVersion(value: unknown, field = 'version'): string {
-  if (value === undefined || value === null || value === '')
-    throw invalid(`Validation failed: "${field}" is required`);
-  if (typeof value !== 'string' || !BINDIST_VERSION.test(value)) {
+export function parseBindistVersion(value: string, field = 'version'): string {
+  if (!BINDIST_VERSION.test(value)) {
     throw invalid(
       `Validation failed: "${field}" must be 1 to 50 letters, digits, '.', '-' or '_', e.g. 1.2.0 or 1.2.0-rc1`,
     );
@@ -43,11 +40,6 @@ export function parseBindistVersion(value: unknown, field = 'version'): string {
 /** BinDist `versionId`: computed, never stored. */
 export function bindistVersionId(applicationId: string, version: string): string {
   return `${applicationId}-${version}`;
-}
-
-/** Release notes: undefined when absent, null when sent as null or "" (which clears them). */
-export function parseReleaseNotes(value: unknown): string | null | undefined {
-  return optionalString(value, 'releaseNotes', MAX_RELEASE_NOTES);
 }
 
 /** Whether the application already has this channel-less version (BinDist uploads a version once). */
@@ -68,6 +60,14 @@ export async function versionExists(
   return row !== undefined;
 }
 
+/** The PATCH fields; undefined leaves a field unchanged, a null note or tier clears it. */
+export interface VersionChanges {
+  isEnabled?: boolean | undefined;
+  isActive?: boolean | undefined;
+  releaseNotes?: string | null | undefined;
+  requiredTier?: Tier | null | undefined;
+}
+
 export interface UpdatedVersion {
   applicationId: string;
   version: string;
@@ -86,19 +86,14 @@ export interface UpdatedVersion {
 export async function updateVersion(
   db: Db,
   caller: BindistCaller,
-  applicationId: unknown,
-  versionText: unknown,
-  body: unknown,
+  applicationId: string,
+  version: string,
+  input: VersionChanges,
 ): Promise<UpdatedVersion> {
-  const input = bodyObject(body);
-  const app = await findApp(db, caller, appIdParam(applicationId));
-  const version = versionParam(versionText);
+  const app = await findApp(db, caller, applicationId);
   const changes: { published?: boolean; is_active?: boolean; changelog?: string; min_tier?: string | null } =
     {};
-  const enabled = optionalBoolean(input.isEnabled, 'isEnabled');
-  const active = optionalBoolean(input.isActive, 'isActive');
-  const notes = parseReleaseNotes(input.releaseNotes);
-  const tier = parseTier(input.requiredTier, 'requiredTier');
+  const { isEnabled: enabled, isActive: active, releaseNotes: notes, requiredTier: tier } = input;
   if (enabled !== undefined) changes.published = enabled;
   if (active !== undefined) changes.is_active = active;
   if (notes !== undefined) changes.changelog = notes ?? '';

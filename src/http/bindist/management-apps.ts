@@ -9,9 +9,11 @@ import {
 import { type AuditEventType, audit, auditActor } from '../../core/bindist/audit.js';
 import { type BindistCaller, callerId } from '../../core/bindist/keys.js';
 import { updateVersion } from '../../core/bindist/versions.js';
+import { routeInput } from '../shared/validate.js';
 import { adminOnly, bindistCaller, requestOrigin } from './auth.js';
 import { ok } from './envelope.js';
 import { presentApp } from './presenters.js';
+import { BINDIST_ROUTES as R } from './schemas/routes.js';
 
 /**
  * Application management and the version PATCH (admin key only; a customer key gets 403). Every change is written to
@@ -38,7 +40,12 @@ export function managementAppsRouter(ctx: AppContext): Router {
 
   router.post('/management/applications', adminOnly, async (req, res) => {
     const caller = bindistCaller(res);
-    const app = await createApplication(db, caller, callerId(caller), req.body);
+    const app = await createApplication(
+      db,
+      caller,
+      callerId(caller),
+      routeInput(R.createApplication, req).body,
+    );
     await record(req, caller, 'APPLICATION_CREATED', {
       applicationId: app.applicationId,
       customerIds: app.customerIds,
@@ -48,12 +55,14 @@ export function managementAppsRouter(ctx: AppContext): Router {
 
   router.patch('/management/applications/:applicationId', adminOnly, async (req, res) => {
     const caller = bindistCaller(res);
-    ok(res, presentApp(await updateApplication(db, caller, req.params.applicationId, req.body)));
+    const { params, body } = routeInput(R.updateApplication, req);
+    ok(res, presentApp(await updateApplication(db, caller, params.applicationId, body)));
   });
 
   router.delete('/management/applications/:applicationId', adminOnly, async (req, res) => {
     const caller = bindistCaller(res);
-    const deleted = await deleteApplication(db, caller, req.params.applicationId);
+    const { params } = routeInput(R.deleteApplication, req);
+    const deleted = await deleteApplication(db, caller, params.applicationId);
     await ctx.changes.changed(caller.tenantId);
     await record(req, caller, 'APPLICATION_DELETED', { applicationId: deleted.applicationId });
     ok(res, {
@@ -65,13 +74,8 @@ export function managementAppsRouter(ctx: AppContext): Router {
 
   router.put('/management/applications/:applicationId/customers', adminOnly, async (req, res) => {
     const caller = bindistCaller(res);
-    const result = await changeApplicationCustomers(
-      db,
-      caller,
-      callerId(caller),
-      req.params.applicationId,
-      req.body,
-    );
+    const { params, body } = routeInput(R.applicationCustomers, req);
+    const result = await changeApplicationCustomers(db, caller, callerId(caller), params.applicationId, body);
     const { applicationId } = result.app;
     for (const customerId of result.added) {
       await record(req, caller, 'CUSTOMER_APP_LINKED', { applicationId, customerId });
@@ -85,7 +89,8 @@ export function managementAppsRouter(ctx: AppContext): Router {
   // BinDist serves the version PATCH outside /management; the /management form is accepted too.
   const patchVersion = async (req: Request, res: express.Response) => {
     const caller = bindistCaller(res);
-    const updated = await updateVersion(db, caller, req.params.applicationId, req.params.version, req.body);
+    const { params, body } = routeInput(R.updateVersion, req);
+    const updated = await updateVersion(db, caller, params.applicationId, params.version, body);
     await ctx.changes.changed(caller.tenantId);
     await record(req, caller, 'VERSION_UPDATED', {
       applicationId: updated.applicationId,
