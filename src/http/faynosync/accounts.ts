@@ -13,7 +13,9 @@ import {
 } from '../../core/accounts.js';
 import { knownAddressesIn, limiterIn } from '../../core/rate-limit.js';
 import { actorOf, adminOnly, authenticate } from '../shared/auth.js';
-import { jsonBody, jsonObject } from '../shared/body.js';
+import { jsonBody } from '../shared/body.js';
+import { routeInput } from '../shared/validate.js';
+import { FAYNOSYNC_ROUTES as R } from './schemas/routes.js';
 
 /** FaynoSync's permission document: PascalCase keys, the allowed lists inside each kind. */
 function presentPermissions({ flags, allowed }: TeamPermissions) {
@@ -49,7 +51,7 @@ export function accountsRouter(ctx: AppContext): Router {
   const known = knownAddressesIn(ctx.state, 'login-known-addresses');
 
   router.post('/signup', json, async (req, res) => {
-    const body = jsonObject(req.body);
+    const { body } = routeInput(R.signup, req);
     await signup(db, config, limiter, {
       username: body.username,
       password: body.password,
@@ -60,7 +62,7 @@ export function accountsRouter(ctx: AppContext): Router {
   });
 
   router.post('/login', json, async (req, res) => {
-    const body = jsonObject(req.body);
+    const { body } = routeInput(R.login, req);
     const token = await login(db, config, limiter, known, {
       username: body.username,
       password: body.password,
@@ -85,7 +87,7 @@ export function accountsRouter(ctx: AppContext): Router {
   });
 
   router.post('/admin/update', auth, adminOnly, json, async (req, res) => {
-    const body = jsonObject(req.body);
+    const { body } = routeInput(R.updateAdmin, req);
     const token = await updateAdmin(db, config, actorOf(res), {
       id: body.id,
       username: body.username,
@@ -95,7 +97,7 @@ export function accountsRouter(ctx: AppContext): Router {
   });
 
   router.post('/user/create', auth, adminOnly, json, async (req, res) => {
-    const body = jsonObject(req.body);
+    const { body } = routeInput(R.createUser, req);
     await createTeamUser(db, config, actorOf(res), {
       username: body.username,
       password: body.password,
@@ -105,7 +107,7 @@ export function accountsRouter(ctx: AppContext): Router {
   });
 
   router.post('/user/update', auth, adminOnly, json, async (req, res) => {
-    const body = jsonObject(req.body);
+    const { body } = routeInput(R.updateUser, req);
     await updateTeamUser(db, config, actorOf(res), {
       id: body.id,
       username: body.username,
@@ -128,7 +130,7 @@ export function accountsRouter(ctx: AppContext): Router {
   });
 
   router.delete('/user/delete', auth, adminOnly, json, async (req, res) => {
-    const body = jsonObject(req.body);
+    const { body } = routeInput(R.deleteUser, req);
     await deleteTeamUser(db, actorOf(res), body.id);
     res.json({ message: 'Team user deleted successfully' });
   });

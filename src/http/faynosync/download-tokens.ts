@@ -6,7 +6,9 @@ import {
   revokeDownloadToken,
 } from '../../core/download-tokens.js';
 import { actorOf, authenticate } from '../shared/auth.js';
-import { jsonBody, jsonObject } from '../shared/body.js';
+import { jsonBody } from '../shared/body.js';
+import { routeInput } from '../shared/validate.js';
+import { FAYNOSYNC_ROUTES as R } from './schemas/routes.js';
 
 /**
  * Download tokens of private apps, with the routes and answers of FaynoSync's newer versions (its dashboard's
@@ -21,7 +23,7 @@ export function downloadTokensRouter(ctx: AppContext): Router {
 
   router.post('/download-tokens/regenerate', auth, json, async (req, res) => {
     const actor = actorOf(res);
-    const body = jsonObject(req.body);
+    const { body } = routeInput(R.regenerateDownloadToken, req);
     const minted = await regenerateDownloadToken(db, actor, {
       appId: body.app_id,
       channelId: body.channel_id,
@@ -49,7 +51,7 @@ export function downloadTokensRouter(ctx: AppContext): Router {
 
   router.delete('/download-tokens/delete', auth, async (req, res) => {
     const actor = actorOf(res);
-    await revokeDownloadToken(db, actor, req.query.id);
+    await revokeDownloadToken(db, actor, routeInput(R.revokeDownloadToken, req).query.id);
     await ctx.changes.changed(actor.tenantId);
     res.json({ message: 'Download token revoked' });
   });

@@ -11,7 +11,9 @@ import {
 } from '../../core/releases/versions.js';
 import { actorOf, authenticate, permit } from '../shared/auth.js';
 import { dataField, readMultipart, writeDataForm } from '../shared/multipart.js';
+import { routeInput } from '../shared/validate.js';
 import { presentRelease } from './presenters.js';
+import { FAYNOSYNC_ROUTES as R } from './schemas/routes.js';
 
 /** Installers, blockmaps, feed files, deltas: a release pipeline sends a handful, never hundreds. */
 const MAX_FILES_PER_REQUEST = 100;
@@ -74,7 +76,7 @@ export function releasesRouter(ctx: AppContext): Router {
 
   router.delete('/apps/delete', auth, permit('apps', 'delete'), async (req, res) => {
     const actor = actorOf(res);
-    await deleteVersion(ctx, actor, req.query.id);
+    await deleteVersion(ctx, actor, routeInput(R.deleteVersion, req).query.id);
     await ctx.changes.changed(actor.tenantId);
     res.json({ 'deleteSpecificAppResult.DeletedCount': 1 });
   });
@@ -93,7 +95,7 @@ export function releasesRouter(ctx: AppContext): Router {
   });
 
   router.get('/search', auth, async (req, res) => {
-    const result = await searchReleases(db, actorOf(res), req.query);
+    const result = await searchReleases(db, actorOf(res), routeInput(R.search, req).query);
     res.json({
       items: result.items.map(present),
       total: result.total,
@@ -103,7 +105,7 @@ export function releasesRouter(ctx: AppContext): Router {
   });
 
   router.get('/', auth, async (req, res) => {
-    const items = await listReleases(db, actorOf(res), req.query);
+    const items = await listReleases(db, actorOf(res), routeInput(R.listReleases, req).query.limit);
     res.json({ apps: items.map(present) });
   });
 
