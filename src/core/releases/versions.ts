@@ -5,7 +5,6 @@ import type { Visibility } from '../../storage/types.js';
 import type { Actor } from '../auth/actor.js';
 import { parseId, visibleTo } from '../catalog/common.js';
 import { conflict, invalid, notFound } from '../errors.js';
-import { parseFlag } from '../flags.js';
 import { isId } from '../ids.js';
 import { checkName } from '../names.js';
 import { requireAllowed, requirePermission } from '../permissions.js';

@@ -21,9 +21,9 @@ import {
   updateNamed,
 } from '../../core/catalog/named.js';
 import { actorOf, authenticate, permit } from '../shared/auth.js';
-import { jsonBody, jsonObject } from '../shared/body.js';
+import { jsonBody } from '../shared/body.js';
 import { type MultipartFile, writeDataForm } from '../shared/multipart.js';
-import { routeInput } from '../shared/validate.js';
+import { parseData, routeInput } from '../shared/validate.js';
 import { presentApp, presentArch, presentChannel, presentPlatform } from './presenters.js';
 import { FAYNOSYNC_NAMED, FAYNOSYNC_ROUTES as R } from './schemas/routes.js';
 
@@ -108,14 +108,18 @@ export function catalogRouter(ctx: AppContext): Router {
 
   router.post('/app/create', auth, permit('apps', 'create'), async (req, res) => {
     const actor = actorOf(res);
-    const id = await writeApp(ctx, req, (data, logo) => prepareAppCreate(ctx, actor, data, logo));
+    const id = await writeApp(ctx, req, (data, logo) =>
+      prepareAppCreate(ctx, actor, parseData(R.createApp, data), logo),
+    );
     await ctx.changes.changed(actor.tenantId);
     res.json({ 'createAppResult.Created': id });
   });
 
   router.post('/app/update', auth, permit('apps', 'edit'), async (req, res) => {
     const actor = actorOf(res);
-    await writeApp(ctx, req, (data, logo) => prepareAppUpdate(ctx, actor, data, logo));
+    await writeApp(ctx, req, (data, logo) =>
+      prepareAppUpdate(ctx, actor, parseData(R.updateApp, data), logo),
+    );
     await ctx.changes.changed(actor.tenantId);
     res.json({ 'updateAppResult.Updated': true });
   });

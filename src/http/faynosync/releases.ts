@@ -11,7 +11,7 @@ import {
 } from '../../core/releases/versions.js';
 import { actorOf, authenticate, permit } from '../shared/auth.js';
 import { dataField, readMultipart, writeDataForm } from '../shared/multipart.js';
-import { routeInput } from '../shared/validate.js';
+import { parseData, routeInput } from '../shared/validate.js';
 import { presentRelease } from './presenters.js';
 import { FAYNOSYNC_ROUTES as R } from './schemas/routes.js';
 
@@ -58,7 +58,7 @@ export function releasesRouter(ctx: AppContext): Router {
     async (req, res) => {
       const actor = actorOf(res);
       const id = await writeRelease(ctx, req, (data, fields, _withFiles, files) =>
-        prepareUpload(ctx, actor, data, fields, files),
+        prepareUpload(ctx, actor, parseData(R.upload, data), fields, files),
       );
       await ctx.changes.changed(actor.tenantId);
       res.json({ 'uploadResult.Uploaded': id });
@@ -68,7 +68,7 @@ export function releasesRouter(ctx: AppContext): Router {
   router.post('/apps/update', auth, permit('apps', 'edit'), async (req, res) => {
     const actor = actorOf(res);
     await writeRelease(ctx, req, (data, fields, withFiles, files) =>
-      prepareVersionUpdate(ctx, actor, data, fields, withFiles, files),
+      prepareVersionUpdate(ctx, actor, parseData(R.updateVersion, data), fields, withFiles, files),
     );
     await ctx.changes.changed(actor.tenantId);
     res.json({ 'updatedResult.Updated': true });
@@ -89,7 +89,11 @@ export function releasesRouter(ctx: AppContext): Router {
       maxFieldBytes: ctx.config.jsonMaxBytes,
       onFile: async () => {},
     });
-    await deleteArtifacts(ctx, actor, dataField(fields, 'send a "data" form field holding JSON'));
+    await deleteArtifacts(
+      ctx,
+      actor,
+      parseData(R.deleteArtifacts, dataField(fields, 'send a "data" form field holding JSON')),
+    );
     await ctx.changes.changed(actor.tenantId);
     res.json({ deleteSpecificArtifactResult: true });
   });

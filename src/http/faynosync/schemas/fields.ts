@@ -67,7 +67,7 @@ export function objectId() {
  * A field whose whole rule, type included, is core's, which words FaynoSync's messages for it (pinned by its
  * clients' tests): the schema documents its type and passes the value on as sent.
  */
-export function checkedByCore(type: 'string' | 'array' | 'object', description?: string) {
+export function checkedByCore(type: 'string' | 'integer' | 'array' | 'object', description?: string) {
   return z
     .unknown()
     .optional()
@@ -85,6 +85,11 @@ export function queryList(description: string) {
     .union([z.string(), z.array(z.string())])
     .optional()
     .meta({ description });
+}
+
+/** The JSON of a multipart `data` field: an object, or the message shows one. Unknown fields are ignored. */
+export function dataObject<const S extends z.ZodRawShape>(shape: S, example: string) {
+  return z.object(shape, { error: `data must be a JSON object such as ${example}` });
 }
 
 /** The JSON body of a management route: every FaynoSync JSON body is an object. Unknown fields are ignored. */

@@ -1,6 +1,16 @@
 import { z } from 'zod';
 import { describeRoute, type RouteSpec } from '../../shared/validate.js';
-import { checkedByCore, flag, jsonBody, objectId, queryInt, queryList, queryText, text } from './fields.js';
+import {
+  checkedByCore,
+  dataObject,
+  flag,
+  jsonBody,
+  objectId,
+  queryInt,
+  queryList,
+  queryText,
+  text,
+} from './fields.js';
 
 /**
  * Every route of the FaynoSync face (except the hot path and the feeds, which parse their own queries for speed)
@@ -23,8 +33,8 @@ const permissions = checkedByCore(
   'Per kind (apps, channels, platforms, archs): Create, Delete, Edit, (apps:) Download, Upload and Allowed (ids)',
 );
 
-const appData = z
-  .object({
+const appData = dataObject(
+  {
     id: text('id', 'The app to change (update only)'),
     app: text('app', 'The app name'),
     description: text('description'),
@@ -33,8 +43,9 @@ const appData = z
     cdn: flag('cdn'),
     reports: flag('reports'),
     download_mode: text('download_mode', 'Who may download a private app: "token" (default) or "unlisted"'),
-  })
-  .meta({ description: 'The JSON of the "data" form field' });
+  },
+  '{"app":"myapp"}',
+).meta({ description: 'The JSON of the "data" form field' });
 
 const releaseFields = {
   app_name: text('app_name'),
@@ -43,32 +54,34 @@ const releaseFields = {
   publish: flag('publish'),
   critical: flag('critical'),
   intermediate: flag('intermediate'),
-  rollout: z
-    .union([z.number(), z.string()], { error: 'rollout must be a whole number from 0 to 100' })
-    .optional()
-    .meta({ description: 'Percentage of devices offered the version, 0 to 100 (a number or digits)' }),
+  rollout: checkedByCore(
+    'integer',
+    'Percentage of devices offered the version, 0 to 100 (a number or digits)',
+  ),
   changelog: text('changelog', 'Markdown'),
   signature: text('signature', 'Updater signature of the file (Tauri, Sparkle)'),
   minimum_system_version: text('minimum_system_version', 'Sparkle: the oldest macOS the release runs on'),
 };
 
-const uploadData = z
-  .object({
+const uploadData = dataObject(
+  {
     ...releaseFields,
     platform: text('platform'),
     arch: text('arch'),
     updater: text('updater', 'The updater the files are for, such as electron-builder or squirrel_windows'),
-  })
-  .meta({ description: 'The JSON of the "data" form field; "file" parts before or after it' });
+  },
+  '{"app_name":"myapp","version":"1.0.0"}',
+).meta({ description: 'The JSON of the "data" form field; "file" parts before or after it' });
 
-const versionData = z
-  .object({
+const versionData = dataObject(
+  {
     id: text('id', 'The version to change'),
     ...releaseFields,
     platform: text('platform'),
     arch: text('arch'),
-  })
-  .meta({ description: 'The JSON of the "data" form field; "file" parts add artifacts' });
+  },
+  '{"id":"…","app_name":"myapp","version":"1.0.0","publish":true}',
+).meta({ description: 'The JSON of the "data" form field; "file" parts add artifacts' });
 
 const named = (path: string, label: string, tag: string, extra: z.ZodRawShape = {}) => ({
   create: faynosync({
@@ -221,12 +234,15 @@ export const FAYNOSYNC_ROUTES = {
     tag: 'Releases',
     summary: 'Deletes artifacts of a version (multipart "data" JSON)',
     input: {
-      data: z.object({
-        id: text('id', 'The version'),
-        app_name: text('app_name'),
-        version: text('version'),
-        artifacts_to_delete: checkedByCore('array', 'Artifact ids or indexes'),
-      }),
+      data: dataObject(
+        {
+          id: text('id', 'The version'),
+          app_name: text('app_name'),
+          version: text('version'),
+          artifacts_to_delete: checkedByCore('array', 'Artifact ids or indexes'),
+        },
+        '{"id":"…","app_name":"myapp","version":"1.0.0","artifacts_to_delete":["0"]}',
+      ),
     },
   }),
   search: faynosync({
