@@ -512,7 +512,8 @@ describe('team users’ channel, platform and arch limits on every write of vers
     async (_label, channels, platforms, archs, kind) => {
       const r = await betaRelease();
       const user = await member(r.ids, channels, platforms, archs);
-      const refused = [calls.versionDelete];
+      const refused: ((token: string, r: { id: string; app: string }) => ReturnType<typeof calls.update>)[] =
+        [calls.versionDelete];
       // Editing a version's flags is a write of the version: its channel decides; platforms and archs are its files'.
       if (kind === 'channel') refused.push(calls.update, calls.artifactDelete);
       else {

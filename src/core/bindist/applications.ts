@@ -1,7 +1,6 @@
 import type { Db } from '../../db/connect.js';
 import { invalid } from '../errors.js';
 import { MAX_NAME_LENGTH, printable } from '../names.js';
-import { idParam, requiredString } from './input.js';
 
 /**
  * BinDist applications over Updraft's apps (migration 0004): `applicationId` is `apps.name`, the display `name` is
@@ -15,41 +14,17 @@ import { idParam, requiredString } from './input.js';
  * letter or digit and does not end with "-"), so the same app is addressable from the FaynoSync face.
  */
 const APPLICATION_ID = /^[A-Za-z0-9](?:[A-Za-z0-9_-]*[A-Za-z0-9_])?$/;
-export const MAX_DISPLAY_NAME = 200;
-export const MAX_DESCRIPTION = 2000;
-const MAX_TAGS = 20;
-const MAX_TAG_LENGTH = 50;
 
 const fail = (problem: string) => invalid(`Validation failed: ${problem}`);
 
 /** An `applicationId` to create: the rule above, with a message that says how to fix it. */
-export function parseApplicationId(value: unknown): string {
-  const id = requiredString(value, 'applicationId', MAX_NAME_LENGTH);
-  if (id !== value || !APPLICATION_ID.test(id)) {
+export function parseApplicationId(id: string): string {
+  if (id.length > MAX_NAME_LENGTH || !APPLICATION_ID.test(id)) {
     throw fail(
       `"applicationId" "${printable(id)}" must use letters, digits, '-' and '_', starting with a letter or digit (e.g. "my-app")`,
     );
   }
   return id;
-}
-
-export function parseTags(value: unknown): string[] | undefined {
-  if (value === undefined || value === null) return undefined;
-  if (!Array.isArray(value) || value.some((tag) => typeof tag !== 'string')) {
-    throw fail('"tags" must be an array of strings, e.g. ["windows", "utility"]');
-  }
-  if (value.length > MAX_TAGS) throw fail(`"tags" must hold at most ${MAX_TAGS} tags`);
-  const tags = (value as string[]).map((tag) => tag.trim());
-  if (tags.some((tag) => tag === '' || tag.length > MAX_TAG_LENGTH)) {
-    throw fail(`each tag must be 1 to ${MAX_TAG_LENGTH} characters long`);
-  }
-  return [...new Set(tags)];
-}
-
-export function parseCustomerIds(value: unknown, field: string): string[] {
-  if (value === undefined || value === null) return [];
-  if (!Array.isArray(value)) throw fail(`"${field}" must be an array of customer ids`);
-  return [...new Set(value.map((id) => idParam(id, field)))];
 }
 
 /** The ids of the customers linked to an application, in a stable order. */

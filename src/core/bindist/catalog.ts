@@ -4,8 +4,8 @@ import type { App, Database } from '../../db/schema.js';
 import { notFound } from '../errors.js';
 import { findApp as findVisibleApp, visibleApps } from '../lookup.js';
 import type { Viewer } from '../visibility.js';
-import { optionalBoolean, optionalChoice, optionalString, type PageRequest } from './input.js';
 import type { BindistCaller } from './keys.js';
+import type { PageRequest } from './paging.js';
 
 /**
  * BinDist applications as a caller sees them. A BinDist application is an Updraft app (see migration
@@ -66,23 +66,6 @@ export interface AppListQuery {
   isActive?: boolean;
   sortBy: 'name' | 'createdAt' | 'updatedAt';
   sortOrder: 'asc' | 'desc';
-}
-
-/** `GET /applications` query: search, comma-separated tags (any matches), isActive, sortBy, sortOrder. */
-export function parseAppListQuery(query: Record<string, unknown>): AppListQuery {
-  const search = optionalString(query.search, 'search', 200) ?? undefined;
-  const tagsText = optionalString(query.tags, 'tags', 2000) ?? undefined;
-  const tags = tagsText
-    ?.split(',')
-    .map((t) => t.trim())
-    .filter(Boolean);
-  return {
-    search: search?.trim() || undefined,
-    tags: tags && tags.length > 0 ? tags : undefined,
-    isActive: optionalBoolean(query.isActive, 'isActive'),
-    sortBy: optionalChoice(query.sortBy, 'sortBy', ['name', 'createdAt', 'updatedAt'] as const) ?? 'name',
-    sortOrder: optionalChoice(query.sortOrder, 'sortOrder', ['asc', 'desc'] as const) ?? 'asc',
-  };
 }
 
 /** A LIKE pattern that matches `text` literally anywhere. */

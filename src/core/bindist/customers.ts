@@ -2,17 +2,10 @@ import type { Db } from '../../db/connect.js';
 import { invalid, notFound } from '../errors.js';
 import type { Origin } from './activity.js';
 import { type AuditEventType, audit, auditActor } from './audit.js';
-import {
-  bodyObject,
-  idParam,
-  optionalBoolean,
-  optionalString,
-  type PageRequest,
-  requiredString,
-} from './input.js';
 import { mintKey, newCustomerId } from './keys.js';
+import type { PageRequest } from './paging.js';
 import { revokeCustomerShareLinks } from './share-links.js';
-import { parseTier } from './tiers.js';
+import type { Tier } from './tiers.js';
 
 /**
  * BinDist customers (management side): each has one API key, shown once at creation or regeneration, and sees
@@ -93,27 +86,29 @@ function record(db: Db, act: AdminAct, eventType: AuditEventType, details: Recor
   });
 }
 
-/** The optional descriptive fields, validated with BinDist's limits; undefined = leave unchanged. */
-function descriptive(body: Record<string, unknown>) {
-  const email = optionalString(body.email, 'email', 254);
-  if (email && !/^[^\s@]+@[^\s@]+$/.test(email))
-    throw invalid('Validation failed: "email" must be an e-mail address such as ops@example.com');
-  return {
-    email,
-    notes: optionalString(body.notes, 'notes', 2000),
-    reference: optionalString(body.reference, 'reference', 200),
-    license: optionalString(body.license, 'license', 200),
-    tier: parseTier(body.tier),
-  };
+/** A customer's fields as sent: undefined leaves a field unchanged, null clears it. */
+export interface CustomerFields {
+  name?: string | undefined;
+  isActive?: boolean | undefined;
+  email?: string | null | undefined;
+  notes?: string | null | undefined;
+  reference?: string | null | undefined;
+  license?: string | null | undefined;
+  tier?: Tier | null | undefined;
+}
+
+/** The descriptive columns of `input`. */
+function descriptive(input: CustomerFields) {
+  const { email, notes, reference, license, tier } = input;
+  return { email, notes, reference, license, tier };
 }
 
 /** One customer of the tenant, or 404. */
 export async function getCustomer(
   db: Db,
   tenantId: string,
-  rawId: unknown,
+  id: string,
 ): Promise<Customer & { applicationIds: string[] }> {
-  const id = idParam(rawId, 'customerId');
   const row = await selectCustomers(db, tenantId).where('id', '=', id).executeTakeFirst();
   if (!row) throw notFound(`Customer not found: '${id}'`);
   const apps = await db
@@ -147,13 +142,12 @@ export async function listCustomers(
 export async function createCustomer(
   db: Db,
   act: AdminAct,
-  rawBody: unknown,
+  input: CustomerFields & { name: string },
   parentId: string | null,
 ): Promise<Customer & { apiKey: string }> {
-  const body = bodyObject(rawBody);
-  const name = requiredString(body.name, 'name', 200);
-  const fields = descriptive(body);
-  const active = optionalBoolean(body.isActive, 'isActive') ?? true;
+  const { name } = input;
+  const fields = descriptive(input);
+  const active = input.isActive ?? true;
   const key = mintKey(act.tenantId);
   const id = newCustomerId();
   const now = new Date();
@@ -188,14 +182,11 @@ export async function createCustomer(
 export async function updateCustomer(
   db: Db,
   act: AdminAct,
-  rawId: unknown,
-  rawBody: unknown,
+  id: string,
+  input: CustomerFields,
 ): Promise<Customer> {
-  const id = idParam(rawId, 'customerId');
-  const body = bodyObject(rawBody);
-  const name = body.name === undefined ? undefined : requiredString(body.name, 'name', 200);
-  const active = optionalBoolean(body.isActive, 'isActive');
-  const fields = descriptive(body);
+  const { name, isActive: active } = input;
+  const fields = descriptive(input);
   const changes = Object.fromEntries(
     Object.entries({ name, active, ...fields }).filter(([, value]) => value !== undefined),
   );
@@ -231,9 +222,8 @@ export async function updateCustomer(
 export async function regenerateCustomerKey(
   db: Db,
   act: AdminAct,
-  rawId: unknown,
+  id: string,
 ): Promise<{ customerId: string; apiKey: string; apiSecret: string; regeneratedAt: Date }> {
-  const id = idParam(rawId, 'customerId');
   const key = mintKey(act.tenantId);
   const now = new Date();
   return db.transaction().execute(async (trx) => {

@@ -3,12 +3,11 @@ import { sql } from 'kysely';
 import type { Db } from '../../db/connect.js';
 import type { ArtifactStore } from '../../storage/types.js';
 import { hashApiToken } from '../auth/api-tokens.js';
-import { DomainError, forbidden, invalid } from '../errors.js';
+import { DomainError, forbidden } from '../errors.js';
 import { newId } from '../ids.js';
 import { enabledFor } from '../visibility.js';
 import { type Origin, recordActivity } from './activity.js';
 import { type BindistApp, findApp } from './catalog.js';
-import { appIdParam, bodyObject, idParam, optionalInteger, versionParam } from './input.js';
 import { type BindistCaller, callerId } from './keys.js';
 import { type BindistFile, type BindistVersion, findVersion, pickFile, viewerOf } from './releases.js';
 import { requireTier } from './tiers.js';
@@ -89,14 +88,11 @@ async function issue(
 export async function downloadUrl(
   deps: DownloadDeps,
   caller: BindistCaller,
-  query: { applicationId: unknown; version: unknown; fileId: unknown },
+  query: { applicationId: string; version: string; fileId?: string | undefined },
   options: { testChannel: boolean; origin: Origin },
 ): Promise<IssuedDownload> {
   const { db } = deps.database;
-  const applicationId = appIdParam(query.applicationId);
-  const versionText = versionParam(query.version);
-  const fileId =
-    query.fileId === undefined || query.fileId === '' ? undefined : idParam(query.fileId, 'fileId');
+  const { applicationId, version: versionText, fileId } = query;
   const app = await findApp(db, caller, applicationId);
   const viewer = await viewerOf(db, caller, options.testChannel);
   const version = await findVersion(db, viewer, app, versionText);
@@ -137,26 +133,18 @@ function newShareToken(): string {
 export async function createShareLink(
   deps: DownloadDeps,
   caller: BindistCaller,
-  rawBody: unknown,
+  input: {
+    applicationId: string;
+    version: string;
+    fileId?: string | undefined;
+    expiresInMinutes?: number | undefined;
+    expiresMinutes?: number | undefined;
+  },
   now = new Date(),
 ): Promise<CreatedShareLink> {
   const { db } = deps.database;
-  const body = bodyObject(rawBody);
-  const applicationId = appIdParam(body.applicationId);
-  const versionText = versionParam(body.version);
-  const fileId =
-    body.fileId === undefined || body.fileId === null ? undefined : idParam(body.fileId, 'fileId');
-  if (
-    body.expiresInMinutes !== undefined &&
-    body.expiresMinutes !== undefined &&
-    body.expiresInMinutes !== body.expiresMinutes
-  )
-    throw invalid(
-      'Validation failed: send either "expiresInMinutes" or "expiresMinutes", not two different values',
-    );
-  const field = body.expiresInMinutes !== undefined ? 'expiresInMinutes' : 'expiresMinutes';
-  const minutes =
-    optionalInteger(body[field], field, SHARE_MINUTES.min, SHARE_MINUTES.max) ?? SHARE_MINUTES.default;
+  const { applicationId, version: versionText, fileId } = input;
+  const minutes = input.expiresInMinutes ?? input.expiresMinutes ?? SHARE_MINUTES.default;
   const app = await findApp(db, caller, applicationId);
   // Production's view (no Test channel): a link is followed later without headers, and must find the same version.
   const version = await findVersion(db, await viewerOf(db, caller, false), app, versionText);

@@ -18,7 +18,8 @@ type Version = Selectable<VersionsTable>;
  * `artifacts`. Which rows a caller sees is core/visibility.ts's rule; disabled ones only show on the Test channel.
  */
 
-export type BindistFileType = 'MAIN' | 'DEPENDENCY' | 'DOCUMENTATION' | 'CONFIGURATION';
+export const FILE_TYPES = ['MAIN', 'DEPENDENCY', 'DOCUMENTATION', 'CONFIGURATION'] as const;
+export type BindistFileType = (typeof FILE_TYPES)[number];
 
 const TYPE_BY_EXTENSION: Record<string, BindistFileType> = {};
 for (const ext of ['dll', 'so', 'dylib', 'lib', 'jar', 'a']) TYPE_BY_EXTENSION[ext] = 'DEPENDENCY';

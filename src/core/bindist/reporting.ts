@@ -2,17 +2,8 @@ import { sql } from 'kysely';
 import type { Db } from '../../db/connect.js';
 import { invalid } from '../errors.js';
 import type { BindistApp } from './catalog.js';
-import {
-  optionalChoice,
-  optionalDate,
-  optionalInteger,
-  optionalString,
-  type Pagination,
-  pageRequest,
-  paginationOf,
-  versionParam,
-} from './input.js';
 import type { BindistCaller } from './keys.js';
+import { type Pagination, paginationOf } from './paging.js';
 
 /**
  * Reporting of the /v1 face: download statistics of an application, the upload/download activity list and the
@@ -43,9 +34,8 @@ export async function appStats(
   db: Db,
   caller: BindistCaller,
   app: BindistApp,
-  rawVersion: unknown,
+  version: string | undefined,
 ): Promise<AppStats> {
-  const version = rawVersion === undefined || rawVersion === '' ? undefined : versionParam(rawVersion);
   let base = db
     .selectFrom('bindist_activity')
     .where('tenant_id', '=', caller.tenantId)
@@ -96,9 +86,9 @@ function encodeCursor(at: Date, id: string): string {
   return Buffer.from(`${at.toISOString()}|${id}`).toString('base64url');
 }
 
-function decodeCursor(value: unknown, field: string): { at: Date; id: string } | undefined {
-  if (value === undefined || value === '') return undefined;
-  const text = typeof value === 'string' ? Buffer.from(value, 'base64url').toString('utf8') : '';
+function decodeCursor(value: string | undefined, field: string): { at: Date; id: string } | undefined {
+  if (value === undefined) return undefined;
+  const text = Buffer.from(value, 'base64url').toString('utf8');
   const [iso, id] = text.split('|');
   const at = iso ? new Date(iso) : undefined;
   if (!at || Number.isNaN(at.getTime()) || !id || !/^[0-9a-f]{24}$/.test(id))
@@ -108,7 +98,29 @@ function decodeCursor(value: unknown, field: string): { at: Date; id: string } |
   return { at, id };
 }
 
-const ACTIVITY_TYPES = ['all', 'upload', 'uploads', 'download', 'downloads'] as const;
+export const ACTIVITY_TYPES = ['all', 'upload', 'uploads', 'download', 'downloads'] as const;
+
+/** `GET /activity`'s filters and page (see listActivity). */
+export interface ActivityQuery {
+  type?: (typeof ACTIVITY_TYPES)[number] | undefined;
+  applicationId?: string | undefined;
+  customerId?: string | undefined;
+  startDate?: Date | undefined;
+  endDate?: Date | undefined;
+  cursor?: string | undefined;
+  /** A page number asks for page mode (with a total); without one, pages go by cursor. */
+  page?: number | undefined;
+  limit: number;
+}
+
+/** `GET /audit`'s filters and page (see listAudit). */
+export interface AuditQuery {
+  eventType?: string | undefined;
+  startDate?: Date | undefined;
+  endDate?: Date | undefined;
+  limit: number;
+  lastEventId?: string | undefined;
+}
 
 export interface ActivityItem {
   type: 'upload' | 'download';
@@ -144,22 +156,15 @@ export interface ActivityPage {
  * `GET /activity` (admin): newest first, filtered by `type` (singular or plural, or `all`), `applicationId`,
  * `customerId`, `startDate`, `endDate`; paged by `cursor` (from `nextCursor`) or by `page` with `limit`/`pageSize`.
  */
-export async function listActivity(
-  db: Db,
-  tenantId: string,
-  query: Record<string, unknown>,
-): Promise<ActivityPage> {
-  const typeWord = optionalChoice(query.type, 'type', ACTIVITY_TYPES) ?? 'all';
+export async function listActivity(db: Db, tenantId: string, query: ActivityQuery): Promise<ActivityPage> {
+  const typeWord = query.type ?? 'all';
   const type = typeWord.startsWith('upload')
     ? 'upload'
     : typeWord.startsWith('download')
       ? 'download'
       : undefined;
-  const applicationId = optionalString(query.applicationId, 'applicationId', 100) ?? undefined;
-  const customerId = optionalString(query.customerId, 'customerId', 100) ?? undefined;
-  const startDate = optionalDate(query.startDate, 'startDate');
-  const endDate = optionalDate(query.endDate, 'endDate');
-  const { page, limit } = pageRequest(query, 50);
+  const { applicationId, customerId, startDate, endDate, limit } = query;
+  const page = query.page ?? 1;
   const cursor = decodeCursor(query.cursor, 'cursor');
 
   let base = db
@@ -260,16 +265,8 @@ export interface AuditPage {
  * `GET /audit` (admin; BinDist's financial admin, which an Updraft tenant admin is): newest first, filtered by
  * `eventType`, `startDate`, `endDate`; `limit` (50, at most 100); the next page starts after `lastEventId`.
  */
-export async function listAudit(
-  db: Db,
-  tenantId: string,
-  query: Record<string, unknown>,
-): Promise<AuditPage> {
-  const eventType = optionalString(query.eventType, 'eventType', 100) ?? undefined;
-  const startDate = optionalDate(query.startDate, 'startDate');
-  const endDate = optionalDate(query.endDate, 'endDate');
-  const limit = optionalInteger(query.limit, 'limit', 1, 100) ?? 50;
-  const after = optionalString(query.lastEventId, 'lastEventId', 24) ?? undefined;
+export async function listAudit(db: Db, tenantId: string, query: AuditQuery): Promise<AuditPage> {
+  const { eventType, startDate, endDate, limit, lastEventId: after } = query;
   let base = db.selectFrom('bindist_audit_events').selectAll().where('tenant_id', '=', tenantId);
   if (eventType) base = base.where('event_type', '=', eventType.toUpperCase());
   if (startDate) base = base.where('created_at', '>=', startDate);

@@ -3,7 +3,6 @@ import type { Db } from '../../db/connect.js';
 import { invalid } from '../errors.js';
 import { printable } from '../names.js';
 import { defaultChannelId } from '../visibility.js';
-import { bodyObject, optionalString } from './input.js';
 
 /**
  * `/v1/management/settings`: the tenant's default channel, the FaynoSync channel whose releases /v1 customers see
@@ -41,16 +40,15 @@ export async function readSettings(db: Db, tenantId: string): Promise<TenantSett
 }
 
 /**
- * PATCH body `{"defaultChannel": "beta"}` picks a channel of the tenant; `null` or `""` goes back to `stable`. The
+ * `{"defaultChannel": "beta"}` picks a channel of the tenant; `null` or `""` goes back to `stable`. The
  * change is for /v1 reads only, which are never cached, so no generation is bumped.
  */
-export async function updateSettings(db: Db, tenantId: string, body: unknown): Promise<TenantSettings> {
-  const input = bodyObject(body);
-  if (!('defaultChannel' in input))
-    throw invalid(
-      'Validation failed: send "defaultChannel": a channel name, or null for the channel "stable"',
-    );
-  const name = optionalString(input.defaultChannel, 'defaultChannel', 64);
+export async function updateSettings(
+  db: Db,
+  tenantId: string,
+  input: { defaultChannel: string | null },
+): Promise<TenantSettings> {
+  const name = input.defaultChannel;
   let channelId: string | null = null;
   if (name) {
     const channel = await db

@@ -2,7 +2,7 @@ import type { Db } from '../../db/connect.js';
 import { notFound } from '../errors.js';
 import { audit, auditActor } from './audit.js';
 import type { AdminAct } from './customers.js';
-import { appIdParam, idParam, type PageRequest } from './input.js';
+import type { PageRequest } from './paging.js';
 
 /** A share link as the admin sees it: never its token (only its hash is kept), its prefix to match a URL. */
 export interface ShareLinkSummary {
@@ -23,15 +23,6 @@ export interface ShareLinkFilter {
   applicationId?: string;
   /** Expired links are kept until swept; listed only when asked for. */
   includeExpired: boolean;
-}
-
-/** `GET /management/share-links` query: `customerId`, `applicationId`, `includeExpired=true`. */
-export function parseShareLinkFilter(query: Record<string, unknown>): ShareLinkFilter {
-  return {
-    customerId: query.customerId === undefined ? undefined : idParam(query.customerId, 'customerId'),
-    applicationId: query.applicationId === undefined ? undefined : appIdParam(query.applicationId),
-    includeExpired: query.includeExpired === 'true' || query.includeExpired === true,
-  };
 }
 
 /** The tenant's share links, newest first. */
@@ -87,9 +78,8 @@ export async function listShareLinks(
 export async function revokeShareLink(
   db: Db,
   act: AdminAct,
-  rawId: unknown,
+  id: string,
 ): Promise<{ shareLinkId: string; revokedAt: Date }> {
-  const id = idParam(rawId, 'shareLinkId');
   const revokedAt = new Date();
   return db.transaction().execute(async (trx) => {
     const removed = await trx

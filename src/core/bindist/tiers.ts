@@ -1,4 +1,4 @@
-import { forbidden, invalid } from '../errors.js';
+import { forbidden } from '../errors.js';
 import type { BindistCaller } from './keys.js';
 
 /**
@@ -8,16 +8,6 @@ import type { BindistCaller } from './keys.js';
  */
 export const TIERS = ['Basic', 'Premium', 'Enterprise'] as const;
 export type Tier = (typeof TIERS)[number];
-
-/** A tier as sent (any case) in its canonical spelling; null clears it; undefined when absent. */
-export function parseTier(value: unknown, field = 'tier'): Tier | null | undefined {
-  if (value === undefined) return undefined;
-  if (value === null || value === '') return null;
-  const tier =
-    typeof value === 'string' ? TIERS.find((t) => t.toLowerCase() === value.toLowerCase()) : undefined;
-  if (!tier) throw invalid(`Validation failed: "${field}" must be one of ${TIERS.join(', ')}`);
-  return tier;
-}
 
 function rank(tier: string | null): number {
   return tier === null ? -1 : TIERS.findIndex((t) => t.toLowerCase() === tier.toLowerCase());

@@ -7,17 +7,10 @@ import { conflict, DomainError, forbidden, invalid, notFound } from '../errors.j
 import { printable } from '../names.js';
 import { type ReleaseDeps, removeObject } from '../releases/upload.js';
 import { findApp } from './catalog.js';
-import { appIdParam, bodyObject } from './input.js';
 import { type BindistCaller, callerId } from './keys.js';
 import { fileTypeOf } from './releases.js';
-import {
-  checkBindistFileName,
-  resolveUploadTarget,
-  type Uploader,
-  type UploadResult,
-  VersionUpload,
-} from './uploads.js';
-import { bindistVersionId, parseBindistVersion, parseReleaseNotes } from './versions.js';
+import { resolveUploadTarget, type Uploader, type UploadResult, VersionUpload } from './uploads.js';
+import { bindistVersionId } from './versions.js';
 
 /**
  * BinDist's three-step large upload. `large-url` opens a session (what the client declared, where the bytes go, until
@@ -38,9 +31,6 @@ export interface LargeUploadDeps extends ReleaseDeps {
 export const UPLOAD_URL_TTL_SECONDS = 30 * 60;
 /** A PUT that started before the URL expired may run long: the session can be completed for a day after. */
 const SESSION_GRACE_MS = 24 * 60 * 60 * 1000;
-const MAX_CONTENT_TYPE = 255;
-const CONTENT_TYPE = /^[A-Za-z0-9][\w.+-]*\/[A-Za-z0-9][\w.+-]*(?:\s*;.*)?$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const STORAGE_PREFIX = 'bindist-uploads';
 
 /** The local driver's upload URLs are signed with their own key, derived so that it never equals the JWT secret. */
@@ -58,48 +48,6 @@ export function signUploadUrl(
   return createHmac('sha256', signingKey(jwtSecret))
     .update(`${tenantId}/${uploadId}\n${expires}`)
     .digest('base64url');
-}
-
-function parseFileSize(value: unknown, field = 'fileSize'): number {
-  const n = typeof value === 'string' && /^\d{1,16}$/.test(value) ? Number(value) : value;
-  if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 1) {
-    throw invalid(`${field} is required: the file's size in bytes, a whole number of at least 1`);
-  }
-  return n;
-}
-
-/** A SHA-256 as lower-case hex; `sha256:` in front (BinDist's docs write it so) is accepted. */
-function parseChecksum(value: unknown): string | undefined {
-  if (value === undefined || value === null || value === '') return undefined;
-  const text =
-    typeof value === 'string'
-      ? value
-          .trim()
-          .replace(/^sha256:/i, '')
-          .toLowerCase()
-      : '';
-  if (!/^[0-9a-f]{64}$/.test(text)) {
-    throw invalid('checksum must be the SHA-256 of the file as 64 hexadecimal characters');
-  }
-  return text;
-}
-
-function parseContentType(value: unknown): string {
-  if (value === undefined || value === null || value === '') return 'application/octet-stream';
-  if (typeof value !== 'string' || value.length > MAX_CONTENT_TYPE || !CONTENT_TYPE.test(value)) {
-    throw invalid('contentType must be a MIME type such as application/octet-stream');
-  }
-  return value;
-}
-
-function parseUploadId(value: unknown): string {
-  if (value === undefined || value === null || value === '') {
-    throw invalid('uploadId is required: the uploadId that large-url returned');
-  }
-  if (typeof value !== 'string' || !UUID.test(value)) {
-    throw invalid('uploadId is not an upload id: send the uploadId that large-url returned');
-  }
-  return value;
 }
 
 /** Forgets sessions that can no longer be completed, and whatever their PUTs stored. Per tenant, as every query. */
@@ -137,16 +85,17 @@ export interface LargeUploadUrl {
 export async function openLargeUpload(
   deps: LargeUploadDeps,
   caller: BindistCaller,
-  body: unknown,
+  input: {
+    applicationId: string;
+    version: string;
+    fileName: string;
+    fileSize: number;
+    contentType: string;
+    checksum?: string | undefined;
+  },
 ): Promise<LargeUploadUrl> {
   const { tenantId } = caller;
-  const input = bodyObject(body);
-  if (input.fileName === undefined || input.fileName === '') {
-    throw invalid('fileName is required: the name the file will be downloaded as');
-  }
-  const fileSize = parseFileSize(input.fileSize);
-  const contentType = parseContentType(input.contentType);
-  const checksum = parseChecksum(input.checksum);
+  const { fileSize, contentType, checksum } = input;
   const limit = deps.config.uploadMaxBytes;
   if (fileSize > limit) {
     throw new DomainError(
@@ -233,8 +182,8 @@ const OTHER_FIELDS = (uploadId: string, fields: string[]) =>
 
 /** The query of a local upload URL; anything missing or altered is the same refusal. */
 export interface SignedUploadQuery {
-  expires: unknown;
-  signature: unknown;
+  expires?: string | undefined;
+  signature?: string | undefined;
 }
 
 /** Checks a local upload URL: genuine (HMAC) and not expired, before a byte of the body is read. */
@@ -246,8 +195,7 @@ export function verifyUploadUrl(
 ): void {
   const { expires, signature } = query;
   const refused = forbidden('this upload URL is invalid: use the uploadUrl exactly as large-url returned it');
-  if (typeof expires !== 'string' || typeof signature !== 'string' || !/^\d{1,12}$/.test(expires))
-    throw refused;
+  if (expires === undefined || signature === undefined || !/^\d{1,12}$/.test(expires)) throw refused;
   const expected = Buffer.from(signUploadUrl(jwtSecret, tenantId, uploadId, expires));
   const given = Buffer.from(signature);
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw refused;
@@ -361,18 +309,20 @@ export async function completeLargeUpload(
   deps: LargeUploadDeps,
   caller: BindistCaller,
   uploader: Uploader,
-  body: unknown,
+  input: {
+    uploadId: string;
+    applicationId: string;
+    version: string;
+    fileName: string;
+    fileSize: number;
+    checksum?: string | undefined;
+    releaseNotes?: string | null | undefined;
+  },
 ): Promise<UploadResult> {
   const { tenantId } = caller;
   const { db } = deps.database;
-  const input = bodyObject(body);
-  const uploadId = parseUploadId(input.uploadId);
-  const version = parseBindistVersion(input.version);
-  const fileName = checkBindistFileName(input.fileName);
-  const fileSize = parseFileSize(input.fileSize);
-  const checksum = parseChecksum(input.checksum);
-  const releaseNotes = parseReleaseNotes(input.releaseNotes);
-  const app = await findApp(db, caller, appIdParam(input.applicationId));
+  const { uploadId, version, fileName, fileSize, checksum, releaseNotes } = input;
+  const app = await findApp(db, caller, input.applicationId);
   const row = await session(db, tenantId, uploadId);
   if (!row || row.expires_at.getTime() + SESSION_GRACE_MS < Date.now()) throw UNKNOWN_SESSION(uploadId);
   const declared = Number(row.file_size);

@@ -6,10 +6,9 @@ import { printable } from '../names.js';
 import { checkFileName, type ReleaseDeps } from '../releases/upload.js';
 import { recordActivity } from './activity.js';
 import { type BindistApp, findApp } from './catalog.js';
-import { appIdParam, optionalChoice, optionalString } from './input.js';
 import type { BindistCaller } from './keys.js';
 import { type BindistFileType, fileTypeOf } from './releases.js';
-import { bindistVersionId, parseBindistVersion, parseReleaseNotes, versionExists } from './versions.js';
+import { bindistVersionId, versionExists } from './versions.js';
 
 /**
  * BinDist uploads (small and large) on top of the release pipeline: a `VersionUpload` checks everything first,
@@ -21,8 +20,6 @@ import { bindistVersionId, parseBindistVersion, parseReleaseNotes, versionExists
 /** BinDist's small-upload limit (its API Gateway payload), applied to the decoded bytes. */
 export const SMALL_UPLOAD_MAX_BYTES = 10 * 1024 * 1024;
 
-const FILE_TYPES: readonly BindistFileType[] = ['MAIN', 'DEPENDENCY', 'DOCUMENTATION', 'CONFIGURATION'];
-
 const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])$/i;
 const MAX_FILE_NAME = 255;
 
@@ -30,10 +27,9 @@ const MAX_FILE_NAME = 255;
  * BinDist's file-name rule (NFKC first, then no path, control, quote or shell characters, no Windows device name),
  * then Updraft's own (the name is the last segment of an object key). Returns the normalised name.
  */
-export function checkBindistFileName(value: unknown, field = 'fileName'): string {
+export function checkBindistFileName(value: string, field = 'fileName'): string {
   const fail = (problem: string) => invalid(`Validation failed: "${field}" ${problem}`);
-  if (value === undefined || value === null || value === '') throw fail('is required');
-  if (typeof value !== 'string') throw fail('must be a string');
+  if (value === '') throw fail('is required');
   const name = value.normalize('NFKC');
   const shown = `"${printable(name)}"`;
   if (name.length > MAX_FILE_NAME) throw fail(`must be at most ${MAX_FILE_NAME} characters long`);
@@ -47,14 +43,14 @@ export function checkBindistFileName(value: unknown, field = 'fileName'): string
   return checkFileName(name);
 }
 
-/** The fields of a small upload or large-url, in BinDist's names. */
+/** The fields of a small upload or large-url, in BinDist's names, checked (version and file name by the rules here). */
 export interface UploadFields {
-  applicationId: unknown;
-  version: unknown;
-  fileName?: unknown;
-  fileType?: unknown;
-  releaseNotes?: unknown;
-  description?: unknown;
+  applicationId: string;
+  version: string;
+  fileName?: string | undefined;
+  fileType?: BindistFileType | undefined;
+  releaseNotes?: string | null | undefined;
+  description?: string | null | undefined;
 }
 
 /** The validated target of an upload: a live application and a version it does not have yet. */
@@ -67,23 +63,15 @@ export interface UploadTarget {
   description: string | undefined;
 }
 
-const MAX_FILE_DESCRIPTION = 2000;
-
 /** Checks fields, application (404) and version (409, BinDist uploads a version once); stores nothing. */
 export async function resolveUploadTarget(
   deps: Pick<ReleaseDeps, 'database'>,
   caller: BindistCaller,
   fields: UploadFields,
 ): Promise<UploadTarget> {
-  const applicationId = appIdParam(fields.applicationId);
-  const version = parseBindistVersion(fields.version);
-  const fileName =
-    fields.fileName === undefined || fields.fileName === ''
-      ? undefined
-      : checkBindistFileName(fields.fileName);
-  const fileType = optionalChoice(fields.fileType ?? undefined, 'fileType', FILE_TYPES);
-  const releaseNotes = parseReleaseNotes(fields.releaseNotes) ?? undefined;
-  const description = optionalString(fields.description, 'description', MAX_FILE_DESCRIPTION) ?? undefined;
+  const { applicationId, version, fileName, fileType } = fields;
+  const releaseNotes = fields.releaseNotes ?? undefined;
+  const description = fields.description ?? undefined;
   const { db } = deps.database;
   const app = await findApp(db, caller, applicationId);
   if (await versionExists(db, caller.tenantId, app.id, version)) {
@@ -242,8 +230,7 @@ export class VersionUpload {
  * Base64 of the JSON small upload: the standard or URL-safe alphabet, padded or not, line breaks ignored. The
  * decoded size is worked out from the length first, so an oversized body is refused before it is decoded.
  */
-function decodeFileContent(value: unknown): Buffer {
-  if (typeof value !== 'string') throw invalid("fileContent must be the file's bytes as a base64 string");
+function decodeFileContent(value: string): Buffer {
   const text = value.replace(/\s+/g, '');
   if (text === '') throw invalid("fileContent is empty: send the file's bytes as base64");
   if (!/^[A-Za-z0-9+/_-]+={0,2}$/.test(text) || text.replace(/=+$/, '').length % 4 === 1) {
@@ -267,18 +254,12 @@ export async function uploadJson(
   deps: ReleaseDeps,
   caller: BindistCaller,
   uploader: Uploader,
-  input: Record<string, unknown>,
+  input: UploadFields & { fileContent?: string | null | undefined },
 ): Promise<UploadResult> {
-  const hasContent = input.fileContent !== undefined && input.fileContent !== null;
-  const content = hasContent ? decodeFileContent(input.fileContent) : undefined;
-  const target = await resolveUploadTarget(deps, caller, {
-    applicationId: input.applicationId,
-    version: input.version,
-    fileName: input.fileName,
-    fileType: input.fileType,
-    releaseNotes: input.releaseNotes,
-    description: input.description,
-  });
+  const { fileContent, ...fields } = input;
+  const content =
+    fileContent === undefined || fileContent === null ? undefined : decodeFileContent(fileContent);
+  const target = await resolveUploadTarget(deps, caller, fields);
   if (content && !target.fileName)
     throw invalid('fileName is required with fileContent, e.g. "my-app-1.0.0.exe"');
   if (!content && target.fileName) {

@@ -2,10 +2,9 @@ import type { Db } from '../../db/connect.js';
 import { invalid } from '../errors.js';
 import { printable } from '../names.js';
 import { parseVersion } from '../versions.js';
-import { optionalString } from './input.js';
 
 /**
- * BinDist's version rules (the read side is releases.ts, the PATCH core/commands/update-bindist-version.ts). A version is a channel-less `versions` row of the app:
+ * Writing BinDist versions (the read side is releases.ts). A version is a channel-less `versions` row of the app:
  * `published` is BinDist's `isEnabled`, `changelog` its `releaseNotes`, `is_active` its `isActive`, `min_tier` the
  * optional required customer tier.
  */
@@ -19,10 +18,8 @@ export const MAX_RELEASE_NOTES = 5000;
  * (feeds and update checks compare them), written the way Updraft stores it: the text is stored as sent, so a
  * form Updraft would rewrite (FaynoSync's `1.0.0-5` for `1.0.0.5`) is refused with the form to send instead.
  */
-export function parseBindistVersion(value: unknown, field = 'version'): string {
-  if (value === undefined || value === null || value === '')
-    throw invalid(`Validation failed: "${field}" is required`);
-  if (typeof value !== 'string' || !BINDIST_VERSION.test(value)) {
+export function parseBindistVersion(value: string, field = 'version'): string {
+  if (!BINDIST_VERSION.test(value)) {
     throw invalid(
       `Validation failed: "${field}" must be 1 to 50 letters, digits, '.', '-' or '_', e.g. 1.2.0 or 1.2.0-rc1`,
     );
@@ -39,11 +36,6 @@ export function parseBindistVersion(value: unknown, field = 'version'): string {
 /** BinDist `versionId`: computed, never stored. */
 export function bindistVersionId(applicationId: string, version: string): string {
   return `${applicationId}-${version}`;
-}
-
-/** Release notes: undefined when absent, null when sent as null or "" (which clears them). */
-export function parseReleaseNotes(value: unknown): string | null | undefined {
-  return optionalString(value, 'releaseNotes', MAX_RELEASE_NOTES);
 }
 
 /** Whether the application already has this channel-less version (BinDist uploads a version once). */

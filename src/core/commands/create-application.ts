@@ -1,14 +1,6 @@
 import { isUniqueViolation } from '../../db/errors.js';
-import {
-  MAX_DESCRIPTION,
-  MAX_DISPLAY_NAME,
-  parseApplicationId,
-  parseCustomerIds,
-  parseTags,
-  requireCustomers,
-} from '../bindist/applications.js';
+import { requireCustomers } from '../bindist/applications.js';
 import { type BindistApp, findApp } from '../bindist/catalog.js';
-import { bodyObject, optionalString, requiredString } from '../bindist/input.js';
 import type { BindistCaller } from '../bindist/keys.js';
 import { conflict } from '../errors.js';
 import { newId } from '../ids.js';
@@ -26,16 +18,11 @@ export async function createApplication(
   deps: CommandDeps,
   caller: BindistCaller,
   grantedBy: string,
-  body: unknown,
+  input: { applicationId: string; name: string; description: string; tags: string[]; customerIds: string[] },
 ): Promise<CreatedApplication> {
   const { db } = deps.database;
   const { tenantId } = caller;
-  const input = bodyObject(body);
-  const applicationId = parseApplicationId(input.applicationId);
-  const name = requiredString(input.name, 'name', MAX_DISPLAY_NAME);
-  const description = optionalString(input.description, 'description', MAX_DESCRIPTION) ?? '';
-  const tags = parseTags(input.tags) ?? [];
-  const customerIds = parseCustomerIds(input.customerIds, 'customerIds');
+  const { applicationId, name, description, tags, customerIds } = input;
   await requireCustomers(db, tenantId, customerIds);
   const id = newId();
   try {

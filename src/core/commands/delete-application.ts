@@ -1,5 +1,4 @@
 import { sql } from 'kysely';
-import { appIdParam } from '../bindist/input.js';
 import type { BindistCaller } from '../bindist/keys.js';
 import { invalid, notFound } from '../errors.js';
 import type { CommandDeps } from './deps.js';
@@ -11,10 +10,9 @@ import type { CommandDeps } from './deps.js';
 export async function deleteApplication(
   deps: CommandDeps,
   caller: BindistCaller,
-  applicationId: unknown,
+  id: string,
 ): Promise<{ appId: string; applicationId: string; deletedAt: Date }> {
   const { db } = deps.database;
-  const id = appIdParam(applicationId);
   const row = await db
     .updateTable('apps')
     .set({ deleted_at: sql`now()`, updated_at: sql`now()` })

@@ -1,6 +1,5 @@
-import { linkedCustomerIds, parseCustomerIds, requireCustomers } from '../bindist/applications.js';
+import { linkedCustomerIds, requireCustomers } from '../bindist/applications.js';
 import { type BindistApp, findApp } from '../bindist/catalog.js';
-import { appIdParam, bodyObject } from '../bindist/input.js';
 import type { BindistCaller } from '../bindist/keys.js';
 import { invalid } from '../errors.js';
 import { printable } from '../names.js';
@@ -14,15 +13,13 @@ export async function changeApplicationCustomers(
   deps: CommandDeps,
   caller: BindistCaller,
   grantedBy: string,
-  applicationId: unknown,
-  body: unknown,
+  applicationId: string,
+  input: { addCustomerIds: string[]; removeCustomerIds: string[] },
 ): Promise<{ app: BindistApp; added: string[]; removed: string[]; customerIds: string[] }> {
   const { db } = deps.database;
   const { tenantId } = caller;
-  const app = await findApp(db, caller, appIdParam(applicationId));
-  const input = bodyObject(body);
-  const add = parseCustomerIds(input.addCustomerIds, 'addCustomerIds');
-  const remove = parseCustomerIds(input.removeCustomerIds, 'removeCustomerIds');
+  const app = await findApp(db, caller, applicationId);
+  const { addCustomerIds: add, removeCustomerIds: remove } = input;
   if (add.length === 0 && remove.length === 0) {
     throw invalid(
       'Validation failed: send addCustomerIds and/or removeCustomerIds with at least one customer id',

@@ -1,7 +1,5 @@
 import { sql } from 'kysely';
-import { MAX_DESCRIPTION, MAX_DISPLAY_NAME, parseTags } from '../bindist/applications.js';
 import { type BindistApp, findApp } from '../bindist/catalog.js';
-import { appIdParam, bodyObject, optionalString, requiredString } from '../bindist/input.js';
 import type { BindistCaller } from '../bindist/keys.js';
 import { invalid } from '../errors.js';
 import type { CommandDeps } from './deps.js';
@@ -13,17 +11,15 @@ import type { CommandDeps } from './deps.js';
 export async function updateApplication(
   deps: CommandDeps,
   caller: BindistCaller,
-  applicationId: unknown,
-  body: unknown,
+  applicationId: string,
+  input: { name?: string | undefined; description?: string | null | undefined; tags?: string[] | undefined },
 ): Promise<BindistApp> {
   const { db } = deps.database;
-  const app = await findApp(db, caller, appIdParam(applicationId));
-  const input = bodyObject(body);
+  const app = await findApp(db, caller, applicationId);
   const changes: { display_name?: string; description?: string; tags?: string } = {};
-  if (input.name !== undefined) changes.display_name = requiredString(input.name, 'name', MAX_DISPLAY_NAME);
-  const description = optionalString(input.description, 'description', MAX_DESCRIPTION);
-  if (description !== undefined) changes.description = description ?? '';
-  const tags = parseTags(input.tags);
+  if (input.name !== undefined) changes.display_name = input.name;
+  if (input.description !== undefined) changes.description = input.description ?? '';
+  const { tags } = input;
   if (tags !== undefined) changes.tags = JSON.stringify(tags);
   if (Object.keys(changes).length === 0) {
     throw invalid('Validation failed: send at least one of name, description, tags');

@@ -1,14 +1,20 @@
 import { sql } from 'kysely';
 import { findApp } from '../bindist/catalog.js';
-import { appIdParam, bodyObject, optionalBoolean, versionParam } from '../bindist/input.js';
 import type { BindistCaller } from '../bindist/keys.js';
 import { viewerOf } from '../bindist/releases.js';
-import { parseTier } from '../bindist/tiers.js';
-import { parseReleaseNotes } from '../bindist/versions.js';
+import type { Tier } from '../bindist/tiers.js';
 import { invalid, notFound } from '../errors.js';
 import { findVersion as findVisibleVersion } from '../lookup.js';
 import { printable } from '../names.js';
 import type { CommandDeps } from './deps.js';
+
+/** The PATCH fields; undefined leaves a field unchanged, a null note or tier clears it. */
+export interface VersionChanges {
+  isEnabled?: boolean | undefined;
+  isActive?: boolean | undefined;
+  releaseNotes?: string | null | undefined;
+  requiredTier?: Tier | null | undefined;
+}
 
 export interface UpdatedVersion {
   applicationId: string;
@@ -28,21 +34,16 @@ export interface UpdatedVersion {
 export async function updateBindistVersion(
   deps: CommandDeps,
   caller: BindistCaller,
-  applicationId: unknown,
-  versionText: unknown,
-  body: unknown,
+  applicationId: string,
+  version: string,
+  input: VersionChanges,
   options: { testChannel: boolean },
 ): Promise<UpdatedVersion> {
   const { db } = deps.database;
-  const input = bodyObject(body);
-  const app = await findApp(db, caller, appIdParam(applicationId));
-  const version = versionParam(versionText);
+  const app = await findApp(db, caller, applicationId);
   const changes: { published?: boolean; is_active?: boolean; changelog?: string; min_tier?: string | null } =
     {};
-  const enabled = optionalBoolean(input.isEnabled, 'isEnabled');
-  const active = optionalBoolean(input.isActive, 'isActive');
-  const notes = parseReleaseNotes(input.releaseNotes);
-  const tier = parseTier(input.requiredTier, 'requiredTier');
+  const { isEnabled: enabled, isActive: active, releaseNotes: notes, requiredTier: tier } = input;
   if (enabled !== undefined) changes.published = enabled;
   if (active !== undefined) changes.is_active = active;
   if (notes !== undefined) changes.changelog = notes ?? '';

@@ -2,8 +2,7 @@ import type { Db } from '../../db/connect.js';
 import type { Visibility } from '../../storage/types.js';
 import type { Actor } from '../auth/actor.js';
 import { parseId } from '../catalog/common.js';
-import { invalid, notFound } from '../errors.js';
-import { parseFlag } from '../flags.js';
+import { notFound } from '../errors.js';
 import { checkName } from '../names.js';
 import { requireAllowed, requireAllowedPlacement } from '../permissions.js';
 import { compareVersions, parseVersion } from '../versions.js';
@@ -158,23 +157,6 @@ export async function artifactsOf(
   return byVersion;
 }
 
-/** A query string value: Express gives arrays for repeated keys, which no parameter here accepts. */
-function queryValue(query: Record<string, unknown>, name: string): string | undefined {
-  const value = query[name];
-  if (value === undefined) return undefined;
-  if (typeof value !== 'string') throw invalid(`${name} must be given once`);
-  return value === '' ? undefined : value;
-}
-
-function queryInt(query: Record<string, unknown>, name: string, fallback: number, max: number): number {
-  const raw = queryValue(query, name);
-  if (raw === undefined) return fallback;
-  if (!/^\d{1,9}$/.test(raw) || Number(raw) < 1 || Number(raw) > max) {
-    throw invalid(`${name} must be a whole number from 1 to ${max}`);
-  }
-  return Number(raw);
-}
-
 function toItem(
   row: {
     id: string;
@@ -228,7 +210,17 @@ export interface SearchResult {
   limit: number;
 }
 
-const SEARCH_MAX_LIMIT = 100;
+/** `/search`'s filters and page; absent filters match everything. */
+export interface SearchQuery {
+  app_name?: string | undefined;
+  channel?: string | undefined;
+  platform?: string | undefined;
+  arch?: string | undefined;
+  published?: boolean | undefined;
+  critical?: boolean | undefined;
+  page: number;
+  limit: number;
+}
 
 /** Code-point order: the same on every machine, whatever its locale. */
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -237,19 +229,9 @@ const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  * FaynoSync's `/search`: the versions of one app the caller sees (core/visibility.ts), filtered, newest version first. Versions order by their numbers
  * and pre-releases, which SQL cannot, so the matching rows are sorted here and one page of them gets its artifacts.
  */
-export async function searchReleases(
-  db: Db,
-  actor: Actor,
-  query: Record<string, unknown>,
-): Promise<SearchResult> {
-  const page = queryInt(query, 'page', 1, 1_000_000);
-  const limit = queryInt(query, 'limit', 9, SEARCH_MAX_LIMIT);
-  const published = parseFlag(queryValue(query, 'published'), 'published');
-  const critical = parseFlag(queryValue(query, 'critical'), 'critical');
-  const channel = queryValue(query, 'channel');
-  const platform = queryValue(query, 'platform');
-  const arch = queryValue(query, 'arch');
-  const app = await findApp(db, actor.tenantId, queryValue(query, 'app_name'));
+export async function searchReleases(db: Db, actor: Actor, query: SearchQuery): Promise<SearchResult> {
+  const { page, limit, published, critical, channel, platform, arch } = query;
+  const app = await findApp(db, actor.tenantId, query.app_name);
   await requireAllowed(db, actor, 'apps', app.id);
   const channelId =
     channel === undefined ? undefined : await findNamed(db, actor.tenantId, 'channels', channel);
@@ -301,18 +283,11 @@ export async function searchReleases(
   };
 }
 
-const LIST_MAX_LIMIT = 1000;
-
 /**
  * FaynoSync's deprecated `GET /`: the tenant's versions the caller sees (core/visibility.ts: a team user's allowed
  * apps, channels, platforms and archs only), newest first.
  */
-export async function listReleases(
-  db: Db,
-  actor: Actor,
-  query: Record<string, unknown>,
-): Promise<ReleaseItem[]> {
-  const limit = queryInt(query, 'limit', 100, LIST_MAX_LIMIT);
+export async function listReleases(db: Db, actor: Actor, limit: number): Promise<ReleaseItem[]> {
   const viewer = await managerViewer(db, actor);
   const rows = await versionRows(db, actor.tenantId)
     .select(ITEM_COLUMNS)

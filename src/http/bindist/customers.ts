@@ -8,10 +8,13 @@ import {
   regenerateCustomerKey,
   updateCustomer,
 } from '../../core/bindist/customers.js';
-import { bodyObject, idParam, pageRequest, paginationOf } from '../../core/bindist/input.js';
 import { callerId } from '../../core/bindist/keys.js';
+import { paginationOf } from '../../core/bindist/paging.js';
+import { routeInput } from '../shared/validate.js';
 import { adminOnly, requestOrigin, requireBindistAdmin } from './auth.js';
 import { ok } from './envelope.js';
+import { pageOf } from './schemas/fields.js';
+import { BINDIST_ROUTES as R } from './schemas/routes.js';
 
 /** The admin key's act, for the audit log. */
 export function adminAct(req: Request, res: Response): AdminAct {
@@ -32,28 +35,32 @@ export function customersRouter(ctx: AppContext): Router {
   router.use('/management/customers', adminOnly);
 
   router.get('/management/customers', async (req, res) => {
-    const paged =
-      req.query.page !== undefined || req.query.limit !== undefined || req.query.pageSize !== undefined;
-    const page = paged ? pageRequest(req.query, 20) : undefined;
+    const { query } = routeInput(R.listCustomers, req);
+    const paged = query.page !== undefined || query.limit !== undefined || query.pageSize !== undefined;
+    const page = paged ? pageOf(query, 20) : undefined;
     const { customers, total } = await listCustomers(db, requireBindistAdmin(res).tenantId, page);
     ok(res, { customers }, page ? { pagination: paginationOf(page, total) } : {});
   });
 
   // Updraft's direct form of "create a customer"; BinDist's SDKs use …/{parentId}/apikeys below.
   router.post('/management/customers', async (req, res) => {
-    ok(res, presentCreated(await createCustomer(db, adminAct(req, res), req.body, null)), { status: 201 });
+    const { body } = routeInput(R.createCustomer, req);
+    ok(res, presentCreated(await createCustomer(db, adminAct(req, res), body, null)), { status: 201 });
   });
 
   router.get('/management/customers/:customerId', async (req, res) => {
-    ok(res, await getCustomer(db, requireBindistAdmin(res).tenantId, req.params.customerId));
+    const { params } = routeInput(R.getCustomer, req);
+    ok(res, await getCustomer(db, requireBindistAdmin(res).tenantId, params.customerId));
   });
 
   router.patch('/management/customers/:customerId', async (req, res) => {
-    ok(res, await updateCustomer(db, adminAct(req, res), req.params.customerId, req.body));
+    const { params, body } = routeInput(R.updateCustomer, req);
+    ok(res, await updateCustomer(db, adminAct(req, res), params.customerId, body));
   });
 
   router.post('/management/customers/:customerId/regenerate-key', async (req, res) => {
-    ok(res, await regenerateCustomerKey(db, adminAct(req, res), req.params.customerId));
+    const { params } = routeInput(R.regenerateCustomerKey, req);
+    ok(res, await regenerateCustomerKey(db, adminAct(req, res), params.customerId));
   });
 
   /**
@@ -62,9 +69,10 @@ export function customersRouter(ctx: AppContext): Router {
    */
   router.post('/management/customers/:customerId/apikeys', async (req, res) => {
     const act = adminAct(req, res);
-    const body = bodyObject(req.body);
-    if (body.name === undefined) {
-      const key = await regenerateCustomerKey(db, act, req.params.customerId);
+    const { params, body } = routeInput(R.customerApiKeys, req);
+    const { name } = body;
+    if (name === undefined) {
+      const key = await regenerateCustomerKey(db, act, params.customerId);
       ok(
         res,
         { customerId: key.customerId, apiKey: key.apiKey, createdAt: key.regeneratedAt },
@@ -72,8 +80,9 @@ export function customersRouter(ctx: AppContext): Router {
       );
       return;
     }
-    const parent = idParam(req.params.customerId, 'parentCustomerId');
-    ok(res, presentCreated(await createCustomer(db, act, body, parent)), { status: 201 });
+    ok(res, presentCreated(await createCustomer(db, act, { ...body, name }, params.customerId)), {
+      status: 201,
+    });
   });
 
   return router;

@@ -2,20 +2,20 @@ import express, { type Router } from 'express';
 import type { AppContext } from '../../context.js';
 import { createShareLink, downloadUrl, followShareLink } from '../../core/bindist/downloads.js';
 import { isTestChannel } from '../../core/bindist/releases.js';
+import { routeInput } from '../shared/validate.js';
 import { bindistCaller, requestOrigin } from './auth.js';
 import { BindistError, ok } from './envelope.js';
+import { BINDIST_ROUTES as R } from './schemas/routes.js';
 
 /** Download URLs and share links for entitled callers. */
 export function downloadsRouter(ctx: AppContext): Router {
   const router = express.Router();
 
   router.get('/downloads/url', async (req, res) => {
-    const issued = await downloadUrl(
-      ctx,
-      bindistCaller(res),
-      { applicationId: req.query.applicationId, version: req.query.version, fileId: req.query.fileId },
-      { testChannel: isTestChannel(req.headers['x-channel']), origin: requestOrigin(req) },
-    );
+    const issued = await downloadUrl(ctx, bindistCaller(res), routeInput(R.downloadUrl, req).query, {
+      testChannel: isTestChannel(req.headers['x-channel']),
+      origin: requestOrigin(req),
+    });
     ok(res, {
       downloadId: issued.downloadId,
       // `url` is what the SDKs read, `downloadUrl` what the docs show.
@@ -33,7 +33,7 @@ export function downloadsRouter(ctx: AppContext): Router {
   });
 
   router.post('/downloads/share', async (req, res) => {
-    const link = await createShareLink(ctx, bindistCaller(res), req.body);
+    const link = await createShareLink(ctx, bindistCaller(res), routeInput(R.createShareLink, req).body);
     ok(res, {
       shareUrl: `${ctx.config.apiUrl}/v1/downloads/d/${link.token}`,
       token: link.token,
@@ -56,7 +56,8 @@ export function downloadsRouter(ctx: AppContext): Router {
 export function publicShareRouter(ctx: AppContext): Router {
   const router = express.Router();
   router.get(['/downloads/d/:token', '/downloads/share/:token'], async (req, res) => {
-    const result = await followShareLink(ctx, req.params.token as string, requestOrigin(req));
+    const { params } = routeInput(R.followShareLink, req);
+    const result = await followShareLink(ctx, params.token, requestOrigin(req));
     if (result.kind === 'not_found')
       throw new BindistError(404, 'NOT_FOUND', 'Invalid or expired download link');
     if (result.kind === 'expired') throw new BindistError(410, 'EXPIRED', 'This download link has expired');

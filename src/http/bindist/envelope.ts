@@ -1,5 +1,5 @@
 import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'express';
-import type { Pagination } from '../../core/bindist/input.js';
+import type { Pagination } from '../../core/bindist/paging.js';
 import type { ErrorKind } from '../../core/errors.js';
 import { faultError } from '../../core/faults.js';
 

@@ -9,9 +9,11 @@ import { deleteApplication } from '../../core/commands/delete-application.js';
 import { changeApplicationCustomers } from '../../core/commands/link-application-customers.js';
 import { updateApplication } from '../../core/commands/update-application.js';
 import { updateBindistVersion } from '../../core/commands/update-bindist-version.js';
+import { routeInput } from '../shared/validate.js';
 import { adminOnly, bindistCaller, requestOrigin } from './auth.js';
 import { ok } from './envelope.js';
 import { presentApp } from './presenters.js';
+import { BINDIST_ROUTES as R } from './schemas/routes.js';
 
 /**
  * Application management, the version PATCH and the tenant's settings (admin key only; a customer key gets 403). Every change is written to
@@ -37,7 +39,12 @@ export function managementAppsRouter(ctx: AppContext): Router {
 
   router.post('/management/applications', adminOnly, async (req, res) => {
     const caller = bindistCaller(res);
-    const app = await createApplication(ctx, caller, callerId(caller), req.body);
+    const app = await createApplication(
+      ctx,
+      caller,
+      callerId(caller),
+      routeInput(R.createApplication, req).body,
+    );
     await record(req, caller, 'APPLICATION_CREATED', {
       applicationId: app.applicationId,
       customerIds: app.customerIds,
@@ -47,12 +54,14 @@ export function managementAppsRouter(ctx: AppContext): Router {
 
   router.patch('/management/applications/:applicationId', adminOnly, async (req, res) => {
     const caller = bindistCaller(res);
-    ok(res, presentApp(await updateApplication(ctx, caller, req.params.applicationId, req.body)));
+    const { params, body } = routeInput(R.updateApplication, req);
+    ok(res, presentApp(await updateApplication(ctx, caller, params.applicationId, body)));
   });
 
   router.delete('/management/applications/:applicationId', adminOnly, async (req, res) => {
     const caller = bindistCaller(res);
-    const deleted = await deleteApplication(ctx, caller, req.params.applicationId);
+    const { params } = routeInput(R.deleteApplication, req);
+    const deleted = await deleteApplication(ctx, caller, params.applicationId);
     await record(req, caller, 'APPLICATION_DELETED', { applicationId: deleted.applicationId });
     ok(res, {
       message: 'Application deleted successfully',
@@ -63,12 +72,13 @@ export function managementAppsRouter(ctx: AppContext): Router {
 
   router.put('/management/applications/:applicationId/customers', adminOnly, async (req, res) => {
     const caller = bindistCaller(res);
+    const { params, body } = routeInput(R.applicationCustomers, req);
     const result = await changeApplicationCustomers(
       ctx,
       caller,
       callerId(caller),
-      req.params.applicationId,
-      req.body,
+      params.applicationId,
+      body,
     );
     const { applicationId } = result.app;
     for (const customerId of result.added) {
@@ -83,16 +93,10 @@ export function managementAppsRouter(ctx: AppContext): Router {
   // BinDist serves the version PATCH outside /management; the /management form is accepted too.
   const patchVersion = async (req: Request, res: express.Response) => {
     const caller = bindistCaller(res);
-    const updated = await updateBindistVersion(
-      ctx,
-      caller,
-      req.params.applicationId,
-      req.params.version,
-      req.body,
-      {
-        testChannel: isTestChannel(req.headers['x-channel']),
-      },
-    );
+    const { params, body } = routeInput(R.updateVersion, req);
+    const updated = await updateBindistVersion(ctx, caller, params.applicationId, params.version, body, {
+      testChannel: isTestChannel(req.headers['x-channel']),
+    });
     await record(req, caller, 'VERSION_UPDATED', {
       applicationId: updated.applicationId,
       version: updated.version,
@@ -113,7 +117,7 @@ export function managementAppsRouter(ctx: AppContext): Router {
 
   router.patch('/management/settings', adminOnly, async (req, res) => {
     const caller = bindistCaller(res);
-    const settings = await updateSettings(db, caller.tenantId, req.body);
+    const settings = await updateSettings(db, caller.tenantId, routeInput(R.updateSettings, req).body);
     await record(req, caller, 'SETTINGS_UPDATED', { defaultChannel: settings.defaultChannel });
     ok(res, settings);
   });

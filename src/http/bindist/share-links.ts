@@ -1,10 +1,13 @@
 import express, { type Router } from 'express';
 import type { AppContext } from '../../context.js';
-import { pageRequest, paginationOf } from '../../core/bindist/input.js';
-import { listShareLinks, parseShareLinkFilter, revokeShareLink } from '../../core/bindist/share-links.js';
+import { paginationOf } from '../../core/bindist/paging.js';
+import { listShareLinks, revokeShareLink } from '../../core/bindist/share-links.js';
+import { routeInput } from '../shared/validate.js';
 import { adminOnly, requireBindistAdmin } from './auth.js';
 import { adminAct } from './customers.js';
 import { ok } from './envelope.js';
+import { pageOf } from './schemas/fields.js';
+import { BINDIST_ROUTES as R } from './schemas/routes.js';
 
 /**
  * The admin's view of share links (Updraft's own; BinDist has none): list them, and revoke one. Links also die with
@@ -16,14 +19,17 @@ export function shareLinksRouter(ctx: AppContext): Router {
   router.use('/management/share-links', adminOnly);
 
   router.get('/management/share-links', async (req, res) => {
-    const page = pageRequest(req.query, 50);
-    const filter = parseShareLinkFilter(req.query);
+    const { query } = routeInput(R.listShareLinks, req);
+    const { customerId, applicationId, includeExpired } = query;
+    const filter = { customerId, applicationId, includeExpired };
+    const page = pageOf(query, 50);
     const { shareLinks, total } = await listShareLinks(db, requireBindistAdmin(res).tenantId, filter, page);
     ok(res, { shareLinks }, { pagination: paginationOf(page, total) });
   });
 
   router.delete('/management/share-links/:shareLinkId', async (req, res) => {
-    const revoked = await revokeShareLink(db, adminAct(req, res), req.params.shareLinkId);
+    const { params } = routeInput(R.revokeShareLink, req);
+    const revoked = await revokeShareLink(db, adminAct(req, res), params.shareLinkId);
     ok(res, {
       message: 'Share link revoked',
       shareLinkId: revoked.shareLinkId,

@@ -1,7 +1,6 @@
 import { PassThrough } from 'node:stream';
 import express, { type Request, type Router } from 'express';
 import type { AppContext } from '../../context.js';
-import { bodyObject } from '../../core/bindist/input.js';
 import { type BindistCaller, callerId } from '../../core/bindist/keys.js';
 import {
   resolveUploadTarget,
@@ -21,8 +20,10 @@ import {
 import { DomainError, invalid } from '../../core/errors.js';
 import { printable } from '../../core/names.js';
 import { drain, readMultipart } from '../shared/multipart.js';
+import { parseWith, routeInput } from '../shared/validate.js';
 import { adminOnly, bindistCaller, requestOrigin } from './auth.js';
 import { ok } from './envelope.js';
+import { BINDIST_ROUTES as R, uploadFormFields } from './schemas/routes.js';
 
 /** A body that failed is read on (and thrown away) up to this much, so the client hears why; past it, cut off. */
 const MAX_DRAIN_BYTES = 64 * 1024 * 1024;
@@ -53,17 +54,13 @@ async function uploadMultipart(ctx: AppContext, req: Request, caller: BindistCal
           );
         }
         before = fieldsSoFar;
-        const fileName = fieldsSoFar.get('fileName') || file.fileName;
-        const target = await resolveUploadTarget(ctx, caller, {
-          applicationId: fieldsSoFar.get('applicationId'),
-          version: fieldsSoFar.get('version'),
-          fileName,
-          fileType: fieldsSoFar.get('fileType'),
-          releaseNotes: fieldsSoFar.get('releaseNotes'),
-          description: fieldsSoFar.get('description'),
+        const fields = parseWith('bindist', uploadFormFields, {
+          ...Object.fromEntries(fieldsSoFar),
+          fileName: fieldsSoFar.get('fileName') || file.fileName,
         });
+        const target = await resolveUploadTarget(ctx, caller, fields);
         upload = new VersionUpload(ctx, caller.tenantId, target);
-        await upload.addFile(fileName, file.stream);
+        await upload.addFile(target.fileName ?? file.fileName, file.stream);
       },
     });
     if (!upload || !before) {
@@ -99,17 +96,18 @@ export function bindistUploadsRouter(ctx: AppContext): Router {
     const multipart = /^multipart\/form-data\b/i.test(req.headers['content-type'] ?? '');
     const result = multipart
       ? await uploadMultipart(ctx, req, caller)
-      : await uploadJson(ctx, caller, uploaderOf(req, caller), bodyObject(req.body));
+      : await uploadJson(ctx, caller, uploaderOf(req, caller), routeInput(R.upload, req).body);
     ok(res, result, { status: 201 });
   });
 
   router.post('/management/upload/large-url', adminOnly, async (req, res) => {
-    ok(res, await openLargeUpload(ctx, bindistCaller(res), req.body));
+    ok(res, await openLargeUpload(ctx, bindistCaller(res), routeInput(R.largeUrl, req).body));
   });
 
   router.post('/management/upload/large-complete', adminOnly, async (req, res) => {
     const caller = bindistCaller(res);
-    ok(res, await completeLargeUpload(ctx, caller, uploaderOf(req, caller), req.body), { status: 201 });
+    const { body } = routeInput(R.largeComplete, req);
+    ok(res, await completeLargeUpload(ctx, caller, uploaderOf(req, caller), body), { status: 201 });
   });
 
   return router;
@@ -128,14 +126,11 @@ function contentLengthOf(req: Request): number | undefined {
 export function bindistUploadTargetRouter(ctx: AppContext): Router {
   const router = express.Router();
   router.put('/uploads/:tenantId/:uploadId', async (req, res) => {
-    const { tenantId, uploadId } = req.params;
+    const { tenantId, uploadId } = routeInput(R.uploadTarget, req).params;
     // Storage gets its own stream: when it gives up it destroys that one, not the request (and so the connection).
     const body = new PassThrough();
     try {
-      verifyUploadUrl(ctx.config.jwtSecret, tenantId, uploadId, {
-        expires: req.query.expires,
-        signature: req.query.signature,
-      });
+      verifyUploadUrl(ctx.config.jwtSecret, tenantId, uploadId, routeInput(R.uploadTarget, req).query);
       req.pipe(body);
       // pipe() does not pass a broken connection on; without this the store would wait for the rest forever.
       req.once('close', () => {

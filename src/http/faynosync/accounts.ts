@@ -12,7 +12,9 @@ import {
   whoami,
 } from '../../core/accounts.js';
 import { actorOf, adminOnly, authenticate } from '../shared/auth.js';
-import { jsonBody, jsonObject } from '../shared/body.js';
+import { jsonBody } from '../shared/body.js';
+import { routeInput } from '../shared/validate.js';
+import { FAYNOSYNC_ROUTES as R } from './schemas/routes.js';
 
 /** FaynoSync's permission document: PascalCase keys, the allowed lists inside each kind. */
 function presentPermissions({ flags, allowed }: TeamPermissions) {
@@ -47,7 +49,7 @@ export function accountsRouter(ctx: AppContext): Router {
   const { limiter, knownAddresses: known } = ctx.logins;
 
   router.post('/signup', json, async (req, res) => {
-    const body = jsonObject(req.body);
+    const { body } = routeInput(R.signup, req);
     await signup(db, config, limiter, {
       username: body.username,
       password: body.password,
@@ -58,7 +60,7 @@ export function accountsRouter(ctx: AppContext): Router {
   });
 
   router.post('/login', json, async (req, res) => {
-    const body = jsonObject(req.body);
+    const { body } = routeInput(R.login, req);
     const token = await login(db, config, limiter, known, {
       username: body.username,
       password: body.password,
@@ -83,7 +85,7 @@ export function accountsRouter(ctx: AppContext): Router {
   });
 
   router.post('/admin/update', auth, adminOnly, json, async (req, res) => {
-    const body = jsonObject(req.body);
+    const { body } = routeInput(R.updateAdmin, req);
     const token = await updateAdmin(db, config, actorOf(res), {
       id: body.id,
       username: body.username,
@@ -93,7 +95,7 @@ export function accountsRouter(ctx: AppContext): Router {
   });
 
   router.post('/user/create', auth, adminOnly, json, async (req, res) => {
-    const body = jsonObject(req.body);
+    const { body } = routeInput(R.createUser, req);
     await createTeamUser(db, config, actorOf(res), {
       username: body.username,
       password: body.password,
@@ -103,7 +105,7 @@ export function accountsRouter(ctx: AppContext): Router {
   });
 
   router.post('/user/update', auth, adminOnly, json, async (req, res) => {
-    const body = jsonObject(req.body);
+    const { body } = routeInput(R.updateUser, req);
     await updateTeamUser(db, config, actorOf(res), {
       id: body.id,
       username: body.username,
@@ -126,7 +128,7 @@ export function accountsRouter(ctx: AppContext): Router {
   });
 
   router.delete('/user/delete', auth, adminOnly, json, async (req, res) => {
-    const body = jsonObject(req.body);
+    const { body } = routeInput(R.deleteUser, req);
     await deleteTeamUser(db, actorOf(res), body.id);
     res.json({ message: 'Team user deleted successfully' });
   });

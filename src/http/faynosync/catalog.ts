@@ -19,13 +19,16 @@ import { deleteNamed } from '../../core/commands/delete-named.js';
 import { prepareAppUpdate } from '../../core/commands/update-app.js';
 import { updateNamed } from '../../core/commands/update-named.js';
 import { actorOf, authenticate, permit } from '../shared/auth.js';
-import { jsonBody, jsonObject } from '../shared/body.js';
+import { jsonBody } from '../shared/body.js';
 import { type MultipartFile, writeDataForm } from '../shared/multipart.js';
+import { parseData, routeInput } from '../shared/validate.js';
 import { presentApp, presentArch, presentChannel, presentPlatform } from './presenters.js';
+import { FAYNOSYNC_NAMED, FAYNOSYNC_ROUTES as R } from './schemas/routes.js';
 
 /** How FaynoSync names a kind on the wire: route prefix, result-key infix, list key and list document. */
 interface NamedRoutes {
   kind: NamedKind;
+  routes: (typeof FAYNOSYNC_NAMED)[keyof typeof FAYNOSYNC_NAMED];
   path: string;
   result: string;
   listKey: string;
@@ -33,9 +36,30 @@ interface NamedRoutes {
 }
 
 const NAMED_ROUTES: NamedRoutes[] = [
-  { kind: CHANNELS, path: 'channel', result: 'Channel', listKey: 'channels', present: presentChannel },
-  { kind: PLATFORMS, path: 'platform', result: 'Platform', listKey: 'platforms', present: presentPlatform },
-  { kind: ARCHS, path: 'arch', result: 'Arch', listKey: 'archs', present: presentArch },
+  {
+    kind: CHANNELS,
+    routes: FAYNOSYNC_NAMED.channel,
+    path: 'channel',
+    result: 'Channel',
+    listKey: 'channels',
+    present: presentChannel,
+  },
+  {
+    kind: PLATFORMS,
+    routes: FAYNOSYNC_NAMED.platform,
+    path: 'platform',
+    result: 'Platform',
+    listKey: 'platforms',
+    present: presentPlatform,
+  },
+  {
+    kind: ARCHS,
+    routes: FAYNOSYNC_NAMED.arch,
+    path: 'arch',
+    result: 'Arch',
+    listKey: 'archs',
+    present: presentArch,
+  },
 ];
 
 /** The multipart app routes: `data` (JSON) and an optional logo in `file`, in either order (writeDataForm). */
@@ -79,13 +103,17 @@ export function catalogRouter(ctx: AppContext): Router {
 
   router.post('/app/create', auth, permit('apps', 'create'), async (req, res) => {
     const actor = actorOf(res);
-    const id = await writeApp(ctx, req, (data, logo) => prepareAppCreate(ctx, actor, data, logo));
+    const id = await writeApp(ctx, req, (data, logo) =>
+      prepareAppCreate(ctx, actor, parseData(R.createApp, data), logo),
+    );
     res.json({ 'createAppResult.Created': id });
   });
 
   router.post('/app/update', auth, permit('apps', 'edit'), async (req, res) => {
     const actor = actorOf(res);
-    await writeApp(ctx, req, (data, logo) => prepareAppUpdate(ctx, actor, data, logo));
+    await writeApp(ctx, req, (data, logo) =>
+      prepareAppUpdate(ctx, actor, parseData(R.updateApp, data), logo),
+    );
     res.json({ 'updateAppResult.Updated': true });
   });
 
@@ -97,14 +125,14 @@ export function catalogRouter(ctx: AppContext): Router {
 
   router.delete('/app/delete', auth, permit('apps', 'delete'), async (req, res) => {
     const actor = actorOf(res);
-    await deleteApp(ctx, actor, req.query.id);
+    await deleteApp(ctx, actor, routeInput(R.deleteApp, req).query.id);
     res.json({ 'deleteAppResult.DeletedCount': 1 });
   });
 
-  for (const { kind, path, result, listKey, present } of NAMED_ROUTES) {
+  for (const { kind, routes, path, result, listKey, present } of NAMED_ROUTES) {
     router.post(`/${path}/create`, auth, permit(kind.table, 'create'), json, async (req, res) => {
       const actor = actorOf(res);
-      const id = await createNamed(ctx, actor, kind, jsonObject(req.body));
+      const id = await createNamed(ctx, actor, kind, routeInput(routes.create, req).body);
       res.json({ [`create${result}Result.Created`]: id });
     });
 
@@ -116,13 +144,13 @@ export function catalogRouter(ctx: AppContext): Router {
 
     router.post(`/${path}/update`, auth, permit(kind.table, 'edit'), json, async (req, res) => {
       const actor = actorOf(res);
-      await updateNamed(ctx, actor, kind, jsonObject(req.body));
+      await updateNamed(ctx, actor, kind, routeInput(routes.update, req).body);
       res.json({ [`update${result}Result.Updated`]: true });
     });
 
     router.delete(`/${path}/delete`, auth, permit(kind.table, 'delete'), async (req, res) => {
       const actor = actorOf(res);
-      await deleteNamed(ctx, actor, kind, req.query.id);
+      await deleteNamed(ctx, actor, kind, routeInput(routes.delete, req).query.id);
       res.json({ [`delete${result}Result.DeletedCount`]: 1 });
     });
   }

@@ -4,7 +4,9 @@ import { regenerateDownloadToken } from '../../core/commands/regenerate-download
 import { revokeDownloadToken } from '../../core/commands/revoke-download-token.js';
 import { listDownloadTokens } from '../../core/download-tokens.js';
 import { actorOf, authenticate } from '../shared/auth.js';
-import { jsonBody, jsonObject } from '../shared/body.js';
+import { jsonBody } from '../shared/body.js';
+import { routeInput } from '../shared/validate.js';
+import { FAYNOSYNC_ROUTES as R } from './schemas/routes.js';
 
 /**
  * Download tokens of private apps, with the routes and answers of FaynoSync's newer versions (its dashboard's
@@ -18,7 +20,7 @@ export function downloadTokensRouter(ctx: AppContext): Router {
 
   router.post('/download-tokens/regenerate', auth, json, async (req, res) => {
     const actor = actorOf(res);
-    const body = jsonObject(req.body);
+    const { body } = routeInput(R.regenerateDownloadToken, req);
     const minted = await regenerateDownloadToken(ctx, actor, {
       appId: body.app_id,
       channelId: body.channel_id,
@@ -45,7 +47,7 @@ export function downloadTokensRouter(ctx: AppContext): Router {
 
   router.delete('/download-tokens/delete', auth, async (req, res) => {
     const actor = actorOf(res);
-    await revokeDownloadToken(ctx, actor, req.query.id);
+    await revokeDownloadToken(ctx, actor, routeInput(R.revokeDownloadToken, req).query.id);
     res.json({ message: 'Download token revoked' });
   });
 

@@ -2,15 +2,9 @@ import { type RequestHandler, type Response, Router } from 'express';
 import type { AppContext } from '../../context.js';
 import { DOWNLOAD_TOKEN_HEADER } from '../../core/download-tokens.js';
 import { downloadUrl, downloadUrlForAnyone, downloadUrlForToken } from '../../core/downloads.js';
-import { invalid } from '../../core/errors.js';
 import { actorOf, authenticate, bearerToken, permit } from '../shared/auth.js';
-
-function wantsRedirect(value: unknown, byDefault: boolean): boolean {
-  if (value === undefined) return byDefault;
-  if (value === '0' || value === 'false') return false;
-  if (value === '1' || value === 'true') return true;
-  throw invalid('redirect must be 1 (answer with a redirect) or 0 (answer with JSON)');
-}
+import { routeInput } from '../shared/validate.js';
+import { FAYNOSYNC_ROUTES as R } from './schemas/routes.js';
 
 function answer(res: Response, url: string, redirect: boolean): void {
   // A signed URL is a permission for whoever holds it: no shared cache may hand it to the next caller.
@@ -40,18 +34,19 @@ export function downloadsRouter(ctx: AppContext): Router {
       next();
       return;
     }
+    const { query } = routeInput(R.download, req);
     const token = req.headers[DOWNLOAD_TOKEN_HEADER];
     const url =
       token === undefined
         ? // Refused with the very answer a request without credentials always got.
-          await downloadUrlForAnyone(ctx, req.query.key, () => bearerToken(undefined) as never)
-        : await downloadUrlForToken(ctx, Array.isArray(token) ? '' : token, req.query.key);
-    answer(res, url, wantsRedirect(req.query.redirect, true));
+          await downloadUrlForAnyone(ctx, query.key, () => bearerToken(undefined) as never)
+        : await downloadUrlForToken(ctx, Array.isArray(token) ? '' : token, query.key);
+    answer(res, url, query.redirect ?? true);
   };
 
   router.get('/download', withoutLogin, authenticate(ctx), permit('apps', 'download'), async (req, res) => {
-    const redirect = wantsRedirect(req.query.redirect, false);
-    answer(res, await downloadUrl(ctx, actorOf(res), req.query.key), redirect);
+    const { query } = routeInput(R.download, req);
+    answer(res, await downloadUrl(ctx, actorOf(res), query.key), query.redirect ?? false);
   });
 
   return router;

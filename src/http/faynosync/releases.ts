@@ -10,7 +10,9 @@ import { ReleaseFiles } from '../../core/releases/upload.js';
 import { listReleases, searchReleases } from '../../core/releases/versions.js';
 import { actorOf, authenticate, permit } from '../shared/auth.js';
 import { dataField, readMultipart, writeDataForm } from '../shared/multipart.js';
+import { parseData, routeInput } from '../shared/validate.js';
 import { presentRelease } from './presenters.js';
+import { FAYNOSYNC_ROUTES as R } from './schemas/routes.js';
 
 /** Installers, blockmaps, feed files, deltas: a release pipeline sends a handful, never hundreds. */
 const MAX_FILES_PER_REQUEST = 100;
@@ -52,7 +54,7 @@ export function releasesRouter(ctx: AppContext): Router {
     async (req, res) => {
       const actor = actorOf(res);
       const id = await writeRelease(ctx, req, (data, fields, _withFiles, files) =>
-        prepareUpload(ctx, actor, data, fields, files),
+        prepareUpload(ctx, actor, parseData(R.upload, data), fields, files),
       );
       res.json({ 'uploadResult.Uploaded': id });
     },
@@ -61,14 +63,14 @@ export function releasesRouter(ctx: AppContext): Router {
   router.post('/apps/update', auth, permit('apps', 'edit'), async (req, res) => {
     const actor = actorOf(res);
     await writeRelease(ctx, req, (data, fields, withFiles, files) =>
-      prepareVersionUpdate(ctx, actor, data, fields, withFiles, files),
+      prepareVersionUpdate(ctx, actor, parseData(R.updateVersion, data), fields, withFiles, files),
     );
     res.json({ 'updatedResult.Updated': true });
   });
 
   router.delete('/apps/delete', auth, permit('apps', 'delete'), async (req, res) => {
     const actor = actorOf(res);
-    await deleteVersion(ctx, actor, req.query.id);
+    await deleteVersion(ctx, actor, routeInput(R.deleteVersion, req).query.id);
     res.json({ 'deleteSpecificAppResult.DeletedCount': 1 });
   });
 
@@ -80,12 +82,16 @@ export function releasesRouter(ctx: AppContext): Router {
       maxFieldBytes: ctx.config.jsonMaxBytes,
       onFile: async () => {},
     });
-    await deleteArtifacts(ctx, actor, dataField(fields, 'send a "data" form field holding JSON'));
+    await deleteArtifacts(
+      ctx,
+      actor,
+      parseData(R.deleteArtifacts, dataField(fields, 'send a "data" form field holding JSON')),
+    );
     res.json({ deleteSpecificArtifactResult: true });
   });
 
   router.get('/search', auth, async (req, res) => {
-    const result = await searchReleases(db, actorOf(res), req.query);
+    const result = await searchReleases(db, actorOf(res), routeInput(R.search, req).query);
     res.json({
       items: result.items.map(present),
       total: result.total,
@@ -95,7 +101,7 @@ export function releasesRouter(ctx: AppContext): Router {
   });
 
   router.get('/', auth, async (req, res) => {
-    const items = await listReleases(db, actorOf(res), req.query);
+    const items = await listReleases(db, actorOf(res), routeInput(R.listReleases, req).query.limit);
     res.json({ apps: items.map(present) });
   });
 

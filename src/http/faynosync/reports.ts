@@ -17,7 +17,9 @@ import {
   resolveReportKey,
 } from '../../core/reports/keys.js';
 import { actorOf, authenticate, bearerToken, permit } from '../shared/auth.js';
-import { jsonBody, jsonObject } from '../shared/body.js';
+import { jsonBody } from '../shared/body.js';
+import { routeInput } from '../shared/validate.js';
+import { FAYNOSYNC_ROUTES as R } from './schemas/routes.js';
 
 /** A group as FaynoSync's JSON shows it (its dashboard's ReportGroup); empty tags and note are left out, as in Go. */
 function presentGroup(group: ReportGroupItem) {
@@ -104,7 +106,12 @@ export function reportsRouter(ctx: AppContext): Router {
   });
 
   router.post('/report-keys/regenerate', auth, permit('apps', 'edit'), json, async (req, res) => {
-    const { appId, key } = await regenerateReportKey(db, secret, actorOf(res), jsonObject(req.body).app_id);
+    const { appId, key } = await regenerateReportKey(
+      db,
+      secret,
+      actorOf(res),
+      routeInput(R.regenerateReportKey, req).body.app_id,
+    );
     res.setHeader('Cache-Control', 'no-store');
     res.json({ app_id: appId, key_value: key });
   });
@@ -125,7 +132,7 @@ export function reportsRouter(ctx: AppContext): Router {
         ctx,
         res.locals.reportKey as ReportKeyOwner,
         res.locals.deviceId as string,
-        req.body,
+        routeInput(R.ingestReport, req).body,
       );
       res
         .status(202)
@@ -134,24 +141,25 @@ export function reportsRouter(ctx: AppContext): Router {
   );
 
   router.get('/reports/groups', auth, permit('apps', 'download'), async (req, res) => {
-    const page = await listGroups(db, actorOf(res), req.query);
+    const page = await listGroups(db, actorOf(res), routeInput(R.listGroups, req).query);
     res.json({ items: page.items.map(presentGroup), total: page.total, page: page.page, limit: page.limit });
   });
 
   router.get('/reports/groups/:hash/blobs', auth, permit('apps', 'download'), async (req, res) => {
-    const blobs = await listGroupBlobs(ctx, actorOf(res), req.params.hash);
+    const blobs = await listGroupBlobs(ctx, actorOf(res), routeInput(R.groupBlobs, req).params.hash);
     // The signed URLs are credentials for 15 minutes.
     res.setHeader('Cache-Control', 'no-store');
     res.json({ items: blobs.map(presentBlob) });
   });
 
   router.patch('/reports/groups/:hash', auth, permit('apps', 'edit'), json, async (req, res) => {
-    const hash = await updateGroup(db, actorOf(res), req.params.hash, jsonObject(req.body));
+    const { params, body } = routeInput(R.updateGroup, req);
+    const hash = await updateGroup(db, actorOf(res), params.hash, body);
     res.json({ group_hash: hash, updated: true });
   });
 
   router.delete('/reports/groups/:hash', auth, permit('apps', 'delete'), async (req, res) => {
-    const hash = await deleteGroup(ctx, actorOf(res), req.params.hash);
+    const hash = await deleteGroup(ctx, actorOf(res), routeInput(R.deleteGroup, req).params.hash);
     res.json({ group_hash: hash, deleted: true });
   });
 

@@ -7,6 +7,8 @@ import {
   type Usage,
 } from '../../core/telemetry/report.js';
 import { actorOf, authenticate } from '../shared/auth.js';
+import { routeInput } from '../shared/validate.js';
+import { FAYNOSYNC_ROUTES as R } from './schemas/routes.js';
 
 /** `[{"platform": "linux", "client_count": 3}]`: the value under the dimension's own key. */
 const usage = (key: string, items: Usage[]) =>
@@ -42,15 +44,7 @@ export function telemetryRouter(ctx: AppContext): Router {
   const router = Router();
 
   router.get('/telemetry', authenticate(ctx), async (req, res) => {
-    const { date, range, apps, channels, platforms, architectures } = req.query;
-    const report = await telemetryReport(ctx, actorOf(res), {
-      date,
-      range,
-      apps,
-      channels,
-      platforms,
-      architectures,
-    });
+    const report = await telemetryReport(ctx, actorOf(res), routeInput(R.telemetry, req).query);
     res.json(presentReport(report));
   });
 

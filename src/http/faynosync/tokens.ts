@@ -2,7 +2,9 @@ import { Router } from 'express';
 import type { AppContext } from '../../context.js';
 import { createApiToken, listApiTokens, revokeApiToken } from '../../core/tokens.js';
 import { actorOf, adminOnly, authenticate } from '../shared/auth.js';
-import { jsonBody, jsonObject } from '../shared/body.js';
+import { jsonBody } from '../shared/body.js';
+import { routeInput } from '../shared/validate.js';
+import { FAYNOSYNC_ROUTES as R } from './schemas/routes.js';
 
 /** CI tokens (admins only), answered as FaynoSync does: 201 with the secret once, then never again. */
 export function tokensRouter(ctx: AppContext): Router {
@@ -12,7 +14,7 @@ export function tokensRouter(ctx: AppContext): Router {
   const json = jsonBody(ctx.config.jsonMaxBytes);
 
   router.post('/token/create', auth, adminOnly, json, async (req, res) => {
-    const body = jsonObject(req.body);
+    const { body } = routeInput(R.createToken, req);
     const created = await createApiToken(db, actorOf(res), {
       name: body.name,
       allowedApps: body.allowed_apps,
@@ -47,7 +49,7 @@ export function tokensRouter(ctx: AppContext): Router {
   });
 
   router.delete('/token/delete', auth, adminOnly, json, async (req, res) => {
-    await revokeApiToken(db, actorOf(res), jsonObject(req.body).id);
+    await revokeApiToken(db, actorOf(res), routeInput(R.revokeToken, req).body.id);
     res.json({ message: 'Token revoked' });
   });
 

@@ -1,5 +1,4 @@
 import type { RequestHandler } from 'express';
-import { invalid } from '../../core/errors.js';
 import { strictJson } from './text.js';
 
 /**
@@ -15,12 +14,4 @@ export function jsonBody(limitBytes: number): RequestHandler {
       return !type.startsWith('multipart/');
     },
   });
-}
-
-/** The parsed JSON body as an object: every FaynoSync JSON body is one, anything else is a mistake. */
-export function jsonObject(body: unknown): Record<string, unknown> {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    throw invalid('invalid request body: send a JSON object');
-  }
-  return body as Record<string, unknown>;
 }

@@ -1,0 +1,429 @@
+import { z } from 'zod';
+import { describeRoute, type RouteSpec } from '../../shared/validate.js';
+import {
+  checkedByCore,
+  dataObject,
+  flag,
+  jsonBody,
+  objectId,
+  queryInt,
+  queryList,
+  queryText,
+  text,
+} from './fields.js';
+
+/**
+ * Every route of the FaynoSync face (except the hot path and the feeds, which parse their own queries for speed)
+ * with its input schemas: the face's route table and the source of its API description.
+ */
+
+const faynosync = <const I extends RouteSpec['input']>(spec: Omit<RouteSpec<I>, 'face'>) =>
+  describeRoute({ face: 'faynosync', ...spec });
+
+const idQuery = z.object({ id: objectId() });
+
+const credentials = {
+  username: text('username', 'Letters, digits, "-", "_" and "."'),
+  password: text('password', 'At least 8 characters'),
+};
+
+/** Team permissions: kinds and flags in any case, as FaynoSync's dashboard and API examples differ; core checks them. */
+const permissions = checkedByCore(
+  'object',
+  'Per kind (apps, channels, platforms, archs): Create, Delete, Edit, (apps:) Download, Upload and Allowed (ids)',
+);
+
+const appData = dataObject(
+  {
+    id: text('id', 'The app to change (update only)'),
+    app: text('app', 'The app name'),
+    description: text('description'),
+    private: flag('private'),
+    tuf: flag('tuf'),
+    cdn: flag('cdn'),
+    reports: flag('reports'),
+    download_mode: text('download_mode', 'Who may download a private app: "token" (default) or "unlisted"'),
+  },
+  '{"app":"myapp"}',
+).meta({ description: 'The JSON of the "data" form field' });
+
+const releaseFields = {
+  app_name: text('app_name'),
+  version: text('version', 'Semver, or four parts such as 1.2.3.4'),
+  channel: text('channel'),
+  publish: flag('publish'),
+  critical: flag('critical'),
+  intermediate: flag('intermediate'),
+  rollout: checkedByCore(
+    'integer',
+    'Percentage of devices offered the version, 0 to 100 (a number or digits)',
+  ),
+  changelog: text('changelog', 'Markdown'),
+  signature: text('signature', 'Updater signature of the file (Tauri, Sparkle)'),
+  minimum_system_version: text('minimum_system_version', 'Sparkle: the oldest macOS the release runs on'),
+};
+
+const uploadData = dataObject(
+  {
+    ...releaseFields,
+    platform: text('platform'),
+    arch: text('arch'),
+    updater: text('updater', 'The updater the files are for, such as electron-builder or squirrel_windows'),
+  },
+  '{"app_name":"myapp","version":"1.0.0"}',
+).meta({ description: 'The JSON of the "data" form field; "file" parts before or after it' });
+
+const versionData = dataObject(
+  {
+    id: text('id', 'The version to change'),
+    ...releaseFields,
+    platform: text('platform'),
+    arch: text('arch'),
+  },
+  '{"id":"…","app_name":"myapp","version":"1.0.0","publish":true}',
+).meta({ description: 'The JSON of the "data" form field; "file" parts add artifacts' });
+
+const named = (path: string, label: string, tag: string, extra: z.ZodRawShape = {}) => ({
+  create: faynosync({
+    method: 'post',
+    path: `/${path}/create`,
+    tag,
+    summary: `Creates a ${label}`,
+    input: { body: jsonBody({ [label]: text(label, `The ${label} name`), ...extra }) },
+  }),
+  list: faynosync({ method: 'get', path: `/${path}/list`, tag, summary: `The ${label}s`, input: {} }),
+  update: faynosync({
+    method: 'post',
+    path: `/${path}/update`,
+    tag,
+    summary: `Renames a ${label}`,
+    input: { body: jsonBody({ id: text('id'), [label]: text(label, `The ${label} name`), ...extra }) },
+  }),
+  delete: faynosync({
+    method: 'delete',
+    path: `/${path}/delete`,
+    tag,
+    summary: `Deletes a ${label} nothing uses`,
+    input: { query: idQuery },
+  }),
+});
+
+const updaters = {
+  updaters: checkedByCore(
+    'array',
+    'The updaters of the platform, such as [{"type":"electron-builder","default":true}]',
+  ),
+};
+
+export const FAYNOSYNC_NAMED = {
+  channel: named('channel', 'channel', 'Catalog'),
+  platform: named('platform', 'platform', 'Catalog', updaters),
+  arch: named('arch', 'arch', 'Catalog'),
+};
+
+export const FAYNOSYNC_ROUTES = {
+  health: faynosync({
+    method: 'get',
+    path: '/health',
+    tag: 'Operations',
+    summary: 'Health: 200 healthy or 503 degraded',
+    input: {},
+  }),
+  signup: faynosync({
+    method: 'post',
+    path: '/signup',
+    tag: 'Accounts',
+    summary: 'Creates an admin (a tenant) with the sign-up key',
+    input: { body: jsonBody({ ...credentials, api_key: text('api_key', 'The sign-up key (API_KEY)') }) },
+  }),
+  login: faynosync({
+    method: 'post',
+    path: '/login',
+    tag: 'Accounts',
+    summary: 'Answers a token for an admin or team user',
+    input: { body: jsonBody(credentials) },
+  }),
+  whoami: faynosync({
+    method: 'get',
+    path: '/whoami',
+    tag: 'Accounts',
+    summary: 'The caller and its permissions',
+    input: {},
+  }),
+  updateAdmin: faynosync({
+    method: 'post',
+    path: '/admin/update',
+    tag: 'Accounts',
+    summary: "Changes the admin's name or password (older tokens stop working)",
+    input: { body: jsonBody({ id: text('id'), ...credentials }) },
+  }),
+  createUser: faynosync({
+    method: 'post',
+    path: '/user/create',
+    tag: 'Accounts',
+    summary: 'Creates a team user',
+    input: { body: jsonBody({ ...credentials, permissions }) },
+  }),
+  updateUser: faynosync({
+    method: 'post',
+    path: '/user/update',
+    tag: 'Accounts',
+    summary: "Changes a team user's name, password or permissions",
+    input: { body: jsonBody({ id: text('id'), ...credentials, permissions }) },
+  }),
+  listUsers: faynosync({
+    method: 'get',
+    path: '/users/list',
+    tag: 'Accounts',
+    summary: 'The team users',
+    input: {},
+  }),
+  deleteUser: faynosync({
+    method: 'delete',
+    path: '/user/delete',
+    tag: 'Accounts',
+    summary: 'Deletes a team user',
+    input: { body: jsonBody({ id: text('id') }) },
+  }),
+  createApp: faynosync({
+    method: 'post',
+    path: '/app/create',
+    tag: 'Catalog',
+    summary: 'Creates an app (multipart: "data" JSON, optional logo as "file")',
+    input: { data: appData },
+  }),
+  updateApp: faynosync({
+    method: 'post',
+    path: '/app/update',
+    tag: 'Catalog',
+    summary: 'Changes an app (multipart: "data" JSON, optional logo as "file")',
+    input: { data: appData },
+  }),
+  listApps: faynosync({ method: 'get', path: '/app/list', tag: 'Catalog', summary: 'The apps', input: {} }),
+  deleteApp: faynosync({
+    method: 'delete',
+    path: '/app/delete',
+    tag: 'Catalog',
+    summary: 'Deletes an app with its versions and files',
+    input: { query: idQuery },
+  }),
+  upload: faynosync({
+    method: 'post',
+    path: '/upload',
+    tag: 'Releases',
+    summary: 'Uploads a version: multipart "data" JSON and "file" parts, in any order',
+    input: { data: uploadData },
+  }),
+  updateVersion: faynosync({
+    method: 'post',
+    path: '/apps/update',
+    tag: 'Releases',
+    summary: 'Changes a version (flags, rollout, changelog) and may add files',
+    input: { data: versionData },
+  }),
+  deleteVersion: faynosync({
+    method: 'delete',
+    path: '/apps/delete',
+    tag: 'Releases',
+    summary: 'Deletes a version with its files',
+    input: { query: idQuery },
+  }),
+  deleteArtifacts: faynosync({
+    method: 'post',
+    path: '/artifact/delete',
+    tag: 'Releases',
+    summary: 'Deletes artifacts of a version (multipart "data" JSON)',
+    input: {
+      data: dataObject(
+        {
+          id: text('id', 'The version'),
+          app_name: text('app_name'),
+          version: text('version'),
+          artifacts_to_delete: checkedByCore('array', 'Artifact ids or indexes'),
+        },
+        '{"id":"…","app_name":"myapp","version":"1.0.0","artifacts_to_delete":["0"]}',
+      ),
+    },
+  }),
+  search: faynosync({
+    method: 'get',
+    path: '/search',
+    tag: 'Releases',
+    summary: 'The versions of one app, filtered, newest first',
+    input: {
+      query: z.object({
+        app_name: queryText('app_name', 'The app (required)'),
+        channel: queryText('channel'),
+        platform: queryText('platform'),
+        arch: queryText('arch'),
+        published: flag('published'),
+        critical: flag('critical'),
+        page: queryInt('page', 1, 1_000_000),
+        limit: queryInt('limit', 9, 100),
+      }),
+    },
+  }),
+  listReleases: faynosync({
+    method: 'get',
+    path: '/',
+    tag: 'Releases',
+    summary: "FaynoSync's deprecated listing: the tenant's versions, newest first",
+    input: { query: z.object({ limit: queryInt('limit', 100, 1000) }) },
+  }),
+  download: faynosync({
+    method: 'get',
+    path: '/download',
+    tag: 'Downloads',
+    summary:
+      'A download URL for an artifact (JSON, or a 302 with redirect=1); without a login, by download token',
+    input: {
+      query: z.object({
+        key: checkedByCore('string', "The artifact's storage key, as in its download link (required)"),
+        redirect: z
+          .enum(['0', '1', 'true', 'false'], {
+            error: 'redirect must be 1 (answer with a redirect) or 0 (answer with JSON)',
+          })
+          .transform((v) => v === '1' || v === 'true')
+          .optional(),
+      }),
+    },
+  }),
+  regenerateDownloadToken: faynosync({
+    method: 'post',
+    path: '/download-tokens/regenerate',
+    tag: 'Downloads',
+    summary: "Mints a private app's download token (replacing the old one)",
+    input: { body: jsonBody({ app_id: text('app_id'), channel_id: text('channel_id') }) },
+  }),
+  listDownloadTokens: faynosync({
+    method: 'get',
+    path: '/download-tokens/list',
+    tag: 'Downloads',
+    summary: 'The download tokens (prefixes only)',
+    input: {},
+  }),
+  revokeDownloadToken: faynosync({
+    method: 'delete',
+    path: '/download-tokens/delete',
+    tag: 'Downloads',
+    summary: 'Revokes a download token',
+    input: { query: idQuery },
+  }),
+  createToken: faynosync({
+    method: 'post',
+    path: '/token/create',
+    tag: 'Tokens',
+    summary: 'Creates a CI token (shown once)',
+    input: {
+      body: jsonBody({
+        name: text('name'),
+        allowed_apps: checkedByCore('array', 'The app ids the token may upload to; all when absent'),
+        expires_at: text('expires_at', 'ISO 8601 date-time; never when absent'),
+      }),
+    },
+  }),
+  listTokens: faynosync({
+    method: 'get',
+    path: '/token/list',
+    tag: 'Tokens',
+    summary: 'The CI tokens',
+    input: {},
+  }),
+  revokeToken: faynosync({
+    method: 'delete',
+    path: '/token/delete',
+    tag: 'Tokens',
+    summary: 'Revokes a CI token',
+    input: { body: jsonBody({ id: text('id') }) },
+  }),
+  telemetry: faynosync({
+    method: 'get',
+    path: '/telemetry',
+    tag: 'Telemetry',
+    summary: 'Update-check statistics of a day or a range',
+    input: {
+      query: z.object({
+        date: queryText('date', 'YYYY-MM-DD (default today)'),
+        range: queryText('range', '"week" or "month"; wins over date'),
+        apps: queryList('Comma-separated app names'),
+        channels: queryList('Comma-separated'),
+        platforms: queryList('Comma-separated'),
+        architectures: queryList('Comma-separated'),
+      }),
+    },
+  }),
+  listReportKeys: faynosync({
+    method: 'get',
+    path: '/report-keys/list',
+    tag: 'Reports',
+    summary: 'The report keys',
+    input: {},
+  }),
+  regenerateReportKey: faynosync({
+    method: 'post',
+    path: '/report-keys/regenerate',
+    tag: 'Reports',
+    summary: "Mints an app's report key",
+    input: { body: jsonBody({ app_id: text('app_id') }) },
+  }),
+  ingestReport: faynosync({
+    method: 'post',
+    path: '/reports/ingest',
+    tag: 'Reports',
+    summary: 'A crash or event report from a shipped app (report key and X-Device-ID)',
+    input: { body: jsonBody({}).loose() },
+  }),
+  listGroups: faynosync({
+    method: 'get',
+    path: '/reports/groups',
+    tag: 'Reports',
+    summary: 'Report groups, newest first',
+    input: {
+      query: z
+        .object({
+          app: queryText('app'),
+          status: queryText('status'),
+          from: queryText('from', 'ISO 8601'),
+          to: queryText('to', 'ISO 8601'),
+          page: queryText('page'),
+          limit: queryText('limit'),
+        })
+        .loose(),
+    },
+  }),
+  groupBlobs: faynosync({
+    method: 'get',
+    path: '/reports/groups/:hash/blobs',
+    tag: 'Reports',
+    summary: "A group's stored details, with signed URLs",
+    input: { params: z.object({ hash: z.string() }) },
+  }),
+  updateGroup: faynosync({
+    method: 'patch',
+    path: '/reports/groups/:hash',
+    tag: 'Reports',
+    summary: "Changes a group's status, note or tags",
+    input: {
+      params: z.object({ hash: z.string() }),
+      body: jsonBody({
+        status: text('status', 'open, resolved or ignored'),
+        note: text('note'),
+        tags: checkedByCore('array', 'Tags (strings)'),
+      }),
+    },
+  }),
+  deleteGroup: faynosync({
+    method: 'delete',
+    path: '/reports/groups/:hash',
+    tag: 'Reports',
+    summary: 'Deletes a group and its stored details',
+    input: { params: z.object({ hash: z.string() }) },
+  }),
+  tuf: faynosync({
+    method: 'all',
+    path: '/tuf/v1/{*rest}',
+    tag: 'TUF',
+    summary: 'Not implemented: 501',
+    input: {},
+  }),
+};

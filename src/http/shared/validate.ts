@@ -1,0 +1,84 @@
+import type { Request } from 'express';
+import type { z } from 'zod';
+import { invalid } from '../../core/errors.js';
+
+/**
+ * Route input as zod schemas: one spec per route and face, holding what the route reads (path parameters, query,
+ * JSON body, the JSON of a multipart `data` field). Handlers parse through `routeInput`/`parseData` and get typed
+ * values; a mistake becomes the face's 400 (`invalid`, which each face's error handler writes in its own shape).
+ * The specs are also the face's route table, the source of the API description.
+ *
+ * Unknown fields are ignored (stripped), as FaynoSync and BinDist do: their clients send extra fields.
+ */
+
+export type Face = 'faynosync' | 'bindist';
+
+export interface RouteInput {
+  params?: z.ZodType;
+  query?: z.ZodType;
+  body?: z.ZodType;
+  /** The JSON held by a multipart form's `data` field (FaynoSync's upload and app routes). */
+  data?: z.ZodType;
+}
+
+export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete' | 'all';
+
+export interface RouteSpec<I extends RouteInput = RouteInput> {
+  face: Face;
+  method: HttpMethod;
+  /** Express path(s), as registered on the face's router (BinDist's are below /v1). */
+  path: string | readonly string[];
+  tag: string;
+  summary: string;
+  input: I;
+}
+
+export function describeRoute<const I extends RouteInput>(spec: RouteSpec<I>): RouteSpec<I> {
+  return spec;
+}
+
+/** What each face puts before a validation message (BinDist's Joi said "Validation failed: …"). */
+const PREFIX: Record<Face, string> = { faynosync: '', bindist: 'Validation failed: ' };
+
+/**
+ * The first issue as one sentence. Schemas give their own messages, naming the field; zod's generic ones get the
+ * field's path in front so the caller knows what to fix.
+ */
+export function issueText(error: z.ZodError): string {
+  const issue = error.issues[0];
+  if (!issue) return 'invalid request';
+  const path = issue.path.map(String).join('.');
+  const last = issue.path.length > 0 ? String(issue.path[issue.path.length - 1]) : '';
+  return path === '' || issue.message.includes(last) ? issue.message : `${path}: ${issue.message}`;
+}
+
+/** `value` through `schema`, or the face's 400. */
+export function parseWith<S extends z.ZodType>(face: Face, schema: S, value: unknown): z.output<S> {
+  const result = schema.safeParse(value);
+  if (!result.success) throw invalid(`${PREFIX[face]}${issueText(result.error)}`);
+  return result.data;
+}
+
+type Parsed<I extends RouteInput, K extends keyof RouteInput> = I[K] extends z.ZodType
+  ? z.output<I[K]>
+  : never;
+
+/** The route's params, query and body, parsed by its schemas (a part without a schema is not read). */
+export function routeInput<I extends RouteInput>(
+  route: RouteSpec<I>,
+  req: Request,
+): { params: Parsed<I, 'params'>; query: Parsed<I, 'query'>; body: Parsed<I, 'body'> } {
+  const { params, query, body } = route.input;
+  return {
+    params: (params ? parseWith(route.face, params, req.params) : undefined) as Parsed<I, 'params'>,
+    query: (query ? parseWith(route.face, query, req.query) : undefined) as Parsed<I, 'query'>,
+    // Clients send no body on some POSTs and DELETEs: that reads as an empty object.
+    body: (body ? parseWith(route.face, body, req.body ?? {}) : undefined) as Parsed<I, 'body'>,
+  };
+}
+
+/** The JSON of a multipart `data` field, parsed by the route's `data` schema. */
+export function parseData<I extends RouteInput>(route: RouteSpec<I>, data: unknown): Parsed<I, 'data'> {
+  if (!route.input.data) throw new Error(`route ${String(route.path)} has no data schema`);
+  return parseWith(route.face, route.input.data, data) as Parsed<I, 'data'>;
+}
