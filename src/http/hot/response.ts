@@ -2,8 +2,9 @@ import { createHash } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
 import type { ChangeFeed } from '../../core/changes.js';
 import { isDatabaseUnreachable } from '../../core/faults.js';
-import { newestOpenRollout } from '../../core/releases/decision.js';
 import { BoundedMap, type Release } from '../../core/releases/release-index.js';
+import type { UpdateResponse } from '../../core/update/answer.js';
+import { newestOpenRollout } from '../../core/update/decision.js';
 import type { CacheCounts } from '../../metrics/counts.js';
 import { SECURITY_HEADERS } from '../shared/security-headers.js';
 import type { HotRequest } from './request.js';
@@ -47,6 +48,20 @@ export function prepareBody(
   ];
   if (etag) headers.push('ETag', etag);
   return { status, headers, body, etag };
+}
+
+/** Serialises a core answer; `vary` names the request headers it depends on (not sent with an error). */
+export function prepareAnswer(answer: UpdateResponse, vary: readonly string[] = []): Prepared {
+  switch (answer.status) {
+    case 200:
+      return prepareBody(200, answer.contentType, answer.body, vary);
+    case 204:
+      return prepareNoContent(vary);
+    case 302:
+      return prepareRedirect(answer.location, vary);
+    default:
+      return prepareJson(answer.status, { error: answer.error });
+  }
 }
 
 /** 204 No Content: what Squirrel.Mac and Tauri take as "no update". */
