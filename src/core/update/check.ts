@@ -7,7 +7,6 @@ import { answerTauri } from '../feeds/tauri.js';
 import { isCatalogName } from '../names.js';
 import type {
   CatalogApp,
-  LineRelease,
   Release,
   ReleaseIndex,
   ReleaseSource,
@@ -160,7 +159,6 @@ export function answerCheck(
   if (!undecided) return refused(400, `no matching documents found for app_name: ${resolved.app.name}`);
   const target: CheckTarget = {
     app: resolved.app,
-    line,
     request,
     staged: undecided.staged,
     feedBase: feedBase(apiUrl, request),
@@ -190,8 +188,6 @@ export function answerCheck(
 /** What a per-updater answer is made from. */
 interface CheckTarget {
   app: CatalogApp;
-  /** Not empty. */
-  line: readonly LineRelease[];
   request: CheckRequest;
   /** The staged releases whose rollout can change the answer for a device. */
   staged: readonly Release[];
