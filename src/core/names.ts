@@ -18,6 +18,16 @@ export function checkName(value: unknown, field: string): string {
   return value;
 }
 
+/** Whether a parameter is a name the catalog could hold (checkName's rule), without its message. */
+export function isCatalogName(value: string): boolean {
+  try {
+    checkName(value, 'name');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Echoes user input in an error message without control characters. */
 export function printable(value: string): string {
   const cut = value.length > 60 ? `${value.slice(0, 60)}…` : value;

@@ -1,6 +1,5 @@
 import { extname } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkAnswer, decide, newestOpenRollout } from '../../src/core/releases/decision.js';
 import {
   type LineRelease,
   loadCatalog,
@@ -9,6 +8,7 @@ import {
   releaseLine,
 } from '../../src/core/releases/release-index.js';
 import { rolloutBucket } from '../../src/core/releases/rollout.js';
+import { decide, manualBody, newestOpenRollout } from '../../src/core/update/decision.js';
 import { parseVersion } from '../../src/core/versions.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { insertReleases, type SeededTenant, seedTenant } from '../helpers/seed.js';
@@ -65,9 +65,13 @@ function release(version: string, options: ReleaseOptions = {}): LineRelease {
   };
 }
 
+function fail(): never {
+  throw new Error('expected a decision: the line is not empty');
+}
+
 /** The exact bytes the hot path would send. */
 function answer(line: LineRelease[], client: string, deviceId?: string): string {
-  return JSON.stringify(checkAnswer(decide(line, parseVersion(client), deviceId), 'testapp').body);
+  return JSON.stringify(manualBody(decide(line, parseVersion(client), deviceId) ?? fail()));
 }
 
 function offered(line: LineRelease[], client: string, deviceId?: string): string | undefined {
@@ -191,11 +195,8 @@ describe('answer shape', () => {
     expect(answer(line, '2.0')).toBe('{"error":"Not found","update_available":false}');
   });
 
-  it('answers 400 when the line is empty, with FaynoSync’s message', () => {
-    expect(checkAnswer(decide([], parseVersion('1.0')), 'testapp')).toEqual({
-      status: 400,
-      body: { error: 'no matching documents found for app_name: testapp' },
-    });
+  it('decides nothing when the line is empty (the check answers FaynoSync’s 400 then)', () => {
+    expect(decide([], parseVersion('1.0'))).toBeUndefined();
   });
 
   it('adds the rollout of a staged offer, and only of an offer', () => {
@@ -402,7 +403,7 @@ describe('release lines from the database', () => {
   });
 
   const urls = (platform: string | null, arch: string | null, client: string) =>
-    checkAnswer(decide(lineOf(platform, arch), parseVersion(client)), 'app').body;
+    manualBody(decide(lineOf(platform, arch), parseVersion(client)) ?? fail());
 
   it('resolves the same extension per platform and arch', () => {
     expect(urls('macos', 'arm64', '0.1').update_url_dmg).toMatch(/app-1\.1-mac-arm\.dmg$/);

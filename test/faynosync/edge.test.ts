@@ -3,7 +3,6 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { edgeAnswerer } from '../../src/http/hot/check-version.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { bearer, newAdmin } from '../helpers/auth.js';
 import { createNamed, sendForm, type UploadFile, upload } from '../helpers/releases.js';
@@ -308,7 +307,7 @@ describe.each(['local', 's3'] as const)('edge response objects (%s storage)', (d
     // A write that committed while the publisher was not looking (a crash between commit and reconcile).
     await t.ctx.database.db.updateTable('apps').set({ cdn: false }).where('id', '=', appId).execute();
     // What a restarted server does first: look at every tenant with cdn apps or objects.
-    t.ctx.edge.start(edgeAnswerer(t.ctx.config.apiUrl));
+    t.ctx.edge.start();
     await t.ctx.edge.idle();
     expect(await objects()).toEqual([]);
   });

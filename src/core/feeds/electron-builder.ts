@@ -1,7 +1,8 @@
 import { stringify } from 'yaml';
 import type { LineRelease, ReleaseArtifact } from '../releases/release-index.js';
-import { type Feed, type FeedAnswer, type FeedFormat, relativeFileUrl } from './feed.js';
-import type { Selection } from './select.js';
+import type { FormatAnswer } from '../update/answer.js';
+import type { Selection } from '../update/select.js';
+import { type Feed, type FeedFormat, relativeFileUrl } from './feed.js';
 
 /** A kind of channel file: which client reads it and which installers it lists. */
 interface ChannelFileKind {
@@ -107,7 +108,11 @@ function where(feed: Feed): string {
   return `channel "${feed.channel ?? '_'}", platform "${feed.platform ?? '_'}", arch "${feed.arch ?? '_'}"`;
 }
 
-function render(kind: ChannelFileKind, feed: Feed, selection: Selection): FeedAnswer {
+/**
+ * The channel file for a kind of client. It offers its `version` unless that is not newer than the client's or
+ * `stagingPercentage` is 0 (electron-updater then stays where it is).
+ */
+function answerChannelFile(kind: ChannelFileKind, feed: Feed, selection: Selection): FormatAnswer {
   let entry = selection.latest;
   let stagingPercentage = selection.stagingPercent;
   if (!entry) {
@@ -145,7 +150,12 @@ function render(kind: ChannelFileKind, feed: Feed, selection: Selection): FeedAn
   };
   // electron-updater parses with js-yaml, which still reads YAML 1.1 timestamps (and the like) in plain scalars:
   // writing as YAML 1.1 quotes every string such a parser would turn into something else (releaseDate above all).
-  return { status: 200, contentType: CONTENT_TYPE, body: stringify(info, { version: '1.1' }) };
+  return {
+    status: 200,
+    contentType: CONTENT_TYPE,
+    body: stringify(info, { version: '1.1' }),
+    offers: selection.updateAvailable && stagingPercentage !== 0 ? release.version.text : null,
+  };
 }
 
 /**
@@ -173,6 +183,6 @@ export const electronBuilderFeeds: readonly FeedFormat[] = KINDS.map(
       return channel !== '' && kind.named(channel) ? { version: '' } : undefined;
     },
     hint: true,
-    render: (feed, selection) => render(kind, feed, selection),
+    answer: (feed, selection) => answerChannelFile(kind, feed, selection),
   }),
 );

@@ -1,9 +1,10 @@
 import type { Db } from '../../db/connect.js';
+import type { Release, TenantCatalog } from '../releases/release-index.js';
 import { rolloutBucket } from '../releases/rollout.js';
+import { answerFeed } from '../update/feed.js';
 import { compareVersions, parseVersion, type Version } from '../versions.js';
 import type { Feed, FeedFormat } from './feed.js';
 import { FEED_FORMATS } from './formats.js';
-import { type Selection, selectReleases } from './select.js';
 
 /** Why one version of the app is or is not what a client gets. */
 export interface VersionVerdict {
@@ -56,7 +57,9 @@ const PROBES = [
   'releases.win.json',
 ];
 
-interface VersionRow {
+/** A version of the app that no feed shows (not published), as the doctor lists it. */
+interface HiddenRow {
+  id: string;
   version: string;
   channel: string | null;
   published: boolean;
@@ -64,78 +67,59 @@ interface VersionRow {
   critical: boolean;
   intermediate: boolean;
   rollout_percent: number;
-  rollout_seed: string;
-  file_name: string | null;
-  platform_id: string | null;
-  arch_id: string | null;
 }
 
 /**
- * The feed doctor: for one client (version and id, both optional) of one feed family, which release each feed
- * format gives it, and for every version of the app why it is or is not in play. It reads every version of the
- * app (published or not, any channel), so it can say "not published" or "in another channel", which the feeds
- * themselves never see.
+ * The feed doctor: for one client (version and id, both optional) of one feed family, what each feed format answers
+ * it and why, computed by the very functions the feeds answer with (answerFeed over the same release index), so the
+ * doctor cannot disagree with a feed. For every version of the app it also says why it is or is not in play; the
+ * versions the index does not hold (not published) are read too, so it can say "not published".
  */
 export async function explainFeed(
   db: Db,
+  catalog: TenantCatalog,
   feed: Feed,
   client: { version?: Version; id?: string },
   only?: string,
 ): Promise<Explanation> {
-  const rows: VersionRow[] = await db
-    .selectFrom('versions as v')
-    .leftJoin('channels as c', 'c.id', 'v.channel_id')
-    .leftJoin('artifacts as a', 'a.version_id', 'v.id')
-    .select([
-      'v.version',
-      'c.name as channel',
-      'v.published',
-      'v.is_active',
-      'v.critical',
-      'v.intermediate',
-      'v.rollout_percent',
-      'v.rollout_seed',
-      'a.file_name',
-      'a.platform_id',
-      'a.arch_id',
-    ])
-    .where('v.tenant_id', '=', feed.tenantId)
-    .where('v.app_id', '=', feed.app.id)
-    .execute();
-
-  const byVersion = new Map<string, { row: VersionRow; files: string[]; channelMatch: boolean }>();
-  for (const row of rows) {
-    const key = `${row.channel ?? ''}\0${row.version}`;
-    let entry = byVersion.get(key);
-    if (!entry) {
-      entry = { row, files: [], channelMatch: (row.channel ?? null) === feed.channel };
-      byVersion.set(key, entry);
-    }
-    if (
-      row.file_name !== null &&
-      row.platform_id === feed.ids.platformId &&
-      row.arch_id === feed.ids.archId
-    ) {
-      entry.files.push(row.file_name);
+  const channelNames = new Map([...catalog.channels].map(([name, id]) => [id, name]));
+  const shown = new Set<string>();
+  const verdicts: VersionVerdict[] = [];
+  for (const releases of feed.index.channels.values()) {
+    for (const release of releases) {
+      shown.add(release.id);
+      verdicts.push(verdict(release, channelNames.get(release.channelId ?? '') ?? null, feed, client));
     }
   }
-  const verdicts = [...byVersion.values()]
-    .map(({ row, files, channelMatch }) => verdict(row, files, channelMatch, feed, client))
-    .sort((a, b) => compareVersions(parseVersion(b.version), parseVersion(a.version)));
+  for (const row of await hiddenVersions(db, feed, shown)) verdicts.push(hiddenVerdict(row));
+  verdicts.sort((a, b) => compareVersions(parseVersion(b.version), parseVersion(a.version)));
 
   const feeds: FeedVerdict[] = [];
   for (const probe of PROBES) {
     const path = probe.replace('{v}', client.version?.text ?? '0.0.0');
     const tail = path.split('/');
-    const format = FEED_FORMATS.find((f) => f.match(tail));
-    if (!format || (only && format.name !== only) || feeds.some((f) => f.updater === format.name)) continue;
+    // The first format that matches, as the feeds route picks it.
+    let matched: { format: FeedFormat; version: string } | undefined;
+    for (const format of FEED_FORMATS) {
+      const match = format.match(tail);
+      if (match) {
+        matched = { format, version: match.version };
+        break;
+      }
+    }
+    if (!matched) continue;
+    const { format } = matched;
+    if ((only && format.name !== only) || feeds.some((f) => f.updater === format.name)) continue;
     // As a client that sends its version (in the path, or `?version=` / `localVersion` on the feed URL).
-    const selection = selectReleases(
-      feed.line,
-      { version: client.version, deviceId: client.id },
-      format.hint,
-    );
-    feeds.push(feedVerdict(format, feed, selection, path, client));
+    const version = matched.version ? parseVersion(matched.version) : client.version;
+    const answer = answerFeed(format, feed, { version, deviceId: client.id, query: {} });
+    feeds.push({
+      updater: format.name,
+      path,
+      status: answer.status,
+      offers: answer.decision?.offers ?? null,
+      reason: 'error' in answer ? answer.error : (answer.decision?.reason ?? ''),
+    });
   }
 
   return {
@@ -154,34 +138,74 @@ export async function explainFeed(
   };
 }
 
-function verdict(
-  row: VersionRow,
-  files: string[],
-  channelMatch: boolean,
-  feed: Feed,
-  client: { version?: Version; id?: string },
-): VersionVerdict {
-  const percent = row.rollout_percent;
-  const rollout: VersionVerdict['rollout'] = { percent };
-  if (client.id !== undefined && percent < 100) {
-    rollout.bucket = rolloutBucket(client.id, row.rollout_seed);
-    rollout.included = rollout.bucket < percent;
-  }
-  const base = {
+/** The app's versions that are not in the release index (which holds what clients may see). */
+async function hiddenVersions(db: Db, feed: Feed, shown: ReadonlySet<string>): Promise<HiddenRow[]> {
+  const rows = await db
+    .selectFrom('versions as v')
+    .leftJoin('channels as c', 'c.id', 'v.channel_id')
+    .select([
+      'v.id',
+      'v.version',
+      'c.name as channel',
+      'v.published',
+      'v.is_active',
+      'v.critical',
+      'v.intermediate',
+      'v.rollout_percent',
+    ])
+    .where('v.tenant_id', '=', feed.tenantId)
+    .where('v.app_id', '=', feed.app.id)
+    .execute();
+  return rows.filter((row) => !shown.has(row.id));
+}
+
+function hiddenVerdict(row: HiddenRow): VersionVerdict {
+  return {
     version: row.version,
     channel: row.channel,
     published: row.published,
     critical: row.critical,
     intermediate: row.intermediate,
+    rollout: { percent: row.rollout_percent },
+    files: [],
+    eligible: false,
+    // core/visibility.ts: an inactive version is hidden from every client, published or not.
+    reason: !row.is_active
+      ? 'made inactive through /v1 (isActive false): no client is offered it'
+      : row.published
+        ? 'not visible to clients'
+        : 'not published',
+  };
+}
+
+function verdict(
+  release: Release,
+  channel: string | null,
+  feed: Feed,
+  client: { version?: Version; id?: string },
+): VersionVerdict {
+  const { percent, seed } = release.rollout;
+  const rollout: VersionVerdict['rollout'] = { percent };
+  if (client.id !== undefined && percent < 100) {
+    rollout.bucket = rolloutBucket(client.id, seed);
+    rollout.included = rollout.bucket < percent;
+  }
+  const files = release.artifacts
+    .filter((a) => a.platformId === feed.ids.platformId && a.archId === feed.ids.archId)
+    .map((a) => a.fileName);
+  const base = {
+    version: release.version.text,
+    channel,
+    published: true,
+    critical: release.critical,
+    intermediate: release.intermediate,
     rollout,
     files,
   };
   const place = `${feed.platform ?? 'no platform'}/${feed.arch ?? 'no arch'}`;
   let reason: string | undefined;
-  // core/visibility.ts: an inactive version is hidden from every client, published or not.
-  if (!row.is_active) reason = 'made inactive through /v1 (isActive false): no client is offered it';
-  else if (!row.published) reason = 'not published';
-  else if (!channelMatch) reason = `in channel ${row.channel ?? '(none)'}, not ${feed.channel ?? '(none)'}`;
+  if (release.channelId !== feed.ids.channelId)
+    reason = `in channel ${channel ?? '(none)'}, not ${feed.channel ?? '(none)'}`;
   else if (files.length === 0) reason = `has no file for ${place}`;
   else if (percent < 100 && client.id === undefined) {
     reason = `in a ${percent}% staged rollout: without a client id, feeds that carry a rollout hint offer it with that hint and the others hold it back`;
@@ -189,47 +213,16 @@ function verdict(
     reason = `in a ${percent}% staged rollout, and this client's bucket is ${rollout.bucket} (it gets it once the rollout passes ${rollout.bucket}%)`;
   }
   if (reason !== undefined) return { ...base, eligible: false, reason };
-  const newer =
-    client.version === undefined || compareVersions(parseVersion(row.version), client.version) > 0;
+  const newer = client.version === undefined || compareVersions(release.version, client.version) > 0;
   return {
     ...base,
     eligible: true,
     reason: newer
-      ? row.intermediate
+      ? release.intermediate
         ? 'eligible; a required intermediate: clients below it get it before anything newer'
         : 'eligible'
       : 'eligible, but not newer than the client',
   };
-}
-
-function feedVerdict(
-  format: FeedFormat,
-  feed: Feed,
-  selection: Selection,
-  path: string,
-  client: { version?: Version; id?: string },
-): FeedVerdict {
-  const answer = format.render(feed, selection, {});
-  const latest = selection.latest?.release.version.text ?? null;
-  let reason: string;
-  if (answer.status === 400 || answer.status === 404) reason = answer.error;
-  else if (answer.status === 204)
-    reason = latest
-      ? `the client is on ${client.version?.text}, nothing newer is open to it`
-      : 'no release is open to this client';
-  else if (!latest) reason = 'no release is open to this client';
-  else if (!selection.updateAvailable)
-    reason = `${latest} is the newest release open to this client, and it is not newer`;
-  else {
-    reason = `offers ${latest}`;
-    if (selection.intermediateRequired) reason += ', a required intermediate the client may not skip';
-    if (selection.stagingPercent !== undefined) {
-      reason += ` with a ${selection.stagingPercent}% rollout hint the client applies itself`;
-    }
-  }
-  const offers =
-    answer.status === 200 || answer.status === 302 ? (selection.updateAvailable ? latest : null) : null;
-  return { updater: format.name, path, status: answer.status, offers, reason };
 }
 
 function sentence(

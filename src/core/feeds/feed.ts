@@ -8,7 +8,8 @@ import type {
   TenantCatalog,
 } from '../releases/release-index.js';
 import { releaseLine } from '../releases/release-index.js';
-import type { Selection } from './select.js';
+import type { FormatAnswer } from '../update/answer.js';
+import type { Selection } from '../update/select.js';
 
 /**
  * One feed family: `/update/{owner}/{app}/{channel}/{platform}/{arch}/…`, the published releases of one app in one
@@ -48,13 +49,6 @@ export function relativeFileUrl(release: Release, artifact: ReleaseArtifact): st
   return `${encodeURIComponent(release.version.text)}/${encodeURIComponent(artifact.fileName)}`;
 }
 
-/** What a feed answers, before it is serialised: a body, an empty 204, or a redirect. */
-export type FeedAnswer =
-  | { status: 200; contentType: string; body: string }
-  | { status: 204 }
-  | { status: 302; location: string }
-  | { status: 400 | 404; error: string };
-
 /** One feed format: which paths it answers and how it renders a selection. */
 export interface FeedFormat {
   /** For the feed doctor and logs: `electron-builder`, `squirrel_windows`, … (FaynoSync's updater names). */
@@ -72,7 +66,7 @@ export interface FeedFormat {
   params?: readonly string[];
   /** Whether the format tells clients about a staged rollout itself, so the server need not hide it (see selectReleases). */
   hint: boolean;
-  render(feed: Feed, selection: Selection, query: Readonly<Record<string, string>>): FeedAnswer;
+  answer(feed: Feed, selection: Selection, query: Readonly<Record<string, string>>): FormatAnswer;
 }
 
 export interface FeedPath {

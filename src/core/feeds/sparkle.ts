@@ -1,8 +1,10 @@
 import { create } from 'xmlbuilder2';
 import type { LineRelease, Release, ReleaseArtifact } from '../releases/release-index.js';
+import { type FormatAnswer, newestAbove } from '../update/answer.js';
+import type { Selection } from '../update/select.js';
+import type { Version } from '../versions.js';
 import { type Feed, type FeedFormat, fileUrl } from './feed.js';
 import { notesHtml } from './notes.js';
-import type { Selection } from './select.js';
 
 /** Sparkle matches `sparkle:*` by this namespace URI, exactly: `http://`, never `https://` (feed-formats.md §3). */
 export const SPARKLE_NS = 'http://www.andymatuschak.org/xml-namespaces/sparkle';
@@ -141,7 +143,8 @@ function item(
  * set CFBundleVersion to the version it is uploaded as. Release notes are the changelog as sanitised HTML. The
  * signature is the upload's `data.signature` (Sparkle's EdDSA signature of that file).
  */
-export function appcast(feed: Feed, selection: Selection): string {
+function appcast(feed: Feed, selection: Selection): { xml: string; itemVersions: Version[] } {
+  const itemVersions: Version[] = [];
   const rss = create({ version: '1.0', encoding: 'UTF-8' }).ele('rss', {
     version: '2.0',
     'xmlns:sparkle': SPARKLE_NS,
@@ -154,9 +157,23 @@ export function appcast(feed: Feed, selection: Selection): string {
   for (let i = selection.releases.length - 1; i >= 0; i--) {
     const entry = selection.releases[i];
     const archive = entry && sparkleArchive(entry);
-    if (entry && archive) item(channel, feed, entry, archive.artifact, archive.os);
+    if (!entry || !archive) continue;
+    item(channel, feed, entry, archive.artifact, archive.os);
+    itemVersions.push(entry.release.version);
   }
-  return rss.end({ headless: false, prettyPrint: false });
+  return { xml: rss.end({ headless: false, prettyPrint: false }), itemVersions };
+}
+
+/** The appcast; Sparkle installs its newest item when that is newer than the app. */
+export function answerAppcast(feed: Feed, selection: Selection): FormatAnswer {
+  const { xml, itemVersions } = appcast(feed, selection);
+  return {
+    status: 200,
+    contentType: APPCAST_CONTENT_TYPE,
+    body: xml,
+    offers: newestAbove(itemVersions, selection.version),
+    missing: `release ${selection.latest?.release.version.text} has no archive Sparkle installs (.zip, .dmg, .tar.*, .pkg, or .exe/.msi for WinSparkle)`,
+  };
 }
 
 /** `appcast.xml`, FaynoSync's `appcast.{channel}.xml`, and `appcast-{anything}.xml`: all the feed of the path. */
@@ -172,11 +189,7 @@ const sparkle: FeedFormat = {
   name: 'sparkle',
   match: (tail) => (tail.length === 1 && APPCAST_NAME.test(tail[0] ?? '') ? { version: '' } : undefined),
   hint: false,
-  render: (feed, selection) => ({
-    status: 200,
-    contentType: APPCAST_CONTENT_TYPE,
-    body: appcast(feed, selection),
-  }),
+  answer: answerAppcast,
 };
 
 export const sparkleFeeds: readonly FeedFormat[] = [sparkle];

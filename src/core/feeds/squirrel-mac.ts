@@ -1,7 +1,9 @@
 import type { LineRelease, Release, ReleaseArtifact } from '../releases/release-index.js';
+import { newestAbove } from '../update/answer.js';
+import type { Selection } from '../update/select.js';
+import type { Version } from '../versions.js';
 import { isoSeconds } from './dates.js';
-import { type FeedAnswer, type FeedFormat, fileUrl } from './feed.js';
-import type { Selection } from './select.js';
+import { type FeedFormat, fileUrl } from './feed.js';
 
 /** What Squirrel.Mac reads from a 200 (its server mode), and each `updateTo` of its JSON-file mode. */
 export interface SquirrelMacUpdate {
@@ -46,8 +48,9 @@ export function squirrelMacOffer(
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 
-function json(value: unknown): FeedAnswer {
-  return { status: 200, contentType: JSON_TYPE, body: JSON.stringify(value) };
+/** Why a release Squirrel.Mac could be offered is not: it has no zip. */
+export function noZip(selection: Selection): string {
+  return `release ${selection.latest?.release.version.text} has no .zip for Squirrel.Mac: upload the zipped .app`;
 }
 
 /**
@@ -58,11 +61,17 @@ const serverMode: FeedFormat = {
   name: 'squirrel_darwin',
   match: (tail) => (tail.length === 2 && tail[1] === 'squirrel-mac' ? { version: tail[0] ?? '' } : undefined),
   hint: false,
-  render(feed, selection) {
+  answer(feed, selection) {
     const offer = squirrelMacOffer(selection);
-    if (!offer) return { status: 204 };
+    if (!offer) return { status: 204, offers: null, missing: noZip(selection) };
     const { release } = offer.entry;
-    return json(squirrelMacUpdate(feed.app.name, release, fileUrl(feed, release, offer.zip)));
+    const update = squirrelMacUpdate(feed.app.name, release, fileUrl(feed, release, offer.zip));
+    return {
+      status: 200,
+      contentType: JSON_TYPE,
+      body: JSON.stringify(update),
+      offers: release.version.text,
+    };
   },
 };
 
@@ -77,12 +86,14 @@ const jsonFileMode: FeedFormat = {
   name: 'squirrel_darwin',
   match: (tail) => (tail.length === 1 && tail[0] === 'RELEASES.json' ? { version: '' } : undefined),
   hint: false,
-  render(feed, selection) {
+  answer(feed, selection) {
     const releases: { version: string; updateTo: SquirrelMacUpdate & { version: string } }[] = [];
+    let newest: Version | undefined;
     for (const entry of selection.releases) {
       const zip = macZip(entry);
       if (!zip) continue;
       const { release } = entry;
+      newest = release.version;
       const update = squirrelMacUpdate(feed.app.name, release, fileUrl(feed, release, zip));
       releases.push({
         version: release.version.text,
@@ -96,7 +107,15 @@ const jsonFileMode: FeedFormat = {
         error: 'no published release of this feed has a .zip: upload the zipped .app for Squirrel.Mac',
       };
     }
-    return json({ currentRelease: current.version, releases });
+    // The client installs `currentRelease` unless it runs that version or a newer one.
+    const offers = newestAbove([newest], selection.version);
+    return {
+      status: 200,
+      contentType: JSON_TYPE,
+      body: JSON.stringify({ currentRelease: current.version, releases }),
+      offers,
+      missing: noZip(selection),
+    };
   },
 };
 

@@ -1,7 +1,8 @@
 import type { LineRelease, Release, ReleaseArtifact } from '../releases/release-index.js';
+import { type FormatAnswer, newestAbove } from '../update/answer.js';
+import type { Selection } from '../update/select.js';
 import { compareVersions, parseVersion, type Version } from '../versions.js';
 import { type FeedFormat, fileUrl } from './feed.js';
-import type { Selection } from './select.js';
 
 /** Squirrel.Windows reads a package as a delta when its name ends so, in any case; anything else is a full one. */
 export function isDeltaPackage(fileName: string): boolean {
@@ -23,6 +24,12 @@ export interface ReleasesInput {
   url: (release: Release, artifact: ReleaseArtifact) => string;
 }
 
+/** A RELEASES file and the versions of the full packages it lists (Squirrel installs the newest). */
+export interface ReleasesFile {
+  body: string;
+  fullVersions: Version[];
+}
+
 /**
  * Squirrel.Windows' `RELEASES` (feed-formats.md §1): `SHA1 URL SIZE` per package, LF line endings, lowest version
  * first; undefined when there is no package to list (an empty RELEASES is an error to Squirrel).
@@ -39,10 +46,11 @@ export interface ReleasesInput {
  *   full package left, so an unmarked older staged release would reach everyone the newer one's gate turned away.
  * - Packages without a recorded SHA-1 (stored before it was computed) are left out: Squirrel would refuse them.
  */
-export function releasesFile(input: ReleasesInput): string | undefined {
+export function releasesFile(input: ReleasesInput): ReleasesFile | undefined {
   const { releases, installed, gated, url } = input;
   const withDeltas = installed !== undefined && chainComplete(releases, installed);
   const lines: string[] = [];
+  const fullVersions: Version[] = [];
   for (const entry of releases) {
     const { percent } = entry.release.rollout;
     const suffix = !gated && percent < 100 ? `# ${percent}%` : '';
@@ -55,10 +63,31 @@ export function releasesFile(input: ReleasesInput): string | undefined {
         if (isDeltaPackage(artifact.fileName) !== delta) continue;
         const sha1 = (artifact.sha1 ?? '').toUpperCase();
         lines.push(`${sha1} ${url(entry.release, artifact)} ${artifact.size}${suffix}`);
+        if (!delta) fullVersions.push(entry.release.version);
       }
     }
   }
-  return lines.length === 0 ? undefined : `${lines.join('\n')}\n`;
+  return lines.length === 0 ? undefined : { body: `${lines.join('\n')}\n`, fullVersions };
+}
+
+/**
+ * What a RELEASES answers a client running `installed`: 404 when it would be empty, else the file, which offers its
+ * newest full package when that is newer than what the client runs.
+ */
+export function answerReleases(input: ReleasesInput, selection: Selection): FormatAnswer {
+  const latest = selection.latest?.release.version.text;
+  const file = releasesFile(input);
+  if (file === undefined) return { status: 404, error: noPackagesError(latest) };
+  return {
+    status: 200,
+    contentType: RELEASES_CONTENT_TYPE,
+    body: file.body,
+    offers: newestAbove(file.fullVersions, selection.version),
+    missing:
+      latest === undefined
+        ? undefined
+        : `release ${latest} has no full .nupkg package for this platform and arch`,
+  };
 }
 
 /** Whether the client runs one of the releases and every release above it has a delta package. */
@@ -102,17 +131,16 @@ const squirrelWindows: FeedFormat = {
       : undefined,
   params: ['localVersion'],
   hint: true,
-  render(feed, selection: Selection, query) {
-    const body = releasesFile({
-      releases: selection.releases,
-      installed: installedVersion(query.localVersion),
-      gated: selection.gated,
-      url: (release, artifact) => fileUrl(feed, release, artifact),
-    });
-    if (body === undefined)
-      return { status: 404, error: noPackagesError(selection.latest?.release.version.text) };
-    return { status: 200, contentType: RELEASES_CONTENT_TYPE, body };
-  },
+  answer: (feed, selection: Selection, query) =>
+    answerReleases(
+      {
+        releases: selection.releases,
+        installed: installedVersion(query.localVersion),
+        gated: selection.gated,
+        url: (release, artifact) => fileUrl(feed, release, artifact),
+      },
+      selection,
+    ),
 };
 
 export const squirrelWindowsFeeds: readonly FeedFormat[] = [squirrelWindows];

@@ -1,7 +1,8 @@
 import type { LineRelease, ReleaseArtifact } from '../releases/release-index.js';
+import type { FormatAnswer, FormatError } from '../update/answer.js';
+import type { Selection } from '../update/select.js';
 import { isoSeconds } from './dates.js';
-import { type FeedAnswer, type FeedFormat, fileUrl } from './feed.js';
-import type { Selection } from './select.js';
+import { type FeedFormat, fileUrl } from './feed.js';
 
 /**
  * Tauri's `{{bundle_type}}` values and the file names of their update bundles: Tauri 2 signs the installers
@@ -69,8 +70,33 @@ export function tauriUpdate(
   };
 }
 
+/** Why a newer release is not a Tauri update: it has no signed bundle (of the asked type). */
+export function noSignedBundle(selection: Selection, bundle: string | undefined): string {
+  const kind = bundle === undefined ? 'update bundle' : `${bundle} bundle`;
+  return `release ${selection.latest?.release.version.text} has no signed ${kind} (Tauri installs only what it can verify): upload the bundle with its signature`;
+}
+
+/**
+ * A Tauri endpoint's answer: 200 with the update, else 204. `url` says where the bundle downloads from (the feed
+ * serves it beside the feed, /checkVersion links it where it is stored).
+ */
+export function answerTauri(
+  selection: Selection,
+  bundle: string | undefined,
+  url: (entry: LineRelease, artifact: ReleaseArtifact) => string,
+): FormatAnswer {
+  const update = tauriUpdate(selection, bundle, url);
+  if (!update) return { status: 204, offers: null, missing: noSignedBundle(selection, bundle) };
+  return {
+    status: 200,
+    contentType: 'application/json; charset=utf-8',
+    body: JSON.stringify(update),
+    offers: update.version,
+  };
+}
+
 /** `?bundle_type=` as Tauri fills `{{bundle_type}}`; an unknown one is the caller's mistake. */
-export function tauriBundleType(value: string | undefined): string | undefined | FeedAnswer {
+export function tauriBundleType(value: string | undefined): string | undefined | FormatError {
   if (value === undefined || value === '') return undefined;
   const type = value.toLowerCase();
   if (TAURI_BUNDLES[type]) return type;
@@ -90,14 +116,10 @@ const tauri: FeedFormat = {
   match: (tail) => (tail.length === 2 && tail[1] === 'tauri' ? { version: tail[0] ?? '' } : undefined),
   params: ['bundle_type'],
   hint: false,
-  render(feed, selection, query) {
+  answer(feed, selection, query) {
     const bundle = tauriBundleType(query.bundle_type);
     if (typeof bundle === 'object') return bundle;
-    const update = tauriUpdate(selection, bundle, (entry, artifact) =>
-      fileUrl(feed, entry.release, artifact),
-    );
-    if (!update) return { status: 204 };
-    return { status: 200, contentType: 'application/json; charset=utf-8', body: JSON.stringify(update) };
+    return answerTauri(selection, bundle, (entry, artifact) => fileUrl(feed, entry.release, artifact));
   },
 };
 

@@ -1,16 +1,9 @@
 import type { LineRelease, ReleaseArtifact, ReleaseCache } from '../releases/release-index.js';
-import { compareVersions } from '../versions.js';
-import {
-  type Feed,
-  type FeedAnswer,
-  type FeedFormat,
-  type FeedPath,
-  fileUrl,
-  NONE_SEGMENT,
-  resolveFeed,
-} from './feed.js';
+import { type FormatAnswer, type FormatError, newestAbove } from '../update/answer.js';
+import type { Selection } from '../update/select.js';
+import { compareVersions, parseVersion } from '../versions.js';
+import { type Feed, type FeedFormat, type FeedPath, fileUrl, NONE_SEGMENT, resolveFeed } from './feed.js';
 import { notesHtml } from './notes.js';
-import type { Selection } from './select.js';
 import { isDeltaPackage, isNupkg } from './squirrel-windows.js';
 
 /** One entry of Velopack's `releases.{channel}.json`, with the field names its client reads. */
@@ -95,7 +88,7 @@ export function velopackAssets(
  * a client configured with another app's feed URL gets a 404 that says so, as FaynoSync's answers when `id` is
  * not the app name, instead of installing another app's packages.
  */
-function checkId(feed: Feed, id: string | undefined): FeedAnswer | undefined {
+function checkId(feed: Feed, id: string | undefined): FormatError | undefined {
   if (id === undefined || id === '') return undefined;
   const wanted = id.toLowerCase();
   if (feed.app.name.toLowerCase() === wanted) return undefined;
@@ -113,6 +106,25 @@ function checkId(feed: Feed, id: string | undefined): FeedAnswer | undefined {
   };
 }
 
+/** The feed's assets; Velopack installs the newest Full one when it is newer than the app. */
+export function answerVelopack(
+  feed: Feed,
+  selection: Selection,
+  query: Readonly<Record<string, string>>,
+): FormatAnswer {
+  const refused = checkId(feed, query.id);
+  if (refused) return refused;
+  const assets = velopackAssets(feed.app.name, selection.releases, feed.line);
+  const full = assets.filter((a) => a.Type === 'Full').map((a) => parseVersion(a.Version));
+  return {
+    status: 200,
+    contentType: 'application/json; charset=utf-8',
+    body: JSON.stringify({ Assets: assets }),
+    offers: newestAbove(full, selection.version),
+    missing: `release ${selection.latest?.release.version.text} has no .nupkg package with a recorded SHA-1 for this platform and arch`,
+  };
+}
+
 /**
  * `…/{arch}/releases.{name}.json?localVersion=&id=` (feed-formats.md §5): any `{name}` answers the feed of the
  * path's channel, since Velopack clients ask for the channel they were packed with (`win`, `osx`, `linux` by
@@ -127,15 +139,7 @@ const velopack: FeedFormat = {
   deviceParam: 'stagingId',
   params: ['id'],
   hint: false,
-  render(feed, selection: Selection, query) {
-    const refused = checkId(feed, query.id);
-    if (refused) return refused;
-    return {
-      status: 200,
-      contentType: 'application/json; charset=utf-8',
-      body: JSON.stringify({ Assets: velopackAssets(feed.app.name, selection.releases, feed.line) }),
-    };
-  },
+  answer: answerVelopack,
 };
 
 export const velopackFeeds: readonly FeedFormat[] = [velopack];

@@ -6,6 +6,7 @@ import type { Db, DbHandle } from '../../db/connect.js';
 import { assertValidKey } from '../../storage/keys.js';
 import type { ArtifactStore } from '../../storage/types.js';
 import type { ChangeFeed } from '../changes.js';
+import { answerCheck, type CheckQuery, loadCheck } from '../update/check.js';
 import {
   type CatalogApp,
   type LinkDeps,
@@ -15,27 +16,6 @@ import {
   type ReleaseSource,
   type TenantCatalog,
 } from './release-index.js';
-
-/**
- * A `/checkVersion` query as FaynoSync's SDK sends it (its parameter names), for one edge object. Parameters the
- * key leaves out are absent.
- */
-export type EdgeQuery = Partial<
-  Record<'owner' | 'app_name' | 'version' | 'channel' | 'platform' | 'arch' | 'updater', string>
->;
-
-/** What `/checkVersion` answers an EdgeQuery (without X-Device-ID). */
-export interface EdgeAnswer {
-  status: number;
-  contentType: string | undefined;
-  body: Buffer;
-}
-
-/**
- * The API's own answer function. The publisher never decides anything itself: it asks the code behind
- * `/checkVersion`, so an edge object's bytes are always what the API would answer.
- */
-export type EdgeAnswerer = (source: ReleaseSource, query: EdgeQuery) => Promise<EdgeAnswer>;
 
 export interface EdgeDeps {
   database: DbHandle;
@@ -138,7 +118,8 @@ class Snapshot implements ReleaseSource {
  * once it holds the lock); failures are logged and retried later. Writes do not wait for it: `idle()` does.
  */
 export class EdgePublisher {
-  #answer: EdgeAnswerer | undefined;
+  /** Set by start(): until the API serves, there is nothing to publish. */
+  #started = false;
   /** Tenants with a reconcile to run, in the order they asked. */
   readonly #waiting = new Set<string>();
   readonly #active = new Set<string>();
@@ -152,11 +133,11 @@ export class EdgePublisher {
   }
 
   /**
-   * Starts publishing with the API's answer function, and reconciles every tenant that has cdn apps or objects
-   * (a crash may have left a reconcile undone).
+   * Starts publishing, and reconciles every tenant that has cdn apps or objects (a crash may have left a reconcile
+   * undone).
    */
-  start(answer: EdgeAnswerer): void {
-    this.#answer = answer;
+  start(): void {
+    this.#started = true;
     if (this.#closed) return;
     const starting = this.#tenantsToCheck()
       .then((tenants) => {
@@ -172,7 +153,7 @@ export class EdgePublisher {
 
   /** Asks for a reconcile of the tenant; returns at once. */
   schedule(tenantId: string): void {
-    if (this.#closed || !this.#answer) return;
+    if (this.#closed || !this.#started) return;
     this.#waiting.add(tenantId);
     this.#pump();
   }
@@ -243,10 +224,9 @@ export class EdgePublisher {
 
   /** One reconcile of a tenant's objects; throws when any put or delete failed (the rest are done). */
   async reconcile(tenantId: string): Promise<void> {
-    const answer = this.#answer;
-    if (!answer) return;
+    if (!this.#started) return;
     await this.#locked(tenantId, async (db) => {
-      const desired = await this.#desired(db, tenantId, answer);
+      const desired = await this.#desired(db, tenantId);
       const rows = await db
         .selectFrom('edge_objects')
         .select(['key', 'sha256'])
@@ -318,7 +298,7 @@ export class EdgePublisher {
   }
 
   /** Every object the tenant's cdn apps should have now, with its bytes. */
-  async #desired(db: Db, tenantId: string, answer: EdgeAnswerer): Promise<Map<string, EdgeObject>> {
+  async #desired(db: Db, tenantId: string): Promise<Map<string, EdgeObject>> {
     const desired = new Map<string, EdgeObject>();
     const admin = await db
       .selectFrom('users')
@@ -358,17 +338,21 @@ export class EdgePublisher {
           for (const updater of updaters) {
             const key = edgeKey({ owner, app: app.name, channel, platform, arch, updater, version });
             if (!isValidKey(key)) continue;
-            const query: EdgeQuery = { owner, app_name: app.name, version, updater };
+            const query: CheckQuery = { owner, app_name: app.name, version, updater };
             if (channel !== undefined) query.channel = channel;
             if (platform !== undefined) query.platform = platform;
             if (arch !== undefined) query.arch = arch;
-            const result = await answer(source, query);
+            // What /checkVersion answers a client without a device id, by the same functions.
+            const loaded = await loadCheck(source, query);
+            if ('error' in loaded) continue;
+            const answer = answerCheck(loaded.catalog, loaded.index, loaded.request, this.deps.apiUrl);
             // Only what the SDK can read from a bucket: a 200 with JSON. A 204 or an error stays with the API.
-            if (result.status !== 200 || !result.contentType?.startsWith('application/json')) continue;
+            if (answer.status !== 200 || !answer.contentType.startsWith('application/json')) continue;
+            const body = Buffer.from(answer.body);
             desired.set(key, {
-              body: result.body,
-              sha256: createHash('sha256').update(result.body).digest('hex'),
-              contentType: result.contentType,
+              body,
+              sha256: createHash('sha256').update(body).digest('hex'),
+              contentType: answer.contentType,
             });
           }
         }

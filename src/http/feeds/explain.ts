@@ -61,7 +61,8 @@ export function feedDoctorRouter(ctx: AppContext, releases: ReleaseCache): Route
       });
       if ('error' in feed) throw notFound(feed.error);
       await requireAllowed(ctx.database.db, actor, 'apps', feed.app.id);
-      res.json(await explainFeed(ctx.database.db, feed, { version, id }, updater));
+      const catalog = await releases.catalog(feed.tenantId);
+      res.json(await explainFeed(ctx.database.db, catalog, feed, { version, id }, updater));
     },
   );
   return router;

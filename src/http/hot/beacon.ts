@@ -1,8 +1,9 @@
 import type { ServerResponse } from 'node:http';
 import type { AppContext } from '../../context.js';
+import { isCatalogName } from '../../core/names.js';
 import { lineKey, type ReleaseCache } from '../../core/releases/release-index.js';
 import { parseVersion } from '../../core/versions.js';
-import { type HotRequest, isCatalogName, readQuery, usableDeviceId } from './request.js';
+import { type HotRequest, readQuery, usableDeviceId } from './request.js';
 import { prepareJson, prepareNoContent, send } from './response.js';
 
 const PARAMS = ['owner', 'app_name', 'version', 'channel', 'platform', 'arch', 'is_latest'] as const;

@@ -1,15 +1,10 @@
 import type { ServerResponse } from 'node:http';
 import type { AppContext } from '../../context.js';
-import {
-  type Feed,
-  type FeedAnswer,
-  type FeedFormat,
-  type FeedPath,
-  resolveFeed,
-} from '../../core/feeds/feed.js';
+import { type Feed, type FeedFormat, type FeedPath, resolveFeed } from '../../core/feeds/feed.js';
 import { FEED_FORMATS } from '../../core/feeds/formats.js';
-import { type Selection, selectReleases, stagedInReach } from '../../core/feeds/select.js';
 import { BoundedMap, type ReleaseCache } from '../../core/releases/release-index.js';
+import type { UpdateAnswer } from '../../core/update/answer.js';
+import { answerFeed, type FeedRequest } from '../../core/update/feed.js';
 import { parseVersion, type Version } from '../../core/versions.js';
 import { countCheck } from '../../metrics/counts.js';
 import { type HotRequest, readQuery, usableDeviceId } from './request.js';
@@ -18,11 +13,8 @@ import {
   AnswerCache,
   answerOrStale,
   DeviceAnswers,
-  type Prepared,
-  prepareBody,
+  prepareAnswer,
   prepareJson,
-  prepareNoContent,
-  prepareRedirect,
   type StampedAnswer,
   send,
 } from './response.js';
@@ -178,17 +170,18 @@ export function feedsRoute(
       send(req, res, prepareJson(feed.status, { error: feed.error }));
       return;
     }
-    const selection = selectReleases(feed.line, { version }, format.hint);
+    const request: FeedRequest = { version, deviceId: undefined, query };
+    const base = answerFeed(format, feed, request);
     const entry: FeedEntry = {
       tenantId: feed.tenantId,
       generation: feed.index.generation,
       at: feed.index.loadedAt,
-      base: render(format, feed, selection, query),
+      base: serialised(base),
       gate: {
         feed,
         version,
-        devices: new DeviceAnswers(stagedInReach(feed.line, version), (deviceId) =>
-          render(format, feed, selectReleases(feed.line, { version, deviceId }, format.hint), query),
+        devices: new DeviceAnswers(base.decision?.staged ?? [], (deviceId) =>
+          serialised(answerFeed(format, feed, { ...request, deviceId })),
         ),
       },
     };
@@ -239,27 +232,9 @@ export function feedsRoute(
   };
 }
 
-function render(
-  format: FeedFormat,
-  feed: Feed,
-  selection: Selection,
-  query: Readonly<Record<string, string>>,
-): Answer {
+function serialised(answer: UpdateAnswer): Answer {
   return {
-    prepared: prepare(format.render(feed, selection, query)),
-    updateAvailable: selection.updateAvailable,
+    prepared: prepareAnswer(answer, answer.perDevice ? VARY : []),
+    updateAvailable: answer.decision?.updateAvailable ?? false,
   };
-}
-
-function prepare(answer: FeedAnswer): Prepared {
-  switch (answer.status) {
-    case 200:
-      return prepareBody(200, answer.contentType, answer.body, VARY);
-    case 204:
-      return prepareNoContent(VARY);
-    case 302:
-      return prepareRedirect(answer.location, VARY);
-    default:
-      return prepareJson(answer.status, { error: answer.error });
-  }
 }

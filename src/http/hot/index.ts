@@ -11,7 +11,7 @@ import { HSTS, overHttps, type TrustProxy } from '../shared/security-headers.js'
 import { urlTextProblem } from '../shared/text.js';
 import { appsLatestRoute } from './apps-latest.js';
 import { beaconRoute } from './beacon.js';
-import { checkVersionRoute, edgeAnswerer } from './check-version.js';
+import { checkVersionRoute } from './check-version.js';
 import { feedsRoute } from './feeds.js';
 import { hotRequest } from './request.js';
 import { prepareJson, prepareRedirect, send } from './response.js';
@@ -33,7 +33,7 @@ export function hotPath(
   const appsLatest = appsLatestRoute(ctx, releases, access);
   const feeds = feedsRoute(ctx, releases);
   const beacon = beaconRoute(ctx, releases);
-  ctx.edge.start(edgeAnswerer(ctx.config.apiUrl));
+  ctx.edge.start();
   const corsHeaders = cors(ctx.config.allowedCors);
   const allowedOrigins = ctx.config.allowedCors.length > 0;
   // Timed only when the metrics can be read: with METRICS=off a request costs not even a clock read more.

@@ -1,5 +1,4 @@
 import type { IncomingMessage } from 'node:http';
-import { checkName } from '../../core/names.js';
 import { MAX_DEVICE_ID_LENGTH } from '../../core/telemetry/recorder.js';
 
 /** What the hot routes read from a request, read once. */
@@ -70,16 +69,6 @@ function decode(raw: string): string | undefined {
     return decodeURIComponent(raw.replaceAll('+', ' '));
   } catch {
     return undefined;
-  }
-}
-
-/** Whether a parameter is a name the catalog could hold (checkName's rule), without its message. */
-export function isCatalogName(value: string): boolean {
-  try {
-    checkName(value, 'name');
-    return true;
-  } catch {
-    return false;
   }
 }
 

@@ -2,8 +2,9 @@ import { createHash } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
 import type { ChangeFeed } from '../../core/changes.js';
 import { isDatabaseUnreachable } from '../../core/faults.js';
-import { newestOpenRollout } from '../../core/releases/decision.js';
 import { BoundedMap, type Release } from '../../core/releases/release-index.js';
+import type { UpdateResponse } from '../../core/update/answer.js';
+import { newestOpenRollout } from '../../core/update/decision.js';
 import type { CacheCounts } from '../../metrics/counts.js';
 import { SECURITY_HEADERS } from '../shared/security-headers.js';
 import type { HotRequest } from './request.js';
@@ -47,6 +48,20 @@ export function prepareBody(
   ];
   if (etag) headers.push('ETag', etag);
   return { status, headers, body, etag };
+}
+
+/** Serialises a core answer; `vary` names the request headers it depends on (not sent with an error). */
+export function prepareAnswer(answer: UpdateResponse, vary: readonly string[] = []): Prepared {
+  switch (answer.status) {
+    case 200:
+      return prepareBody(200, answer.contentType, answer.body, vary);
+    case 204:
+      return prepareNoContent(vary);
+    case 302:
+      return prepareRedirect(answer.location, vary);
+    default:
+      return prepareJson(answer.status, { error: answer.error });
+  }
 }
 
 /** 204 No Content: what Squirrel.Mac and Tauri take as "no update". */
@@ -93,9 +108,30 @@ export function send(req: HotRequest, res: ServerResponse, prepared: Prepared, s
     res.end();
     return;
   }
-  res.writeHead(prepared.status, stale ? [...prepared.headers, ...stale] : prepared.headers);
+  const headers = withVary(res, prepared.headers);
+  res.writeHead(prepared.status, stale ? [...headers, ...stale] : headers);
   if (req.head) res.end();
   else res.end(prepared.body);
+}
+
+/**
+ * The prepared headers with the `Vary` already set on the response (the CORS headers' `Origin`) merged in: writeHead
+ * replaces a header it is given, and both must reach shared caches. Untouched (no copy) when nothing was set.
+ */
+function withVary(res: ServerResponse, headers: string[]): string[] {
+  const set = res.getHeader('Vary');
+  if (set === undefined) return headers;
+  let at = -1;
+  for (let i = 0; i < headers.length && at === -1; i += 2) if (headers[i] === 'Vary') at = i;
+  if (at === -1) return headers;
+  const fields = new Map<string, string>();
+  for (const field of `${String(set)},${headers[at + 1]}`.split(',')) {
+    const name = field.trim();
+    if (name !== '' && !fields.has(name.toLowerCase())) fields.set(name.toLowerCase(), name);
+  }
+  const merged = [...headers];
+  merged[at + 1] = [...fields.values()].join(', ');
+  return merged;
 }
 
 /** `If-None-Match` uses weak comparison (RFC 9110 §13.1.2): `W/` prefixes are ignored; `*` matches anything. */

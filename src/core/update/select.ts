@@ -1,7 +1,7 @@
-import { decide } from '../releases/decision.js';
 import type { LineRelease, Release } from '../releases/release-index.js';
 import { inRollout } from '../releases/rollout.js';
 import { compareVersions, type Version } from '../versions.js';
+import { decide } from './decision.js';
 
 /** Who is asking for a feed, as far as the request tells. */
 export interface FeedClient {
@@ -13,6 +13,8 @@ export interface FeedClient {
 
 /** Which releases of a line a feed shows one client. */
 export interface Selection {
+  /** The client's version the selection was made for, when known. */
+  version: Version | undefined;
   /**
    * The release the client should run: the offer when there is an update, otherwise the newest release at or
    * below the client. Undefined when nothing in the line is open to this client.
@@ -79,6 +81,7 @@ export function selectReleases(line: readonly LineRelease[], client: FeedClient,
   const stagingPercent =
     deviceId === undefined && hint && updateAvailable && percent < 100 ? percent : undefined;
   return {
+    version,
     latest,
     releases,
     updateAvailable,

@@ -1,6 +1,6 @@
+import type { LineRelease, Release, ReleaseArtifact } from '../releases/release-index.js';
+import { inRollout } from '../releases/rollout.js';
 import { compareVersions, type Version } from '../versions.js';
-import type { LineRelease, Release, ReleaseArtifact } from './release-index.js';
-import { inRollout } from './rollout.js';
 
 /** What an update check decided, before it is shaped into FaynoSync's JSON. */
 export interface Decision {
@@ -92,16 +92,11 @@ export function newestOpenRollout(staged: readonly Release[], deviceId: string):
 /** Files FaynoSync never lists in an update check: electron-builder's block maps and Squirrel's packages. */
 const UNLISTED = new Set(['blockmap', 'nupkg']);
 
-export interface CheckAnswer {
-  status: 200 | 400;
-  /** Keys in alphabetical order, as Go's map encoder writes FaynoSync's answer. */
-  body: Record<string, unknown>;
-}
-
-/** FaynoSync's base (manual) JSON for a decision (behaviour §5.4). */
-export function checkAnswer(decision: Decision | undefined, appName: string): CheckAnswer {
-  if (!decision)
-    return { status: 400, body: { error: `no matching documents found for app_name: ${appName}` } };
+/**
+ * FaynoSync's base (manual) JSON for a decision (behaviour §5.4), keys in alphabetical order as Go's map encoder
+ * writes them.
+ */
+export function manualBody(decision: Decision): Record<string, unknown> {
   const fields: Record<string, unknown> = { update_available: decision.updateAvailable };
   let listed = 0;
   let signature: string | undefined;
@@ -112,8 +107,7 @@ export function checkAnswer(decision: Decision | undefined, appName: string): Ch
     fields[urlKey(artifact)] = artifact.link;
     listed += 1;
   }
-  if (!decision.updateAvailable && listed === 0)
-    return { status: 200, body: { error: 'Not found', update_available: false } };
+  if (!decision.updateAvailable && listed === 0) return { error: 'Not found', update_available: false };
   for (const artifact of decision.shown?.artifacts ?? []) {
     if (artifact.signature && fields[urlKey(artifact)] === artifact.link) signature = artifact.signature;
   }
@@ -131,7 +125,7 @@ export function checkAnswer(decision: Decision | undefined, appName: string): Ch
   if (release?.changelog && (decision.updateAvailable || decision.possibleRollback)) {
     fields.changelog = `${release.changelog}\n`;
   }
-  return { status: 200, body: sortedKeys(fields) };
+  return sortedKeys(fields);
 }
 
 function urlKey(artifact: ReleaseArtifact): string {
