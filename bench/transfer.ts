@@ -28,8 +28,13 @@ import { benchDatabase } from './harness.js';
 
 const FILE_BYTES = 1024 ** 3;
 const CHUNK_BYTES = 1024 ** 2;
-/** Each download is run this many times, alternating with the baseline; the best run of each is compared. */
-const DOWNLOAD_ROUNDS = 5;
+/**
+ * Each download is run this many times, alternating with the baselines; the best run of each is compared.
+ * `--rounds=N` runs fewer or more (on a busy machine a round of three 1 GiB downloads can take minutes).
+ */
+const DOWNLOAD_ROUNDS = Number(
+  /^--rounds=(\d+)$/.exec(process.argv.find((a) => a.startsWith('--rounds=')) ?? '')?.[1] ?? 5,
+);
 /** The whole run is cut off after this long, children killed and files removed. */
 const RUN_TIMEOUT_MS = 10 * 60 * 1000;
 const HOST = '127.0.0.1';
