@@ -16,13 +16,20 @@ const checkouts =
     ? process.argv.slice(3).map((p) => resolve(p))
     : [fileURLToPath(new URL('..', import.meta.url))];
 
-function freePort() {
-  return new Promise((done) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => done(port));
+/**
+ * A free port below the kernel's ephemeral range (32768 and up): a port the kernel hands out for port 0 is soon
+ * handed to someone else on a busy machine, and another server's /health would then answer for ours.
+ */
+async function freePort() {
+  for (;;) {
+    const port = 10_000 + Math.floor(Math.random() * 20_000);
+    const free = await new Promise((done) => {
+      const server = createServer()
+        .once('error', () => done(false))
+        .listen(port, '127.0.0.1', () => server.close(() => done(true)));
     });
-  });
+    if (free) return port;
+  }
 }
 
 async function healthy(port) {
