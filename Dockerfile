@@ -1,5 +1,5 @@
 # syntax=docker/dockerfile:1
-# Three stages from one pinned base: production dependencies, the build (which needs TypeScript alone), and the
+# Three stages from one pinned base: production dependencies, the build (which needs esbuild alone), and the
 # runtime, which holds only the first two's output.
 ARG NODE_IMAGE=node:20.19.5-bookworm-slim
 
@@ -9,13 +9,13 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund
 
-# The build transpiles src/ file by file (scripts/build.mjs) and needs only the TypeScript compiler, installed at
-# the version package-lock.json pins.
+# The build transpiles src/ file by file (scripts/build.mjs) and needs only esbuild (its prebuilt binary comes as an
+# optional dependency, no install script), installed at the version package-lock.json pins.
 FROM ${NODE_IMAGE} AS build
 WORKDIR /app
 COPY package-lock.json /tmp/package-lock.json
 RUN npm install --no-save --no-package-lock --no-audit --no-fund --ignore-scripts \
-      "typescript@$(node -p "require('/tmp/package-lock.json').packages['node_modules/typescript'].version")"
+      "esbuild@$(node -p "require('/tmp/package-lock.json').packages['node_modules/esbuild'].version")"
 COPY tsconfig.json ./
 COPY scripts/build.mjs ./scripts/
 COPY src ./src

@@ -30,8 +30,9 @@ import {
 const APPS = 200;
 const VERSIONS = 50;
 /**
- * Distinct request paths the load generator cycles through, each built once with a random device id from
- * DEVICES. More paths cost autocannon seconds of set-up per connection, inside the measured time.
+ * Distinct request paths the load generator cycles through. More paths cost autocannon seconds of set-up per
+ * connection, inside the measured time. In the device phases every request sent carries an X-Device-ID drawn from
+ * all DEVICES (the harness), so the server sees the whole population, not one device per path.
  */
 const PATHS = 2_000;
 const DEVICES = 100_000;

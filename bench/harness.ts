@@ -177,7 +177,7 @@ interface LoadConfig {
   url: string;
   seconds: number;
   requests: LoadRequest[];
-  /** Add a random X-Device-ID from this many to each request; 0 adds none. */
+  /** Give every request sent an X-Device-ID drawn at random from this many; 0 adds none. */
   devices: number;
   /** Connections (CONNECTIONS unless given) and, if given, requests per second over all of them. */
   shape?: LoadShape;
@@ -217,6 +217,14 @@ type Autocannon = (options: Record<string, unknown>) => Promise<{
   non2xx: number;
   errors: number;
 }>;
+
+/** A request as autocannon's `requests` option takes it; `setupRequest` rebuilds it before each send. */
+interface AutocannonRequest {
+  method: string;
+  path: string;
+  headers: Record<string, string>;
+  setupRequest?: (request: AutocannonRequest) => AutocannonRequest;
+}
 
 export function freePort(): Promise<number> {
   return new Promise((ok, fail) => {
@@ -381,18 +389,22 @@ function serveBaseline(port: number, size: number, contentType: string): void {
 async function generateLoad(configFile: string): Promise<void> {
   const config = JSON.parse(readFileSync(configFile, 'utf8')) as LoadConfig;
   const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
-  // Requests are built once, before the clock starts: a per-request setup hook would make the load generator,
-  // not the server, the bottleneck on two cores.
-  const requests = config.requests.map(({ path, headers }) => ({
-    method: 'GET',
-    path,
-    headers: {
-      ...headers,
-      ...(config.devices > 0
-        ? { 'x-device-id': `device-${Math.floor(Math.random() * config.devices)}` }
-        : {}),
-    },
-  }));
+  // Requests are built once, before the clock starts, except for the device id: a fixed id per path would reuse as
+  // many devices as there are paths (2,000), not the population claimed. Drawing it for every request costs the load
+  // generator the same whoever answers, so device phases compare with a baseline that is sent device ids too.
+  const devices = config.devices;
+  const withDevice = (request: AutocannonRequest): AutocannonRequest => ({
+    ...request,
+    headers: { ...request.headers, 'x-device-id': `device-${Math.floor(Math.random() * devices)}` },
+  });
+  const requests = config.requests.map(
+    ({ path, headers }): AutocannonRequest => ({
+      method: 'GET',
+      path,
+      headers: { ...headers },
+      ...(devices > 0 ? { setupRequest: withDevice } : {}),
+    }),
+  );
   const wait = (config.shape?.startAt ?? 0) - Date.now();
   if (wait > 0) await new Promise((r) => setTimeout(r, wait));
   const startedAt = Date.now();

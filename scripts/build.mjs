@@ -1,8 +1,9 @@
-// Builds dist/ from src/ by transpiling each file on its own (TypeScript's transpileModule: no type check), so a
-// fresh `npm start` is ready in seconds instead of the minutes a full `tsc` takes on a small machine. Type checking
-// is `npm run lint` (tsc --noEmit); tsconfig's isolatedModules and verbatimModuleSyntax make per-file output exact.
+// Builds dist/ from src/ with esbuild, one output file per source file (no bundling, no type check), so a fresh
+// `npm start` is ready in well under a second of build instead of the minutes a full `tsc` takes on a small
+// machine. Type checking is `npm run lint` (tsc --noEmit); tsconfig's isolatedModules and verbatimModuleSyntax make
+// per-file output exact. esbuild's prebuilt binary comes as an optional dependency and needs no install script.
 // Only files newer than their output are transpiled again; outputs whose source is gone are removed.
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -21,9 +22,9 @@ function walk(dir, out = []) {
 }
 
 // Two builds may run at once (test files that start the built server): a reader never sees a half-written file.
-function writeAtomically(path, text) {
+function writeAtomically(path, contents) {
   const temporary = `${path}.${process.pid}.tmp`;
-  writeFileSync(temporary, text);
+  writeFileSync(temporary, contents);
   renameSync(temporary, path);
 }
 
@@ -42,34 +43,41 @@ for (const source of sources) {
   const js = `${join(OUT, relative(SRC, source)).replace(/\.ts$/, '')}.js`;
   wanted.add(js);
   wanted.add(`${js}.map`);
-  if (mtime(js) < mtime(source)) stale.push({ source, js });
+  if (mtime(js) < mtime(source)) stale.push(source);
 }
-// Loading the compiler takes longer than checking every file: a start with nothing to build does without it.
-const ts = stale.length > 0 ? (await import('typescript')).default : undefined;
-const options = ts && {
-  target: ts.ScriptTarget.ES2022,
-  module: ts.ModuleKind.ESNext,
-  verbatimModuleSyntax: true,
-  sourceMap: true,
-  esModuleInterop: true,
-};
 let built = 0;
-for (const { source, js } of stale) {
-  const result = ts.transpileModule(readFileSync(source, 'utf8'), {
-    compilerOptions: options,
-    fileName: relative(dirname(js), source),
-    reportDiagnostics: true,
-  });
-  const errors = (result.diagnostics ?? []).filter((d) => d.category === ts.DiagnosticCategory.Error);
-  if (errors.length > 0) {
-    for (const d of errors)
-      console.error(`${source}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`);
+if (stale.length > 0) {
+  // Loaded only when there is something to build: a restart with nothing to do does without it.
+  const esbuild = await import('esbuild');
+  let result;
+  try {
+    result = await esbuild.build({
+      entryPoints: stale,
+      outbase: SRC,
+      outdir: OUT,
+      bundle: false,
+      format: 'esm',
+      platform: 'node',
+      target: 'node20',
+      sourcemap: true,
+      sourcesContent: false,
+      tsconfig: 'tsconfig.json',
+      write: false,
+      logLevel: 'silent',
+    });
+  } catch (err) {
+    // esbuild's failure carries one message per error, each with its file and line.
+    for (const e of err.errors ?? [])
+      console.error(`${e.location ? `${e.location.file}:${e.location.line}: ` : ''}${e.text}`);
+    if (!err.errors) console.error(err);
     process.exit(1);
   }
-  mkdirSync(dirname(js), { recursive: true });
-  writeAtomically(`${js}.map`, result.sourceMapText ?? '');
-  writeAtomically(js, result.outputText);
-  built++;
+  for (const file of result.outputFiles) {
+    const path = relative(process.cwd(), file.path);
+    mkdirSync(dirname(path), { recursive: true });
+    writeAtomically(path, file.contents);
+    if (path.endsWith('.js')) built++;
+  }
 }
 let removed = 0;
 for (const file of statSync(OUT, { throwIfNoEntry: false }) ? walk(OUT) : []) {

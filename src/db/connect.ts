@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
@@ -96,10 +97,35 @@ function baselineWasmOnly(): void {
   setFlagsFromString('--liftoff-only');
 }
 
+function startParams(): string[] {
+  return [...PGlite.defaultStartParams, ...SMALL_SERVER];
+}
+
 function pgliteOptions(extra: PGliteOptions = {}): PGliteOptions {
   baselineWasmOnly();
-  return { ...extra, startParams: [...PGlite.defaultStartParams, ...SMALL_SERVER] };
+  return { ...extra, startParams: startParams() };
 }
+
+/**
+ * Creates a new data directory. PGlite runs initdb in a second engine and then opens the result in the first: the
+ * two share one compiled module and one file bundle here instead of loading their own, and the first starts with
+ * the small server's settings.
+ */
+const INITDB_SCRIPT = `
+const [pglite, dir, startParams] = process.argv.slice(1);
+const { PGlite } = await import(pglite);
+const { readFile } = await import('node:fs/promises');
+const file = (name) => readFile(new URL(name, pglite));
+const [pgliteWasmModule, initdbWasmModule, fsBundle] = await Promise.all([
+  file('pglite.wasm').then((bytes) => WebAssembly.compile(bytes)),
+  file('initdb.wasm').then((bytes) => WebAssembly.compile(bytes)),
+  file('pglite.data').then((bytes) => new Blob([bytes])),
+]);
+const db = await PGlite.create(dir, {
+  pgliteWasmModule, initdbWasmModule, fsBundle, startParams: JSON.parse(startParams),
+});
+await db.close();
+`;
 
 /**
  * Creates a new data directory in a short-lived child process. initdb runs inside the engine's WebAssembly memory,
@@ -107,8 +133,6 @@ function pgliteOptions(extra: PGliteOptions = {}): PGliteOptions {
  * child, too, compiles the engine with V8's baseline tier only (see baselineWasmOnly): initdb is done sooner.
  */
 function initdbInChild(dir: string): Promise<void> {
-  const script =
-    'const { PGlite } = await import(process.argv[1]); const db = await PGlite.create(process.argv[2]); await db.close();';
   return new Promise((resolve, reject) => {
     execFile(
       process.execPath,
@@ -116,9 +140,10 @@ function initdbInChild(dir: string): Promise<void> {
         '--liftoff-only',
         '--input-type=module',
         '-e',
-        script,
+        INITDB_SCRIPT,
         import.meta.resolve('@electric-sql/pglite'),
         dir,
+        JSON.stringify(startParams()),
       ],
       (err, _stdout, stderr) => {
         if (err)
@@ -129,6 +154,23 @@ function initdbInChild(dir: string): Promise<void> {
       },
     );
   });
+}
+
+/** Node's global WebAssembly, which the DOM library declares and tsconfig's libraries do not. */
+declare const WebAssembly: { compile(bytes: Uint8Array): Promise<PGliteOptions['pgliteWasmModule']> };
+
+/**
+ * The engine's compiled module and file bundle, which PGlite would otherwise load itself once it is created: read
+ * and compiled while a child creates the data directory, on the other core.
+ */
+async function engineFiles(): Promise<Pick<PGliteOptions, 'pgliteWasmModule' | 'fsBundle'>> {
+  baselineWasmOnly();
+  const file = (name: string) => readFile(new URL(name, import.meta.resolve('@electric-sql/pglite')));
+  const [pgliteWasmModule, fsBundle] = await Promise.all([
+    file('pglite.wasm').then((bytes) => WebAssembly.compile(bytes)),
+    file('pglite.data').then((bytes) => new Blob([bytes])),
+  ]);
+  return { pgliteWasmModule, fsBundle };
 }
 
 /**
@@ -143,8 +185,9 @@ export async function openPglite(
   if (dataDir) {
     const dir = join(dataDir, 'pgdata');
     mkdirSync(dir, { recursive: true });
+    const files = engineFiles();
     if (!existsSync(join(dir, 'PG_VERSION'))) await initdbInChild(dir);
-    engine = await PGlite.create(dir, pgliteOptions());
+    engine = await PGlite.create(dir, pgliteOptions(await files));
   } else {
     engine = await PGlite.create(pgliteOptions(options.snapshot ? { loadDataDir: options.snapshot } : {}));
   }

@@ -187,14 +187,14 @@ describe('Dockerfile', () => {
     for (const from of dockerfile.match(/^FROM .*$/gm) ?? []) expect(from).toMatch(/^FROM \$\{NODE_IMAGE\}/);
   });
 
-  it('installs production dependencies only for the runtime, and TypeScript alone for the build', () => {
+  it('installs production dependencies only for the runtime, and esbuild alone for the build', () => {
     const stages = dockerfile.split(/^FROM /m).slice(1);
     const deps = stages.find((s) => s.includes('AS deps')) ?? '';
     const build = stages.find((s) => s.includes('AS build')) ?? '';
     const runtime = stages.at(-1) ?? '';
     expect(deps).toContain('npm ci --omit=dev');
     expect(build).not.toMatch(/npm ci(?! --omit=dev)/);
-    expect(build).toMatch(/npm install --no-save[^\n]*\\\n\s*"typescript@/);
+    expect(build).toMatch(/npm install --no-save[^\n]*\\\n\s*"esbuild@/);
     expect(runtime).toContain('COPY --from=deps /app/node_modules ./node_modules');
     expect(runtime).toContain('COPY --from=build /app/dist ./dist');
   });
