@@ -74,7 +74,7 @@ export function FeedsSection({ app, catalog }: { app: api.App; catalog: Catalog 
                 <code data-feed-url>{url}</code>
               </td>
               <td>
-                <CopyButton text={url} label={`Copy the ${updater} URL`} />
+                <CopyButton text={url} what={`${updater} URL`} />
               </td>
             </tr>
           ))}

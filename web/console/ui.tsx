@@ -62,19 +62,19 @@ export function bytes(n: number): string {
   return `${value.toFixed(1)} ${units[unit]}`;
 }
 
-export function CopyButton({ text, label }: { text: string; label: string }) {
+export function CopyButton({ text, what }: { text: string; what: string }) {
   const [copied, setCopied] = useState(false);
   return (
     <button
       type="button"
       class="secondary"
-      aria-label={label}
       onClick={async () => {
         await navigator.clipboard.writeText(text);
         setCopied(true);
       }}
     >
       {copied ? 'Copied' : 'Copy'}
+      <span class="visually-hidden"> the {what}</span>
     </button>
   );
 }
