@@ -106,7 +106,11 @@ describe.skipIf(chromiumMissing)('the console in Chromium', () => {
       },
     ]);
     await page.getByRole('textbox', { name: 'Version', exact: true }).fill('1.0.0');
-    await page.getByLabel('Changelog (Markdown)').fill('- First release');
+    await page.getByLabel('Changelog (Markdown)').fill('- First release <script>alert(1)</script>');
+    await page.getByRole('button', { name: 'Preview changelog' }).click();
+    const preview = page.getByRole('region', { name: 'Changelog preview' });
+    await preview.getByRole('listitem').getByText('First release').waitFor();
+    expect(await preview.innerHTML()).not.toContain('<script');
     await page.getByRole('button', { name: 'Upload', exact: true }).click();
     await page.getByRole('status').getByText('Uploaded 2 file(s) of 1.0.0.').waitFor();
     const bar = page.getByRole('progressbar', { name: 'Upload progress' });
@@ -190,7 +194,7 @@ describe.skipIf(chromiumMissing)('the console in Chromium', () => {
     await page.setViewportSize({ width: 360, height: 740 });
     const toggle = page.getByRole('button', { name: 'Dark theme' });
     if ((await toggle.getAttribute('aria-pressed')) !== 'true') await toggle.click();
-    await expect(page.evaluate('document.documentElement.dataset.theme')).resolves.toBe('dark');
+    await expect.poll(() => page.evaluate('document.documentElement.dataset.theme')).toBe('dark');
     const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
     expect(overflow).toBeLessThanOrEqual(0);
     await checkScreen(page, 'phone-dark');

@@ -129,6 +129,24 @@ describe('the console session cookie', () => {
       .expect(200);
   });
 
+  it('previews a changelog as the feeds render it, sanitised', async () => {
+    const { cookie, csrf } = await signIn();
+    const res = await request(t.app)
+      .post('/console/notes-preview')
+      .set('Cookie', cookie)
+      .set('X-CSRF-Token', csrf)
+      .send({ changelog: '- Faster <img src=x onerror=alert(1)>' })
+      .expect(200);
+    expect(res.body.html).toMatch(/^<ul>\s*<li>Faster/);
+    expect(res.body.html).not.toContain('onerror');
+    const bad = await request(t.app)
+      .post('/console/notes-preview')
+      .set(bearer(admin.token))
+      .send({ changelog: 3 })
+      .expect(400);
+    expect(bad.body.error).toMatch(/changelog/);
+  });
+
   it('signs out by removing the cookie', async () => {
     const res = await request(t.app).delete('/console/session').expect(200);
     expect(String(res.headers['set-cookie'])).toMatch(/^updraft_session=; .*Max-Age=0/);

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import * as api from './api';
 import type { Catalog } from './app-screen';
+import { ChangelogEditor } from './changelog';
 import { can } from './permissions';
 import { bytes, ErrorText, formChecked, formText, Section, useAction } from './ui';
 
@@ -94,10 +95,7 @@ function UploadForm({
         <Picker label="Platform" name="platform" options={catalog.platforms.map((p) => p.PlatformName)} />
         <Picker label="Arch" name="arch" options={catalog.archs.map((a) => a.ArchID)} />
       </div>
-      <label>
-        Changelog (Markdown)
-        <textarea name="changelog" rows={3} />
-      </label>
+      <ChangelogEditor name="changelog" />
       <label class="check">
         <input type="checkbox" name="publish" /> Publish
       </label>
@@ -158,7 +156,21 @@ function ReleaseCard({
         </span>
         {release.Critical ? <span class="badge warn">critical</span> : null}
       </h3>
-      {release.Changelog[0]?.Changes ? <pre class="notes">{release.Changelog[0].Changes}</pre> : null}
+      {editable ? (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            void update({ changelog: formText(e.currentTarget, 'changelog') });
+          }}
+        >
+          <ChangelogEditor name="changelog" initial={release.Changelog[0]?.Changes ?? ''} />
+          <button type="submit" class="secondary" disabled={action.busy}>
+            Save changelog of {release.Version}
+          </button>
+        </form>
+      ) : release.Changelog[0]?.Changes ? (
+        <pre class="notes">{release.Changelog[0].Changes}</pre>
+      ) : null}
       <table>
         <caption class="visually-hidden">Files of {release.Version}</caption>
         <thead>

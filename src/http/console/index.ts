@@ -3,7 +3,8 @@ import { fileURLToPath } from 'node:url';
 import express, { type Request, type Response, type Router } from 'express';
 import type { AppContext } from '../../context.js';
 import { login } from '../../core/accounts.js';
-import { DomainError, unauthorized } from '../../core/errors.js';
+import { DomainError, invalid, unauthorized } from '../../core/errors.js';
+import { notesHtml } from '../../core/feeds/notes.js';
 import { knownAddressesIn, limiterIn } from '../../core/rate-limit.js';
 import { authenticate } from '../shared/auth.js';
 import { jsonBody, jsonObject } from '../shared/body.js';
@@ -100,6 +101,13 @@ export function consoleRouter(ctx: AppContext): Router {
   router.get('/console/session', signedIn, authenticate(ctx), (req, res) => {
     res.setHeader('Cache-Control', 'no-store');
     res.json({ csrf: csrfToken(sessionFromCookie(req) ?? '', config.jwtSecret) });
+  });
+
+  // The changelog editor's preview: the HTML the feeds (Sparkle, Velopack) and the public page make of the markdown.
+  router.post('/console/notes-preview', authenticate(ctx), jsonBody(config.jsonMaxBytes), (req, res) => {
+    const { changelog } = jsonObject(req.body);
+    if (typeof changelog !== 'string') throw invalid('send {"changelog": "<markdown>"}');
+    res.json({ html: notesHtml(changelog) });
   });
 
   router.delete('/console/session', (req, res) => {
