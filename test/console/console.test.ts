@@ -2,10 +2,12 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, TEST_SIGNUP_KEY, type TestApp } from '../helpers/app.js';
-import { bearer, newTeamUser, PASSWORD } from '../helpers/auth.js';
+import { bearer, PASSWORD } from '../helpers/auth.js';
 import { buildWebBundles, checkScreen, chromiumMissing, launchChromium, listen } from '../helpers/browser.js';
+import { upload } from '../helpers/releases.js';
 
 const ADMIN = 'consoleadmin';
+const TEAM = 'consoleviewer';
 const FILE_BYTES = 3 * 1024 * 1024;
 
 let t: TestApp;
@@ -157,31 +159,55 @@ describe.skipIf(chromiumMissing)('the console in Chromium', () => {
     await checkScreen(page, 'app-feeds');
   });
 
-  it('shows a team user only the app it may see, without the actions it may not take', async () => {
+  it('creates a team user with the permission matrix and an API token shown once', async () => {
     const login = await request(t.app)
       .post('/login')
       .send({ username: ADMIN, password: PASSWORD })
       .expect(200);
-    const token = login.body.token as string;
     await request(t.app)
       .post('/app/create')
-      .set(bearer(token))
+      .set(bearer(login.body.token as string))
       .field('data', JSON.stringify({ app: 'secret' }))
       .expect(200);
-    const apps = await request(t.app).get('/app/list').set(bearer(token)).expect(200);
-    const desktop = (apps.body.apps as { ID: string; AppName: string }[]).find(
-      (a) => a.AppName === 'desktop',
-    );
-    const team = await newTeamUser(t.app, token, { apps: { download: true, allowed: [desktop?.ID ?? ''] } });
+    await page.getByRole('link', { name: 'Team and tokens' }).click();
+    await page.getByLabel("New user's name").fill(TEAM);
+    await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+    await page.getByLabel('Apps: Download').check();
+    await page.getByRole('group', { name: 'Apps this user sees' }).getByLabel('desktop').check();
+    await page.getByRole('button', { name: 'Create team user' }).click();
+    await page.getByText('sees desktop', { exact: true }).waitFor();
 
+    await page.getByLabel('Token name').fill('pipeline');
+    await page.getByRole('group', { name: 'Apps it may upload to' }).getByLabel('desktop').check();
+    await page.getByRole('button', { name: 'Create token' }).click();
+    const token = (await page.locator('.secret code').textContent()) ?? '';
+    expect(token).toMatch(/^fns_/);
+    await checkScreen(page, 'team-and-tokens');
+    // The token shown is a working upload credential for the app it was given, and only for it.
+    await upload(
+      t.app,
+      token,
+      { app_name: 'desktop', version: '1.0.1', channel: 'stable', platform: 'windows', arch: 'x64' },
+      [{ name: 'desktop-setup-1.0.1.exe', content: Buffer.from('exe') }],
+    ).expect(200);
+    await upload(
+      t.app,
+      token,
+      { app_name: 'secret', version: '1.0.0', channel: 'stable', platform: 'windows', arch: 'x64' },
+      [{ name: 'secret.exe', content: Buffer.from('exe') }],
+    ).expect(403);
+  });
+
+  it('shows a team user only the app it may see, without the actions it may not take', async () => {
     await page.getByRole('button', { name: 'Sign out' }).click();
-    await page.getByLabel('Username').fill(team.username);
+    await page.getByLabel('Username').fill(TEAM);
     await page.getByLabel('Password').fill(PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('link', { name: 'desktop' }).waitFor();
     await expect(page.getByRole('list', { name: 'Apps' }).getByRole('listitem').count()).resolves.toBe(1);
     await expect(page.getByRole('link', { name: 'secret' }).count()).resolves.toBe(0);
     await expect(page.getByRole('region', { name: 'New app' }).count()).resolves.toBe(0);
+    await expect(page.getByRole('link', { name: 'Team and tokens' }).count()).resolves.toBe(0);
     await page.getByRole('link', { name: 'desktop' }).click();
     await page.getByRole('heading', { name: 'Releases' }).waitFor();
     await page.getByRole('heading', { name: /^1\.0\.0/ }).waitFor();

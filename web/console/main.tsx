@@ -6,6 +6,7 @@ import { AppScreen } from './app-screen';
 import { AppsScreen } from './apps';
 import { CatalogScreen } from './catalog';
 import { SignIn, SignUp } from './sign-in';
+import { TeamScreen } from './team';
 import { ErrorText } from './ui';
 
 function useHash(): string {
@@ -36,6 +37,7 @@ function Shell({ me, onSignOut }: { me: api.Me; onSignOut: () => void }) {
   let screen = <AppsScreen me={me} />;
   if (appMatch?.[1]) screen = <AppScreen me={me} name={decodeURIComponent(appMatch[1])} />;
   else if (hash === '#/catalog') screen = <CatalogScreen me={me} />;
+  else if (hash === '#/team' && me.is_admin) screen = <TeamScreen />;
   return (
     <>
       <a class="skip" href="#main">
@@ -44,12 +46,17 @@ function Shell({ me, onSignOut }: { me: api.Me; onSignOut: () => void }) {
       <header class="top">
         <strong class="brand">Updraft</strong>
         <nav aria-label="Main">
-          <a href="#/apps" aria-current={!hash.startsWith('#/catalog') ? 'page' : undefined}>
+          <a href="#/apps" aria-current={hash === '' || hash.startsWith('#/apps') ? 'page' : undefined}>
             Apps
           </a>
           <a href="#/catalog" aria-current={hash === '#/catalog' ? 'page' : undefined}>
             Channels, platforms, archs
           </a>
+          {me.is_admin ? (
+            <a href="#/team" aria-current={hash === '#/team' ? 'page' : undefined}>
+              Team and tokens
+            </a>
+          ) : null}
         </nav>
         <span class="who">
           {me.username}
