@@ -119,6 +119,39 @@ describe('the public download page, server side', () => {
   });
 });
 
+async function counted(kind: 'visit' | 'download', platform: string): Promise<number> {
+  const row = await t.ctx.database.db
+    .selectFrom('page_events')
+    .select((eb) => eb.fn.sum<number>('count').as('n'))
+    .where('kind', '=', kind)
+    .where('platform', '=', platform)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+describe('visits and download clicks', () => {
+  it('counts each visit per platform family, and a ping of a download link, but nothing for a private app', async () => {
+    const before = await counted('visit', 'linux');
+    await request(t.app).get(`/products/${owner}/desktop`).set('User-Agent', UA.linux).expect(200);
+    await request(t.app).get(`/products/${owner}/desktop`).set('User-Agent', UA.linux).expect(200);
+    expect(await counted('visit', 'linux')).toBe(before + 2);
+
+    const clicks = await counted('download', 'windows');
+    await request(t.app)
+      .post(`/products/${owner}/desktop/downloaded?platform=win`)
+      .set('Content-Type', 'text/ping')
+      .send('PING')
+      .expect(204);
+    expect(await counted('download', 'windows')).toBe(clicks + 1);
+
+    const all = await t.ctx.database.db.selectFrom('page_events').select('app_id').distinct().execute();
+    await request(t.app).get(`/products/${owner}/hidden`).expect(404);
+    await request(t.app).post(`/products/${owner}/hidden/downloaded?platform=win`).expect(404);
+    const after = await t.ctx.database.db.selectFrom('page_events').select('app_id').distinct().execute();
+    expect(after).toEqual(all);
+  });
+});
+
 describe.skipIf(chromiumMissing)('the public download page in Chromium', () => {
   async function firstDownload(userAgent: string, headers: Record<string, string> = {}): Promise<string> {
     const context = await browser.newContext({ userAgent, extraHTTPHeaders: headers });
@@ -137,6 +170,18 @@ describe.skipIf(chromiumMissing)('the public download page in Chromium', () => {
     );
     expect(await firstDownload(UA.linux)).toBe('desktop-1.0.0.AppImage');
     expect(await firstDownload(UA.android)).toBe('desktop-1.0.0.apk');
+  });
+
+  it('counts a click on the recommended download (the link pings the page)', async () => {
+    const before = await counted('download', 'android');
+    const context = await browser.newContext({ userAgent: UA.android });
+    const page = await context.newPage();
+    // The files live at API_URL (a name that resolves nowhere in tests): the browser is given a stand-in.
+    await page.route('http://updraft.test/**', (route) => route.fulfill({ body: 'apk' }));
+    await page.goto(`${server.url}/products/${owner}/desktop`);
+    await page.locator('a.recommended').click();
+    await expect.poll(() => counted('download', 'android')).toBe(before + 1);
+    await context.close();
   });
 
   it('passes axe on the page and on its 404, on a phone and on a desktop', async () => {

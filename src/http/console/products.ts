@@ -2,7 +2,14 @@ import express, { type Request, type Response, type Router } from 'express';
 import QRCode from 'qrcode';
 import type { AppContext } from '../../context.js';
 import { notesHtml } from '../../core/feeds/notes.js';
-import { detectVisitor, downloadsFor, type PageFile, pageChannel } from '../../core/product-page.js';
+import { countPageEvent } from '../../core/page-events.js';
+import {
+  detectVisitor,
+  downloadsFor,
+  type PageFile,
+  pageChannel,
+  platformFamily,
+} from '../../core/product-page.js';
 import type { Release } from '../../core/releases/release-index.js';
 import { releaseCache } from '../shared/release-cache.js';
 import { sendPage } from './index.js';
@@ -39,10 +46,10 @@ ${body}
 `;
 }
 
-function fileLink(file: PageFile, cls: string): string {
+function fileLink(file: PageFile, cls: string, ping: string): string {
   const a = file.artifact;
   const label = `${a.fileName} (${a.platform}${a.arch ? ` ${a.arch}` : ''}, ${size(a.size)})`;
-  return `<a class="${cls}" href="${html(a.link)}" data-platform="${html(file.family ?? '')}" data-arch="${html(file.cpu ?? '')}" download>${html(label)}</a>`;
+  return `<a class="${cls}" href="${html(a.link)}" data-platform="${html(file.family ?? '')}" data-arch="${html(file.cpu ?? '')}" ping="${html(`${ping}?platform=${file.family ?? ''}`)}" download>${html(label)}</a>`;
 }
 
 const NOT_FOUND = page(
@@ -59,22 +66,58 @@ export function productsRouter(ctx: AppContext): Router {
   const router = express.Router();
   const releases = releaseCache(ctx);
 
-  router.get('/products/:owner/:app', async (req: Request, res: Response) => {
+  /** The public app a page is about, or undefined: a private app is as unknown as a missing one. */
+  const publicApp = async (req: Request) => {
     const { owner = '', app: appName = '' } = req.params as Record<string, string>;
     const tenantId = await releases.tenantOf(owner);
     const catalog = tenantId === undefined ? undefined : await releases.catalog(tenantId);
     const app = catalog?.apps.get(appName);
-    if (!catalog || !app || app.private) {
+    return catalog && app && !app.private ? { owner, appName, catalog, app } : undefined;
+  };
+
+  // Counting never costs the visitor the page: a failed count is logged and the page is served.
+  const count = async (req: Request, event: Parameters<typeof countPageEvent>[1]) => {
+    try {
+      await countPageEvent(ctx.database.db, event);
+    } catch (err) {
+      req.log.warn({ reason: (err as Error).message }, 'a download page event was not counted');
+    }
+  };
+
+  // Browsers send a link's `ping` as a POST when it is followed: a download click, counted without a redirect.
+  router.post('/products/:owner/:app/downloaded', async (req: Request, res: Response) => {
+    const found = await publicApp(req);
+    if (!found) {
+      res.status(404).end();
+      return;
+    }
+    const platform = typeof req.query.platform === 'string' ? (platformFamily(req.query.platform) ?? '') : '';
+    await count(req, { tenantId: found.catalog.tenantId, appId: found.app.id, kind: 'download', platform });
+    res.status(204).end();
+  });
+
+  router.get('/products/:owner/:app', async (req: Request, res: Response) => {
+    const found = await publicApp(req);
+    if (!found) {
       sendPage(res, 404, NOT_FOUND);
       return;
     }
+    const { owner, appName, catalog, app } = found;
     const index = await releases.index(catalog, app);
     const asked = typeof req.query.channel === 'string' ? req.query.channel : undefined;
     const channelId = pageChannel(catalog, index, asked);
     const line: readonly Release[] = channelId === undefined ? [] : (index.channels.get(channelId) ?? []);
     const latest = line.at(-1);
     const visitor = detectVisitor(req.headers);
-    const pageUrl = `${ctx.config.apiUrl}/products/${encodeURIComponent(owner)}/${encodeURIComponent(appName)}`;
+    await count(req, {
+      tenantId: catalog.tenantId,
+      appId: app.id,
+      kind: 'visit',
+      platform: visitor.platform ?? '',
+    });
+    const path = `/products/${encodeURIComponent(owner)}/${encodeURIComponent(appName)}`;
+    const pageUrl = `${ctx.config.apiUrl}${path}`;
+    const ping = `${path}/downloaded`;
     const qr = await QRCode.toString(pageUrl, { type: 'svg', margin: 1 });
     res.setHeader('Vary', 'User-Agent, Sec-CH-UA-Platform, Sec-CH-UA-Arch');
     res.setHeader('Accept-CH', 'Sec-CH-UA-Platform, Sec-CH-UA-Arch, Sec-CH-UA-Bitness');
@@ -96,15 +139,15 @@ export function productsRouter(ctx: AppContext): Router {
       .slice(0, OLDER_VERSIONS)
       .map((r) => {
         const links = downloadsFor(r.artifacts, visitor)
-          .map((f) => `<li>${fileLink(f, 'file')}</li>`)
+          .map((f) => `<li>${fileLink(f, 'file', ping)}</li>`)
           .join('');
         return `<li><details><summary>${html(r.version.text)} — ${r.publishedAt.toISOString().slice(0, 10)}</summary><ul>${links}</ul></details></li>`;
       })
       .join('');
     const body = `<h1>${html(app.name)} ${html(version)}</h1>
 <p class="date">Published ${latest.publishedAt.toISOString().slice(0, 10)}</p>
-${recommended ? `<section aria-labelledby="get"><h2 id="get">Download</h2><p>${fileLink(recommended, 'recommended')}</p></section>` : '<p>This version has no files to download.</p>'}
-${others.length ? `<section aria-labelledby="all"><h2 id="all">Other platforms</h2><ul class="files">${others.map((f) => `<li>${fileLink(f, 'file')}</li>`).join('')}</ul></section>` : ''}
+${recommended ? `<section aria-labelledby="get"><h2 id="get">Download</h2><p>${fileLink(recommended, 'recommended', ping)}</p></section>` : '<p>This version has no files to download.</p>'}
+${others.length ? `<section aria-labelledby="all"><h2 id="all">Other platforms</h2><ul class="files">${others.map((f) => `<li>${fileLink(f, 'file', ping)}</li>`).join('')}</ul></section>` : ''}
 ${notes ? `<section aria-labelledby="notes"><h2 id="notes">Release notes</h2><div class="notes">${notes}</div></section>` : ''}
 <section aria-labelledby="sums"><h2 id="sums">Checksums (SHA-256)</h2><table><tbody>${files
       .map(
