@@ -2,8 +2,8 @@
 // are compiled in, so the server needs no CDN and the browser makes no third-party request. Like build.mjs it is
 // incremental: when no file under web/ (nor the lock file) is newer than the outputs, it does nothing.
 // Each bundle has a budget (gzip bytes); the build prints the sizes and fails when one is over.
-import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
@@ -35,7 +35,7 @@ if (outputs.every((o) => mtime(o) >= sources) && !process.argv.includes('--force
 const esbuild = await import('esbuild');
 mkdirSync(OUT, { recursive: true });
 const started = Date.now();
-await esbuild.build({
+const result = await esbuild.build({
   entryPoints: Object.fromEntries(BUNDLES.map(({ entry, name }) => [name, entry])),
   outdir: OUT,
   bundle: true,
@@ -46,13 +46,19 @@ await esbuild.build({
   jsxImportSource: 'preact',
   legalComments: 'none',
   logLevel: 'warning',
+  write: false,
 });
+// Two builds may run at once (test files that each build first): a server never sends a half-written bundle.
+const sizes = new Map();
+for (const file of result.outputFiles) {
+  const temporary = `${file.path}.${process.pid}.tmp`;
+  writeFileSync(temporary, file.contents);
+  renameSync(temporary, file.path);
+  sizes.set(file.path, gzipSync(file.contents).length);
+}
 let over = false;
 for (const { name, budget } of BUNDLES) {
-  const bytes = ['js', 'css'].reduce(
-    (sum, ext) => sum + gzipSync(readFileSync(join(OUT, `${name}.${ext}`))).length,
-    0,
-  );
+  const bytes = ['js', 'css'].reduce((sum, ext) => sum + (sizes.get(resolve(OUT, `${name}.${ext}`)) ?? 0), 0);
   const line = `updraft: web bundle ${name}: ${(bytes / 1024).toFixed(1)} KB gzip (budget ${budget / 1024} KB)`;
   if (bytes > budget) over = true;
   console.error(bytes > budget ? `${line}: OVER BUDGET` : line);
