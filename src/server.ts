@@ -2,6 +2,8 @@ import type { RequestListener } from 'node:http';
 import express, { type Express } from 'express';
 import type { AppContext } from './context.js';
 import { bindistRouter } from './http/bindist/index.js';
+import { consoleRouter } from './http/console/index.js';
+import { productsRouter } from './http/console/products.js';
 import { accountsRouter } from './http/faynosync/accounts.js';
 import { catalogRouter } from './http/faynosync/catalog.js';
 import { downloadTokensRouter } from './http/faynosync/download-tokens.js';
@@ -40,6 +42,8 @@ export function buildApp(ctx: AppContext): Express {
   app.use(rejectBadUrlText);
   app.use(cors(ctx.config.allowedCors));
   app.use(healthRouter(ctx));
+  app.use(consoleRouter(ctx));
+  app.use(productsRouter(ctx));
   if (ctx.store instanceof LocalArtifactStore) app.use('/files', filesRouter(ctx.store));
   app.use(accountsRouter(ctx));
   app.use(catalogRouter(ctx));

@@ -453,6 +453,23 @@ const migrations: Record<string, Migration> = {
         );
     `),
   },
+  '0010_page_events': {
+    up: statements(`
+        -- Visits of the public download pages and clicks on their download links, counted per app, day, kind and
+        -- the visitor's platform family ('' when unknown): counters, not a log, so a busy page stays one row a day.
+        CREATE TABLE page_events (
+          tenant_id text NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+          app_id text NOT NULL REFERENCES apps(id) ON DELETE CASCADE,
+          -- UTC 'YYYY-MM-DD' as text, as telemetry_checks keeps it.
+          day text NOT NULL CHECK (day ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$'),
+          kind text NOT NULL CHECK (kind IN ('visit', 'download')),
+          platform text NOT NULL,
+          count integer NOT NULL DEFAULT 0,
+          PRIMARY KEY (app_id, day, kind, platform)
+        );
+        CREATE INDEX page_events_tenant ON page_events (tenant_id, day);
+    `),
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -163,6 +163,16 @@ export interface ApiTokenAppsTable {
   app_id: string;
 }
 
+export interface PageEventsTable {
+  tenant_id: string;
+  app_id: string;
+  /** A calendar day (UTC), `YYYY-MM-DD`. */
+  day: ColumnType<string, string, string>;
+  kind: 'visit' | 'download';
+  platform: string;
+  count: ColumnType<number, number | undefined, number>;
+}
+
 export interface TelemetryChecksTable {
   tenant_id: string;
   app_id: string;
@@ -371,6 +381,7 @@ export interface Database {
   api_token_apps: ApiTokenAppsTable;
   download_tokens: DownloadTokensTable;
   telemetry_checks: TelemetryChecksTable;
+  page_events: PageEventsTable;
   bindist_admin_keys: BindistAdminKeysTable;
   bindist_customers: BindistCustomersTable;
   bindist_customer_apps: BindistCustomerAppsTable;

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BINDIST_ROUTES } from '../../src/http/bindist/schemas/routes.js';
+import { CONSOLE_ROUTES } from '../../src/http/console/schemas.js';
 import { FAYNOSYNC_NAMED, FAYNOSYNC_ROUTES } from '../../src/http/faynosync/schemas/routes.js';
 import type { RouteSpec } from '../../src/http/shared/validate.js';
 import { buildApp } from '../../src/server.js';
@@ -61,6 +62,7 @@ describe('route schemas', () => {
     ] as RouteSpec[];
     const known = new Set([
       ...described(faynosync, ''),
+      ...described(Object.values(CONSOLE_ROUTES) as RouteSpec[], ''),
       ...described(Object.values(BINDIST_ROUTES) as RouteSpec[], '/v1'),
     ]);
     // The /v1 router is mounted at /v1; its own layers do not know that.

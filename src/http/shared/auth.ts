@@ -11,6 +11,7 @@ import {
   requirePermission,
   TOKEN_SCOPE_MESSAGE,
 } from '../../core/permissions.js';
+import { CSRF_HEADER, csrfMatches, isSafeMethod, sessionFromCookie } from './session-cookie.js';
 
 /** The bearer credential of a request, exactly `Authorization: Bearer <token>` as FaynoSync's clients send it. */
 export function bearerToken(header: string | undefined): string {
@@ -25,10 +26,21 @@ export function bearerToken(header: string | undefined): string {
 
 /**
  * Resolves the caller; every protected route starts with this. API tokens (`fns_…`) are accepted only
- * where a route opts in (uploads); elsewhere they are refused with 403.
+ * where a route opts in (uploads); elsewhere they are refused with 403. With no Authorization header, the
+ * console's session cookie is accepted; a write it authenticates must also carry the session's CSRF header.
  */
 export function authenticate(ctx: AppContext, options: { apiTokens?: boolean } = {}): RequestHandler {
   return async (req, res, next) => {
+    const session = req.headers.authorization ? undefined : sessionFromCookie(req);
+    if (session) {
+      const csrf = req.headers[CSRF_HEADER];
+      if (!isSafeMethod(req.method) && !csrfMatches(session, ctx.config.jwtSecret, csrf?.toString())) {
+        throw forbidden(`missing or wrong ${CSRF_HEADER} header: send the token the console's sign-in gave`);
+      }
+      res.locals.actor = await actorFromSession(ctx.database.db, session, ctx.config.jwtSecret);
+      next();
+      return;
+    }
     const token = bearerToken(req.headers.authorization);
     if (looksLikeApiToken(token)) {
       const actor = await actorFromApiToken(ctx.database.db, token);

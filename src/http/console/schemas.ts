@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import { describeRoute, type RouteSpec } from '../shared/validate.js';
+
+/** The console's own routes and the public download pages, with their input schemas (shared/validate.ts). */
+
+const web = <const I extends RouteSpec['input']>(spec: Omit<RouteSpec<I>, 'face'>) =>
+  describeRoute({ face: 'console', ...spec });
+
+const product = z.object({
+  owner: z.string().meta({ description: "The app owner's (admin's) username", examples: ['acme'] }),
+  app: z.string().meta({ description: "The app's name", examples: ['myapp'] }),
+});
+
+export const CONSOLE_ROUTES = {
+  page: web({
+    method: 'get',
+    path: '/',
+    tag: 'Console',
+    summary: "The console's page, for a browser asking for HTML (others get FaynoSync's listing)",
+    input: {},
+  }),
+  asset: web({
+    method: 'get',
+    path: '/console/:asset',
+    tag: 'Console',
+    summary: "One of the console's bundles",
+    input: { params: z.object({ asset: z.string() }) },
+  }),
+  signIn: web({
+    method: 'post',
+    path: '/console/session',
+    tag: 'Console',
+    summary: 'Signs in: sets the HttpOnly session cookie and answers the CSRF token writes must send',
+    input: {
+      body: z.object({
+        username: z.string({ error: 'send {"username": "…", "password": "…"}' }),
+        password: z.string({ error: 'send {"username": "…", "password": "…"}' }),
+      }),
+    },
+  }),
+  session: web({
+    method: 'get',
+    path: '/console/session',
+    tag: 'Console',
+    summary: "The signed-in session's CSRF token (after a reload)",
+    input: {},
+  }),
+  signOut: web({
+    method: 'delete',
+    path: '/console/session',
+    tag: 'Console',
+    summary: 'Signs out: clears the session cookie',
+    input: {},
+  }),
+  notesPreview: web({
+    method: 'post',
+    path: '/console/notes-preview',
+    tag: 'Console',
+    summary: 'The HTML the feeds and the public page make of a changelog',
+    input: { body: z.object({ changelog: z.string({ error: 'send {"changelog": "<markdown>"}' }) }) },
+  }),
+  productPage: web({
+    method: 'get',
+    path: '/products/:owner/:app',
+    tag: 'Download pages',
+    summary: "An app's public download page (a private app's is the same 404 as a missing one)",
+    input: {
+      params: product,
+      query: z.object({
+        channel: z.string().optional().meta({ description: 'Another channel than the default one' }),
+      }),
+    },
+  }),
+  productDownloaded: web({
+    method: 'post',
+    path: '/products/:owner/:app/downloaded',
+    tag: 'Download pages',
+    summary: "A download link's ping: counts a click",
+    input: {
+      params: product,
+      query: z.object({
+        platform: z.string().optional().meta({ description: "The file's platform, as the page named it" }),
+      }),
+    },
+  }),
+} as const;

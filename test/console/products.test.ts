@@ -1,0 +1,204 @@
+import type { Browser } from 'playwright-core';
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../helpers/app.js';
+import { bearer, newAdmin } from '../helpers/auth.js';
+import { buildWebBundles, checkScreen, chromiumMissing, launchChromium, listen } from '../helpers/browser.js';
+import { createApp, upload } from '../helpers/releases.js';
+
+const UA = {
+  windows:
+    'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36',
+  mac: 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36',
+  linux:
+    'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36',
+  android:
+    'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Mobile Safari/537.36',
+};
+
+let t: TestApp;
+let owner: string;
+let server: { url: string; close: () => Promise<void> };
+let browser: Browser;
+
+const file = (name: string) => ({ name, content: Buffer.from(`contents of ${name}`) });
+
+beforeAll(async () => {
+  buildWebBundles();
+  t = await createTestApp();
+  const admin = await newAdmin(t.app);
+  owner = admin.username;
+  const auth = bearer(admin.token);
+  await request(t.app).post('/channel/create').set(auth).send({ channel: 'stable' }).expect(200);
+  // The tenant's own spellings: the page maps them onto the visitor's platform and CPU.
+  for (const platform of ['win', 'darwin', 'linux', 'android'])
+    await request(t.app).post('/platform/create').set(auth).send({ platform }).expect(200);
+  for (const arch of ['amd64', 'aarch64'])
+    await request(t.app).post('/arch/create').set(auth).send({ arch }).expect(200);
+  await createApp(t.app, admin.token, 'desktop');
+  await createApp(t.app, admin.token, 'hidden', { private: true });
+  const release = (version: string, platform: string, arch: string, names: string[], publish = true) =>
+    upload(
+      t.app,
+      admin.token,
+      {
+        app_name: 'desktop',
+        version,
+        channel: 'stable',
+        platform,
+        arch,
+        publish,
+        changelog: '- Faster <script>x</script>',
+      },
+      names.map(file),
+    ).expect(200);
+  await release('0.9.0', 'win', 'amd64', ['desktop-0.9.0.exe']);
+  await release('1.0.0', 'win', 'amd64', ['desktop-1.0.0.exe', 'desktop-1.0.0.exe.blockmap', 'latest.yml']);
+  await release('1.0.0', 'darwin', 'amd64', ['desktop-1.0.0-x64.dmg']);
+  await release('1.0.0', 'darwin', 'aarch64', ['desktop-1.0.0-arm64.dmg']);
+  await release('1.0.0', 'linux', 'amd64', ['desktop-1.0.0.AppImage']);
+  await release('1.0.0', 'android', 'aarch64', ['desktop-1.0.0.apk']);
+  await release('2.0.0', 'win', 'amd64', ['desktop-2.0.0.exe'], false);
+  await upload(
+    t.app,
+    admin.token,
+    {
+      app_name: 'hidden',
+      version: '1.0.0',
+      channel: 'stable',
+      platform: 'win',
+      arch: 'amd64',
+      publish: true,
+    },
+    [file('hidden.exe')],
+  ).expect(200);
+  server = await listen(t.app);
+  if (!chromiumMissing) browser = await launchChromium();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await t?.close();
+});
+
+describe('the public download page, server side', () => {
+  it('answers a private app with the same 404 as a missing one', async () => {
+    const hidden = await request(t.app).get(`/products/${owner}/hidden`).expect(404);
+    const missing = await request(t.app).get(`/products/${owner}/nothing`).expect(404);
+    const noOwner = await request(t.app).get('/products/nobody/desktop').expect(404);
+    expect(hidden.text).toBe(missing.text);
+    expect(noOwner.text).toBe(missing.text);
+    expect(hidden.text).not.toContain('hidden.exe');
+  });
+
+  it('shows only published versions, sanitised notes, checksums and a QR code; no updater files', async () => {
+    const res = await request(t.app)
+      .get(`/products/${owner}/desktop`)
+      .set('User-Agent', UA.windows)
+      .expect(200);
+    expect(res.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(res.text).toContain('desktop 1.0.0');
+    expect(res.text).not.toContain('2.0.0');
+    expect(res.text).not.toContain('<script>x</script>');
+    expect(res.text).toContain('<li>Faster');
+    expect(res.text).not.toMatch(/blockmap|latest\.yml/);
+    expect(res.text).toMatch(/<code>[0-9a-f]{64}<\/code>/);
+    expect(res.text).toContain('<svg');
+    expect(res.text).toContain('0.9.0');
+  });
+
+  it('takes the CPU from client hints: Chrome on Apple silicon says Intel in its user agent', async () => {
+    const res = await request(t.app)
+      .get(`/products/${owner}/desktop`)
+      .set('User-Agent', UA.mac)
+      .set('Sec-CH-UA-Platform', '"macOS"')
+      .set('Sec-CH-UA-Arch', '"x86"')
+      .expect(200);
+    expect(res.text).toMatch(/<a class="recommended" href="[^"]*desktop-1\.0\.0-x64\.dmg"/);
+  });
+});
+
+async function counted(kind: 'visit' | 'download', platform: string): Promise<number> {
+  const row = await t.ctx.database.db
+    .selectFrom('page_events')
+    .select((eb) => eb.fn.sum<number>('count').as('n'))
+    .where('kind', '=', kind)
+    .where('platform', '=', platform)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+describe('visits and download clicks', () => {
+  it('counts each visit per platform family, and a ping of a download link, but nothing for a private app', async () => {
+    const before = await counted('visit', 'linux');
+    await request(t.app).get(`/products/${owner}/desktop`).set('User-Agent', UA.linux).expect(200);
+    await request(t.app).get(`/products/${owner}/desktop`).set('User-Agent', UA.linux).expect(200);
+    expect(await counted('visit', 'linux')).toBe(before + 2);
+
+    const clicks = await counted('download', 'windows');
+    await request(t.app)
+      .post(`/products/${owner}/desktop/downloaded?platform=win`)
+      .set('Content-Type', 'text/ping')
+      .send('PING')
+      .expect(204);
+    expect(await counted('download', 'windows')).toBe(clicks + 1);
+
+    const all = await t.ctx.database.db.selectFrom('page_events').select('app_id').distinct().execute();
+    await request(t.app).get(`/products/${owner}/hidden`).expect(404);
+    await request(t.app).post(`/products/${owner}/hidden/downloaded?platform=win`).expect(404);
+    const after = await t.ctx.database.db.selectFrom('page_events').select('app_id').distinct().execute();
+    expect(after).toEqual(all);
+  });
+});
+
+describe.skipIf(chromiumMissing)('the public download page in Chromium', () => {
+  async function firstDownload(userAgent: string, headers: Record<string, string> = {}): Promise<string> {
+    const context = await browser.newContext({ userAgent, extraHTTPHeaders: headers });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/products/${owner}/desktop`);
+    // The page's first download link is the recommendation.
+    const href = (await page.locator('main a[href]').first().getAttribute('href')) ?? '';
+    await context.close();
+    return href.slice(href.lastIndexOf('/') + 1);
+  }
+
+  it('recommends the right file for Windows x64, macOS arm64, Linux and Android', async () => {
+    expect(await firstDownload(UA.windows)).toBe('desktop-1.0.0.exe');
+    expect(await firstDownload(UA.mac, { 'Sec-CH-UA-Platform': '"macOS"', 'Sec-CH-UA-Arch': '"arm"' })).toBe(
+      'desktop-1.0.0-arm64.dmg',
+    );
+    expect(await firstDownload(UA.linux)).toBe('desktop-1.0.0.AppImage');
+    expect(await firstDownload(UA.android)).toBe('desktop-1.0.0.apk');
+  });
+
+  it('counts a click on the recommended download (the link pings the page)', async () => {
+    const before = await counted('download', 'android');
+    const context = await browser.newContext({ userAgent: UA.android });
+    const page = await context.newPage();
+    // The files live at API_URL (a name that resolves nowhere in tests): the browser is given a stand-in.
+    await page.route('http://updraft.test/**', (route) => route.fulfill({ body: 'apk' }));
+    await page.goto(`${server.url}/products/${owner}/desktop`);
+    await page.locator('a.recommended').click();
+    await expect.poll(() => counted('download', 'android')).toBe(before + 1);
+    await context.close();
+  });
+
+  it('passes axe on the page and on its 404, on a phone and on a desktop', async () => {
+    const context = await browser.newContext({
+      userAgent: UA.android,
+      viewport: { width: 360, height: 740 },
+    });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/products/${owner}/desktop`);
+    await checkScreen(page, 'public-page-phone');
+    const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.setViewportSize({ width: 1100, height: 900 });
+    await checkScreen(page, 'public-page');
+    const missing = await page.goto(`${server.url}/products/${owner}/hidden`);
+    expect(missing?.status()).toBe(404);
+    await checkScreen(page, 'public-page-404');
+    await context.close();
+  });
+});

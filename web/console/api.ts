@@ -1,0 +1,183 @@
+// The console's typed client of Updraft's HTTP API. It authenticates with the session cookie (never a token in
+// page storage) and sends the CSRF token, held only in this module's memory, on every write.
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+let csrf = '';
+
+async function errorOf(res: Response): Promise<ApiError> {
+  try {
+    const body = (await res.json()) as { error?: string; message?: string };
+    return new ApiError(res.status, body.error ?? body.message ?? `${res.status} ${res.statusText}`);
+  } catch {
+    return new ApiError(res.status, `${res.status} ${res.statusText}`);
+  }
+}
+
+export async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (method !== 'GET') headers['X-CSRF-Token'] = csrf;
+  let payload: BodyInit | undefined;
+  if (body instanceof FormData) payload = body;
+  else if (body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    payload = JSON.stringify(body);
+  }
+  const res = await fetch(path, { method, headers, body: payload, credentials: 'same-origin' });
+  if (!res.ok) throw await errorOf(res);
+  return (await res.json()) as T;
+}
+
+/** A multipart body as FaynoSync's routes take it: `data` JSON, then the files as `file` parts. */
+export function dataForm(data: unknown, files: Iterable<File> = []): FormData {
+  const form = new FormData();
+  form.append('data', JSON.stringify(data));
+  for (const file of files) form.append('file', file, file.name);
+  return form;
+}
+
+export interface Upload {
+  done: Promise<unknown>;
+  cancel(): void;
+}
+
+/** An upload through XMLHttpRequest, the one browser API that reports upload progress. */
+export function upload(
+  path: string,
+  form: FormData,
+  onProgress: (sent: number, total: number) => void,
+): Upload {
+  const xhr = new XMLHttpRequest();
+  const done = new Promise((resolve, reject) => {
+    xhr.upload.onprogress = (e) => onProgress(e.loaded, e.lengthComputable ? e.total : 0);
+    xhr.onload = () => {
+      let body: { error?: string } = {};
+      try {
+        body = JSON.parse(xhr.responseText);
+      } catch {}
+      if (xhr.status >= 200 && xhr.status < 300) resolve(body);
+      else reject(new ApiError(xhr.status, body.error ?? `${xhr.status} ${xhr.statusText}`));
+    };
+    xhr.onerror = () => reject(new ApiError(0, 'the upload failed: the server could not be reached'));
+    xhr.onabort = () => reject(new ApiError(0, 'upload cancelled'));
+  });
+  xhr.open('POST', path);
+  xhr.setRequestHeader('X-CSRF-Token', csrf);
+  xhr.send(form);
+  return { done, cancel: () => xhr.abort() };
+}
+
+export interface Permissions {
+  Apps: Record<'Create' | 'Delete' | 'Edit' | 'Download' | 'Upload', boolean> & { Allowed: string[] };
+  Channels: Record<'Create' | 'Delete' | 'Edit', boolean> & { Allowed: string[] };
+  Platforms: Record<'Create' | 'Delete' | 'Edit', boolean> & { Allowed: string[] };
+  Archs: Record<'Create' | 'Delete' | 'Edit', boolean> & { Allowed: string[] };
+}
+
+export interface Me {
+  id: string;
+  username: string;
+  is_admin: boolean;
+  owner?: string;
+  permissions?: Permissions;
+}
+
+export interface App {
+  ID: string;
+  AppName: string;
+  Logo: string;
+  Private: boolean;
+  Tuf: boolean;
+  CdnEdge: boolean;
+  Reports: boolean;
+  Description: string;
+  Owner: string;
+}
+
+export interface Channel {
+  ID: string;
+  ChannelName: string;
+}
+export interface Updater {
+  type: string;
+  default: boolean;
+}
+export interface Platform {
+  ID: string;
+  PlatformName: string;
+  Updaters: Updater[];
+}
+export interface Arch {
+  ID: string;
+  ArchID: string;
+}
+
+export interface Artifact {
+  id: string;
+  link: string;
+  platform: string;
+  arch: string;
+  package: string;
+  file_name: string;
+  size: number;
+  sha256: string;
+}
+
+export interface Release {
+  ID: string;
+  AppName: string;
+  Version: string;
+  Channel: string;
+  Published: boolean;
+  Critical: boolean;
+  Intermediate: boolean;
+  Artifacts: Artifact[];
+  Changelog: { Version: string; Changes: string; Date: string }[];
+  RolloutPercent: number;
+}
+
+export interface Explanation {
+  feed: { base: string };
+  versions: { version: string; channel: string | null; eligible: boolean; reason: string; files: string[] }[];
+  feeds: { updater: string; path: string; status: number; offers: string | null; reason: string }[];
+  sentence: string;
+}
+
+export async function signIn(username: string, password: string): Promise<void> {
+  const res = await call<{ csrf: string }>('POST', '/console/session', { username, password });
+  csrf = res.csrf;
+}
+
+/** The session a reload finds in the cookie, if any. */
+export async function resume(): Promise<boolean> {
+  try {
+    csrf = (await call<{ csrf: string }>('GET', '/console/session')).csrf;
+    return true;
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 401) return false;
+    throw err;
+  }
+}
+
+export async function signOut(): Promise<void> {
+  await call('DELETE', '/console/session');
+  csrf = '';
+}
+
+export const me = () => call<Me>('GET', '/whoami');
+export const apps = async () => (await call<{ apps: App[] }>('GET', '/app/list')).apps;
+export const channels = async () => (await call<{ channels: Channel[] }>('GET', '/channel/list')).channels;
+export const platforms = async () =>
+  (await call<{ platforms: Platform[] }>('GET', '/platform/list')).platforms;
+export const archs = async () => (await call<{ archs: Arch[] }>('GET', '/arch/list')).archs;
+export async function releases(app: string): Promise<Release[]> {
+  const q = new URLSearchParams({ app_name: app, limit: '100' });
+  return (await call<{ items: Release[] }>('GET', `/search?${q}`)).items;
+}

@@ -1,0 +1,225 @@
+import { useEffect, useState } from 'preact/hooks';
+import * as api from './api';
+import { CopyButton, ErrorText, formText, Section, useAction } from './ui';
+
+interface TeamUser {
+  id: string;
+  username: string;
+  permissions: api.Permissions;
+}
+
+interface ApiToken {
+  id: string;
+  name: string;
+  token_prefix: string;
+  allowed_apps: string[];
+  created_at: string;
+  last_used_at?: string;
+}
+
+const APP_RIGHTS = ['Create', 'Edit', 'Delete', 'Upload', 'Download'] as const;
+const CATALOG_RIGHTS = ['Create', 'Edit', 'Delete'] as const;
+const CATALOG_KINDS = ['Channels', 'Platforms', 'Archs'] as const;
+
+/** The permission matrix as FaynoSync's document: rights per kind, and the apps the user may see. */
+function permissionsFrom(form: HTMLFormElement) {
+  const data = new FormData(form);
+  const flags = (kind: string, rights: readonly string[]) =>
+    Object.fromEntries(rights.map((r) => [r.toLowerCase(), data.get(`${kind}.${r}`) === 'on']));
+  return {
+    apps: { ...flags('Apps', APP_RIGHTS), allowed: data.getAll('apps.allowed').map(String) },
+    ...Object.fromEntries(CATALOG_KINDS.map((k) => [k.toLowerCase(), flags(k, CATALOG_RIGHTS)])),
+  };
+}
+
+function Matrix({ apps }: { apps: api.App[] }) {
+  return (
+    <>
+      <table class="matrix">
+        <caption>Rights</caption>
+        <thead>
+          <tr>
+            <th scope="col">Kind</th>
+            {APP_RIGHTS.map((r) => (
+              <th key={r} scope="col">
+                {r}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {['Apps', ...CATALOG_KINDS].map((kind) => (
+            <tr key={kind}>
+              <th scope="row">{kind}</th>
+              {APP_RIGHTS.map((r) => (
+                <td key={r}>
+                  {kind === 'Apps' || (CATALOG_RIGHTS as readonly string[]).includes(r) ? (
+                    <input type="checkbox" name={`${kind}.${r}`} aria-label={`${kind}: ${r}`} />
+                  ) : null}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <fieldset>
+        <legend>Apps this user sees</legend>
+        {apps.map((app) => (
+          <label key={app.ID} class="check">
+            <input type="checkbox" name="apps.allowed" value={app.ID} /> {app.AppName}
+          </label>
+        ))}
+      </fieldset>
+    </>
+  );
+}
+
+/** Team users and API tokens: the admin's screen. */
+export function TeamScreen() {
+  const [apps, setApps] = useState<api.App[]>([]);
+  const [users, setUsers] = useState<TeamUser[]>([]);
+  const [tokens, setTokens] = useState<ApiToken[]>([]);
+  const [secret, setSecret] = useState('');
+  const userAction = useAction();
+  const tokenAction = useAction();
+  const refresh = async () => {
+    const [a, u, t] = await Promise.all([
+      api.apps(),
+      api.call<{ users: TeamUser[] }>('GET', '/users/list'),
+      api.call<{ tokens: ApiToken[] }>('GET', '/token/list'),
+    ]);
+    setApps(a);
+    setUsers(u.users);
+    setTokens(t.tokens);
+  };
+  useEffect(() => {
+    void userAction.run(refresh);
+  }, []);
+  const appName = (id: string) => apps.find((a) => a.ID === id)?.AppName ?? id;
+  return (
+    <>
+      <h1>Team and API tokens</h1>
+      <Section title="Team users">
+        <ul class="named">
+          {users.map((u) => (
+            <li key={u.id}>
+              <span>{u.username}</span>
+              <span class="muted">
+                {' '}
+                sees {u.permissions.Apps.Allowed.map(appName).join(', ') || 'no app'}
+              </span>
+              <button
+                type="button"
+                class="danger"
+                onClick={() => {
+                  if (!confirm(`Delete team user ${u.username}?`)) return;
+                  void userAction.run(async () => {
+                    await api.call('DELETE', '/user/delete', { id: u.id });
+                    await refresh();
+                  });
+                }}
+              >
+                Delete {u.username}
+              </button>
+            </li>
+          ))}
+        </ul>
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            const form = e.currentTarget;
+            void userAction.run(async () => {
+              await api.call('POST', '/user/create', {
+                username: formText(form, 'username'),
+                password: formText(form, 'password'),
+                permissions: permissionsFrom(form),
+              });
+              form.reset();
+              await refresh();
+            });
+          }}
+        >
+          <div class="row">
+            <label>
+              New user's name
+              <input name="username" required autocomplete="off" />
+            </label>
+            <label>
+              Password
+              <input name="password" type="password" minLength={8} required autocomplete="new-password" />
+            </label>
+          </div>
+          <Matrix apps={apps} />
+          <ErrorText error={userAction.error} />
+          <button type="submit" disabled={userAction.busy}>
+            Create team user
+          </button>
+        </form>
+      </Section>
+      <Section title="API tokens">
+        <ul class="named">
+          {tokens.map((t) => (
+            <li key={t.id}>
+              <span>{t.name}</span>
+              <code>{t.token_prefix}…</code>
+              <span class="muted">
+                uploads to {t.allowed_apps.map(appName).join(', ')}
+                {t.last_used_at ? `, last used ${t.last_used_at.slice(0, 10)}` : ', never used'}
+              </span>
+              <button
+                type="button"
+                class="danger"
+                onClick={() => {
+                  if (!confirm(`Revoke token ${t.name}?`)) return;
+                  void tokenAction.run(async () => {
+                    await api.call('DELETE', '/token/delete', { id: t.id });
+                    await refresh();
+                  });
+                }}
+              >
+                Revoke {t.name}
+              </button>
+            </li>
+          ))}
+        </ul>
+        {secret ? (
+          <p role="status" class="secret">
+            New token, shown once: <code>{secret}</code> <CopyButton text={secret} what="new token" />
+          </p>
+        ) : null}
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            const form = e.currentTarget;
+            void tokenAction.run(async () => {
+              const created = await api.call<{ token: string }>('POST', '/token/create', {
+                name: formText(form, 'name'),
+                allowed_apps: new FormData(form).getAll('allowed_apps').map(String),
+              });
+              setSecret(created.token);
+              form.reset();
+              await refresh();
+            });
+          }}
+        >
+          <label>
+            Token name
+            <input name="name" required placeholder="release-pipeline" />
+          </label>
+          <fieldset>
+            <legend>Apps it may upload to</legend>
+            {apps.map((app) => (
+              <label key={app.ID} class="check">
+                <input type="checkbox" name="allowed_apps" value={app.ID} /> {app.AppName}
+              </label>
+            ))}
+          </fieldset>
+          <ErrorText error={tokenAction.error} />
+          <button type="submit" disabled={tokenAction.busy}>
+            Create token
+          </button>
+        </form>
+      </Section>
+    </>
+  );
+}
