@@ -16,9 +16,9 @@ import { ok } from './envelope.js';
 import { presentApp } from './presenters.js';
 
 /**
- * Application management, the version PATCH and the tenant's settings (admin key only; a customer key gets 403). Every change is written to
- * the audit log; changes that decide what update checks answer (publish, deactivate, delete) bump the tenant's
- * generation so no cache answers from before them.
+ * Application management, the version PATCH and the tenant's settings (admin key only; a customer key gets 403).
+ * Every change is written to the audit log; changes that decide what update checks answer (publish, deactivate,
+ * delete) bump the tenant's generation so no cache answers from before them.
  */
 export function managementAppsRouter(ctx: AppContext): Router {
   const router = express.Router();
