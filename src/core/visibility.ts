@@ -35,6 +35,8 @@ export type Viewer =
       testChannel: boolean;
     };
 
+export type CustomerViewer = Extract<Viewer, { kind: 'customer' }>;
+
 export function clientViewer(tenantId: string): Viewer {
   return { kind: 'client', tenantId };
 }

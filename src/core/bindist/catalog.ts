@@ -3,7 +3,7 @@ import type { Db } from '../../db/connect.js';
 import type { App, Database } from '../../db/schema.js';
 import { notFound } from '../errors.js';
 import { findApp as findVisibleApp, visibleApps } from '../lookup.js';
-import type { Viewer } from '../visibility.js';
+import type { CustomerViewer } from '../visibility.js';
 import type { BindistCaller } from './keys.js';
 import type { PageRequest } from './paging.js';
 
@@ -43,7 +43,7 @@ function toApp(row: App): BindistApp {
  * The app-level view of a /v1 caller (entitlement only: which channel it sees is a question about versions, see
  * releases.ts's viewerOf).
  */
-function appViewer(caller: BindistCaller): Viewer {
+export function appViewer(caller: BindistCaller): CustomerViewer {
   return {
     kind: 'customer',
     tenantId: caller.tenantId,

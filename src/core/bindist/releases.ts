@@ -7,7 +7,7 @@ import { findVersion as findVisibleVersion, onePerNumber, visibleVersions } from
 import { compareVersions, parseVersion } from '../versions.js';
 import { defaultChannelId, enabledFor, type Viewer } from '../visibility.js';
 import type { BindistApp } from './catalog.js';
-import { containsPattern } from './catalog.js';
+import { appViewer, containsPattern } from './catalog.js';
 import type { BindistCaller } from './keys.js';
 
 type Version = Selectable<VersionsTable>;
@@ -81,13 +81,7 @@ export interface BindistFile {
  * tenant's default channel; with `X-Channel: Test`, every channel.
  */
 export async function viewerOf(db: Db, caller: BindistCaller, testChannel: boolean): Promise<Viewer> {
-  return {
-    kind: 'customer',
-    tenantId: caller.tenantId,
-    customerId: caller.kind === 'customer' ? caller.customerId : undefined,
-    defaultChannelId: await defaultChannelId(db, caller.tenantId),
-    testChannel,
-  };
+  return { ...appViewer(caller), defaultChannelId: await defaultChannelId(db, caller.tenantId), testChannel };
 }
 
 async function withFiles(db: Db, rows: Version[]): Promise<BindistVersion[]> {

@@ -226,8 +226,9 @@ export interface SearchQuery {
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
- * FaynoSync's `/search`: the versions of one app the caller sees (core/visibility.ts), filtered, newest version first. Versions order by their numbers
- * and pre-releases, which SQL cannot, so the matching rows are sorted here and one page of them gets its artifacts.
+ * FaynoSync's `/search`: the versions of one app the caller sees (core/visibility.ts), filtered, newest version
+ * first. Versions order by their numbers and pre-releases, which SQL cannot, so the matching rows are sorted here
+ * and one page of them gets its artifacts.
  */
 export async function searchReleases(db: Db, actor: Actor, query: SearchQuery): Promise<SearchResult> {
   const { page, limit, published, critical, channel, platform, arch } = query;

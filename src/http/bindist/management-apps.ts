@@ -16,8 +16,8 @@ import { presentApp } from './presenters.js';
 import { BINDIST_ROUTES as R } from './schemas/routes.js';
 
 /**
- * Application management, the version PATCH and the tenant's settings (admin key only; a customer key gets 403). Every change is written to
- * the audit log; the commands bump the generations.
+ * Application management, the version PATCH and the tenant's settings (admin key only; a customer key gets 403).
+ * Every change is written to the audit log; the commands bump the generations.
  */
 export function managementAppsRouter(ctx: AppContext): Router {
   const router = express.Router();
