@@ -186,6 +186,8 @@ export async function openPglite(
     const dir = join(dataDir, 'pgdata');
     mkdirSync(dir, { recursive: true });
     const files = engineFiles();
+    // Awaited below, after the child: a failure to read the engine must not go unhandled meanwhile.
+    files.catch(() => {});
     if (!existsSync(join(dir, 'PG_VERSION'))) await initdbInChild(dir);
     engine = await PGlite.create(dir, pgliteOptions(await files));
   } else {
