@@ -154,6 +154,12 @@ const NOT_CACHED_V1 = '/v1 reads its customers, keys and share links from the da
 const NOT_CACHED_REPORTS = 'crash reports, their groups and keys are in no cached answer';
 
 const WRITES: Record<string, Entry> = {
+  'POST /console/session': { unchanged: 'signing in to the console changes no data' },
+  'DELETE /console/session': { unchanged: 'signing out of the console changes no data' },
+  'POST /console/notes-preview': { unchanged: 'a changelog preview only renders what it is sent' },
+  'POST /products/:owner/:app/downloaded': {
+    unchanged: 'download-page counters are read from the database, never from a cached answer',
+  },
   'POST /signup': { unchanged: 'an owner that is not found is never remembered (ReleaseCache.tenantOf)' },
   'POST /login': { unchanged: NOT_CACHED_ACCOUNTS },
   'POST /admin/update': { unchanged: `only the password changes: ${NOT_CACHED_ACCOUNTS}` },
