@@ -12,8 +12,7 @@ import type { Actor } from './auth/actor.js';
  * - update clients, feeds, download tokens and unlisted links (`client`) see published versions only;
  * - the management face (`manager`: admin, team user, API token) sees unpublished versions too, but a team user only
  *   in its allowed apps and channels, and only the artifacts of its allowed platforms and archs (a version, artifact
- *   with no channel, platform or arch is within every list: it can only exist while the tenant had none; an empty
- *   channel, platform or arch list does not limit, see managerViewer);
+ *   with no channel, platform or arch is within every list: it can only exist while the tenant had none);
  * - a /v1 caller (`customer`) sees its entitled apps (the admin key: every app), channel-less versions and those of
  *   the tenant's default channel; with `X-Channel: Test`, every channel. Whether a disabled (unpublished) version is
  *   listed or downloadable is /v1's own question (`enabledFor`), as BinDist shows them by name even so.
@@ -52,9 +51,12 @@ export async function managerViewer(db: Db, actor: Actor): Promise<Viewer> {
       .where('tenant_id', '=', actor.tenantId)
       .where('user_id', '=', actor.userId)
       .execute();
-    // Apps always limit a team user. A channel, platform or arch list limits reads once the admin has put anything
-    // in it: a user granted apps only has always seen every channel of them, and still does.
+    // Every list limits a team user, empty or not, as its writes are limited (and FaynoSync's lists answer nothing
+    // for an empty one): a user granted no channel sees channel-less versions only.
     limits.apps = [];
+    limits.channels = [];
+    limits.platforms = [];
+    limits.archs = [];
     for (const row of rows) {
       const list = limits[row.kind] ?? [];
       limits[row.kind] = [...list, row.resource_id];

@@ -174,6 +174,9 @@ describe.skipIf(chromiumMissing)('the console in Chromium', () => {
     await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
     await page.getByLabel('Apps: Download').check();
     await page.getByRole('group', { name: 'Apps this user sees' }).getByLabel('desktop').check();
+    await page.getByRole('group', { name: 'Channels' }).getByLabel('stable').check();
+    await page.getByRole('group', { name: 'Platforms' }).getByLabel('windows').check();
+    await page.getByRole('group', { name: 'Archs' }).getByLabel('x64').check();
     await page.getByRole('button', { name: 'Create team user' }).click();
     await page.getByText('sees desktop', { exact: true }).waitFor();
 

@@ -369,9 +369,14 @@ describe('team users read only their allowed channels, platforms and archs', () 
     expect(await seen(stableWin)).toEqual(['1.0.0 stable: win32/x64', '1.2.0 stable: win32/x64']);
     const mac = await newTeamUser(t.app, token, {
       apps: { allowed: [appId] },
+      channels: { allowed: [ids.stable, ids.beta] },
       platforms: { allowed: [ids.darwin] },
+      archs: { allowed: [ids.x64, ids.arm64] },
     });
     expect(await seen(mac)).toEqual(['1.2.0 stable: darwin/arm64']);
+    // An empty list limits as a full one does: granted the app alone, a user sees none of its channels' versions.
+    const appOnly = await newTeamUser(t.app, token, { apps: { allowed: [appId] } });
+    expect(await seen(appOnly)).toEqual([]);
     const betaOnly = await newTeamUser(t.app, token, {
       apps: { allowed: [appId] },
       channels: { allowed: [ids.beta] },

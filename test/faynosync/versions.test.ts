@@ -500,7 +500,12 @@ describe('GET /search', () => {
       { app_name: 'desk', version: '1.0.0', channel: 'stable', platform: 'mac', arch: 'x64' },
       [file('a.bin')],
     ).expect(200);
-    const allowed = await newTeamUser(t.app, owner.token, { apps: { allowed: [owner.apps.desk ?? ''] } });
+    const allowed = await newTeamUser(t.app, owner.token, {
+      apps: { allowed: [owner.apps.desk ?? ''] },
+      channels: { allowed: [owner.channels.stable ?? ''] },
+      platforms: { allowed: [owner.platforms.mac ?? ''] },
+      archs: { allowed: [owner.archs.x64 ?? ''] },
+    });
     const other = await newTeamUser(t.app, owner.token, { apps: { allowed: [owner.apps.tool ?? ''] } });
     expect((await search(t.app, allowed.token, { app_name: 'desk' })).total).toBe(1);
     await request(t.app).get('/search').query({ app_name: 'desk' }).set(bearer(other.token)).expect(403);
@@ -535,9 +540,20 @@ describe('GET / (deprecated listing)', () => {
       Artifacts: [{ platform: 'win', arch: 'x64', file_name: 't.bin', package: '.bin' }],
     });
 
-    const user = await newTeamUser(t.app, owner.token, { apps: { allowed: [owner.apps.tool ?? ''] } });
+    const grants = {
+      channels: { allowed: [owner.channels.beta ?? ''] },
+      platforms: { allowed: [owner.platforms.win ?? ''] },
+      archs: { allowed: [owner.archs.x64 ?? ''] },
+    };
+    const user = await newTeamUser(t.app, owner.token, {
+      apps: { allowed: [owner.apps.tool ?? ''] },
+      ...grants,
+    });
     const mine = await request(t.app).get('/').set(bearer(user.token)).expect(200);
     expect((mine.body.apps as SearchItem[]).map((i) => i.AppName)).toEqual(['tool']);
+    // A user granted the app but none of its channels sees none of its versions, as it may change none of them.
+    const appOnly = await newTeamUser(t.app, owner.token, { apps: { allowed: [owner.apps.tool ?? ''] } });
+    expect((await request(t.app).get('/').set(bearer(appOnly.token)).expect(200)).body.apps).toEqual([]);
 
     expect(
       (await request(t.app).get('/?limit=1').set(bearer(owner.token)).expect(200)).body.apps,

@@ -21,18 +21,55 @@ const APP_RIGHTS = ['Create', 'Edit', 'Delete', 'Upload', 'Download'] as const;
 const CATALOG_RIGHTS = ['Create', 'Edit', 'Delete'] as const;
 const CATALOG_KINDS = ['Channels', 'Platforms', 'Archs'] as const;
 
-/** The permission matrix as FaynoSync's document: rights per kind, and the apps the user may see. */
+/**
+ * The permission matrix as FaynoSync's document: rights per kind, and the apps, channels, platforms and archs the
+ * user may see and act on (an empty list allows none of them).
+ */
 function permissionsFrom(form: HTMLFormElement) {
   const data = new FormData(form);
   const flags = (kind: string, rights: readonly string[]) =>
     Object.fromEntries(rights.map((r) => [r.toLowerCase(), data.get(`${kind}.${r}`) === 'on']));
   return {
     apps: { ...flags('Apps', APP_RIGHTS), allowed: data.getAll('apps.allowed').map(String) },
-    ...Object.fromEntries(CATALOG_KINDS.map((k) => [k.toLowerCase(), flags(k, CATALOG_RIGHTS)])),
+    ...Object.fromEntries(
+      CATALOG_KINDS.map((k) => [
+        k.toLowerCase(),
+        { ...flags(k, CATALOG_RIGHTS), allowed: data.getAll(`${k.toLowerCase()}.allowed`).map(String) },
+      ]),
+    ),
   };
 }
 
-function Matrix({ apps }: { apps: api.App[] }) {
+/** The tenant's catalog, for the allowed lists. */
+export interface Catalog {
+  apps: api.App[];
+  channels: api.Channel[];
+  platforms: api.Platform[];
+  archs: api.Arch[];
+}
+
+function AllowedList({
+  legend,
+  name,
+  items,
+}: {
+  legend: string;
+  name: string;
+  items: { id: string; label: string }[];
+}) {
+  return (
+    <fieldset>
+      <legend>{legend}</legend>
+      {items.map((item) => (
+        <label key={item.id} class="check">
+          <input type="checkbox" name={name} value={item.id} /> {item.label}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+function Matrix({ catalog }: { catalog: Catalog }) {
   return (
     <>
       <table class="matrix">
@@ -62,33 +99,49 @@ function Matrix({ apps }: { apps: api.App[] }) {
           ))}
         </tbody>
       </table>
-      <fieldset>
-        <legend>Apps this user sees</legend>
-        {apps.map((app) => (
-          <label key={app.ID} class="check">
-            <input type="checkbox" name="apps.allowed" value={app.ID} /> {app.AppName}
-          </label>
-        ))}
-      </fieldset>
+      <AllowedList
+        legend="Apps this user sees"
+        name="apps.allowed"
+        items={catalog.apps.map((a) => ({ id: a.ID, label: a.AppName }))}
+      />
+      <AllowedList
+        legend="Channels"
+        name="channels.allowed"
+        items={catalog.channels.map((c) => ({ id: c.ID, label: c.ChannelName }))}
+      />
+      <AllowedList
+        legend="Platforms"
+        name="platforms.allowed"
+        items={catalog.platforms.map((p) => ({ id: p.ID, label: p.PlatformName }))}
+      />
+      <AllowedList
+        legend="Archs"
+        name="archs.allowed"
+        items={catalog.archs.map((a) => ({ id: a.ID, label: a.ArchID }))}
+      />
     </>
   );
 }
 
 /** Team users and API tokens: the admin's screen. */
 export function TeamScreen() {
-  const [apps, setApps] = useState<api.App[]>([]);
+  const [catalog, setCatalog] = useState<Catalog>({ apps: [], channels: [], platforms: [], archs: [] });
+  const { apps } = catalog;
   const [users, setUsers] = useState<TeamUser[]>([]);
   const [tokens, setTokens] = useState<ApiToken[]>([]);
   const [secret, setSecret] = useState('');
   const userAction = useAction();
   const tokenAction = useAction();
   const refresh = async () => {
-    const [a, u, t] = await Promise.all([
+    const [a, c, p, x, u, t] = await Promise.all([
       api.apps(),
+      api.channels(),
+      api.platforms(),
+      api.archs(),
       api.call<{ users: TeamUser[] }>('GET', '/users/list'),
       api.call<{ tokens: ApiToken[] }>('GET', '/token/list'),
     ]);
-    setApps(a);
+    setCatalog({ apps: a, channels: c ?? [], platforms: p ?? [], archs: x ?? [] });
     setUsers(u.users);
     setTokens(t.tokens);
   };
@@ -149,7 +202,7 @@ export function TeamScreen() {
               <input name="password" type="password" minLength={8} required autocomplete="new-password" />
             </label>
           </div>
-          <Matrix apps={apps} />
+          <Matrix catalog={catalog} />
           <ErrorText error={userAction.error} />
           <button type="submit" disabled={userAction.busy}>
             Create team user
