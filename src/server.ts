@@ -16,7 +16,6 @@ import { tokensRouter } from './http/faynosync/tokens.js';
 import { tufRouter } from './http/faynosync/tuf.js';
 import { feedDoctorRouter } from './http/feeds/explain.js';
 import { feedFilesRouter } from './http/feeds/files.js';
-import { filesRouter } from './http/files.js';
 import { hotPath } from './http/hot/index.js';
 import { cors } from './http/shared/cors.js';
 import { errorHandler, notFoundHandler } from './http/shared/errors.js';
@@ -24,6 +23,7 @@ import { requestLogging } from './http/shared/logging.js';
 import { metricsRouter, requestMetrics } from './http/shared/metrics.js';
 import { securityHeaders } from './http/shared/security-headers.js';
 import { rejectBadUrlText } from './http/shared/text.js';
+import { filesRouter } from './http/stored-objects.js';
 import { LocalArtifactStore } from './storage/local.js';
 
 /** The Express application: shared middleware, then each face's router, then the JSON 404 and error shape. */

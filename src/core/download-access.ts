@@ -1,8 +1,8 @@
 import type { Db } from '../db/connect.js';
 import { isDatabaseUnreachable } from '../db/errors.js';
+import { BoundedMap } from './bounded-map.js';
 import type { ChangeFeed } from './changes.js';
 import { hashDownloadToken, MAX_DOWNLOAD_TOKEN_LENGTH } from './download-tokens.js';
-import { BoundedMap } from './releases/release-index.js';
 import { appVisible, clientViewer } from './visibility.js';
 
 /** What one download token lets its holder fetch. */

@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
 import { attachmentDisposition } from '../storage/content-disposition.js';
-import { assertValidKey, baseName } from '../storage/keys.js';
+import { assertValidKey, baseName } from '../storage/object-keys.js';
 import {
   type ArtifactStore,
   type ByteRange,

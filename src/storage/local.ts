@@ -17,7 +17,7 @@ import { dirname, join, resolve, sep } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { HashingStream } from './hashing.js';
-import { assertValidKey, assertValidPrefix, baseName, encodeKey } from './keys.js';
+import { assertValidKey, assertValidPrefix, baseName, encodeKey } from './object-keys.js';
 import { PROCESS_TAG, writerOf } from './process-tag.js';
 import {
   type ArtifactStore,

@@ -3,7 +3,7 @@ import { Client, CopyDestinationOptions, CopySourceOptions } from 'minio';
 import { ConfigError } from '../config-error.js';
 import { attachmentDisposition } from './content-disposition.js';
 import { HashingStream } from './hashing.js';
-import { assertValidKey, assertValidPrefix, baseName, encodeKey } from './keys.js';
+import { assertValidKey, assertValidPrefix, baseName, encodeKey } from './object-keys.js';
 import {
   anonymousReadWarning,
   type BucketRef,

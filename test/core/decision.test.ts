@@ -9,7 +9,7 @@ import {
 } from '../../src/core/releases/release-index.js';
 import { rolloutBucket } from '../../src/core/releases/rollout.js';
 import { decide, manualBody, newestOpenRollout } from '../../src/core/update/decision.js';
-import { parseVersion } from '../../src/core/versions.js';
+import { parseVersion } from '../../src/core/version-numbers.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { insertReleases, type SeededTenant, seedTenant } from '../helpers/seed.js';
 

@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { compareVersions, parseVersion } from '../../src/core/versions.js';
+import { compareVersions, parseVersion } from '../../src/core/version-numbers.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { bearer } from '../helpers/auth.js';
 import { deviceWhere, feedTenant, publisher, rawBody, rolloutSeedOf } from '../helpers/feeds.js';

@@ -1,7 +1,7 @@
 import type { RequestListener } from 'node:http';
 import request from 'supertest';
 import { expect } from 'vitest';
-import { compareVersions, parseVersion } from '../../src/core/versions.js';
+import { compareVersions, parseVersion } from '../../src/core/version-numbers.js';
 import { rawBody } from '../helpers/feeds.js';
 
 /**

@@ -4,7 +4,7 @@ import { Readable } from 'node:stream';
 import type { Insertable } from 'kysely';
 import type { AppContext } from '../../src/context.js';
 import { newId } from '../../src/core/ids.js';
-import { parseVersion } from '../../src/core/versions.js';
+import { parseVersion } from '../../src/core/version-numbers.js';
 import type { Db } from '../../src/db/connect.js';
 import type { ArtifactsTable, VersionsTable } from '../../src/db/schema.js';
 

@@ -6,7 +6,7 @@ import { Readable, type Stream } from 'node:stream';
 import express from 'express';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { filesRouter } from '../../src/http/files.js';
+import { filesRouter } from '../../src/http/stored-objects.js';
 import { LocalArtifactStore } from '../../src/storage/local.js';
 
 const SIGNING_KEY = 'files-test-signing-key';

@@ -8,7 +8,7 @@ import { PassThrough, Readable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { filesRouter } from '../../src/http/files.js';
+import { filesRouter } from '../../src/http/stored-objects.js';
 import { LocalArtifactStore } from '../../src/storage/local.js';
 import type { S3Options } from '../../src/storage/s3.js';
 import { S3ArtifactStore } from '../../src/storage/s3.js';

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/connect.js';
 import type { Origin } from './activity.js';
 import { audit, auditActor } from './audit.js';
-import { rotateAdminKey } from './keys.js';
+import { rotateAdminKey } from './customer-keys.js';
 
 /**
  * The tenant admin's BinDist key: issued (first time) or rotated by `POST /v1/management/admin/regenerate-key`,

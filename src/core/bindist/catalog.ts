@@ -4,7 +4,7 @@ import type { App, Database } from '../../db/schema.js';
 import { notFound } from '../errors.js';
 import { findApp as findVisibleApp, visibleApps } from '../lookup.js';
 import type { CustomerViewer } from '../visibility.js';
-import type { BindistCaller } from './keys.js';
+import type { BindistCaller } from './customer-keys.js';
 import type { PageRequest } from './paging.js';
 
 /**

@@ -2,7 +2,7 @@ import type { Db } from '../../db/connect.js';
 import { invalid, notFound } from '../errors.js';
 import type { Origin } from './activity.js';
 import { type AuditEventType, audit, auditActor } from './audit.js';
-import { mintKey, newCustomerId } from './keys.js';
+import { mintKey, newCustomerId } from './customer-keys.js';
 import type { PageRequest } from './paging.js';
 import { revokeCustomerShareLinks } from './share-links.js';
 import type { Tier } from './tiers.js';

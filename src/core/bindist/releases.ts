@@ -4,11 +4,11 @@ import type { Db } from '../../db/connect.js';
 import type { VersionsTable } from '../../db/schema.js';
 import { notFound } from '../errors.js';
 import { findVersion as findVisibleVersion, onePerNumber, visibleVersions } from '../lookup.js';
-import { compareVersions, parseVersion } from '../versions.js';
+import { compareVersions, parseVersion } from '../version-numbers.js';
 import { defaultChannelId, enabledFor, type Viewer } from '../visibility.js';
 import type { BindistApp } from './catalog.js';
 import { appViewer, containsPattern } from './catalog.js';
-import type { BindistCaller } from './keys.js';
+import type { BindistCaller } from './customer-keys.js';
 
 type Version = Selectable<VersionsTable>;
 

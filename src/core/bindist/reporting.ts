@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../db/connect.js';
 import { invalid } from '../errors.js';
 import type { BindistApp } from './catalog.js';
-import type { BindistCaller } from './keys.js';
+import type { BindistCaller } from './customer-keys.js';
 import { type Pagination, paginationOf } from './paging.js';
 
 /**

@@ -1,5 +1,5 @@
 import { forbidden } from '../errors.js';
-import type { BindistCaller } from './keys.js';
+import type { BindistCaller } from './customer-keys.js';
 
 /**
  * Customer tiers, from BinDist's documentation (the real server dropped them; the SDKs still send `tier`):

@@ -7,10 +7,10 @@ import { conflict, DomainError, forbidden, invalid, notFound } from '../errors.j
 import { printable } from '../names.js';
 import { type ReleaseDeps, removeObject } from '../releases/upload.js';
 import { findApp } from './catalog.js';
-import { type BindistCaller, callerId } from './keys.js';
+import { type BindistCaller, callerId } from './customer-keys.js';
 import { fileTypeOf } from './releases.js';
 import { resolveUploadTarget, type Uploader, type UploadResult, VersionUpload } from './uploads.js';
-import { bindistVersionId } from './versions.js';
+import { bindistVersionId } from './version-rules.js';
 
 /**
  * BinDist's three-step large upload. `large-url` opens a session (what the client declared, where the bytes go, until

@@ -6,9 +6,9 @@ import { printable } from '../names.js';
 import { checkFileName, type ReleaseDeps } from '../releases/upload.js';
 import { recordActivity } from './activity.js';
 import { type BindistApp, findApp } from './catalog.js';
-import type { BindistCaller } from './keys.js';
+import type { BindistCaller } from './customer-keys.js';
 import { type BindistFileType, fileTypeOf } from './releases.js';
-import { bindistVersionId, versionExists } from './versions.js';
+import { bindistVersionId, versionExists } from './version-rules.js';
 
 /**
  * BinDist uploads (small and large) on top of the release pipeline: a `VersionUpload` checks everything first,

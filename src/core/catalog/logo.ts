@@ -5,7 +5,7 @@ import type { Logger } from 'pino';
 import { type ArtifactStore, ObjectTooLargeError } from '../../storage/types.js';
 import { DomainError, invalid } from '../errors.js';
 import { printable } from '../names.js';
-import { temporaryKey } from '../releases/keys.js';
+import { temporaryKey } from '../releases/artifact-keys.js';
 
 export const LOGO_MAX_BYTES = 5 * 1024 * 1024;
 

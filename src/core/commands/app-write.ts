@@ -7,7 +7,7 @@ import { duplicateName, lockForChange, nameTaken, withConstraints } from '../cat
 import { type LogoStaging, type LogoUpload, putLogo, removeLogo } from '../catalog/logo.js';
 import { invalid } from '../errors.js';
 import { grantToCreator } from '../permissions.js';
-import { type ReportKeySecret, setReportKey } from '../reports/keys.js';
+import { type ReportKeySecret, setReportKey } from '../reports/report-keys.js';
 import type { CommandDeps } from './deps.js';
 
 /** What app commands need; an AppContext is one. */

@@ -1,7 +1,7 @@
 import { isUniqueViolation } from '../../db/errors.js';
 import { requireCustomers } from '../bindist/applications.js';
 import { type BindistApp, findApp } from '../bindist/catalog.js';
-import type { BindistCaller } from '../bindist/keys.js';
+import type { BindistCaller } from '../bindist/customer-keys.js';
 import { conflict } from '../errors.js';
 import { newId } from '../ids.js';
 import type { CommandDeps } from './deps.js';

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { BindistCaller } from '../bindist/keys.js';
+import type { BindistCaller } from '../bindist/customer-keys.js';
 import { invalid, notFound } from '../errors.js';
 import type { CommandDeps } from './deps.js';
 

@@ -3,10 +3,10 @@ import type { Actor } from '../auth/actor.js';
 import { invalid, notFound } from '../errors.js';
 import { isId } from '../ids.js';
 import { requireAllowedPlacement, requirePermission } from '../permissions.js';
+import { artifactsOf, findVersion, type ListedArtifact } from '../releases/release-listing.js';
 import { claimForRemoval, removeClaimed } from '../releases/removal.js';
 import type { ReleaseDeps } from '../releases/upload.js';
 import { asObject } from '../releases/upload.js';
-import { artifactsOf, findVersion, type ListedArtifact } from '../releases/versions.js';
 import { managerViewer } from '../visibility.js';
 
 /**

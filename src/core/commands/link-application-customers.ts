@@ -1,6 +1,6 @@
 import { linkedCustomerIds, requireCustomers } from '../bindist/applications.js';
 import { type BindistApp, findApp } from '../bindist/catalog.js';
-import type { BindistCaller } from '../bindist/keys.js';
+import type { BindistCaller } from '../bindist/customer-keys.js';
 import { invalid } from '../errors.js';
 import { printable } from '../names.js';
 import type { CommandDeps } from './deps.js';

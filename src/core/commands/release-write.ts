@@ -3,12 +3,12 @@ import { extname } from 'node:path';
 import { sql } from 'kysely';
 import type { Db } from '../../db/connect.js';
 import { isForeignKeyViolation, isUniqueViolation } from '../../db/errors.js';
-import { MAX_KEY_BYTES } from '../../storage/keys.js';
+import { MAX_KEY_BYTES } from '../../storage/object-keys.js';
 import { InvalidKeyError, type Visibility } from '../../storage/types.js';
 import { conflict, DomainError, invalid } from '../errors.js';
 import { newId } from '../ids.js';
 import { printable } from '../names.js';
-import { releaseKey } from '../releases/keys.js';
+import { releaseKey } from '../releases/artifact-keys.js';
 import { checkUpdaterFiles } from '../releases/updater-rules.js';
 import {
   type FileUpload,

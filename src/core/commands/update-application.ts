@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { type BindistApp, findApp } from '../bindist/catalog.js';
-import type { BindistCaller } from '../bindist/keys.js';
+import type { BindistCaller } from '../bindist/customer-keys.js';
 import { invalid } from '../errors.js';
 import type { CommandDeps } from './deps.js';
 

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { findApp } from '../bindist/catalog.js';
-import type { BindistCaller } from '../bindist/keys.js';
+import type { BindistCaller } from '../bindist/customer-keys.js';
 import { viewerOf } from '../bindist/releases.js';
 import type { Tier } from '../bindist/tiers.js';
 import { invalid, notFound } from '../errors.js';

@@ -1,6 +1,7 @@
 import type { Actor } from '../auth/actor.js';
 import { invalid } from '../errors.js';
 import { requirePermission } from '../permissions.js';
+import { findVersion } from '../releases/release-listing.js';
 import {
   asObject,
   parseSignature,
@@ -9,7 +10,6 @@ import {
   type ReleaseFiles,
   resolveFilePlacement,
 } from '../releases/upload.js';
-import { findVersion } from '../releases/versions.js';
 import { ReleaseWrite } from './release-write.js';
 
 /**

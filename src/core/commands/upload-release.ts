@@ -10,7 +10,7 @@ import {
   type ReleaseFiles,
   resolveFilePlacement,
 } from '../releases/upload.js';
-import { parseVersion } from '../versions.js';
+import { parseVersion } from '../version-numbers.js';
 import { ReleaseWrite } from './release-write.js';
 
 /**

@@ -2,7 +2,7 @@ import type { Db } from '../../db/connect.js';
 import type { Release, TenantCatalog } from '../releases/release-index.js';
 import { rolloutBucket } from '../releases/rollout.js';
 import { answerFeed } from '../update/feed.js';
-import { compareVersions, parseVersion, type Version } from '../versions.js';
+import { compareVersions, parseVersion, type Version } from '../version-numbers.js';
 import type { Feed, FeedFormat } from './feed.js';
 import { FEED_FORMATS } from './formats.js';
 

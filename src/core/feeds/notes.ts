@@ -1,6 +1,6 @@
 import { Marked } from 'marked';
 import sanitizeHtml from 'sanitize-html';
-import { BoundedMap } from '../releases/release-index.js';
+import { BoundedMap } from '../bounded-map.js';
 
 /** GitHub-flavoured, as release pipelines write changelogs; an instance of its own, so no global option leaks in. */
 const markdown = new Marked({ gfm: true, async: false });

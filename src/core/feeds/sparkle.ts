@@ -2,7 +2,7 @@ import { create } from 'xmlbuilder2';
 import type { LineRelease, Release, ReleaseArtifact } from '../releases/release-index.js';
 import { type FormatAnswer, newestAbove } from '../update/answer.js';
 import type { Selection } from '../update/select.js';
-import type { Version } from '../versions.js';
+import type { Version } from '../version-numbers.js';
 import { type Feed, type FeedFormat, fileUrl } from './feed.js';
 import { notesHtml } from './notes.js';
 

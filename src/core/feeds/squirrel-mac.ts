@@ -1,7 +1,7 @@
 import type { LineRelease, Release, ReleaseArtifact } from '../releases/release-index.js';
 import { newestAbove } from '../update/answer.js';
 import type { Selection } from '../update/select.js';
-import type { Version } from '../versions.js';
+import type { Version } from '../version-numbers.js';
 import { isoSeconds } from './dates.js';
 import { type FeedFormat, fileUrl } from './feed.js';
 

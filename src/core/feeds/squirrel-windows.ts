@@ -1,7 +1,7 @@
 import type { LineRelease, Release, ReleaseArtifact } from '../releases/release-index.js';
 import { type FormatAnswer, newestAbove } from '../update/answer.js';
 import type { Selection } from '../update/select.js';
-import { compareVersions, parseVersion, type Version } from '../versions.js';
+import { compareVersions, parseVersion, type Version } from '../version-numbers.js';
 import { type FeedFormat, fileUrl } from './feed.js';
 
 /** Squirrel.Windows reads a package as a delta when its name ends so, in any case; anything else is a full one. */

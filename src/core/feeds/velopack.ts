@@ -1,7 +1,7 @@
 import type { LineRelease, ReleaseArtifact, ReleaseCache } from '../releases/release-index.js';
 import { type FormatAnswer, type FormatError, newestAbove } from '../update/answer.js';
 import type { Selection } from '../update/select.js';
-import { compareVersions, parseVersion } from '../versions.js';
+import { compareVersions, parseVersion } from '../version-numbers.js';
 import { type Feed, type FeedFormat, type FeedPath, fileUrl, NONE_SEGMENT, resolveFeed } from './feed.js';
 import { notesHtml } from './notes.js';
 import { isDeltaPackage, isNupkg } from './squirrel-windows.js';

@@ -3,7 +3,7 @@ import { Readable } from 'node:stream';
 import { sql } from 'kysely';
 import type { Logger } from 'pino';
 import type { Db, DbHandle } from '../../db/connect.js';
-import { assertValidKey } from '../../storage/keys.js';
+import { assertValidKey } from '../../storage/object-keys.js';
 import type { ArtifactStore } from '../../storage/types.js';
 import type { ChangeFeed } from '../changes.js';
 import { answerCheck, type CheckQuery, loadCheck } from '../update/check.js';

@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import type { Db } from '../../db/connect.js';
 import { writerOf } from '../../storage/process-tag.js';
 import type { ArtifactStore, Visibility } from '../../storage/types.js';
-import { TEMPORARY_PREFIX, temporaryKeyWriter } from './keys.js';
+import { TEMPORARY_PREFIX, temporaryKeyWriter } from './artifact-keys.js';
 
 /**
  * How long a temporary object of a process this one cannot see (another host's) is left alone. A temporary object

@@ -1,6 +1,6 @@
 import { invalid } from '../errors.js';
 import { printable } from '../names.js';
-import { compareVersions, parseVersion } from '../versions.js';
+import { compareVersions, parseVersion } from '../version-numbers.js';
 
 /**
  * What an upload for each updater must hold (issue 4 item 8). FaynoSync asked for the feed files its relay served

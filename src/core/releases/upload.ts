@@ -3,7 +3,7 @@ import type { Readable } from 'node:stream';
 import type { Logger } from 'pino';
 import type { Db } from '../../db/connect.js';
 import type { UpdaterEntry } from '../../db/schema.js';
-import { MAX_SEGMENT_BYTES } from '../../storage/keys.js';
+import { MAX_SEGMENT_BYTES } from '../../storage/object-keys.js';
 import { type ArtifactStore, ObjectTooLargeError, type Visibility } from '../../storage/types.js';
 import type { Actor } from '../auth/actor.js';
 import { UPDATER_TYPES } from '../catalog/updaters.js';
@@ -12,7 +12,7 @@ import { DomainError, invalid } from '../errors.js';
 import { parseFlag } from '../flags.js';
 import { checkName, printable } from '../names.js';
 import { requireAllowed } from '../permissions.js';
-import { temporaryKey } from './keys.js';
+import { temporaryKey } from './artifact-keys.js';
 import { checkUpdaterData } from './updater-rules.js';
 
 /** What the release commands need; an AppContext is one. */

@@ -2,12 +2,12 @@ import { createHash } from 'node:crypto';
 import { forbidden, invalid } from '../errors.js';
 import { checkName } from '../names.js';
 import { MAX_DEVICE_ID_LENGTH } from '../telemetry/recorder.js';
-import { parseVersion } from '../versions.js';
+import { parseVersion } from '../version-numbers.js';
 import { type BlobDeps, storeDetailsBlob } from './blobs.js';
 import { decodeDetails } from './details.js';
 import { countDetails, countReport, type ReportDimensions } from './groups.js';
-import type { ReportKeyOwner } from './keys.js';
 import { checkIngestLimits } from './rate-limits.js';
+import type { ReportKeyOwner } from './report-keys.js';
 
 /** FaynoSync's event types; a new one needs a server change by design (reasons are open, by pattern). */
 export const EVENT_TYPES = [

@@ -1,5 +1,5 @@
 import type { Release } from '../releases/release-index.js';
-import { compareVersions, type Version } from '../versions.js';
+import { compareVersions, type Version } from '../version-numbers.js';
 import type { Selection } from './select.js';
 
 /** What an updater is told, before it is serialised: a body, an empty 204, a redirect or an error. */

@@ -13,7 +13,7 @@ import type {
   TenantCatalog,
 } from '../releases/release-index.js';
 import { releaseLine } from '../releases/release-index.js';
-import { parseVersion, type Version } from '../versions.js';
+import { parseVersion, type Version } from '../version-numbers.js';
 import { answered, type FormatAnswer, refused, type UpdateAnswer } from './answer.js';
 import { type Decision, decide, manualBody, sortedKeys } from './decision.js';
 import { type Selection, selectReleases } from './select.js';

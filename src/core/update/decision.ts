@@ -1,6 +1,6 @@
 import type { LineRelease, Release, ReleaseArtifact } from '../releases/release-index.js';
 import { inRollout } from '../releases/rollout.js';
-import { compareVersions, type Version } from '../versions.js';
+import { compareVersions, type Version } from '../version-numbers.js';
 
 /** What an update check decided, before it is shaped into FaynoSync's JSON. */
 export interface Decision {

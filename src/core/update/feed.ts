@@ -1,5 +1,5 @@
 import type { Feed, FeedFormat } from '../feeds/feed.js';
-import type { Version } from '../versions.js';
+import type { Version } from '../version-numbers.js';
 import { answered, type UpdateAnswer } from './answer.js';
 import { selectReleases, stagedInReach } from './select.js';
 

@@ -1,6 +1,6 @@
 import type { LineRelease, Release } from '../releases/release-index.js';
 import { inRollout } from '../releases/rollout.js';
-import { compareVersions, type Version } from '../versions.js';
+import { compareVersions, type Version } from '../version-numbers.js';
 import { decide } from './decision.js';
 
 /** Who is asking for a feed, as far as the request tells. */

@@ -2,7 +2,7 @@ import express, { type Router } from 'express';
 import type { AppContext } from '../../context.js';
 import { actorFromSession } from '../../core/auth/actor.js';
 import { regenerateAdminKey } from '../../core/bindist/admin-key.js';
-import { callerFromKey, keyFromHeader } from '../../core/bindist/keys.js';
+import { callerFromKey, keyFromHeader } from '../../core/bindist/customer-keys.js';
 import { requireAdmin } from '../../core/permissions.js';
 import { requestOrigin } from './auth.js';
 import { BindistError, ok } from './envelope.js';

@@ -1,9 +1,9 @@
 import type { Request, RequestHandler, Response } from 'express';
 import type { AppContext } from '../../context.js';
-import { type BindistCaller, callerFromKey, keyFromHeader } from '../../core/bindist/keys.js';
+import { type BindistCaller, callerFromKey, keyFromHeader } from '../../core/bindist/customer-keys.js';
 import { BindistError } from './envelope.js';
 
-export type { BindistCaller } from '../../core/bindist/keys.js';
+export type { BindistCaller } from '../../core/bindist/customer-keys.js';
 
 /**
  * Authentication of the /v1 face: `Authorization: Bearer <key>` with an admin or customer key. The caller is

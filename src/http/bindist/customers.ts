@@ -1,5 +1,6 @@
 import express, { type Request, type Response, type Router } from 'express';
 import type { AppContext } from '../../context.js';
+import { callerId } from '../../core/bindist/customer-keys.js';
 import {
   type AdminAct,
   createCustomer,
@@ -8,7 +9,6 @@ import {
   regenerateCustomerKey,
   updateCustomer,
 } from '../../core/bindist/customers.js';
-import { callerId } from '../../core/bindist/keys.js';
 import { paginationOf } from '../../core/bindist/paging.js';
 import { routeInput } from '../shared/validate.js';
 import { adminOnly, requestOrigin, requireBindistAdmin } from './auth.js';

@@ -1,6 +1,6 @@
 import express, { type Router } from 'express';
 import type { AppContext } from '../../context.js';
-import { createShareLink, downloadUrl, followShareLink } from '../../core/bindist/downloads.js';
+import { createShareLink, downloadUrl, followShareLink } from '../../core/bindist/download-links.js';
 import { isTestChannel } from '../../core/bindist/releases.js';
 import { routeInput } from '../shared/validate.js';
 import { bindistCaller, requestOrigin } from './auth.js';

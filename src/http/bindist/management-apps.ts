@@ -1,7 +1,7 @@
 import express, { type Request, type Router } from 'express';
 import type { AppContext } from '../../context.js';
 import { type AuditEventType, audit, auditActor } from '../../core/bindist/audit.js';
-import { type BindistCaller, callerId } from '../../core/bindist/keys.js';
+import { type BindistCaller, callerId } from '../../core/bindist/customer-keys.js';
 import { isTestChannel } from '../../core/bindist/releases.js';
 import { readSettings, updateSettings } from '../../core/bindist/settings.js';
 import { createApplication } from '../../core/commands/create-application.js';

@@ -1,7 +1,7 @@
 import { PassThrough } from 'node:stream';
 import express, { type Request, type Router } from 'express';
 import type { AppContext } from '../../context.js';
-import { type BindistCaller, callerId } from '../../core/bindist/keys.js';
+import { type BindistCaller, callerId } from '../../core/bindist/customer-keys.js';
 import {
   resolveUploadTarget,
   SMALL_UPLOAD_MAX_BYTES,

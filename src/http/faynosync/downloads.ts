@@ -1,7 +1,7 @@
 import { type RequestHandler, type Response, Router } from 'express';
 import type { AppContext } from '../../context.js';
 import { DOWNLOAD_TOKEN_HEADER } from '../../core/download-tokens.js';
-import { downloadUrl, downloadUrlForAnyone, downloadUrlForToken } from '../../core/downloads.js';
+import { downloadUrl, downloadUrlForAnyone, downloadUrlForToken } from '../../core/release-downloads.js';
 import { actorOf, authenticate, bearerToken, permit } from '../shared/auth.js';
 import { routeInput } from '../shared/validate.js';
 import { FAYNOSYNC_ROUTES as R } from './schemas/routes.js';

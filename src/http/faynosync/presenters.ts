@@ -1,7 +1,7 @@
 import type { AppItem } from '../../core/catalog/apps.js';
 import type { NamedItem } from '../../core/catalog/named.js';
 import { artifactLink } from '../../core/releases/links.js';
-import type { ReleaseItem } from '../../core/releases/versions.js';
+import type { ReleaseItem } from '../../core/releases/release-listing.js';
 import type { ArtifactStore } from '../../core/stored-files.js';
 
 /** FaynoSync answers catalog lists with PascalCase documents; `Owner` is the tenant admin's username. */

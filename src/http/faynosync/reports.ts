@@ -15,7 +15,7 @@ import {
   type ReportKeyOwner,
   regenerateReportKey,
   resolveReportKey,
-} from '../../core/reports/keys.js';
+} from '../../core/reports/report-keys.js';
 import { actorOf, authenticate, bearerToken, permit } from '../shared/auth.js';
 import { jsonBody } from '../shared/body.js';
 import { routeInput } from '../shared/validate.js';

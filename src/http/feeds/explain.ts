@@ -7,7 +7,7 @@ import { resolveFeed } from '../../core/feeds/feed.js';
 import { requireAllowed } from '../../core/permissions.js';
 import type { ReleaseCache } from '../../core/releases/release-index.js';
 import { MAX_DEVICE_ID_LENGTH } from '../../core/telemetry/recorder.js';
-import { parseVersion, type Version } from '../../core/versions.js';
+import { parseVersion, type Version } from '../../core/version-numbers.js';
 import { actorOf, authenticate } from '../shared/auth.js';
 
 function queryText(req: Request, name: string): string | undefined {

@@ -2,8 +2,8 @@ import express, { type Request, type Response, type Router } from 'express';
 import type { AppContext } from '../../context.js';
 import { type Feed, type FeedPath, resolveFeed } from '../../core/feeds/feed.js';
 import type { ReleaseArtifact, ReleaseCache, ReleaseIndex } from '../../core/releases/release-index.js';
-import { serveStored } from '../files.js';
 import { STALE_HEADER } from '../hot/response.js';
+import { serveStored } from '../stored-objects.js';
 
 /**
  * The files the feeds name: `/update/{owner}/{app}/{channel}/{platform}/{arch}/{version}/{file}` (and

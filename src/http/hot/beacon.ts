@@ -2,7 +2,7 @@ import type { ServerResponse } from 'node:http';
 import type { AppContext } from '../../context.js';
 import { isCatalogName } from '../../core/names.js';
 import { lineKey, type ReleaseCache } from '../../core/releases/release-index.js';
-import { parseVersion } from '../../core/versions.js';
+import { parseVersion } from '../../core/version-numbers.js';
 import { type HotRequest, readQuery, usableDeviceId } from './request.js';
 import { prepareJson, prepareNoContent, send } from './response.js';
 

@@ -1,11 +1,12 @@
 import type { ServerResponse } from 'node:http';
 import type { AppContext } from '../../context.js';
+import { BoundedMap } from '../../core/bounded-map.js';
 import { type Feed, type FeedFormat, type FeedPath, resolveFeed } from '../../core/feeds/feed.js';
 import { FEED_FORMATS } from '../../core/feeds/formats.js';
-import { BoundedMap, type ReleaseCache } from '../../core/releases/release-index.js';
+import type { ReleaseCache } from '../../core/releases/release-index.js';
 import type { UpdateAnswer } from '../../core/update/answer.js';
 import { answerFeed, type FeedRequest } from '../../core/update/feed.js';
-import { parseVersion, type Version } from '../../core/versions.js';
+import { parseVersion, type Version } from '../../core/version-numbers.js';
 import { countCheck } from '../../metrics/counts.js';
 import { type HotRequest, readQuery, usableDeviceId } from './request.js';
 import {

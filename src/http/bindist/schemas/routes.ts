@@ -3,7 +3,7 @@ import { parseApplicationId } from '../../../core/bindist/applications.js';
 import { FILE_TYPES } from '../../../core/bindist/releases.js';
 import { TIERS } from '../../../core/bindist/tiers.js';
 import { checkBindistFileName } from '../../../core/bindist/uploads.js';
-import { MAX_RELEASE_NOTES, parseBindistVersion } from '../../../core/bindist/versions.js';
+import { MAX_RELEASE_NOTES, parseBindistVersion } from '../../../core/bindist/version-rules.js';
 import { describeRoute, type RouteSpec } from '../../shared/validate.js';
 import {
   applicationId,

@@ -5,7 +5,7 @@ import { parseId } from '../catalog/common.js';
 import { notFound } from '../errors.js';
 import { checkName } from '../names.js';
 import { requireAllowed, requireAllowedPlacement } from '../permissions.js';
-import { compareVersions, parseVersion } from '../versions.js';
+import { compareVersions, parseVersion } from '../version-numbers.js';
 import {
   artifactVisible,
   managerViewer,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../src/core/errors.js';
-import { compareVersionText, parseVersion } from '../../src/core/versions.js';
+import { compareVersionText, parseVersion } from '../../src/core/version-numbers.js';
 
 describe('parseVersion', () => {
   it('normalises FaynoSync build numbers written with a dash', () => {

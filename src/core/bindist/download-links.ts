@@ -8,7 +8,7 @@ import { newId } from '../ids.js';
 import { enabledFor } from '../visibility.js';
 import { type Origin, recordActivity } from './activity.js';
 import { type BindistApp, findApp } from './catalog.js';
-import { type BindistCaller, callerId } from './keys.js';
+import { type BindistCaller, callerId } from './customer-keys.js';
 import { type BindistFile, type BindistVersion, findVersion, pickFile, viewerOf } from './releases.js';
 import { requireTier } from './tiers.js';
 

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/connect.js';
 import { invalid } from '../errors.js';
 import { printable } from '../names.js';
-import { parseVersion } from '../versions.js';
+import { parseVersion } from '../version-numbers.js';
 
 /**
  * Writing BinDist versions (the read side is releases.ts). A version is a channel-less `versions` row of the app:
