@@ -11,14 +11,14 @@ import { type BindistFile, type BindistVersion, findVersion, pickFile, viewerOf 
 import { requireTier } from './tiers.js';
 
 /**
- * Download URLs and share links of the /v1 face. A download is recorded (activity row, `downloadCount + 1`)
- * each time a URL is issued, for a download-URL request or a share link followed, as BinDist does; the bytes
- * then come straight from storage through a pre-signed URL that needs no credentials.
+ * Download URLs and share links followed on the /v1 face (commands/create-share-link.ts makes the links). A download
+ * is recorded (activity row, `downloadCount + 1`) each time a URL is issued, for a download-URL request or a share
+ * link followed, as BinDist does; the bytes then come straight from storage through a pre-signed URL that needs no
+ * credentials.
  */
 
 /** BinDist's pre-signed URL lifetime. */
 export const DOWNLOAD_URL_TTL_SECONDS = 30 * 60;
-export const SHARE_MINUTES = { min: 5, max: 1440, default: 30 } as const;
 
 export interface DownloadDeps {
   database: { db: Db };

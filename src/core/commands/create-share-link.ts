@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { hashApiToken } from '../auth/api-tokens.js';
 import { type BindistApp, findApp } from '../bindist/catalog.js';
 import { type BindistCaller, callerId } from '../bindist/customer-keys.js';
-import { type DownloadDeps, SHARE_MINUTES } from '../bindist/download-links.js';
+import type { DownloadDeps } from '../bindist/download-links.js';
 import {
   type BindistFile,
   type BindistVersion,
@@ -12,6 +12,9 @@ import {
 } from '../bindist/releases.js';
 import { requireTier } from '../bindist/tiers.js';
 import { newId } from '../ids.js';
+
+/** A share link's lifetime in minutes when none is asked for (the route's schema allows 5 to 1440). */
+const DEFAULT_SHARE_MINUTES = 30;
 
 export interface CreatedShareLink {
   token: string;
@@ -47,7 +50,7 @@ export async function createShareLink(
 ): Promise<CreatedShareLink> {
   const { db } = deps.database;
   const { applicationId, version: versionText, fileId } = input;
-  const minutes = input.expiresInMinutes ?? input.expiresMinutes ?? SHARE_MINUTES.default;
+  const minutes = input.expiresInMinutes ?? input.expiresMinutes ?? DEFAULT_SHARE_MINUTES;
   const app = await findApp(db, caller, applicationId);
   // Production's view (no Test channel): a link is followed later without headers, and must find the same version.
   const version = await findVersion(db, await viewerOf(db, caller, false), app, versionText);
