@@ -5,7 +5,7 @@ import { ChangeFeed } from './core/changes.js';
 import { degradedReasons } from './core/health.js';
 import { KnownAddresses, RateLimiter } from './core/rate-limit.js';
 import { EdgePublisher } from './core/releases/edge.js';
-import { ReleaseCache } from './core/releases/release-index.js';
+import { ReleaseCache } from './core/releases/release-cache.js';
 import { sweepUploads } from './core/releases/sweep.js';
 import { ReportsRetention } from './core/reports/retention.js';
 import { TelemetryRecorder } from './core/telemetry/recorder.js';

@@ -1,4 +1,5 @@
-import type { ReleaseArtifact, ReleaseIndex, TenantCatalog } from './releases/release-index.js';
+import type { TenantCatalog } from './releases/catalog-load.js';
+import type { ReleaseArtifact, ReleaseIndex } from './releases/index-load.js';
 
 /** The platform families a download page knows; a tenant's own platform names map onto them. */
 export type Family = 'windows' | 'macos' | 'linux' | 'android' | 'ios';

@@ -1,12 +1,12 @@
 import { extname } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadCatalog } from '../../src/core/releases/catalog-load.js';
 import {
   type LineRelease,
-  loadCatalog,
   loadReleaseIndex,
   type ReleaseIndex,
   releaseLine,
-} from '../../src/core/releases/release-index.js';
+} from '../../src/core/releases/index-load.js';
 import { rolloutBucket } from '../../src/core/releases/rollout.js';
 import { decide, manualBody, newestOpenRollout } from '../../src/core/update/decision.js';
 import { parseVersion } from '../../src/core/version-numbers.js';

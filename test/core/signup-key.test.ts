@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAdmin } from '../../src/core/accounts.js';
 import { prepareSignupKey } from '../../src/core/auth/signup-key.js';
+import { createAdmin } from '../../src/core/commands/create-admin.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { PASSWORD, uniqueName } from '../helpers/auth.js';
 

@@ -1,15 +1,14 @@
 import type { Db } from '../../db/connect.js';
-import { invalid, notFound } from '../errors.js';
+import { notFound } from '../errors.js';
 import type { Origin } from './activity.js';
 import { type AuditEventType, audit, auditActor } from './audit.js';
-import { mintKey, newCustomerId } from './customer-keys.js';
 import type { PageRequest } from './paging.js';
-import { revokeCustomerShareLinks } from './share-links.js';
 import type { Tier } from './tiers.js';
 
 /**
  * BinDist customers (management side): each has one API key, shown once at creation or regeneration, and sees
- * the applications it is linked to. Every change is audited. All functions act inside one tenant.
+ * the applications it is linked to. The reads are here; the writes (commands/create-customer.ts,
+ * update-customer.ts, regenerate-customer-key.ts) are each audited. All functions act inside one tenant.
  */
 
 /** Who makes an administrative change, for the audit log. */
@@ -36,7 +35,7 @@ export interface Customer {
   lastUsedAt: Date | null;
 }
 
-const COLUMNS = [
+export const CUSTOMER_COLUMNS = [
   'id',
   'name',
   'email',
@@ -54,11 +53,11 @@ const COLUMNS = [
 
 type Row = Awaited<ReturnType<ReturnType<typeof selectCustomers>['executeTakeFirstOrThrow']>>;
 
-function selectCustomers(db: Db, tenantId: string) {
-  return db.selectFrom('bindist_customers').select(COLUMNS).where('tenant_id', '=', tenantId);
+export function selectCustomers(db: Db, tenantId: string) {
+  return db.selectFrom('bindist_customers').select(CUSTOMER_COLUMNS).where('tenant_id', '=', tenantId);
 }
 
-function toCustomer(row: Row): Customer {
+export function toCustomer(row: Row): Customer {
   return {
     customerId: row.id,
     name: row.name,
@@ -76,7 +75,13 @@ function toCustomer(row: Row): Customer {
   };
 }
 
-function record(db: Db, act: AdminAct, eventType: AuditEventType, details: Record<string, unknown>) {
+/** Writes the audit row of an administrative change to customers. */
+export function recordAdminAct(
+  db: Db,
+  act: AdminAct,
+  eventType: AuditEventType,
+  details: Record<string, unknown>,
+) {
   return audit(db, {
     tenantId: act.tenantId,
     eventType,
@@ -98,7 +103,7 @@ export interface CustomerFields {
 }
 
 /** The descriptive columns of `input`. */
-function descriptive(input: CustomerFields) {
+export function descriptive(input: CustomerFields) {
   const { email, notes, reference, license, tier } = input;
   return { email, notes, reference, license, tier };
 }
@@ -136,106 +141,4 @@ export async function listCustomers(
   let query = selectCustomers(db, tenantId).orderBy('name').orderBy('id');
   if (page) query = query.limit(page.limit).offset((page.page - 1) * page.limit);
   return { customers: (await query.execute()).map(toCustomer), total: Number(n) };
-}
-
-/** A new customer with its key (returned here, and never again). */
-export async function createCustomer(
-  db: Db,
-  act: AdminAct,
-  input: CustomerFields & { name: string },
-  parentId: string | null,
-): Promise<Customer & { apiKey: string }> {
-  const { name } = input;
-  const fields = descriptive(input);
-  const active = input.isActive ?? true;
-  const key = mintKey(act.tenantId);
-  const id = newCustomerId();
-  const now = new Date();
-  const row = await db.transaction().execute(async (trx) => {
-    const inserted = await trx
-      .insertInto('bindist_customers')
-      .values({
-        id,
-        tenant_id: act.tenantId,
-        name,
-        email: fields.email ?? null,
-        notes: fields.notes ?? null,
-        reference: fields.reference ?? null,
-        license: fields.license ?? null,
-        tier: fields.tier ?? null,
-        active,
-        parent_customer_id: parentId,
-        key_hash: key.hash,
-        key_prefix: key.prefix,
-        created_at: now,
-        updated_at: now,
-      })
-      .returning(COLUMNS)
-      .executeTakeFirstOrThrow();
-    await record(trx, act, 'CUSTOMER_CREATED', { customerId: id, name });
-    return inserted;
-  });
-  return { ...toCustomer(row), apiKey: key.apiKey };
-}
-
-/** `PATCH /management/customers/{id}`: name, isActive, notes, email, reference, license, tier. */
-export async function updateCustomer(
-  db: Db,
-  act: AdminAct,
-  id: string,
-  input: CustomerFields,
-): Promise<Customer> {
-  const { name, isActive: active } = input;
-  const fields = descriptive(input);
-  const changes = Object.fromEntries(
-    Object.entries({ name, active, ...fields }).filter(([, value]) => value !== undefined),
-  );
-  if (Object.keys(changes).length === 0)
-    throw invalid(
-      'Validation failed: send at least one of name, isActive, notes, email, reference, license, tier',
-    );
-  return db.transaction().execute(async (trx) => {
-    const before = await selectCustomers(trx, act.tenantId)
-      .where('id', '=', id)
-      .forUpdate()
-      .executeTakeFirst();
-    if (!before) throw notFound(`Customer not found: '${id}'`);
-    const row = await trx
-      .updateTable('bindist_customers')
-      .set({ ...changes, updated_at: new Date() })
-      .where('id', '=', id)
-      .where('tenant_id', '=', act.tenantId)
-      .returning(COLUMNS)
-      .executeTakeFirstOrThrow();
-    const event: AuditEventType =
-      active === undefined || active === before.active
-        ? 'CUSTOMER_UPDATED'
-        : active
-          ? 'CUSTOMER_ENABLED'
-          : 'CUSTOMER_DISABLED';
-    await record(trx, act, event, { customerId: id, fields: Object.keys(changes) });
-    return toCustomer(row);
-  });
-}
-
-/** A new key for a customer; the old one stops working at once, and so do the share links made with it. */
-export async function regenerateCustomerKey(
-  db: Db,
-  act: AdminAct,
-  id: string,
-): Promise<{ customerId: string; apiKey: string; apiSecret: string; regeneratedAt: Date }> {
-  const key = mintKey(act.tenantId);
-  const now = new Date();
-  return db.transaction().execute(async (trx) => {
-    const updated = await trx
-      .updateTable('bindist_customers')
-      .set({ key_hash: key.hash, key_prefix: key.prefix, updated_at: now, last_used_at: null })
-      .where('id', '=', id)
-      .where('tenant_id', '=', act.tenantId)
-      .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) === 0) throw notFound(`Customer not found: '${id}'`);
-    await revokeCustomerShareLinks(trx, act.tenantId, id);
-    await record(trx, act, 'CUSTOMER_KEY_REGENERATED', { customerId: id });
-    return { customerId: id, apiKey: key.apiKey, apiSecret: key.secret, regeneratedAt: now };
-  });
 }

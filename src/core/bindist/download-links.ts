@@ -1,10 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Db } from '../../db/connect.js';
 import type { ArtifactStore } from '../../storage/types.js';
 import { hashApiToken } from '../auth/api-tokens.js';
 import { DomainError, forbidden } from '../errors.js';
-import { newId } from '../ids.js';
 import { enabledFor } from '../visibility.js';
 import { type Origin, recordActivity } from './activity.js';
 import { type BindistApp, findApp } from './catalog.js';
@@ -13,14 +11,14 @@ import { type BindistFile, type BindistVersion, findVersion, pickFile, viewerOf 
 import { requireTier } from './tiers.js';
 
 /**
- * Download URLs and share links of the /v1 face. A download is recorded (activity row, `downloadCount + 1`)
- * each time a URL is issued, for a download-URL request or a share link followed, as BinDist does; the bytes
- * then come straight from storage through a pre-signed URL that needs no credentials.
+ * Download URLs and share links followed on the /v1 face (commands/create-share-link.ts makes the links). A download
+ * is recorded (activity row, `downloadCount + 1`) each time a URL is issued, for a download-URL request or a share
+ * link followed, as BinDist does; the bytes then come straight from storage through a pre-signed URL that needs no
+ * credentials.
  */
 
 /** BinDist's pre-signed URL lifetime. */
 export const DOWNLOAD_URL_TTL_SECONDS = 30 * 60;
-export const SHARE_MINUTES = { min: 5, max: 1440, default: 30 } as const;
 
 export interface DownloadDeps {
   database: { db: Db };
@@ -109,65 +107,6 @@ export async function downloadUrl(
     method: 'api',
     origin: options.origin,
   });
-}
-
-export interface CreatedShareLink {
-  token: string;
-  expiresAt: Date;
-  expiresInMinutes: number;
-  app: BindistApp;
-  version: BindistVersion;
-  file: BindistFile;
-}
-
-/** 12 random bytes as 16 base64url characters, BinDist's share token. */
-function newShareToken(): string {
-  return randomBytes(12).toString('base64url');
-}
-
-/**
- * `POST /downloads/share`: a public link to one file, valid 5–1440 minutes (default 30). The minutes come as
- * `expiresInMinutes` (docs, server) or `expiresMinutes` (SDKs). Like BinDist, `isEnabled` is not checked, but
- * the app must be entitled, the version active and the tier sufficient. Only the token's hash is stored.
- */
-export async function createShareLink(
-  deps: DownloadDeps,
-  caller: BindistCaller,
-  input: {
-    applicationId: string;
-    version: string;
-    fileId?: string | undefined;
-    expiresInMinutes?: number | undefined;
-    expiresMinutes?: number | undefined;
-  },
-  now = new Date(),
-): Promise<CreatedShareLink> {
-  const { db } = deps.database;
-  const { applicationId, version: versionText, fileId } = input;
-  const minutes = input.expiresInMinutes ?? input.expiresMinutes ?? SHARE_MINUTES.default;
-  const app = await findApp(db, caller, applicationId);
-  // Production's view (no Test channel): a link is followed later without headers, and must find the same version.
-  const version = await findVersion(db, await viewerOf(db, caller, false), app, versionText);
-  requireTier(caller, version.minTier);
-  const file = await pickFile(db, version, fileId);
-  const token = newShareToken();
-  const expiresAt = new Date(now.getTime() + minutes * 60_000);
-  await db
-    .insertInto('bindist_share_links')
-    .values({
-      id: newId(),
-      tenant_id: caller.tenantId,
-      token_hash: hashApiToken(token),
-      token_prefix: token.slice(0, 6),
-      app_id: app.id,
-      version_id: version.id,
-      artifact_id: file.fileId,
-      customer_id: callerId(caller),
-      created_at: now,
-      expires_at: expiresAt,
-    })
-    .execute();
-  return { token, expiresAt, expiresInMinutes: minutes, app, version, file };
 }
 
 /** What following a share link gives: a fresh URL, or why not. */

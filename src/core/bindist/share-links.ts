@@ -1,7 +1,4 @@
 import type { Db } from '../../db/connect.js';
-import { notFound } from '../errors.js';
-import { audit, auditActor } from './audit.js';
-import type { AdminAct } from './customers.js';
 import type { PageRequest } from './paging.js';
 
 /** A share link as the admin sees it: never its token (only its hash is kept), its prefix to match a URL. */
@@ -72,32 +69,6 @@ export async function listShareLinks(
       expired: r.expires_at.getTime() <= now.getTime(),
     })),
   };
-}
-
-/** Revokes one share link of the tenant: following it answers 404 from now on. */
-export async function revokeShareLink(
-  db: Db,
-  act: AdminAct,
-  id: string,
-): Promise<{ shareLinkId: string; revokedAt: Date }> {
-  const revokedAt = new Date();
-  return db.transaction().execute(async (trx) => {
-    const removed = await trx
-      .deleteFrom('bindist_share_links')
-      .where('tenant_id', '=', act.tenantId)
-      .where('id', '=', id)
-      .returning(['customer_id', 'token_prefix'])
-      .executeTakeFirst();
-    if (!removed) throw notFound(`Share link not found: '${id}'`);
-    await audit(trx, {
-      tenantId: act.tenantId,
-      eventType: 'SHARE_LINK_REVOKED',
-      actor: auditActor(act.actorId),
-      ...act.origin,
-      details: { shareLinkId: id, customerId: removed.customer_id, tokenPrefix: removed.token_prefix },
-    });
-    return { shareLinkId: id, revokedAt };
-  });
 }
 
 /** Removes every share link a customer made: its key was replaced, and a leaked key may have minted them. */

@@ -1,5 +1,5 @@
 import { stringify } from 'yaml';
-import type { LineRelease, ReleaseArtifact } from '../releases/release-index.js';
+import type { LineRelease, ReleaseArtifact } from '../releases/index-load.js';
 import type { FormatAnswer } from '../update/answer.js';
 import type { Selection } from '../update/select.js';
 import { type Feed, type FeedFormat, relativeFileUrl } from './feed.js';

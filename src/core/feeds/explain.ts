@@ -1,5 +1,6 @@
 import type { Db } from '../../db/connect.js';
-import type { Release, TenantCatalog } from '../releases/release-index.js';
+import type { TenantCatalog } from '../releases/catalog-load.js';
+import type { Release } from '../releases/index-load.js';
 import { rolloutBucket } from '../releases/rollout.js';
 import { answerFeed } from '../update/feed.js';
 import { compareVersions, parseVersion, type Version } from '../version-numbers.js';

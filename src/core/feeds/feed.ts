@@ -1,13 +1,12 @@
-import type {
-  CatalogApp,
-  LineRelease,
-  Release,
-  ReleaseArtifact,
-  ReleaseCache,
-  ReleaseIndex,
-  TenantCatalog,
-} from '../releases/release-index.js';
-import { releaseLine } from '../releases/release-index.js';
+import type { CatalogApp, TenantCatalog } from '../releases/catalog-load.js';
+import {
+  type LineRelease,
+  type Release,
+  type ReleaseArtifact,
+  type ReleaseIndex,
+  releaseLine,
+} from '../releases/index-load.js';
+import type { ReleaseCache } from '../releases/release-cache.js';
 import type { FormatAnswer } from '../update/answer.js';
 import type { Selection } from '../update/select.js';
 

@@ -1,4 +1,4 @@
-import type { LineRelease, Release, ReleaseArtifact } from '../releases/release-index.js';
+import type { LineRelease, Release, ReleaseArtifact } from '../releases/index-load.js';
 import { type FormatAnswer, newestAbove } from '../update/answer.js';
 import type { Selection } from '../update/select.js';
 import { compareVersions, parseVersion, type Version } from '../version-numbers.js';

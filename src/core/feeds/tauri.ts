@@ -1,4 +1,4 @@
-import type { LineRelease, ReleaseArtifact } from '../releases/release-index.js';
+import type { LineRelease, ReleaseArtifact } from '../releases/index-load.js';
 import type { FormatAnswer, FormatError } from '../update/answer.js';
 import type { Selection } from '../update/select.js';
 import { isoSeconds } from './dates.js';

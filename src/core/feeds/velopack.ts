@@ -1,4 +1,5 @@
-import type { LineRelease, ReleaseArtifact, ReleaseCache } from '../releases/release-index.js';
+import type { LineRelease, ReleaseArtifact } from '../releases/index-load.js';
+import type { ReleaseCache } from '../releases/release-cache.js';
 import { type FormatAnswer, type FormatError, newestAbove } from '../update/answer.js';
 import type { Selection } from '../update/select.js';
 import { compareVersions, parseVersion } from '../version-numbers.js';

@@ -7,15 +7,9 @@ import { assertValidKey } from '../../storage/object-keys.js';
 import type { ArtifactStore } from '../../storage/types.js';
 import type { ChangeFeed } from '../changes.js';
 import { answerCheck, type CheckQuery, loadCheck } from '../update/check.js';
-import {
-  type CatalogApp,
-  type LinkDeps,
-  loadCatalog,
-  loadReleaseIndex,
-  type ReleaseIndex,
-  type ReleaseSource,
-  type TenantCatalog,
-} from './release-index.js';
+import { type CatalogApp, loadCatalog, type TenantCatalog } from './catalog-load.js';
+import { type LinkDeps, loadReleaseIndex, type ReleaseIndex } from './index-load.js';
+import type { ReleaseSource } from './release-cache.js';
 
 export interface EdgeDeps {
   database: DbHandle;

@@ -2,15 +2,12 @@ import { type Expression, expressionBuilder, type SqlBool, sql } from 'kysely';
 import type { Db } from '../../db/connect.js';
 import type { Database, ReportGroupStatus } from '../../db/schema.js';
 import type { Actor } from '../auth/actor.js';
-import { invalid, notFound } from '../errors.js';
+import { invalid } from '../errors.js';
 import { newId } from '../ids.js';
 import { allowedIds, requirePermission } from '../permissions.js';
-import { BLOB_URL_TTL_SECONDS, type BlobDeps, blobKeysOfGroups, removeBlobObjects } from './blobs.js';
+import { BLOB_URL_TTL_SECONDS, type BlobDeps } from './blobs.js';
 
 export const GROUP_STATUSES: readonly ReportGroupStatus[] = ['open', 'resolved', 'muted'];
-export const MAX_TAGS = 20;
-export const MAX_NOTE_LENGTH = 2000;
-const TAG = /^[a-zA-Z0-9._-]{1,64}$/;
 const GROUP_HASH = /^[a-f0-9]{64}$/;
 const MAX_PAGE_LIMIT = 100;
 // RFC 3339 date-time, fractional seconds allowed (the dashboard sends Date.toISOString()).
@@ -105,7 +102,7 @@ export async function countDetails(db: Db, groupId: string, stored: boolean): Pr
 }
 
 /** The groups of the actor's tenant, and for a team user only those of its allowed apps. */
-async function groupScope(db: Db, actor: Actor): Promise<Expression<SqlBool>> {
+export async function groupScope(db: Db, actor: Actor): Promise<Expression<SqlBool>> {
   const eb = expressionBuilder<Database, 'report_groups'>();
   const tenant = eb('report_groups.tenant_id', '=', actor.tenantId);
   const allowed = await allowedIds(db, actor, 'apps');
@@ -253,98 +250,6 @@ export async function listGroups(db: Db, actor: Actor, query: GroupQuery): Promi
     .offset((page - 1) * limit)
     .execute();
   return { items: rows.map((row) => present(row)), total: Number(total), page, limit };
-}
-
-export interface GroupChange {
-  status?: ReportGroupStatus;
-  tags?: string[];
-  note?: string;
-}
-
-function parseChange(body: Record<string, unknown>): GroupChange {
-  const change: GroupChange = {};
-  if (body.status !== undefined && body.status !== null) {
-    if (typeof body.status !== 'string' || !GROUP_STATUSES.includes(body.status as ReportGroupStatus)) {
-      throw invalid('invalid status: use open, resolved or muted');
-    }
-    change.status = body.status as ReportGroupStatus;
-  }
-  if (body.tags !== undefined && body.tags !== null) {
-    const tags = body.tags;
-    if (!Array.isArray(tags) || tags.length > MAX_TAGS) {
-      throw invalid(`invalid tags: send a list of at most ${MAX_TAGS} tags`);
-    }
-    for (const tag of tags) {
-      if (typeof tag !== 'string' || !TAG.test(tag)) {
-        throw invalid("invalid tags: each tag is 1 to 64 letters, digits, '.', '_' or '-'");
-      }
-    }
-    change.tags = tags as string[];
-  }
-  if (body.note !== undefined && body.note !== null) {
-    if (typeof body.note !== 'string') throw invalid('invalid note: send text');
-    if (body.note.length > MAX_NOTE_LENGTH) {
-      throw invalid(`note too long: at most ${MAX_NOTE_LENGTH} characters`);
-    }
-    change.note = body.note;
-  }
-  if (change.status === undefined && change.tags === undefined && change.note === undefined) {
-    throw invalid('no fields to update: send status, tags and/or note');
-  }
-  return change;
-}
-
-/** FaynoSync's `PATCH /reports/groups/{hash}`: status (resolving records who and when), tags, note. */
-export async function updateGroup(
-  db: Db,
-  actor: Actor,
-  rawHash: unknown,
-  body: Record<string, unknown>,
-): Promise<string> {
-  requirePermission(actor, 'apps', 'edit');
-  const hash = parseGroupHash(rawHash);
-  const change = parseChange(body);
-  const scope = await groupScope(db, actor);
-  const resolved = change.status === 'resolved';
-  const result = await db
-    .updateTable('report_groups')
-    .set({
-      updated_at: sql`now()`,
-      ...(change.status === undefined
-        ? {}
-        : {
-            status: change.status,
-            resolved_at: resolved ? sql`now()` : null,
-            resolved_by: resolved ? actor.username : null,
-          }),
-      ...(change.tags === undefined ? {} : { tags: JSON.stringify(change.tags) }),
-      ...(change.note === undefined ? {} : { note: change.note }),
-    })
-    .where(scope)
-    .where('group_hash', '=', hash)
-    .executeTakeFirst();
-  if (Number(result.numUpdatedRows) === 0) throw notFound('report group not found');
-  return hash;
-}
-
-/** FaynoSync's `DELETE /reports/groups/{hash}`: the group, its blob rows and their objects. */
-export async function deleteGroup(deps: BlobDeps, actor: Actor, rawHash: unknown): Promise<string> {
-  requirePermission(actor, 'apps', 'delete');
-  const { db } = deps.database;
-  const hash = parseGroupHash(rawHash);
-  const scope = await groupScope(db, actor);
-  const groups = await db
-    .selectFrom('report_groups')
-    .select('id')
-    .where(scope)
-    .where('group_hash', '=', hash)
-    .execute();
-  if (groups.length === 0) throw notFound('report group not found');
-  const ids = groups.map((g) => g.id);
-  // Objects first: a failure then leaves rows pointing at nothing, never an object nothing points at.
-  await removeBlobObjects(deps, await blobKeysOfGroups(db, ids));
-  await db.deleteFrom('report_groups').where('id', 'in', ids).execute();
-  return hash;
 }
 
 export interface ReportBlobItem {

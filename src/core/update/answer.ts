@@ -1,4 +1,4 @@
-import type { Release } from '../releases/release-index.js';
+import type { Release } from '../releases/index-load.js';
 import { compareVersions, type Version } from '../version-numbers.js';
 import type { Selection } from './select.js';
 

@@ -5,14 +5,9 @@ import { noZip, squirrelMacOffer, squirrelMacUpdate } from '../feeds/squirrel-ma
 import { answerReleases } from '../feeds/squirrel-windows.js';
 import { answerTauri } from '../feeds/tauri.js';
 import { isCatalogName } from '../names.js';
-import type {
-  CatalogApp,
-  Release,
-  ReleaseIndex,
-  ReleaseSource,
-  TenantCatalog,
-} from '../releases/release-index.js';
-import { releaseLine } from '../releases/release-index.js';
+import type { CatalogApp, TenantCatalog } from '../releases/catalog-load.js';
+import { type Release, type ReleaseIndex, releaseLine } from '../releases/index-load.js';
+import type { ReleaseSource } from '../releases/release-cache.js';
 import { parseVersion, type Version } from '../version-numbers.js';
 import { answered, type FormatAnswer, refused, type UpdateAnswer } from './answer.js';
 import { type Decision, decide, manualBody, sortedKeys } from './decision.js';

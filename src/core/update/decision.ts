@@ -1,4 +1,4 @@
-import type { LineRelease, Release, ReleaseArtifact } from '../releases/release-index.js';
+import type { LineRelease, Release, ReleaseArtifact } from '../releases/index-load.js';
 import { inRollout } from '../releases/rollout.js';
 import { compareVersions, type Version } from '../version-numbers.js';
 

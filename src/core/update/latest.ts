@@ -1,5 +1,6 @@
 import { isCatalogName, MAX_NAME_LENGTH } from '../names.js';
-import type { CatalogApp, ReleaseIndex, TenantCatalog } from '../releases/release-index.js';
+import type { CatalogApp, TenantCatalog } from '../releases/catalog-load.js';
+import type { ReleaseIndex } from '../releases/index-load.js';
 import type { UpdateResponse } from './answer.js';
 import { APP_NOT_FOUND } from './check.js';
 

@@ -1,4 +1,4 @@
-import type { LineRelease, Release } from '../releases/release-index.js';
+import type { LineRelease, Release } from '../releases/index-load.js';
 import { inRollout } from '../releases/rollout.js';
 import { compareVersions, type Version } from '../version-numbers.js';
 import { decide } from './decision.js';

@@ -1,8 +1,8 @@
 import express, { type Router } from 'express';
 import type { AppContext } from '../../context.js';
 import { actorFromSession } from '../../core/auth/actor.js';
-import { regenerateAdminKey } from '../../core/bindist/admin-key.js';
 import { callerFromKey, keyFromHeader } from '../../core/bindist/customer-keys.js';
+import { regenerateAdminKey } from '../../core/commands/regenerate-admin-key.js';
 import { requireAdmin } from '../../core/permissions.js';
 import { requestOrigin } from './auth.js';
 import { BindistError, ok } from './envelope.js';

@@ -1,15 +1,11 @@
 import express, { type Request, type Response, type Router } from 'express';
 import type { AppContext } from '../../context.js';
 import { callerId } from '../../core/bindist/customer-keys.js';
-import {
-  type AdminAct,
-  createCustomer,
-  getCustomer,
-  listCustomers,
-  regenerateCustomerKey,
-  updateCustomer,
-} from '../../core/bindist/customers.js';
+import { type AdminAct, getCustomer, listCustomers } from '../../core/bindist/customers.js';
 import { paginationOf } from '../../core/bindist/paging.js';
+import { createCustomer } from '../../core/commands/create-customer.js';
+import { regenerateCustomerKey } from '../../core/commands/regenerate-customer-key.js';
+import { updateCustomer } from '../../core/commands/update-customer.js';
 import { routeInput } from '../shared/validate.js';
 import { adminOnly, requestOrigin, requireBindistAdmin } from './auth.js';
 import { ok } from './envelope.js';

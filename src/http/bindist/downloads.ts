@@ -1,7 +1,8 @@
 import express, { type Router } from 'express';
 import type { AppContext } from '../../context.js';
-import { createShareLink, downloadUrl, followShareLink } from '../../core/bindist/download-links.js';
+import { downloadUrl, followShareLink } from '../../core/bindist/download-links.js';
 import { isTestChannel } from '../../core/bindist/releases.js';
+import { createShareLink } from '../../core/commands/create-share-link.js';
 import { routeInput } from '../shared/validate.js';
 import { bindistCaller, requestOrigin } from './auth.js';
 import { BindistError, ok } from './envelope.js';

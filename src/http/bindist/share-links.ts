@@ -1,7 +1,8 @@
 import express, { type Router } from 'express';
 import type { AppContext } from '../../context.js';
 import { paginationOf } from '../../core/bindist/paging.js';
-import { listShareLinks, revokeShareLink } from '../../core/bindist/share-links.js';
+import { listShareLinks } from '../../core/bindist/share-links.js';
+import { revokeShareLink } from '../../core/commands/revoke-share-link.js';
 import { routeInput } from '../shared/validate.js';
 import { adminOnly, requireBindistAdmin } from './auth.js';
 import { adminAct } from './customers.js';

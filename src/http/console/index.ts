@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import express, { type Request, type Response, type Router } from 'express';
 import type { AppContext } from '../../context.js';
-import { login } from '../../core/accounts.js';
+import { login } from '../../core/accounts/login.js';
 import { DomainError, unauthorized } from '../../core/errors.js';
 import { notesHtml } from '../../core/feeds/notes.js';
 import { authenticate } from '../shared/auth.js';

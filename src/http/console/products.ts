@@ -10,7 +10,7 @@ import {
   pageChannel,
   platformFamily,
 } from '../../core/product-page.js';
-import type { Release } from '../../core/releases/release-index.js';
+import type { Release } from '../../core/releases/index-load.js';
 import { routeInput } from '../shared/validate.js';
 import { sendPage } from './index.js';
 import { CONSOLE_ROUTES as R } from './schemas.js';

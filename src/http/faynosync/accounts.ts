@@ -1,16 +1,13 @@
 import { Router } from 'express';
 import type { AppContext } from '../../context.js';
-import {
-  createTeamUser,
-  deleteTeamUser,
-  listTeamUsers,
-  login,
-  signup,
-  type TeamPermissions,
-  updateAdmin,
-  updateTeamUser,
-  whoami,
-} from '../../core/accounts.js';
+import { login } from '../../core/accounts/login.js';
+import type { TeamPermissions } from '../../core/accounts/team-permissions.js';
+import { listTeamUsers, whoami } from '../../core/accounts/team-users.js';
+import { changePassword } from '../../core/commands/change-password.js';
+import { createTeamUser } from '../../core/commands/create-team-user.js';
+import { deleteTeamUser } from '../../core/commands/delete-team-user.js';
+import { signup } from '../../core/commands/sign-up.js';
+import { updateTeamUser } from '../../core/commands/update-team-user.js';
 import { actorOf, adminOnly, authenticate } from '../shared/auth.js';
 import { jsonBody } from '../shared/body.js';
 import { routeInput } from '../shared/validate.js';
@@ -86,7 +83,7 @@ export function accountsRouter(ctx: AppContext): Router {
 
   router.post('/admin/update', auth, adminOnly, json, async (req, res) => {
     const { body } = routeInput(R.updateAdmin, req);
-    const token = await updateAdmin(db, config, actorOf(res), {
+    const token = await changePassword(db, config, actorOf(res), {
       id: body.id,
       username: body.username,
       password: body.password,

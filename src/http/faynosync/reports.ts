@@ -1,21 +1,17 @@
 import { type RequestHandler, Router } from 'express';
 import type { AppContext } from '../../context.js';
+import { deleteGroup } from '../../core/commands/delete-report-group.js';
+import { regenerateReportKey } from '../../core/commands/regenerate-report-key.js';
+import { updateGroup } from '../../core/commands/update-report-group.js';
 import { notFound } from '../../core/errors.js';
 import {
-  deleteGroup,
   listGroupBlobs,
   listGroups,
   type ReportBlobItem,
   type ReportGroupItem,
-  updateGroup,
 } from '../../core/reports/groups.js';
 import { ingestReport, parseDeviceId } from '../../core/reports/ingest.js';
-import {
-  listReportKeys,
-  type ReportKeyOwner,
-  regenerateReportKey,
-  resolveReportKey,
-} from '../../core/reports/report-keys.js';
+import { listReportKeys, type ReportKeyOwner, resolveReportKey } from '../../core/reports/report-keys.js';
 import { actorOf, authenticate, bearerToken, permit } from '../shared/auth.js';
 import { jsonBody } from '../shared/body.js';
 import { routeInput } from '../shared/validate.js';

@@ -1,6 +1,8 @@
 import { Router } from 'express';
 import type { AppContext } from '../../context.js';
-import { createApiToken, listApiTokens, revokeApiToken } from '../../core/tokens.js';
+import { listApiTokens } from '../../core/api-token-list.js';
+import { createApiToken } from '../../core/commands/create-api-token.js';
+import { revokeApiToken } from '../../core/commands/revoke-api-token.js';
 import { actorOf, adminOnly, authenticate } from '../shared/auth.js';
 import { jsonBody } from '../shared/body.js';
 import { routeInput } from '../shared/validate.js';

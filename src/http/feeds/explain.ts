@@ -5,7 +5,7 @@ import { invalid, notFound } from '../../core/errors.js';
 import { explainFeed } from '../../core/feeds/explain.js';
 import { resolveFeed } from '../../core/feeds/feed.js';
 import { requireAllowed } from '../../core/permissions.js';
-import type { ReleaseCache } from '../../core/releases/release-index.js';
+import type { ReleaseCache } from '../../core/releases/release-cache.js';
 import { MAX_DEVICE_ID_LENGTH } from '../../core/telemetry/recorder.js';
 import { parseVersion, type Version } from '../../core/version-numbers.js';
 import { actorOf, authenticate } from '../shared/auth.js';

@@ -1,7 +1,8 @@
 import express, { type Request, type Response, type Router } from 'express';
 import type { AppContext } from '../../context.js';
 import { type Feed, type FeedPath, resolveFeed } from '../../core/feeds/feed.js';
-import type { ReleaseArtifact, ReleaseCache, ReleaseIndex } from '../../core/releases/release-index.js';
+import type { ReleaseArtifact, ReleaseIndex } from '../../core/releases/index-load.js';
+import type { ReleaseCache } from '../../core/releases/release-cache.js';
 import { STALE_HEADER } from '../hot/response.js';
 import { serveStored } from '../stored-objects.js';
 

@@ -1,7 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import type { AppContext } from '../../context.js';
 import type { DownloadAccess } from '../../core/download-access.js';
-import type { ReleaseCache } from '../../core/releases/release-index.js';
+import type { ReleaseCache } from '../../core/releases/release-cache.js';
 import { APP_NOT_FOUND } from '../../core/update/check.js';
 import {
   answerLatest,

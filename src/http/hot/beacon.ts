@@ -1,7 +1,8 @@
 import type { ServerResponse } from 'node:http';
 import type { AppContext } from '../../context.js';
 import { isCatalogName } from '../../core/names.js';
-import { lineKey, type ReleaseCache } from '../../core/releases/release-index.js';
+import { lineKey } from '../../core/releases/index-load.js';
+import type { ReleaseCache } from '../../core/releases/release-cache.js';
 import { parseVersion } from '../../core/version-numbers.js';
 import { type HotRequest, readQuery, usableDeviceId } from './request.js';
 import { prepareJson, prepareNoContent, send } from './response.js';

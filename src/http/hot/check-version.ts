@@ -1,7 +1,8 @@
 import type { ServerResponse } from 'node:http';
 import type { AppContext } from '../../context.js';
 import type { DownloadAccess } from '../../core/download-access.js';
-import type { ReleaseCache, TenantCatalog } from '../../core/releases/release-index.js';
+import type { TenantCatalog } from '../../core/releases/catalog-load.js';
+import type { ReleaseCache } from '../../core/releases/release-cache.js';
 import type { UpdateAnswer } from '../../core/update/answer.js';
 import {
   APP_NOT_FOUND,

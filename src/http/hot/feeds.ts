@@ -3,7 +3,7 @@ import type { AppContext } from '../../context.js';
 import { BoundedMap } from '../../core/bounded-map.js';
 import { type Feed, type FeedFormat, type FeedPath, resolveFeed } from '../../core/feeds/feed.js';
 import { FEED_FORMATS } from '../../core/feeds/formats.js';
-import type { ReleaseCache } from '../../core/releases/release-index.js';
+import type { ReleaseCache } from '../../core/releases/release-cache.js';
 import type { UpdateAnswer } from '../../core/update/answer.js';
 import { answerFeed, type FeedRequest } from '../../core/update/feed.js';
 import { parseVersion, type Version } from '../../core/version-numbers.js';

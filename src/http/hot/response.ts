@@ -3,7 +3,7 @@ import type { ServerResponse } from 'node:http';
 import { BoundedMap } from '../../core/bounded-map.js';
 import type { ChangeFeed } from '../../core/changes.js';
 import { isDatabaseUnreachable } from '../../core/faults.js';
-import type { Release } from '../../core/releases/release-index.js';
+import type { Release } from '../../core/releases/index-load.js';
 import type { UpdateResponse } from '../../core/update/answer.js';
 import { newestOpenRollout } from '../../core/update/decision.js';
 import type { CacheCounts } from '../../metrics/counts.js';

@@ -1,22 +1,12 @@
-import type { Db } from '../db/connect.js';
-import { isForeignKeyViolation } from '../db/errors.js';
-import type { Actor } from './auth/actor.js';
-import { mintApiToken } from './auth/api-tokens.js';
-import { DomainError, invalid, notFound } from './errors.js';
-import { isId, newId } from './ids.js';
-import { MAX_NAME_LENGTH } from './names.js';
-import { requireAdmin } from './permissions.js';
-
-/** A CI token as listed: never the secret, only the prefix that lets a person recognise it. */
-export interface ApiTokenItem {
-  id: string;
-  name: string;
-  tokenPrefix: string;
-  allowedApps: string[];
-  expiresAt: Date | null;
-  createdAt: Date;
-  lastUsedAt: Date | null;
-}
+import type { Db } from '../../db/connect.js';
+import { isForeignKeyViolation } from '../../db/errors.js';
+import type { ApiTokenItem } from '../api-token-list.js';
+import type { Actor } from '../auth/actor.js';
+import { mintApiToken } from '../auth/api-tokens.js';
+import { DomainError, invalid } from '../errors.js';
+import { isId, newId } from '../ids.js';
+import { MAX_NAME_LENGTH } from '../names.js';
+import { requireAdmin } from '../permissions.js';
 
 /** A token just created: the one and only time its secret is shown. */
 export interface CreatedApiToken extends Omit<ApiTokenItem, 'lastUsedAt'> {
@@ -70,7 +60,10 @@ function parseExpiry(value: unknown, now: Date): Date | null {
   return time;
 }
 
-/** Mints a token for CI uploads to `allowed_apps` (ids of the admin's own apps); only its hash is stored. */
+/**
+ * Mints a token for CI uploads to `allowed_apps` (ids of the admin's own apps); only its hash is stored. No
+ * generation to bump: API tokens are checked against the database on every upload, and no cached answer holds them.
+ */
 export async function createApiToken(
   db: Db,
   actor: Actor,
@@ -115,52 +108,4 @@ export async function createApiToken(
     throw err;
   }
   return { id, name, token, tokenPrefix: prefix, allowedApps, expiresAt, createdAt: now };
-}
-
-/** The tenant's tokens, newest first. */
-export async function listApiTokens(db: Db, actor: Actor): Promise<ApiTokenItem[]> {
-  requireAdmin(actor);
-  const tokens = await db
-    .selectFrom('api_tokens')
-    .select(['id', 'name', 'token_prefix', 'expires_at', 'created_at', 'last_used_at'])
-    .where('tenant_id', '=', actor.tenantId)
-    .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc')
-    .execute();
-  const grants = await db
-    .selectFrom('api_token_apps as g')
-    .innerJoin('api_tokens as t', 't.id', 'g.token_id')
-    .select(['g.token_id', 'g.app_id'])
-    .where('t.tenant_id', '=', actor.tenantId)
-    .orderBy('g.app_id')
-    .execute();
-  const appsOf = new Map<string, string[]>();
-  for (const { token_id, app_id } of grants) {
-    const list = appsOf.get(token_id);
-    if (list) list.push(app_id);
-    else appsOf.set(token_id, [app_id]);
-  }
-  return tokens.map((t) => ({
-    id: t.id,
-    name: t.name,
-    tokenPrefix: t.token_prefix,
-    allowedApps: appsOf.get(t.id) ?? [],
-    expiresAt: t.expires_at,
-    createdAt: new Date(t.created_at),
-    lastUsedAt: t.last_used_at,
-  }));
-}
-
-/** Deletes the token: the next request that carries it is refused with 401. */
-export async function revokeApiToken(db: Db, actor: Actor, id: unknown): Promise<void> {
-  requireAdmin(actor);
-  const tokenId = typeof id === 'string' ? id.toLowerCase() : id;
-  if (!isId(tokenId)) throw invalid('Invalid token ID format: send {"id": "<id from /token/list>"}');
-  // The token's app list goes with it (ON DELETE CASCADE).
-  const result = await db
-    .deleteFrom('api_tokens')
-    .where('id', '=', tokenId)
-    .where('tenant_id', '=', actor.tenantId)
-    .executeTakeFirst();
-  if (result.numDeletedRows === 0n) throw notFound('Token not found');
 }

@@ -1,11 +1,12 @@
 import type { Db } from '../../db/connect.js';
-import type { Origin } from './activity.js';
-import { audit, auditActor } from './audit.js';
-import { rotateAdminKey } from './customer-keys.js';
+import type { Origin } from '../bindist/activity.js';
+import { audit, auditActor } from '../bindist/audit.js';
+import { rotateAdminKey } from '../bindist/customer-keys.js';
 
 /**
  * The tenant admin's BinDist key: issued (first time) or rotated by `POST /v1/management/admin/regenerate-key`,
  * called with the admin's Updraft JWT or with the current admin key. The previous key stops working at once.
+ * No generation to bump: /v1 reads its customers, keys and share links from the database on every request.
  */
 export async function regenerateAdminKey(
   db: Db,
