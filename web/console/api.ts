@@ -181,3 +181,42 @@ export async function releases(app: string): Promise<Release[]> {
   const q = new URLSearchParams({ app_name: app, limit: '100' });
   return (await call<{ items: Release[] }>('GET', `/search?${q}`)).items;
 }
+
+interface DayFigures {
+  total_requests: number;
+  unique_clients: number;
+  clients_using_latest_version: number;
+  clients_outdated: number;
+}
+
+/** FaynoSync's telemetry document, as `GET /telemetry` answers it. */
+export interface Telemetry {
+  date: string;
+  date_range: string[];
+  summary: DayFigures & { total_active_apps: number };
+  versions: {
+    used_versions_count: number;
+    known_versions: string[];
+    usage: { version: string; client_count: number }[];
+  };
+  platforms: { platform: string; client_count: number }[];
+  architectures: { arch: string; client_count: number }[];
+  channels: { channel: string; client_count: number }[];
+  daily_stats: (DayFigures & { date: string })[];
+}
+
+/** The report's query: a day or a range (`week`, `month`), and filters that each name one value or none. */
+export interface TelemetryQuery {
+  date?: string;
+  range?: 'week' | 'month';
+  apps?: string;
+  channels?: string;
+  platforms?: string;
+  architectures?: string;
+}
+
+export function telemetry(query: TelemetryQuery): Promise<Telemetry> {
+  const q = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) if (value) q.set(key, value);
+  return call<Telemetry>('GET', `/telemetry?${q}`);
+}

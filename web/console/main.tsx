@@ -7,6 +7,7 @@ import { AppsScreen } from './apps';
 import { CatalogScreen } from './catalog';
 import { SignIn, SignUp } from './sign-in';
 import { TeamScreen } from './team';
+import { TelemetryScreen } from './telemetry';
 import { ErrorText } from './ui';
 
 function useHash(): string {
@@ -37,6 +38,7 @@ function Shell({ me, onSignOut }: { me: api.Me; onSignOut: () => void }) {
   let screen = <AppsScreen me={me} />;
   if (appMatch?.[1]) screen = <AppScreen me={me} name={decodeURIComponent(appMatch[1])} />;
   else if (hash === '#/catalog') screen = <CatalogScreen me={me} />;
+  else if (hash === '#/telemetry') screen = <TelemetryScreen />;
   else if (hash === '#/team' && me.is_admin) screen = <TeamScreen />;
   return (
     <>
@@ -51,6 +53,9 @@ function Shell({ me, onSignOut }: { me: api.Me; onSignOut: () => void }) {
           </a>
           <a href="#/catalog" aria-current={hash === '#/catalog' ? 'page' : undefined}>
             Channels, platforms, archs
+          </a>
+          <a href="#/telemetry" aria-current={hash === '#/telemetry' ? 'page' : undefined}>
+            Telemetry
           </a>
           {me.is_admin ? (
             <a href="#/team" aria-current={hash === '#/team' ? 'page' : undefined}>
