@@ -211,6 +211,7 @@ describe.skipIf(chromiumMissing)('the console in Chromium', () => {
     await expect(page.getByRole('link', { name: 'secret' }).count()).resolves.toBe(0);
     await expect(page.getByRole('region', { name: 'New app' }).count()).resolves.toBe(0);
     await expect(page.getByRole('link', { name: 'Team and tokens' }).count()).resolves.toBe(0);
+    await expect(page.getByRole('link', { name: 'Customers' }).count()).resolves.toBe(0);
     await page.getByRole('link', { name: 'desktop' }).click();
     await page.getByRole('heading', { name: 'Releases' }).waitFor();
     await page.getByRole('heading', { name: /^1\.0\.0/ }).waitFor();

@@ -220,3 +220,50 @@ export function telemetry(query: TelemetryQuery): Promise<Telemetry> {
   for (const [key, value] of Object.entries(query)) if (value) q.set(key, value);
   return call<Telemetry>('GET', `/telemetry?${q}`);
 }
+
+/**
+ * A call to the BinDist-compatible `/v1` API with the tenant's admin key, which the customers screen holds only in
+ * its memory. `/v1` answers in BinDist's envelope; its error message is the one shown.
+ */
+export async function bindist<T>(key: string, method: string, path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json', Authorization: `Bearer ${key}` };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const res = await fetch(`/v1${path}`, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+    credentials: 'omit',
+  });
+  let envelope: { data?: T; error?: { message?: string }; message?: string } = {};
+  try {
+    envelope = await res.json();
+  } catch {}
+  if (!res.ok) {
+    const message = envelope.error?.message ?? envelope.message ?? `${res.status} ${res.statusText}`;
+    throw new ApiError(res.status, message);
+  }
+  return envelope.data as T;
+}
+
+export interface Customer {
+  customerId: string;
+  name: string;
+  tier: string | null;
+  isActive: boolean;
+}
+
+export interface CustomerApp {
+  applicationId: string;
+  name: string;
+  customers: { customerId: string; name: string }[];
+}
+
+export interface ShareLink {
+  shareLinkId: string;
+  tokenPrefix: string;
+  applicationId: string;
+  version: string;
+  customerId: string;
+  createdAt: string;
+  expiresAt: string;
+}

@@ -5,6 +5,7 @@ import * as api from './api';
 import { AppScreen } from './app-screen';
 import { AppsScreen } from './apps';
 import { CatalogScreen } from './catalog';
+import { CustomersScreen } from './customers';
 import { SignIn, SignUp } from './sign-in';
 import { TeamScreen } from './team';
 import { TelemetryScreen } from './telemetry';
@@ -40,6 +41,7 @@ function Shell({ me, onSignOut }: { me: api.Me; onSignOut: () => void }) {
   else if (hash === '#/catalog') screen = <CatalogScreen me={me} />;
   else if (hash === '#/telemetry') screen = <TelemetryScreen />;
   else if (hash === '#/team' && me.is_admin) screen = <TeamScreen />;
+  else if (hash === '#/customers' && me.is_admin) screen = <CustomersScreen />;
   return (
     <>
       <a class="skip" href="#main">
@@ -60,6 +62,11 @@ function Shell({ me, onSignOut }: { me: api.Me; onSignOut: () => void }) {
           {me.is_admin ? (
             <a href="#/team" aria-current={hash === '#/team' ? 'page' : undefined}>
               Team and tokens
+            </a>
+          ) : null}
+          {me.is_admin ? (
+            <a href="#/customers" aria-current={hash === '#/customers' ? 'page' : undefined}>
+              Customers
             </a>
           ) : null}
         </nav>
