@@ -107,6 +107,9 @@ describe.skipIf(chromiumMissing)('the customers screen in Chromium', () => {
     await page.getByRole('button', { name: 'Forget the admin key' }).click();
     await pasteKey(adminKey);
     const revoke = page.getByRole('button', { name: `Revoke the link ${token.slice(0, 6)}` });
+    await revoke.waitFor();
+    await expect(page.getByRole('region', { name: 'Share links' }).getByRole('row').count()).resolves.toBe(2);
+    await checkScreen(page, 'customers-share-links');
     await revoke.click();
     await page.getByText('No unexpired share links.').waitFor();
     await request(t.app).get(`/v1/downloads/d/${token}`).expect(404);
@@ -114,5 +117,13 @@ describe.skipIf(chromiumMissing)('the customers screen in Chromium', () => {
     await page.getByRole('button', { name: 'Unlink desktop from Acme Corp' }).click();
     await page.getByRole('button', { name: 'Link to Acme Corp' }).waitFor();
     expect((await customerGet(customerKey, '/applications')).body.data.applications).toEqual([]);
+  });
+
+  it('fits a 360 px phone', async () => {
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.getByRole('button', { name: 'Link to Acme Corp' }).waitFor();
+    const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
+    expect(overflow).toBeLessThanOrEqual(0);
+    await checkScreen(page, 'customers-phone');
   });
 });
