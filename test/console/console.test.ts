@@ -3,7 +3,14 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, TEST_SIGNUP_KEY, type TestApp } from '../helpers/app.js';
 import { bearer, PASSWORD } from '../helpers/auth.js';
-import { buildWebBundles, checkScreen, chromiumMissing, launchChromium, listen } from '../helpers/browser.js';
+import {
+  buildWebBundles,
+  checkScreen,
+  chromiumMissing,
+  expectFitsWidth,
+  launchChromium,
+  listen,
+} from '../helpers/browser.js';
 import { upload } from '../helpers/releases.js';
 
 const ADMIN = 'consoleadmin';
@@ -225,8 +232,7 @@ describe.skipIf(chromiumMissing)('the console in Chromium', () => {
     const toggle = page.getByRole('button', { name: 'Dark theme' });
     if ((await toggle.getAttribute('aria-pressed')) !== 'true') await toggle.click();
     await expect.poll(() => page.evaluate('document.documentElement.dataset.theme')).toBe('dark');
-    const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
-    expect(overflow).toBeLessThanOrEqual(0);
+    await expectFitsWidth(page);
     await checkScreen(page, 'phone-dark');
   });
 });

@@ -3,7 +3,14 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { bearer, PASSWORD } from '../helpers/auth.js';
-import { buildWebBundles, checkScreen, chromiumMissing, launchChromium, listen } from '../helpers/browser.js';
+import {
+  buildWebBundles,
+  checkScreen,
+  chromiumMissing,
+  expectFitsWidth,
+  launchChromium,
+  listen,
+} from '../helpers/browser.js';
 import { type FeedTenant, feedTenant, publisher } from '../helpers/feeds.js';
 
 let t: TestApp;
@@ -122,8 +129,7 @@ describe.skipIf(chromiumMissing)('the customers screen in Chromium', () => {
   it('fits a 360 px phone', async () => {
     await page.setViewportSize({ width: 360, height: 740 });
     await page.getByRole('button', { name: 'Link to Acme Corp' }).waitFor();
-    const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
-    expect(overflow).toBeLessThanOrEqual(0);
+    await expectFitsWidth(page);
     await checkScreen(page, 'customers-phone');
   });
 });

@@ -3,7 +3,14 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { bearer, newAdmin } from '../helpers/auth.js';
-import { buildWebBundles, checkScreen, chromiumMissing, launchChromium, listen } from '../helpers/browser.js';
+import {
+  buildWebBundles,
+  checkScreen,
+  chromiumMissing,
+  expectFitsWidth,
+  launchChromium,
+  listen,
+} from '../helpers/browser.js';
 import { createApp, upload } from '../helpers/releases.js';
 
 const UA = {
@@ -192,8 +199,7 @@ describe.skipIf(chromiumMissing)('the public download page in Chromium', () => {
     const page = await context.newPage();
     await page.goto(`${server.url}/products/${owner}/desktop`);
     await checkScreen(page, 'public-page-phone');
-    const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
-    expect(overflow).toBeLessThanOrEqual(0);
+    await expectFitsWidth(page);
     await page.setViewportSize({ width: 1100, height: 900 });
     await checkScreen(page, 'public-page');
     const missing = await page.goto(`${server.url}/products/${owner}/hidden`);

@@ -69,3 +69,27 @@ export async function checkScreen(page: Page, name: string): Promise<void> {
       .map((v) => v.id + ' (' + v.impact + '): ' + v.nodes.map((n) => n.target.join(' ')).join(', ')))`);
   expect(violations, `axe on ${name}`).toEqual([]);
 }
+
+/**
+ * Asserts that the page does not scroll sideways at its current width. On failure it names the elements that stick
+ * out past the viewport outside any scrolling box, so a layout that breaks only on one machine's fonts says why.
+ */
+export async function expectFitsWidth(page: Page): Promise<void> {
+  const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
+  if (overflow <= 0) return;
+  const culprits = await page.evaluate<string[]>(`(() => {
+    const clipped = (el) => {
+      for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
+        if (getComputedStyle(p).overflowX !== 'visible') return true;
+      }
+      return false;
+    };
+    return [...document.body.querySelectorAll('*')]
+      .filter((el) => el.getBoundingClientRect().right > window.innerWidth && !clipped(el))
+      .map((el) => el.tagName.toLowerCase() + (el.className ? '.' + el.className : '') + ' right=' +
+        Math.round(el.getBoundingClientRect().right) + ' "' + (el.textContent || '').trim().slice(0, 40) + '"');
+  })()`);
+  expect.fail(
+    `the page is ${overflow} px wider than the ${page.viewportSize()?.width} px viewport: ${culprits.join('; ')}`,
+  );
+}
