@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/app.js';
@@ -64,6 +65,27 @@ describe('BinDist management: applications and versions', () => {
       expect(seen.statusCode).toBe(200);
       expect(seen.data.name).toBe('Desk App');
       expect(await auditTypes('desk-app')).toEqual(['APPLICATION_CREATED']);
+    });
+
+    it('writes nothing when its audit row cannot be written: the change and the audit are one transaction', async () => {
+      const { db } = t.ctx.database;
+      // The audit table refuses this tenant's rows (NOT VALID: the rows already there stay).
+      await sql
+        .raw(
+          `ALTER TABLE bindist_audit_events ADD CONSTRAINT refuse_audit CHECK (tenant_id <> '${tenantId}') NOT VALID`,
+        )
+        .execute(db);
+      try {
+        expect(
+          (await admin.createApplication('unaudited', 'Unaudited', [customer.customerId])).statusCode,
+        ).toBe(500);
+        expect((await admin.deleteApplication('desk-app')).statusCode).toBe(500);
+      } finally {
+        await sql.raw('ALTER TABLE bindist_audit_events DROP CONSTRAINT refuse_audit').execute(db);
+      }
+      expect((await admin.get('/applications/unaudited')).statusCode).toBe(404);
+      expect((await customer.client.getApplication('desk-app')).statusCode).toBe(200);
+      expect(await auditTypes('unaudited')).toEqual([]);
     });
 
     it('refuses an id that is taken: 409 CONFLICT', async () => {

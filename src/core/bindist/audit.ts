@@ -1,5 +1,6 @@
 import type { Db } from '../../db/connect.js';
 import { newId } from '../ids.js';
+import type { Origin } from './activity.js';
 
 /**
  * The audit log of administrative actions on the /v1 face (BinDist's AuditEvent). Call `audit(...)` after an
@@ -61,4 +62,28 @@ export async function audit(db: Db, input: AuditInput): Promise<void> {
       created_at: input.at ?? new Date(),
     })
     .execute();
+}
+
+/** Who makes an administrative change on /v1, and from where: what every audited command takes. */
+export interface AdminAct {
+  tenantId: string;
+  /** `admin` (the admin key) or the Updraft user id (JWT). */
+  actorId: string;
+  origin: Origin;
+}
+
+/** Writes the audit row of an administrative change, inside the command's transaction. */
+export function recordAdminAct(
+  db: Db,
+  act: AdminAct,
+  eventType: AuditEventType,
+  details: Record<string, unknown>,
+): Promise<void> {
+  return audit(db, {
+    tenantId: act.tenantId,
+    eventType,
+    actor: auditActor(act.actorId),
+    ...act.origin,
+    details,
+  });
 }

@@ -1,7 +1,5 @@
 import type { Db } from '../../db/connect.js';
 import { notFound } from '../errors.js';
-import type { Origin } from './activity.js';
-import { type AuditEventType, audit, auditActor } from './audit.js';
 import type { PageRequest } from './paging.js';
 import type { Tier } from './tiers.js';
 
@@ -10,14 +8,6 @@ import type { Tier } from './tiers.js';
  * the applications it is linked to. The reads are here; the writes (commands/create-customer.ts,
  * update-customer.ts, regenerate-customer-key.ts) are each audited. All functions act inside one tenant.
  */
-
-/** Who makes an administrative change, for the audit log. */
-export interface AdminAct {
-  tenantId: string;
-  /** `admin` (the admin key) or the Updraft user id (JWT). */
-  actorId: string;
-  origin: Origin;
-}
 
 export interface Customer {
   customerId: string;
@@ -73,22 +63,6 @@ export function toCustomer(row: Row): Customer {
     updatedAt: row.updated_at,
     lastUsedAt: row.last_used_at,
   };
-}
-
-/** Writes the audit row of an administrative change to customers. */
-export function recordAdminAct(
-  db: Db,
-  act: AdminAct,
-  eventType: AuditEventType,
-  details: Record<string, unknown>,
-) {
-  return audit(db, {
-    tenantId: act.tenantId,
-    eventType,
-    actor: auditActor(act.actorId),
-    ...act.origin,
-    details,
-  });
 }
 
 /** A customer's fields as sent: undefined leaves a field unchanged, null clears it. */

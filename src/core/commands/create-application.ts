@@ -1,5 +1,6 @@
 import { isUniqueViolation } from '../../db/errors.js';
 import { requireCustomers } from '../bindist/applications.js';
+import { type AdminAct, recordAdminAct } from '../bindist/audit.js';
 import { type BindistApp, findApp } from '../bindist/catalog.js';
 import type { BindistCaller } from '../bindist/customer-keys.js';
 import { conflict } from '../errors.js';
@@ -11,13 +12,13 @@ export interface CreatedApplication extends BindistApp {
 }
 
 /**
- * POST /management/applications: one transaction creates the app and its customer links. A taken id (live, deleted,
+ * POST /management/applications: one transaction creates the app, its customer links and the audit row. A taken id (live, deleted,
  * or an app of the FaynoSync face) is a 409: BinDist never reuses an application id.
  */
 export async function createApplication(
   deps: CommandDeps,
   caller: BindistCaller,
-  grantedBy: string,
+  act: AdminAct,
   input: { applicationId: string; name: string; description: string; tags: string[]; customerIds: string[] },
 ): Promise<CreatedApplication> {
   const { db } = deps.database;
@@ -48,11 +49,12 @@ export async function createApplication(
               tenant_id: tenantId,
               customer_id: customerId,
               app_id: id,
-              granted_by: grantedBy,
+              granted_by: act.actorId,
             })),
           )
           .execute();
       }
+      await recordAdminAct(trx, act, 'APPLICATION_CREATED', { applicationId, customerIds });
     });
   } catch (err) {
     if (isUniqueViolation(err)) {

@@ -1,12 +1,11 @@
 import type { Db } from '../../db/connect.js';
+import { type AdminAct, recordAdminAct } from '../bindist/audit.js';
 import { mintKey, newCustomerId } from '../bindist/customer-keys.js';
 import {
-  type AdminAct,
   CUSTOMER_COLUMNS,
   type Customer,
   type CustomerFields,
   descriptive,
-  recordAdminAct,
   toCustomer,
 } from '../bindist/customers.js';
 

@@ -1,4 +1,5 @@
 import { linkedCustomerIds, requireCustomers } from '../bindist/applications.js';
+import { type AdminAct, recordAdminAct } from '../bindist/audit.js';
 import { type BindistApp, findApp } from '../bindist/catalog.js';
 import type { BindistCaller } from '../bindist/customer-keys.js';
 import { invalid } from '../errors.js';
@@ -6,13 +7,14 @@ import { printable } from '../names.js';
 import type { CommandDeps } from './deps.js';
 
 /**
- * PUT /management/applications/{id}/customers: BinDist's add and remove lists, applied in one transaction. No bump:
+ * PUT /management/applications/{id}/customers: BinDist's add and remove lists, applied in one transaction with an
+ * audit row per link made or removed. No bump:
  * entitlements are read from the database on every /v1 customer request, and nothing cached depends on them.
  */
 export async function changeApplicationCustomers(
   deps: CommandDeps,
   caller: BindistCaller,
-  grantedBy: string,
+  act: AdminAct,
   applicationId: string,
   input: { addCustomerIds: string[]; removeCustomerIds: string[] },
 ): Promise<{ app: BindistApp; added: string[]; removed: string[]; customerIds: string[] }> {
@@ -43,7 +45,7 @@ export async function changeApplicationCustomers(
                 tenant_id: tenantId,
                 customer_id: customerId,
                 app_id: app.id,
-                granted_by: grantedBy,
+                granted_by: act.actorId,
               })),
             )
             .onConflict((oc) => oc.columns(['customer_id', 'app_id']).doNothing())
@@ -59,7 +61,15 @@ export async function changeApplicationCustomers(
             .where('customer_id', 'in', remove)
             .returning('customer_id')
             .execute();
-    return { added: inserted.map((r) => r.customer_id), removed: deleted.map((r) => r.customer_id) };
+    const linked = { added: inserted.map((r) => r.customer_id), removed: deleted.map((r) => r.customer_id) };
+    const { applicationId: appName } = app;
+    for (const customerId of linked.added) {
+      await recordAdminAct(trx, act, 'CUSTOMER_APP_LINKED', { applicationId: appName, customerId });
+    }
+    for (const customerId of linked.removed) {
+      await recordAdminAct(trx, act, 'CUSTOMER_APP_UNLINKED', { applicationId: appName, customerId });
+    }
+    return linked;
   });
   return { app, added, removed, customerIds: await linkedCustomerIds(db, tenantId, app.id) };
 }

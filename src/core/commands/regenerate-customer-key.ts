@@ -1,6 +1,6 @@
 import type { Db } from '../../db/connect.js';
+import { type AdminAct, recordAdminAct } from '../bindist/audit.js';
 import { mintKey } from '../bindist/customer-keys.js';
-import { type AdminAct, recordAdminAct } from '../bindist/customers.js';
 import { revokeCustomerShareLinks } from '../bindist/share-links.js';
 import { notFound } from '../errors.js';
 

@@ -1,6 +1,5 @@
 import type { Db } from '../../db/connect.js';
-import { audit, auditActor } from '../bindist/audit.js';
-import type { AdminAct } from '../bindist/customers.js';
+import { type AdminAct, audit, auditActor } from '../bindist/audit.js';
 import { notFound } from '../errors.js';
 
 /**

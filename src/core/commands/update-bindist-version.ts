@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { type AdminAct, recordAdminAct } from '../bindist/audit.js';
 import { findApp } from '../bindist/catalog.js';
 import type { BindistCaller } from '../bindist/customer-keys.js';
 import { viewerOf } from '../bindist/releases.js';
@@ -29,11 +30,12 @@ export interface UpdatedVersion {
 /**
  * PATCH /applications/{id}/versions/{v}: `isEnabled` (publish), `isActive`, `releaseNotes` ("" or null clears them)
  * and `requiredTier`. A body with none of them is BinDist's 400. `minimumClientVersion`, which older SDKs send, is
- * ignored, as BinDist's server does.
+ * ignored, as BinDist's server does. The change and its audit row are one transaction.
  */
 export async function updateBindistVersion(
   deps: CommandDeps,
   caller: BindistCaller,
+  act: AdminAct,
   applicationId: string,
   version: string,
   input: VersionChanges,
@@ -55,13 +57,23 @@ export async function updateBindistVersion(
   const viewer = await viewerOf(db, caller, options.testChannel);
   const target = await findVisibleVersion(db, viewer, app.id, version, { inactive: true });
   if (!target) throw notFound(`Version not found: '${printable(version)}' of '${app.applicationId}'`);
-  const row = await db
-    .updateTable('versions')
-    .set({ ...changes, updated_at: sql`now()` })
-    .where('tenant_id', '=', caller.tenantId)
-    .where('id', '=', target.id)
-    .returning(['version', 'changelog', 'is_active', 'published', 'min_tier', 'updated_at'])
-    .executeTakeFirst();
+  const row = await db.transaction().execute(async (trx) => {
+    const updated = await trx
+      .updateTable('versions')
+      .set({ ...changes, updated_at: sql`now()` })
+      .where('tenant_id', '=', caller.tenantId)
+      .where('id', '=', target.id)
+      .returning(['version', 'changelog', 'is_active', 'published', 'min_tier', 'updated_at'])
+      .executeTakeFirst();
+    if (updated) {
+      await recordAdminAct(trx, act, 'VERSION_UPDATED', {
+        applicationId: app.applicationId,
+        version: updated.version,
+        fields: Object.keys(input).filter((field) => input[field as keyof VersionChanges] !== undefined),
+      });
+    }
+    return updated;
+  });
   // Deleted since the look-up.
   if (!row) throw notFound(`Version not found: '${printable(version)}' of '${app.applicationId}'`);
   // Publishing, deactivating and the required tier decide what update checks and feeds offer.

@@ -1,12 +1,11 @@
 import type { Db } from '../../db/connect.js';
 import type { AuditEventType } from '../bindist/audit.js';
+import { type AdminAct, recordAdminAct } from '../bindist/audit.js';
 import {
-  type AdminAct,
   CUSTOMER_COLUMNS,
   type Customer,
   type CustomerFields,
   descriptive,
-  recordAdminAct,
   selectCustomers,
   toCustomer,
 } from '../bindist/customers.js';

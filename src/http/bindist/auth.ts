@@ -1,6 +1,12 @@
 import type { Request, RequestHandler, Response } from 'express';
 import type { AppContext } from '../../context.js';
-import { type BindistCaller, callerFromKey, keyFromHeader } from '../../core/bindist/customer-keys.js';
+import type { AdminAct } from '../../core/bindist/audit.js';
+import {
+  type BindistCaller,
+  callerFromKey,
+  callerId,
+  keyFromHeader,
+} from '../../core/bindist/customer-keys.js';
 import { BindistError } from './envelope.js';
 
 export type { BindistCaller } from '../../core/bindist/customer-keys.js';
@@ -44,4 +50,10 @@ export const adminOnly: RequestHandler = (_req, res, next) => {
 export function requestOrigin(req: Request): { clientIp: string | null; userAgent: string | null } {
   const agent = req.headers['user-agent'];
   return { clientIp: req.ip ?? null, userAgent: typeof agent === 'string' ? agent.slice(0, 512) : null };
+}
+
+/** The admin's act on this request (who and from where), for the audit row its command writes. */
+export function adminAct(req: Request, res: Response): AdminAct {
+  const caller = requireBindistAdmin(res);
+  return { tenantId: caller.tenantId, actorId: callerId(caller), origin: requestOrigin(req) };
 }

@@ -1,22 +1,15 @@
-import express, { type Request, type Response, type Router } from 'express';
+import express, { type Router } from 'express';
 import type { AppContext } from '../../context.js';
-import { callerId } from '../../core/bindist/customer-keys.js';
-import { type AdminAct, getCustomer, listCustomers } from '../../core/bindist/customers.js';
+import { getCustomer, listCustomers } from '../../core/bindist/customers.js';
 import { paginationOf } from '../../core/bindist/paging.js';
 import { createCustomer } from '../../core/commands/create-customer.js';
 import { regenerateCustomerKey } from '../../core/commands/regenerate-customer-key.js';
 import { updateCustomer } from '../../core/commands/update-customer.js';
 import { routeInput } from '../shared/validate.js';
-import { adminOnly, requestOrigin, requireBindistAdmin } from './auth.js';
+import { adminAct, adminOnly, requireBindistAdmin } from './auth.js';
 import { ok } from './envelope.js';
 import { pageOf } from './schemas/fields.js';
 import { BINDIST_ROUTES as R } from './schemas/routes.js';
-
-/** The admin key's act, for the audit log. */
-export function adminAct(req: Request, res: Response): AdminAct {
-  const caller = requireBindistAdmin(res);
-  return { tenantId: caller.tenantId, actorId: callerId(caller), origin: requestOrigin(req) };
-}
 
 /** A customer just created or re-keyed: the only answer that carries its key. */
 function presentCreated(customer: Awaited<ReturnType<typeof createCustomer>>) {

@@ -1,7 +1,5 @@
 import express, { type Request, type Router } from 'express';
 import type { AppContext } from '../../context.js';
-import { type AuditEventType, audit, auditActor } from '../../core/bindist/audit.js';
-import { type BindistCaller, callerId } from '../../core/bindist/customer-keys.js';
 import { isTestChannel } from '../../core/bindist/releases.js';
 import { readSettings } from '../../core/bindist/settings.js';
 import { createApplication } from '../../core/commands/create-application.js';
@@ -11,45 +9,22 @@ import { updateApplication } from '../../core/commands/update-application.js';
 import { updateSettings } from '../../core/commands/update-bindist-settings.js';
 import { updateBindistVersion } from '../../core/commands/update-bindist-version.js';
 import { routeInput } from '../shared/validate.js';
-import { adminOnly, bindistCaller, requestOrigin } from './auth.js';
+import { adminAct, adminOnly, bindistCaller } from './auth.js';
 import { ok } from './envelope.js';
 import { presentApp } from './presenters.js';
 import { BINDIST_ROUTES as R } from './schemas/routes.js';
 
 /**
  * Application management, the version PATCH and the tenant's settings (admin key only; a customer key gets 403).
- * Every change is written to the audit log; the commands bump the generations.
+ * Every change is audited by its command, in the change's own transaction; the commands bump the generations.
  */
 export function managementAppsRouter(ctx: AppContext): Router {
   const router = express.Router();
   const { db } = ctx.database;
 
-  const record = (
-    req: Request,
-    caller: BindistCaller,
-    eventType: AuditEventType,
-    details: Record<string, unknown>,
-  ) =>
-    audit(db, {
-      tenantId: caller.tenantId,
-      eventType,
-      actor: auditActor(callerId(caller)),
-      ...requestOrigin(req),
-      details,
-    });
-
   router.post('/management/applications', adminOnly, async (req, res) => {
-    const caller = bindistCaller(res);
-    const app = await createApplication(
-      ctx,
-      caller,
-      callerId(caller),
-      routeInput(R.createApplication, req).body,
-    );
-    await record(req, caller, 'APPLICATION_CREATED', {
-      applicationId: app.applicationId,
-      customerIds: app.customerIds,
-    });
+    const { body } = routeInput(R.createApplication, req);
+    const app = await createApplication(ctx, bindistCaller(res), adminAct(req, res), body);
     ok(res, { ...presentApp(app), customerIds: app.customerIds }, { status: 201 });
   });
 
@@ -60,10 +35,13 @@ export function managementAppsRouter(ctx: AppContext): Router {
   });
 
   router.delete('/management/applications/:applicationId', adminOnly, async (req, res) => {
-    const caller = bindistCaller(res);
     const { params } = routeInput(R.deleteApplication, req);
-    const deleted = await deleteApplication(ctx, caller, params.applicationId);
-    await record(req, caller, 'APPLICATION_DELETED', { applicationId: deleted.applicationId });
+    const deleted = await deleteApplication(
+      ctx,
+      bindistCaller(res),
+      adminAct(req, res),
+      params.applicationId,
+    );
     ok(res, {
       message: 'Application deleted successfully',
       applicationId: deleted.applicationId,
@@ -72,37 +50,30 @@ export function managementAppsRouter(ctx: AppContext): Router {
   });
 
   router.put('/management/applications/:applicationId/customers', adminOnly, async (req, res) => {
-    const caller = bindistCaller(res);
     const { params, body } = routeInput(R.applicationCustomers, req);
     const result = await changeApplicationCustomers(
       ctx,
-      caller,
-      callerId(caller),
+      bindistCaller(res),
+      adminAct(req, res),
       params.applicationId,
       body,
     );
     const { applicationId } = result.app;
-    for (const customerId of result.added) {
-      await record(req, caller, 'CUSTOMER_APP_LINKED', { applicationId, customerId });
-    }
-    for (const customerId of result.removed) {
-      await record(req, caller, 'CUSTOMER_APP_UNLINKED', { applicationId, customerId });
-    }
     ok(res, { applicationId, customerIds: result.customerIds, added: result.added, removed: result.removed });
   });
 
   // BinDist serves the version PATCH outside /management; the /management form is accepted too.
   const patchVersion = async (req: Request, res: express.Response) => {
-    const caller = bindistCaller(res);
     const { params, body } = routeInput(R.updateVersion, req);
-    const updated = await updateBindistVersion(ctx, caller, params.applicationId, params.version, body, {
-      testChannel: isTestChannel(req.headers['x-channel']),
-    });
-    await record(req, caller, 'VERSION_UPDATED', {
-      applicationId: updated.applicationId,
-      version: updated.version,
-      fields: Object.keys(req.body ?? {}),
-    });
+    const updated = await updateBindistVersion(
+      ctx,
+      bindistCaller(res),
+      adminAct(req, res),
+      params.applicationId,
+      params.version,
+      body,
+      { testChannel: isTestChannel(req.headers['x-channel']) },
+    );
     ok(res, {
       message: 'Version updated successfully',
       ...updated,
@@ -117,10 +88,7 @@ export function managementAppsRouter(ctx: AppContext): Router {
   });
 
   router.patch('/management/settings', adminOnly, async (req, res) => {
-    const caller = bindistCaller(res);
-    const settings = await updateSettings(db, caller.tenantId, routeInput(R.updateSettings, req).body);
-    await record(req, caller, 'SETTINGS_UPDATED', { defaultChannel: settings.defaultChannel });
-    ok(res, settings);
+    ok(res, await updateSettings(db, adminAct(req, res), routeInput(R.updateSettings, req).body));
   });
 
   return router;
