@@ -38,7 +38,7 @@ export async function requireAllowed(
   if (actor.role === 'token') {
     // A token is scoped by app only; within its tenant it may use any channel, platform and arch.
     if (kind !== 'apps' || actor.tokenApps?.includes(resourceId)) return;
-    throw forbidden('api token has no access to this app: create a token that lists it');
+    throw notAllowed(actor, kind);
   }
   const row = await db
     .selectFrom('user_grants')
@@ -47,10 +47,16 @@ export async function requireAllowed(
     .where('kind', '=', kind)
     .where('resource_id', '=', resourceId)
     .executeTakeFirst();
-  if (!row)
-    throw forbidden(
-      `you don't have access to this ${kind.slice(0, -1)}: ask your admin to add it to your allowed list`,
-    );
+  if (!row) throw notAllowed(actor, kind);
+}
+
+/** The 403 for a resource outside the caller's allowed list, saying how to get it. */
+export function notAllowed(actor: Actor, kind: ResourceKind): Error {
+  return actor.role === 'token'
+    ? forbidden('api token has no access to this app: create a token that lists it')
+    : forbidden(
+        `you don't have access to this ${kind.slice(0, -1)}: ask your admin to add it to your allowed list`,
+      );
 }
 
 /** Where a version or artifact sits. */

@@ -41,7 +41,7 @@ export function clientViewer(tenantId: string): Viewer {
 }
 
 /** The management face's view for an actor: a team user's allowed lists, an API token's apps; an admin sees all. */
-export async function managerViewer(db: Db, actor: Actor): Promise<Viewer> {
+export async function managerViewer(db: Db, actor: Actor): Promise<Extract<Viewer, { kind: 'manager' }>> {
   const limits: Limits = {};
   if (actor.role === 'token') limits.apps = actor.tokenApps ?? [];
   if (actor.role === 'team') {
