@@ -79,6 +79,18 @@ describe.runIf(usingPostgres)('a database outage', () => {
     const fileUrl = `${base}/1.0.0/Steady%20Setup%201.0.0.exe`;
     await rawBody(request(t.app).get(fileUrl)).expect(200);
     await request(t.app).get('/health').expect(200, { status: 'healthy' });
+    const visits = async () => {
+      await t.ctx.pageEvents.flush();
+      const row = await t.ctx.database.db
+        .selectFrom('page_events')
+        .select((eb) => eb.fn.sum<number>('count').as('n'))
+        .where('kind', '=', 'visit')
+        .executeTakeFirst();
+      return Number(row?.n ?? 0);
+    };
+    const page = `/products/${encodeURIComponent(owner)}/Steady`;
+    await request(t.app).get(page).expect(200);
+    const visitsBefore = await visits();
 
     await proxy.cut();
     try {
@@ -98,6 +110,11 @@ describe.runIf(usingPostgres)('a database outage', () => {
       const other = await check('0.8.0').expect(200);
       expect(other.body.update_available).toBe(true);
       expect(other.headers['x-updraft-stale']).toBeDefined();
+
+      // The download page is served from the kept release index; its visits are kept in memory meanwhile.
+      await request(t.app).get(page).expect(200);
+      await request(t.app).get(page).expect(200);
+      await t.ctx.pageEvents.flush();
 
       // What was never known cannot be answered: 503, with when to retry.
       const unknown = await request(t.app)
@@ -133,6 +150,8 @@ describe.runIf(usingPostgres)('a database outage', () => {
     expect(await eventually(async () => (await request(t.app).get('/health')).status === 200, 15_000)).toBe(
       true,
     );
+    // The visits counted during the outage are written once the database is back.
+    expect(await visits()).toBe(visitsBefore + 2);
     await createApp(t.app, token, 'After');
     const publish = publisher(t, token, {
       app_name: 'Steady',

@@ -2,7 +2,7 @@ import express, { type Request, type Response, type Router } from 'express';
 import QRCode from 'qrcode';
 import type { AppContext } from '../../context.js';
 import { notesHtml } from '../../core/feeds/notes.js';
-import { countPageEvent } from '../../core/page-events.js';
+import type { PageEvent } from '../../core/page-events.js';
 import {
   detectVisitor,
   downloadsFor,
@@ -76,14 +76,8 @@ export function productsRouter(ctx: AppContext): Router {
     return catalog && app && !app.private ? { owner, appName, catalog, app } : undefined;
   };
 
-  // Counting never costs the visitor the page: a failed count is logged and the page is served.
-  const count = async (req: Request, event: Parameters<typeof countPageEvent>[1]) => {
-    try {
-      await countPageEvent(ctx.database.db, event);
-    } catch (err) {
-      req.log.warn({ reason: (err as Error).message }, 'a download page event was not counted');
-    }
-  };
+  // Counted in memory and written in batches (core/page-events.ts): a visit never waits on the database.
+  const count = (event: PageEvent) => ctx.pageEvents.count(event);
 
   // Browsers send a link's `ping` as a POST when it is followed: a download click, counted without a redirect.
   router.post('/products/:owner/:app/downloaded', async (req: Request, res: Response) => {
@@ -94,7 +88,7 @@ export function productsRouter(ctx: AppContext): Router {
     }
     const asked = routeInput(R.productDownloaded, req).query.platform;
     const platform = asked === undefined ? '' : (platformFamily(asked) ?? '');
-    await count(req, { tenantId: found.catalog.tenantId, appId: found.app.id, kind: 'download', platform });
+    count({ tenantId: found.catalog.tenantId, appId: found.app.id, kind: 'download', platform });
     res.status(204).end();
   });
 
@@ -111,7 +105,7 @@ export function productsRouter(ctx: AppContext): Router {
     const line: readonly Release[] = channelId === undefined ? [] : (index.channels.get(channelId) ?? []);
     const latest = line.at(-1);
     const visitor = detectVisitor(req.headers);
-    await count(req, {
+    count({
       tenantId: catalog.tenantId,
       appId: app.id,
       kind: 'visit',
