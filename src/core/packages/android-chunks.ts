@@ -37,7 +37,9 @@ export function chunkAt(buf: Buffer, start: number, limit: number, file: string)
   const headerSize = buf.readUInt16LE(start + 2);
   const size = buf.readUInt32LE(start + 4);
   if (headerSize < 8 || size < headerSize || start + size > limit)
-    throw parseError(`${file} is damaged: the chunk at byte ${start} claims ${size} bytes that are not there`);
+    throw parseError(
+      `${file} is damaged: the chunk at byte ${start} claims ${size} bytes that are not there`,
+    );
   return { type: buf.readUInt16LE(start), headerSize, start, end: start + size };
 }
 

@@ -1,4 +1,4 @@
-import { CHUNK, chunksIn, chunkAt, type ResValue, readValue, StringPool, VALUE } from './android-chunks.js';
+import { CHUNK, chunkAt, chunksIn, type ResValue, readValue, StringPool, VALUE } from './android-chunks.js';
 import { parseError } from './package-error.js';
 
 const FILE = 'AndroidManifest.xml';
@@ -31,7 +31,8 @@ export function readManifest(buf: Buffer): ManifestElement[] {
     if (chunk.type === CHUNK.stringPool) pool = new StringPool(buf, chunk, FILE);
     else if (chunk.type === CHUNK.xmlResourceMap) {
       resourceIds = [];
-      for (let at = chunk.start + chunk.headerSize; at + 4 <= chunk.end; at += 4) resourceIds.push(buf.readUInt32LE(at));
+      for (let at = chunk.start + chunk.headerSize; at + 4 <= chunk.end; at += 4)
+        resourceIds.push(buf.readUInt32LE(at));
     } else if (chunk.type === CHUNK.xmlStartElement) {
       if (!pool) throw parseError(`${FILE} is damaged: an element comes before the string pool`);
       elements.push(readElement(buf, chunk.start + chunk.headerSize, chunk.end, pool, resourceIds, depth));
@@ -55,7 +56,8 @@ function readElement(
   const attributeStart = buf.readUInt16LE(at + 8);
   const attributeSize = buf.readUInt16LE(at + 10);
   const attributeCount = buf.readUInt16LE(at + 12);
-  if (attributeSize < 20) throw parseError(`${FILE} is damaged: the element <${name}> has malformed attributes`);
+  if (attributeSize < 20)
+    throw parseError(`${FILE} is damaged: the element <${name}> has malformed attributes`);
   const attributes: ManifestAttribute[] = [];
   for (let i = 0; i < attributeCount; i++) {
     const attr = at + attributeStart + i * attributeSize;
@@ -67,7 +69,8 @@ function readElement(
       name: pool.get(nameIndex) ?? '',
       nameId: resourceIds[nameIndex],
       value,
-      text: value.type === VALUE.string ? pool.get(value.data) : raw === 0xffffffff ? undefined : pool.get(raw),
+      text:
+        value.type === VALUE.string ? pool.get(value.data) : raw === 0xffffffff ? undefined : pool.get(raw),
     });
   }
   return { name, depth, attributes };

@@ -1,4 +1,12 @@
-import { CHUNK, type Chunk, chunkAt, chunksIn, type ResValue, readValue, StringPool } from './android-chunks.js';
+import {
+  CHUNK,
+  type Chunk,
+  chunkAt,
+  chunksIn,
+  type ResValue,
+  readValue,
+  StringPool,
+} from './android-chunks.js';
 import { parseError } from './package-error.js';
 
 const FILE = 'resources.arsc';
@@ -85,7 +93,8 @@ export class ResourceTable {
       }
     } else if (index < count) {
       const width = flags & TYPE_OFFSET16 ? 2 : 4;
-      if (table + (index + 1) * width > chunk.end) throw parseError(`${FILE} is damaged: an entry table is cut short`);
+      if (table + (index + 1) * width > chunk.end)
+        throw parseError(`${FILE} is damaged: an entry table is cut short`);
       const raw = width === 2 ? buf.readUInt16LE(table + index * 2) : buf.readUInt32LE(table + index * 4);
       if (width === 2 ? raw !== 0xffff : raw !== NO_ENTRY) offset = width === 2 ? raw * 4 : raw;
     }

@@ -2,8 +2,8 @@ import { VALUE } from './android-chunks.js';
 import { attribute, type ManifestAttribute, readManifest } from './android-manifest.js';
 import { type ResEntry, ResourceTable } from './android-resources.js';
 import { badFile } from './package-error.js';
-import type { PackageZip } from './package-zip.js';
 import { dataUrl, LIMITS } from './package-parts.js';
+import type { PackageZip } from './package-zip.js';
 
 export interface ApkInfo {
   platform: 'android';
@@ -23,7 +23,8 @@ const ANDROID_DPI = { default: 0, anydpi: 0xfffe, nodpi: 0xffff } as const;
 
 /** Follows `@string/…` and `@mipmap/…` references (and references to references) to their values. */
 function resolve(table: ResourceTable | undefined, attr: ManifestAttribute): ResEntry[] {
-  if (attr.value.type !== VALUE.reference) return [{ config: { language: '', density: 0 }, value: attr.value }];
+  if (attr.value.type !== VALUE.reference)
+    return [{ config: { language: '', density: 0 }, value: attr.value }];
   if (!table) return [];
   let entries = table.lookup(attr.value.data);
   for (let hops = 0; hops < 8 && entries.some((e) => e.value.type === VALUE.reference); hops++)
@@ -51,7 +52,10 @@ function integer(attr: ManifestAttribute | undefined): number | undefined {
 }
 
 /** The densest raster file of the icon; density 0 (no qualifier) counts as mdpi, nodpi last. */
-function iconFile(table: ResourceTable | undefined, attr: ManifestAttribute): { file?: string; note?: string } {
+function iconFile(
+  table: ResourceTable | undefined,
+  attr: ManifestAttribute,
+): { file?: string; note?: string } {
   const files =
     attr.value.type === VALUE.reference
       ? resolve(table, attr)
@@ -83,9 +87,11 @@ export async function readApk(zip: PackageZip): Promise<ApkInfo> {
   if (!manifest) throw badFile('AndroidManifest.xml has no <manifest> element');
   const usesSdk = elements.find((e) => e.name === 'uses-sdk' && e.depth === 1);
   const application = elements.find((e) => e.name === 'application' && e.depth === 1);
-  const wantsTable = [...manifest.attributes, ...(usesSdk?.attributes ?? []), ...(application?.attributes ?? [])].some(
-    (a) => a.value.type === VALUE.reference,
-  );
+  const wantsTable = [
+    ...manifest.attributes,
+    ...(usesSdk?.attributes ?? []),
+    ...(application?.attributes ?? []),
+  ].some((a) => a.value.type === VALUE.reference);
   const table =
     wantsTable && zip.has('resources.arsc')
       ? new ResourceTable(await zip.read('resources.arsc', LIMITS.resources))

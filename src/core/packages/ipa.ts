@@ -38,14 +38,21 @@ function declaredIcons(info: PlistDict): Set<string> {
  * The largest PNG icon of the app bundle's top folder, named by Info.plist or AppIcon*.png, as a standard PNG
  * (Apple's CgBI crushing undone). Icons that exist only inside Assets.car are not read.
  */
-async function readIcon(zip: PackageZip, appDir: string, info: PlistDict): Promise<Pick<IpaInfo, 'icon_base64' | 'icon_note'>> {
+async function readIcon(
+  zip: PackageZip,
+  appDir: string,
+  info: PlistDict,
+): Promise<Pick<IpaInfo, 'icon_base64' | 'icon_note'>> {
   const declared = declaredIcons(info);
   const candidates: { bytes: Buffer; area: number }[] = [];
   for (const name of zip.names()) {
     if (!name.startsWith(`${appDir}/`) || !name.toLowerCase().endsWith('.png')) continue;
     const file = name.slice(appDir.length + 1);
     if (file.includes('/')) continue;
-    const stem = file.replace(/\.png$/i, '').replace(/~(ipad|iphone)$/, '').replace(/@\dx$/, '');
+    const stem = file
+      .replace(/\.png$/i, '')
+      .replace(/~(ipad|iphone)$/, '')
+      .replace(/@\dx$/, '');
     if (!declared.has(stem) && !stem.startsWith('AppIcon')) continue;
     if ((zip.sizeOf(name) ?? 0) > LIMITS.icon) continue;
     const bytes = await zip.read(name, LIMITS.icon);

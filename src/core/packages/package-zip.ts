@@ -17,7 +17,9 @@ export class PackageZip {
         err ? reject(err) : resolve(zipFile),
       );
     }).catch((err: Error) => {
-      throw badFile(`the file is not a ZIP archive or is truncated (${err.message}): upload the whole .ipa or .apk`);
+      throw badFile(
+        `the file is not a ZIP archive or is truncated (${err.message}): upload the whole .ipa or .apk`,
+      );
     });
     const entries = new Map<string, Entry>();
     try {
@@ -32,7 +34,9 @@ export class PackageZip {
       });
     } catch (err) {
       zip.close();
-      throw badFile(`the ZIP directory is damaged (${(err as Error).message}): upload the whole .ipa or .apk`);
+      throw badFile(
+        `the ZIP directory is damaged (${(err as Error).message}): upload the whole .ipa or .apk`,
+      );
     }
     return new PackageZip(zip, entries);
   }
@@ -59,7 +63,9 @@ export class PackageZip {
     const entry = this.entries.get(name);
     if (!entry) throw parseError(`${name} is missing from the package`);
     if (entry.uncompressedSize > maxBytes)
-      throw parseError(`${name} is ${entry.uncompressedSize} bytes, more than the ${maxBytes} this part may have`);
+      throw parseError(
+        `${name} is ${entry.uncompressedSize} bytes, more than the ${maxBytes} this part may have`,
+      );
     try {
       const stream = await new Promise<NodeJS.ReadableStream>((resolve, reject) => {
         this.zip.openReadStream(entry, (err, readStream) => (err ? reject(err) : resolve(readStream)));
@@ -68,7 +74,9 @@ export class PackageZip {
       for await (const part of stream) parts.push(part as Buffer);
       return Buffer.concat(parts);
     } catch (err) {
-      throw badFile(`${name} cannot be read: the package is damaged or truncated (${(err as Error).message})`);
+      throw badFile(
+        `${name} cannot be read: the package is damaged or truncated (${(err as Error).message})`,
+      );
     }
   }
 

@@ -151,7 +151,8 @@ export function uncrushPng(png: Buffer): Buffer | undefined {
     if (channels === 4) {
       const alpha = pixels.readUInt8(at + 3);
       for (let c = 0; c < 3; c++)
-        pixels[at + c] = alpha === 0 ? 0 : Math.min(255, Math.round((pixels.readUInt8(at + c) * 255) / alpha));
+        pixels[at + c] =
+          alpha === 0 ? 0 : Math.min(255, Math.round((pixels.readUInt8(at + c) * 255) / alpha));
     }
   }
   return encodePng(width, height, channels, pixels);

@@ -1,4 +1,4 @@
-import { parse, parseBinary, type PlistValue } from 'plist';
+import { type PlistValue, parse, parseBinary } from 'plist';
 import { parseError } from './package-error.js';
 
 export type PlistDict = { [key: string]: PlistValue };
@@ -8,7 +8,9 @@ export function readPropertyList(bytes: Buffer, file: string): PlistDict {
   let value: PlistValue;
   try {
     value =
-      bytes.toString('latin1', 0, 8) === 'bplist00' ? parseBinary(new Uint8Array(bytes)) : parse(bytes.toString('utf8'));
+      bytes.toString('latin1', 0, 8) === 'bplist00'
+        ? parseBinary(new Uint8Array(bytes))
+        : parse(bytes.toString('utf8'));
   } catch (err) {
     throw parseError(`${file} is not a readable property list (${(err as Error).message})`);
   }

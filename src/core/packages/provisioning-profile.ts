@@ -105,7 +105,10 @@ export function readProvisioningProfile(blob: Buffer, file: string): Provisionin
     team_name: stringOf(profile.TeamName) ?? '',
     app_id_name: stringOf(profile.AppIDName) ?? '',
     app_id_prefix: prefix,
-    bundle_id: prefix && appId.startsWith(`${prefix}.`) ? appId.slice(prefix.length + 1) : appId.slice(appId.indexOf('.') + 1),
+    bundle_id:
+      prefix && appId.startsWith(`${prefix}.`)
+        ? appId.slice(prefix.length + 1)
+        : appId.slice(appId.indexOf('.') + 1),
     platform: stringsOf(profile.Platform).join(', '),
     profile_type: profileType(profile, entitlements),
     provisions_all_devices: profile.ProvisionsAllDevices === true,

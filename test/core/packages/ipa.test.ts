@@ -30,7 +30,11 @@ function iconPixels(size: number): Buffer {
   for (let i = 0; i < size * size; i++) {
     const kind = i % 3;
     const [r, g, b, a] =
-      kind === 0 ? [i % 256, (i * 7) % 256, (i * 13) % 256, 255] : kind === 1 ? [0, 0, 0, 0] : [(i % 52) * 5, 255, 35, 51];
+      kind === 0
+        ? [i % 256, (i * 7) % 256, (i * 13) % 256, 255]
+        : kind === 1
+          ? [0, 0, 0, 0]
+          : [(i % 52) * 5, 255, 35, 51];
     rgba.writeUInt8(r, i * 4);
     rgba.writeUInt8(g, i * 4 + 1);
     rgba.writeUInt8(b, i * 4 + 2);
@@ -124,7 +128,12 @@ describe('reading an IPA', () => {
     });
     const info = await readPackage(path);
     if (info.platform !== 'ios') throw new Error('expected an IPA');
-    expect(info).toMatchObject({ bundle_id: 'com.example.demo', version: '2.1.0', build: '42', app_name: 'Démo ✓' });
+    expect(info).toMatchObject({
+      bundle_id: 'com.example.demo',
+      version: '2.1.0',
+      build: '42',
+      app_name: 'Démo ✓',
+    });
     expect(info.file_name).toBe('binary.ipa');
     expect(info.icon_base64).toBe(`data:image/png;base64,${png.toString('base64')}`);
     expect(info.provisioning_profile).toBeUndefined();

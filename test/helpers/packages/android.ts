@@ -13,7 +13,9 @@ function chunk(type: number, header: Buffer, body: Buffer): Buffer {
 
 function u32(...values: number[]): Buffer {
   const b = Buffer.alloc(values.length * 4);
-  values.forEach((v, i) => b.writeUInt32LE(v >>> 0, i * 4));
+  values.forEach((v, i) => {
+    b.writeUInt32LE(v >>> 0, i * 4);
+  });
   return b;
 }
 
@@ -92,12 +94,16 @@ export const ANDROID_ATTR = {
 } as const;
 
 /** A binary AndroidManifest.xml. `blankNames` empties the attribute names as shrinkers do, leaving only the ids. */
-export function binaryManifest(root: ManifestNode, options: { encoding: PoolEncoding; blankNames?: boolean }): Buffer {
+export function binaryManifest(
+  root: ManifestNode,
+  options: { encoding: PoolEncoding; blankNames?: boolean },
+): Buffer {
   // Attribute names with ids come first: the resource map pairs string index i with id i.
   const idNames: { name: string; id: number }[] = [];
   const collect = (node: ManifestNode) => {
     for (const a of node.attrs)
-      if (a.android && !idNames.some((n) => n.id === a.android?.id)) idNames.push({ name: a.name, id: a.android.id });
+      if (a.android && !idNames.some((n) => n.id === a.android?.id))
+        idNames.push({ name: a.name, id: a.android.id });
     node.children?.forEach(collect);
   };
   collect(root);
@@ -159,7 +165,9 @@ export function resourceIds(resources: ResourceSpec[]): Map<string, number> {
   const ids = new Map<string, number>();
   for (const type of types) {
     const ofType = resources.filter((r) => r.type === type);
-    ofType.forEach((r, i) => ids.set(`${type}/${r.name}`, (0x7f << 24) | ((types.indexOf(type) + 1) << 16) | i));
+    ofType.forEach((r, i) => {
+      ids.set(`${type}/${r.name}`, (0x7f << 24) | ((types.indexOf(type) + 1) << 16) | i);
+    });
   }
   return ids;
 }
@@ -188,7 +196,13 @@ export function resourceTable(resources: ResourceSpec[], encoding: PoolEncoding 
   const typeChunks: Buffer[] = [];
   types.forEach((type, t) => {
     const ofType = resources.filter((r) => r.type === type);
-    typeChunks.push(chunk(0x0202, Buffer.concat([Buffer.from([t + 1, 0, 0, 0]), u32(ofType.length)]), u32(...ofType.map(() => 0))));
+    typeChunks.push(
+      chunk(
+        0x0202,
+        Buffer.concat([Buffer.from([t + 1, 0, 0, 0]), u32(ofType.length)]),
+        u32(...ofType.map(() => 0)),
+      ),
+    );
     const configs = new Map<string, ResConfigSpec>();
     for (const r of ofType) for (const v of r.values) configs.set(configKey(v.config), v.config ?? {});
     for (const [key, spec] of configs) {
@@ -204,7 +218,10 @@ export function resourceTable(resources: ResourceSpec[], encoding: PoolEncoding 
         const head = Buffer.alloc(8);
         head.writeUInt16LE(8, 0);
         head.writeUInt32LE(keys.indexOf(r.name), 4);
-        const value = v.ref !== undefined ? resValue(TYPE.reference, v.ref) : resValue(TYPE.string, global(v.string ?? ''));
+        const value =
+          v.ref !== undefined
+            ? resValue(TYPE.reference, v.ref)
+            : resValue(TYPE.string, global(v.string ?? ''));
         offsets.push(at);
         entries.push(head, value);
         at += 16;

@@ -35,7 +35,9 @@ export function infoPlist(overrides: Record<string, PlistInput> = {}): Record<st
     CFBundleDisplayName: 'Demo App',
     CFBundleName: 'Demo',
     MinimumOSVersion: '15.0',
-    CFBundleIcons: { CFBundlePrimaryIcon: { CFBundleIconFiles: ['AppIcon60x60'], CFBundleIconName: 'AppIcon' } },
+    CFBundleIcons: {
+      CFBundlePrimaryIcon: { CFBundleIconFiles: ['AppIcon60x60'], CFBundleIconName: 'AppIcon' },
+    },
     UIDeviceFamily: [1, 2],
     ...overrides,
   };
@@ -110,11 +112,14 @@ export interface ApkOptions {
   resources?: ResourceSpec[];
   resourcesEncoding?: PoolEncoding;
   files?: { name: string; data: Buffer }[];
+  /** Entries written before the manifest (a large asset, say). */
+  before?: ZipEntrySpec[];
 }
 
 /** An APK: the binary manifest, resources.arsc (stored, as aapt2 leaves it), classes.dex and resource files. */
 export async function writeApk(path: string, options: ApkOptions): Promise<void> {
   await writeZip(path, [
+    ...(options.before ?? []),
     {
       name: 'AndroidManifest.xml',
       data: binaryManifest(options.manifest, {
@@ -124,7 +129,13 @@ export async function writeApk(path: string, options: ApkOptions): Promise<void>
     },
     { name: 'classes.dex', data: Buffer.from('dex\n035\0') },
     ...(options.resources
-      ? [{ name: 'resources.arsc', data: resourceTable(options.resources, options.resourcesEncoding), store: true }]
+      ? [
+          {
+            name: 'resources.arsc',
+            data: resourceTable(options.resources, options.resourcesEncoding),
+            store: true,
+          },
+        ]
       : []),
     ...(options.files ?? []),
   ]);
@@ -171,10 +182,23 @@ export function typicalApp(icons: { mdpi: Buffer; xxxhdpi: Buffer }): {
       {
         tag: 'application',
         attrs: [
-          { android: { id: ANDROID_ATTR.label }, name: 'label', value: { ref: ids.get('string/app_name') ?? 0 } },
-          { android: { id: ANDROID_ATTR.icon }, name: 'icon', value: { ref: ids.get('mipmap/ic_launcher') ?? 0 } },
+          {
+            android: { id: ANDROID_ATTR.label },
+            name: 'label',
+            value: { ref: ids.get('string/app_name') ?? 0 },
+          },
+          {
+            android: { id: ANDROID_ATTR.icon },
+            name: 'icon',
+            value: { ref: ids.get('mipmap/ic_launcher') ?? 0 },
+          },
         ],
-        children: [{ tag: 'activity', attrs: [{ android: { id: 0x01010003 }, name: 'name', value: { string: '.Main' } }] }],
+        children: [
+          {
+            tag: 'activity',
+            attrs: [{ android: { id: 0x01010003 }, name: 'name', value: { string: '.Main' } }],
+          },
+        ],
       },
     ],
   };

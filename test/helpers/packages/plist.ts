@@ -1,10 +1,18 @@
 /** Values a test plist holds; integers only (Info.plist and profiles have no reals). */
-export type PlistInput = string | number | boolean | Date | Buffer | PlistInput[] | { [key: string]: PlistInput };
+export type PlistInput =
+  | string
+  | number
+  | boolean
+  | Date
+  | Buffer
+  | PlistInput[]
+  | { [key: string]: PlistInput };
 
-const escape = (text: string) => text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+const escapeXml = (text: string) =>
+  text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
 
 function xmlValue(value: PlistInput, indent: string): string {
-  if (typeof value === 'string') return `${indent}<string>${escape(value)}</string>\n`;
+  if (typeof value === 'string') return `${indent}<string>${escapeXml(value)}</string>\n`;
   if (typeof value === 'number') return `${indent}<integer>${value}</integer>\n`;
   if (typeof value === 'boolean') return `${indent}<${value}/>\n`;
   if (value instanceof Date) return `${indent}<date>${value.toISOString().replace('.000Z', 'Z')}</date>\n`;
@@ -12,7 +20,7 @@ function xmlValue(value: PlistInput, indent: string): string {
   if (Array.isArray(value))
     return `${indent}<array>\n${value.map((v) => xmlValue(v, `${indent}\t`)).join('')}${indent}</array>\n`;
   const entries = Object.entries(value)
-    .map(([k, v]) => `${indent}\t<key>${escape(k)}</key>\n${xmlValue(v, `${indent}\t`)}`)
+    .map(([k, v]) => `${indent}\t<key>${escapeXml(k)}</key>\n${xmlValue(v, `${indent}\t`)}`)
     .join('');
   return `${indent}<dict>\n${entries}${indent}</dict>\n`;
 }
@@ -52,10 +60,15 @@ export function binaryPlist(root: PlistInput): Buffer {
     return b;
   };
   const marker = (type: number, length: number) =>
-    length < 15 ? Buffer.from([(type << 4) | length]) : Buffer.concat([Buffer.from([(type << 4) | 15]), int(length)]);
+    length < 15
+      ? Buffer.from([(type << 4) | length])
+      : Buffer.concat([Buffer.from([(type << 4) | 15]), int(length)]);
   const refBytes = (list: number[]) => {
     const b = Buffer.alloc(list.length * refSize);
-    list.forEach((r, i) => (refSize === 1 ? b.writeUInt8(r, i) : b.writeUInt16BE(r, i * 2)));
+    list.forEach((r, i) => {
+      if (refSize === 1) b.writeUInt8(r, i);
+      else b.writeUInt16BE(r, i * 2);
+    });
     return b;
   };
   const encoded = values.map((value, i) => {
@@ -70,7 +83,8 @@ export function binaryPlist(root: PlistInput): Buffer {
     }
     if (Buffer.isBuffer(value)) return Buffer.concat([marker(4, value.length), value]);
     if (typeof value === 'string') {
-      if (/^[\x00-\x7f]*$/.test(value)) return Buffer.concat([marker(5, value.length), Buffer.from(value, 'ascii')]);
+      if (Buffer.byteLength(value, 'utf8') === value.length)
+        return Buffer.concat([marker(5, value.length), Buffer.from(value, 'ascii')]);
       const utf16 = Buffer.from(value, 'utf16le').swap16();
       return Buffer.concat([marker(6, value.length), utf16]);
     }
@@ -86,7 +100,10 @@ export function binaryPlist(root: PlistInput): Buffer {
   }
   const offsetSize = at < 0x10000 ? 2 : 4;
   const table = Buffer.alloc(offsets.length * offsetSize);
-  offsets.forEach((o, i) => (offsetSize === 2 ? table.writeUInt16BE(o, i * 2) : table.writeUInt32BE(o, i * 4)));
+  offsets.forEach((o, i) => {
+    if (offsetSize === 2) table.writeUInt16BE(o, i * 2);
+    else table.writeUInt32BE(o, i * 4);
+  });
   const trailer = Buffer.alloc(32);
   trailer[6] = offsetSize;
   trailer[7] = refSize;

@@ -2,13 +2,16 @@ import { open } from 'node:fs/promises';
 import { crc32, deflateRawSync } from 'node:zlib';
 
 /** A file of a test ZIP: bytes (deflated unless `store`), or `sparseSize` zero bytes that are never written. */
-export type ZipEntrySpec = { name: string; data: Buffer; store?: boolean } | { name: string; sparseSize: number };
+export type ZipEntrySpec =
+  | { name: string; data: Buffer; store?: boolean }
+  | { name: string; sparseSize: number };
 
 const ZEROS = Buffer.alloc(16 * 1024 * 1024);
 
 function crcOfZeros(size: number): number {
   let crc = 0;
-  for (let left = size; left > 0; left -= ZEROS.length) crc = crc32(ZEROS.subarray(0, Math.min(left, ZEROS.length)), crc);
+  for (let left = size; left > 0; left -= ZEROS.length)
+    crc = crc32(ZEROS.subarray(0, Math.min(left, ZEROS.length)), crc);
   return crc;
 }
 
