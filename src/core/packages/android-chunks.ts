@@ -9,6 +9,7 @@ export const CHUNK = {
   table: 0x0002,
   xml: 0x0003,
   xmlStartElement: 0x0102,
+  xmlEndElement: 0x0103,
   xmlResourceMap: 0x0180,
   tablePackage: 0x0200,
   tableType: 0x0201,
@@ -20,7 +21,6 @@ export const VALUE = {
   string: 0x03,
   intDec: 0x10,
   intHex: 0x11,
-  intBoolean: 0x12,
 } as const;
 
 export interface Chunk {

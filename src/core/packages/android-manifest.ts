@@ -37,7 +37,7 @@ export function readManifest(buf: Buffer): ManifestElement[] {
       if (!pool) throw parseError(`${FILE} is damaged: an element comes before the string pool`);
       elements.push(readElement(buf, chunk.start + chunk.headerSize, chunk.end, pool, resourceIds, depth));
       depth++;
-    } else if (chunk.type === CHUNK.xmlStartElement + 1) depth--;
+    } else if (chunk.type === CHUNK.xmlEndElement) depth--;
   }
   return elements;
 }
@@ -77,7 +77,7 @@ function readElement(
 }
 
 /** Framework ids of the `android:` attributes we read (android.R.attr). */
-export const ATTR = {
+const ATTR = {
   label: 0x01010001,
   icon: 0x01010002,
   minSdkVersion: 0x0101020c,

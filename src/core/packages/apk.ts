@@ -19,14 +19,13 @@ export interface ApkInfo {
   icon_note?: string;
 }
 
-const ANDROID_DPI = { default: 0, anydpi: 0xfffe, nodpi: 0xffff } as const;
+/** Density 0 means no qualifier (read as mdpi); anydpi (0xfffe) and nodpi (0xffff) rank below every real one. */
+const densityRank = (density: number) => (density === 0 ? 160 : density >= 0xfffe ? 1 : density);
 
-/** Follows `@string/…` and `@mipmap/…` references (and references to references) to their values. */
-function resolve(table: ResourceTable | undefined, attr: ManifestAttribute): ResEntry[] {
-  if (attr.value.type !== VALUE.reference)
-    return [{ config: { language: '', density: 0 }, value: attr.value }];
+/** Follows a `@string/…` or `@mipmap/…` reference (and references to references) to its values. */
+function resolve(table: ResourceTable | undefined, id: number): ResEntry[] {
   if (!table) return [];
-  let entries = table.lookup(attr.value.data);
+  let entries = table.lookup(id);
   for (let hops = 0; hops < 8 && entries.some((e) => e.value.type === VALUE.reference); hops++)
     entries = entries.flatMap((e) => (e.value.type === VALUE.reference ? table.lookup(e.value.data) : [e]));
   return entries;
@@ -38,7 +37,7 @@ function text(table: ResourceTable | undefined, attr: ManifestAttribute | undefi
     if (attr.text !== undefined) return attr.text;
     return attr.value.type === VALUE.intDec ? String(attr.value.data | 0) : undefined;
   }
-  const entries = resolve(table, attr).filter((e) => e.value.type === VALUE.string);
+  const entries = resolve(table, attr.value.data).filter((e) => e.value.type === VALUE.string);
   // The default configuration (no language) is what a device with an unlisted locale shows.
   const chosen = entries.find((e) => e.config.language === '') ?? entries[0];
   return chosen ? table?.strings.get(chosen.value.data) : undefined;
@@ -58,7 +57,7 @@ function iconFile(
 ): { file?: string; note?: string } {
   const files =
     attr.value.type === VALUE.reference
-      ? resolve(table, attr)
+      ? resolve(table, attr.value.data)
           .filter((e) => e.value.type === VALUE.string)
           .map((e) => ({ path: table?.strings.get(e.value.data) ?? '', density: e.config.density }))
       : [{ path: attr.text ?? '', density: 0 }];
@@ -66,7 +65,7 @@ function iconFile(
     .filter((f) => /\.(png|webp)$/i.test(f.path) && !/\.9\.png$/i.test(f.path))
     .map((f) => ({
       ...f,
-      rank: f.density === ANDROID_DPI.default ? 160 : f.density >= ANDROID_DPI.anydpi ? 1 : f.density,
+      rank: densityRank(f.density),
     }))
     .sort((a, b) => b.rank - a.rank || Number(/\.png$/i.test(b.path)) - Number(/\.png$/i.test(a.path)));
   if (rasters[0]) return { file: rasters[0].path };

@@ -25,7 +25,7 @@ function pngChunks(png: Buffer): PngChunk[] | undefined {
   return undefined;
 }
 
-export interface PngSize {
+interface PngSize {
   width: number;
   height: number;
 }

@@ -40,6 +40,17 @@ describe('reading an APK', () => {
     });
   }
 
+  it.each(['offset16', 'sparse'] as const)(
+    'finds resources in %s type chunks (newer aapt2 output)',
+    async (entryLayout) => {
+      const path = join(dir, `${entryLayout}.apk`);
+      await writeApk(path, { ...typicalApp({ mdpi, xxxhdpi }), entryLayout });
+      const info = await readPackage(path);
+      expect(info).toMatchObject({ app_name: 'Demo Android' });
+      expect(info.icon_base64).toBe(`data:image/png;base64,${xxxhdpi.toString('base64')}`);
+    },
+  );
+
   it('matches attributes by their resource ids when a shrinker has blanked the names, and keeps non-ASCII strings', async () => {
     const app = typicalApp({ mdpi, xxxhdpi });
     const resources = app.resources.map((r) =>

@@ -180,10 +180,31 @@ function config(spec: ResConfigSpec): Buffer {
   return b;
 }
 
+/** How a type chunk lists its entries: a u32 offset each, a u16 offset each (/4), or only the present ones as (index, offset/4) pairs. */
+export type EntryLayout = 'dense' | 'offset16' | 'sparse';
+
+const NO_ENTRY = 0xffffffff;
+const TYPE_FLAGS: Record<EntryLayout, number> = { dense: 0, sparse: 0x01, offset16: 0x02 };
+
+function entryTable(offsets: number[], layout: EntryLayout): Buffer {
+  if (layout === 'dense') return u32(...offsets);
+  const pairs = layout === 'sparse' ? offsets.flatMap((o, i) => (o === NO_ENTRY ? [] : [i, o / 4])) : [];
+  const units = layout === 'sparse' ? pairs : offsets.map((o) => (o === NO_ENTRY ? 0xffff : o / 4));
+  const b = Buffer.alloc(units.length * 2);
+  units.forEach((unit, i) => {
+    b.writeUInt16LE(unit, i * 2);
+  });
+  return pad4(b);
+}
+
 const configKey = (c: ResConfigSpec = {}) => `${c.language ?? ''}|${c.density ?? 0}`;
 
 /** A resources.arsc with one package (0x7f): a global string pool, type and key pools, a type spec and one type chunk per configuration. */
-export function resourceTable(resources: ResourceSpec[], encoding: PoolEncoding = 'utf8'): Buffer {
+export function resourceTable(
+  resources: ResourceSpec[],
+  encoding: PoolEncoding = 'utf8',
+  layout: EntryLayout = 'dense',
+): Buffer {
   const types = [...new Set(resources.map((r) => r.type))];
   const globals: string[] = [];
   const global = (s: string) => {
@@ -212,7 +233,7 @@ export function resourceTable(resources: ResourceSpec[], encoding: PoolEncoding 
       for (const r of ofType) {
         const v = r.values.find((value) => configKey(value.config) === key);
         if (!v) {
-          offsets.push(0xffffffff);
+          offsets.push(NO_ENTRY);
           continue;
         }
         const head = Buffer.alloc(8);
@@ -226,13 +247,17 @@ export function resourceTable(resources: ResourceSpec[], encoding: PoolEncoding 
         entries.push(head, value);
         at += 16;
       }
+      const table = entryTable(offsets, layout);
       const headerSize = 8 + 12 + 64;
       const header = Buffer.concat([
-        Buffer.from([t + 1, 0, 0, 0]),
-        u32(ofType.length, headerSize + offsets.length * 4),
+        Buffer.from([t + 1, TYPE_FLAGS[layout], 0, 0]),
+        u32(
+          layout === 'sparse' ? offsets.filter((o) => o !== NO_ENTRY).length : ofType.length,
+          headerSize + table.length,
+        ),
         config(spec),
       ]);
-      typeChunks.push(chunk(0x0201, header, Buffer.concat([u32(...offsets), ...entries])));
+      typeChunks.push(chunk(0x0201, header, Buffer.concat([table, ...entries])));
     }
   });
   const typePool = stringPool(types, encoding);

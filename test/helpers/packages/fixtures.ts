@@ -1,6 +1,7 @@
 import {
   ANDROID_ATTR,
   binaryManifest,
+  type EntryLayout,
   type ManifestNode,
   type PoolEncoding,
   type ResourceSpec,
@@ -111,6 +112,7 @@ export interface ApkOptions {
   blankNames?: boolean;
   resources?: ResourceSpec[];
   resourcesEncoding?: PoolEncoding;
+  entryLayout?: EntryLayout;
   files?: { name: string; data: Buffer }[];
   /** Entries written before the manifest (a large asset, say). */
   before?: ZipEntrySpec[];
@@ -132,7 +134,7 @@ export async function writeApk(path: string, options: ApkOptions): Promise<void>
       ? [
           {
             name: 'resources.arsc',
-            data: resourceTable(options.resources, options.resourcesEncoding),
+            data: resourceTable(options.resources, options.resourcesEncoding, options.entryLayout),
             store: true,
           },
         ]
@@ -148,6 +150,13 @@ export function typicalApp(icons: { mdpi: Buffer; xxxhdpi: Buffer }): {
   files: { name: string; data: Buffer }[];
 } {
   const resources: ResourceSpec[] = [
+    // Entries before the app's own, present in some configurations only: lookups must go by index, not position.
+    { type: 'string', name: 'greeting', values: [{ config: { language: 'de' }, string: 'Hallo' }] },
+    {
+      type: 'mipmap',
+      name: 'ic_banner',
+      values: [{ config: { density: 640 }, string: 'res/mipmap-xxxhdpi-v4/ic_banner.png' }],
+    },
     {
       type: 'string',
       name: 'app_name',
