@@ -1,6 +1,14 @@
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
 import { badFile, parseError } from './package-error.js';
 
+/** A failure of the disk or the path (ENOENT, EIO, EMFILE), not of the package: the server's to report. */
+function isSystemError(err: unknown): boolean {
+  return (
+    typeof (err as NodeJS.ErrnoException).code === 'string' &&
+    typeof (err as NodeJS.ErrnoException).syscall === 'string'
+  );
+}
+
 /**
  * A package opened for random access: yauzl reads only the central directory at the end of the file, then
  * inflates just the entries asked for, so a 1 GB IPA costs the memory of its directory and a few small files.
@@ -17,6 +25,7 @@ export class PackageZip {
         err ? reject(err) : resolve(zipFile),
       );
     }).catch((err: Error) => {
+      if (isSystemError(err)) throw err;
       throw badFile(
         `the file is not a ZIP archive or is truncated (${err.message}): upload the whole .ipa or .apk`,
       );
@@ -34,6 +43,7 @@ export class PackageZip {
       });
     } catch (err) {
       zip.close();
+      if (isSystemError(err)) throw err;
       throw badFile(
         `the ZIP directory is damaged (${(err as Error).message}): upload the whole .ipa or .apk`,
       );
@@ -74,6 +84,7 @@ export class PackageZip {
       for await (const part of stream) parts.push(part as Buffer);
       return Buffer.concat(parts);
     } catch (err) {
+      if (isSystemError(err)) throw err;
       throw badFile(
         `${name} cannot be read: the package is damaged or truncated (${(err as Error).message})`,
       );

@@ -95,4 +95,10 @@ describe('packages that cannot be read', () => {
     expect(error.code).toBe('PARSE_ERROR');
     expect(error.message).toMatch(/AndroidManifest\.xml is damaged/);
   });
+
+  it("a path that does not exist is the caller's fault, not the uploader's: the system error, not a PackageError", async () => {
+    const error = await readPackage(join(dir, 'missing.ipa')).catch((err: unknown) => err);
+    expect(error).not.toBeInstanceOf(PackageError);
+    expect((error as NodeJS.ErrnoException).code).toBe('ENOENT');
+  });
 });
