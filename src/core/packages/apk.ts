@@ -1,7 +1,7 @@
 import { VALUE } from './android-chunks.js';
 import { attribute, type ManifestAttribute, readManifest } from './android-manifest.js';
 import { type ResEntry, ResourceTable } from './android-resources.js';
-import { badFile } from './package-error.js';
+import { badFile, parseError } from './package-error.js';
 import { dataUrl, LIMITS } from './package-parts.js';
 import type { PackageZip } from './package-zip.js';
 
@@ -63,10 +63,7 @@ function iconFile(
       : [{ path: attr.text ?? '', density: 0 }];
   const rasters = files
     .filter((f) => /\.(png|webp)$/i.test(f.path) && !/\.9\.png$/i.test(f.path))
-    .map((f) => ({
-      ...f,
-      rank: densityRank(f.density),
-    }))
+    .map((f) => ({ ...f, rank: densityRank(f.density) }))
     .sort((a, b) => b.rank - a.rank || Number(/\.png$/i.test(b.path)) - Number(/\.png$/i.test(a.path)));
   if (rasters[0]) return { file: rasters[0].path };
   const drawable = files.find((f) => f.path.endsWith('.xml'));
@@ -83,7 +80,7 @@ export async function readApk(zip: PackageZip): Promise<ApkInfo> {
     throw badFile('the file is not an APK: it has no AndroidManifest.xml at its root');
   const elements = readManifest(await zip.read('AndroidManifest.xml', LIMITS.manifest));
   const manifest = elements.find((e) => e.name === 'manifest' && e.depth === 0);
-  if (!manifest) throw badFile('AndroidManifest.xml has no <manifest> element');
+  if (!manifest) throw parseError('AndroidManifest.xml has no <manifest> element');
   const usesSdk = elements.find((e) => e.name === 'uses-sdk' && e.depth === 1);
   const application = elements.find((e) => e.name === 'application' && e.depth === 1);
   const wantsTable = [

@@ -51,6 +51,20 @@ describe('reading an APK', () => {
     },
   );
 
+  it.each(['utf8', 'utf16'] as const)(
+    'reads strings longer than a one-byte length from %s pools',
+    async (encoding) => {
+      const label = `Démo ${'Ω'.repeat(300)} ${'x'.repeat(200)}`;
+      const app = typicalApp({ mdpi, xxxhdpi });
+      const resources = app.resources.map((r) =>
+        r.name === 'app_name' ? { ...r, values: [{ string: label }] } : r,
+      );
+      const path = join(dir, `long-${encoding}.apk`);
+      await writeApk(path, { ...app, resources, encoding, resourcesEncoding: encoding });
+      expect(await readPackage(path)).toMatchObject({ app_name: label, version_name: '3.2.1' });
+    },
+  );
+
   it('matches attributes by their resource ids when a shrinker has blanked the names, and keeps non-ASCII strings', async () => {
     const app = typicalApp({ mdpi, xxxhdpi });
     const resources = app.resources.map((r) =>

@@ -117,6 +117,11 @@ describe('reading an IPA', () => {
     const png = standardPng(64, 64, iconPixels(64));
     const path = join(dir, 'binary.ipa');
     await writeIpa(path, {
+      // An extension's and a watch app's Info.plist come first in the archive; the app's own is the one read.
+      before: [
+        { name: 'Payload/Demo.app/PlugIns/Share.appex/Info.plist', data: Buffer.from('not this one') },
+        { name: 'Payload/Demo.app/Watch/Demo Watch.app/Info.plist', data: Buffer.from('nor this one') },
+      ],
       binaryInfo: true,
       info: {
         CFBundleDisplayName: '',
