@@ -1,0 +1,13 @@
+import express, { type Router } from 'express';
+import type { AppContext } from '../../context.js';
+import { fenfaAdminRouter } from './admin.js';
+
+/**
+ * The Fenfa face (docs/fenfa.md): its admin API, its upload beside FaynoSync's `POST /upload` (told apart by the
+ * `X-Auth-Token` header) and its public routes, over the one core model.
+ */
+export function fenfaRouter(ctx: AppContext): Router {
+  const router = express.Router();
+  router.use(fenfaAdminRouter(ctx));
+  return router;
+}
