@@ -1,6 +1,7 @@
 import type { RequestListener } from 'node:http';
 import request from 'supertest';
 import { bearer, newAdmin } from './auth.js';
+import { type FormPart, multipart, type UploadFile } from './releases.js';
 
 /** A new tenant (admin) with a Fenfa admin token and an upload token, minted through the admin API. */
 export async function fenfaTenant(
@@ -46,4 +47,26 @@ export async function createVariant(
     .send(body)
     .expect(201);
   return res.body.data.variant.id as string;
+}
+
+/** Bytes that pass Fenfa's ZIP magic check (an .ipa, .apk or .zip starts with `PK`). */
+export function zipLike(size = 2048): Buffer {
+  const bytes = Buffer.alloc(size, 7);
+  bytes.write('PK\u0003\u0004', 0, 'latin1');
+  for (let i = 4; i < size; i++) bytes[i] = (i * 31) % 251;
+  return bytes;
+}
+
+/** Fenfa's `POST /upload` form as its CI examples send it (`curl -F variant_id=… -F app_file=@…`). */
+export function fenfaUpload(
+  app: RequestListener,
+  token: string,
+  fields: Record<string, string>,
+  file: UploadFile,
+  options: { fileFirst?: boolean } = {},
+): request.Test {
+  const texts: FormPart[] = Object.entries(fields).map(([name, value]) => ({ name, value }));
+  const filePart: FormPart = { name: 'app_file', file };
+  const { body, contentType } = multipart(options.fileFirst ? [filePart, ...texts] : [...texts, filePart]);
+  return request(app).post('/upload').set('X-Auth-Token', token).set('Content-Type', contentType).send(body);
 }

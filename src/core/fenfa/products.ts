@@ -19,7 +19,11 @@ export interface ProductRow {
   name: string;
   description: string;
   published: boolean;
+  private: boolean;
   logoKey: string | null;
+  /** The tenant admin's username and the app's name: the `owner` and `app_name` of the other faces. */
+  owner: string;
+  appName: string;
   created_at: Date;
   updated_at: Date;
 }
@@ -27,7 +31,10 @@ export interface ProductRow {
 function productSelect(db: Db) {
   return db
     .selectFrom('apps as a')
+    .innerJoin('users as owner', 'owner.id', 'a.tenant_id')
     .select([
+      'owner.username as owner',
+      'a.private',
       'a.id',
       'a.tenant_id',
       'a.name',
@@ -53,7 +60,10 @@ function toProduct(row: AppRow): ProductRow {
     name: row.display_name ?? row.name,
     description: row.description,
     published: row.published,
+    private: row.private,
     logoKey: row.logo_key,
+    owner: row.owner,
+    appName: row.name,
     created_at: row.created_at,
     updated_at: row.updated_at,
   };
