@@ -217,6 +217,7 @@ const WRITES: Record<string, Entry> = {
   'POST /admin/api/tokens': { unchanged: NOT_CACHED_FENFA },
   'DELETE /admin/api/tokens/:id': { unchanged: NOT_CACHED_FENFA },
   'PUT /admin/api/settings': { unchanged: NOT_CACHED_FENFA },
+  'POST /events': { unchanged: "Fenfa's page events are in no cached answer" },
   'POST /admin/api/products': {
     async prepare(x) {
       const token = await fenfaToken(x);

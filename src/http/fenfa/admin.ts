@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import express, { type Router } from 'express';
 import type { AppContext } from '../../context.js';
 import { createFenfaToken } from '../../core/commands/create-fenfa-token.js';
@@ -11,6 +12,8 @@ import { updateFenfaSettings } from '../../core/commands/update-fenfa-settings.j
 import { updateProduct } from '../../core/commands/update-product.js';
 import { updateVariant } from '../../core/commands/update-variant.js';
 import { notFound } from '../../core/errors.js';
+import { csvLine } from '../../core/fenfa/csv.js';
+import { eachFenfaEvent, queryFenfaEvents } from '../../core/fenfa/events.js';
 import { PREFIX } from '../../core/fenfa/ids.js';
 import { findProduct, findVariant, listProducts, releasesOf, variantsOf } from '../../core/fenfa/products.js';
 import { readFenfaSettings } from '../../core/fenfa/settings.js';
@@ -156,6 +159,52 @@ export function fenfaAdminRouter(ctx: AppContext): Router {
     ok(res, { storage_type, upload_domain, max_upload_bytes: ctx.config.uploadMaxBytes });
   });
 
+  router.get('/admin/api/events', async (req, res) => {
+    ok(res, await queryFenfaEvents(db, actor(res).tenantId, routeInput(R.listEvents, req).query));
+  });
+
+  router.get('/admin/exports/events.csv', async (req, res) => {
+    const filter = routeInput(R.exportEvents, req).query;
+    await sendCsv(res, 'events.csv', EVENT_COLUMNS, async function* () {
+      for await (const event of eachFenfaEvent(db, actor(res).tenantId, filter)) {
+        yield EVENT_COLUMNS.map((c) => event[c]);
+      }
+    });
+  });
+
+  router.get('/admin/exports/releases.csv', async (req, res) => {
+    const filter = routeInput(R.exportReleases, req).query;
+    const tenantId = actor(res).tenantId;
+    const viewer = await managerViewer(db, actor(res));
+    const from = filter.from ? Date.parse(`${filter.from}T00:00:00Z`) : -Infinity;
+    const to = filter.to ? Date.parse(`${filter.to}T00:00:00Z`) + 86_400_000 : Infinity;
+    await sendCsv(res, 'releases.csv', RELEASE_COLUMNS, async function* () {
+      // One product and one variant at a time: the export never holds the tenant's whole catalog.
+      for (const appId of await productIds(db, tenantId, filter.app_id)) {
+        for (const variant of await variantsOf(db, tenantId, appId)) {
+          if (filter.variant_id && variant.id !== filter.variant_id) continue;
+          const releases = (await releasesOf(db, viewer, [variant.id])).get(variant.id) ?? [];
+          for (const r of releases.slice().reverse()) {
+            const at = r.created_at.getTime();
+            if (at < from || at >= to) continue;
+            yield [
+              variant.product_id,
+              variant.id,
+              r.id,
+              r.version,
+              r.build,
+              r.created_at,
+              r.size_bytes,
+              r.sha256,
+              r.download_count,
+              r.channel,
+            ];
+          }
+        }
+      }
+    });
+  });
+
   router.use(['/admin/api', '/admin/exports'], fenfaNotFound);
   router.use(fenfaErrorHandler);
   return router;
@@ -172,4 +221,52 @@ function storageSettings(ctx: AppContext) {
     s3_bucket: s3?.publicBucket ?? '',
     s3_public_url: s3?.publicUrlBase ?? '',
   };
+}
+
+const EVENT_COLUMNS = ['ts', 'type', 'app_id', 'variant_id', 'release_id', 'ip', 'ua', 'extra'] as const;
+const RELEASE_COLUMNS = [
+  'app_id',
+  'variant_id',
+  'release_id',
+  'version',
+  'build',
+  'created_at',
+  'size_bytes',
+  'sha256',
+  'download_count',
+  'channel',
+] as const;
+
+/** The tenant's product app ids, oldest first, or the one a filter names (a `prd_` id). */
+async function productIds(db: AppContext['database']['db'], tenantId: string, filter: string | undefined) {
+  if (filter !== undefined) {
+    const found = await findProduct(db, tenantId, filter);
+    return found ? [found.appId] : [];
+  }
+  const rows = await db
+    .selectFrom('apps')
+    .select('id')
+    .where('tenant_id', '=', tenantId)
+    .where('deleted_at', 'is', null)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** Streams a CSV export line by line, waiting for the client when it reads slower than the database answers. */
+async function sendCsv(
+  res: express.Response,
+  name: string,
+  header: readonly string[],
+  rows: () => AsyncIterable<readonly unknown[]>,
+): Promise<void> {
+  res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+  res.setHeader('Content-Disposition', `attachment; filename="${name}"`);
+  res.setHeader('Cache-Control', 'no-store');
+  res.write(csvLine(header));
+  for await (const row of rows()) {
+    if (!res.write(csvLine(row))) await once(res, 'drain');
+  }
+  res.end();
 }

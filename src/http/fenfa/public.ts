@@ -1,19 +1,24 @@
 import express, { type Request, type Response, type Router } from 'express';
 import type { AppContext } from '../../context.js';
 import { countFenfaDownload, publicRelease } from '../../core/fenfa/downloads.js';
+import { recordPageEvent } from '../../core/fenfa/events.js';
 import { packageMimeType } from '../../core/fenfa/packages.js';
 import { findPublicProduct, type ProductRow, releasesOf, variantsOf } from '../../core/fenfa/products.js';
 import { databaseProblem } from '../../core/health.js';
+import { addressKey, RateLimiter } from '../../core/rate-limit.js';
 import { findStoredFile, StoredFileGoneError, type Visibility } from '../../core/stored-files.js';
 import { clientViewer } from '../../core/visibility.js';
 import { sendPage } from '../console/index.js';
 import { NOT_FOUND, renderProductPage } from '../console/products.js';
 import { sendObject } from '../shared/ranges.js';
+import { strictJson } from '../shared/text.js';
 import { routeInput } from '../shared/validate.js';
 import { FenfaError, fenfaErrorHandler, ok } from './envelope.js';
 import { basesFor, requestOrigin } from './origin.js';
 import { presentProductTree } from './presenters.js';
-import { FENFA_ROUTES as R } from './schemas/routes.js';
+import { MAX_EVENT_BYTES, FENFA_ROUTES as R } from './schemas/routes.js';
+
+const EVENTS_PER_MINUTE = 60;
 
 const notFound = (what: string) => new FenfaError(404, 'NOT_FOUND', `${what} not found`);
 
@@ -125,6 +130,24 @@ export function fenfaPublicRouter(ctx: AppContext): Router {
     await renderProductPage(ctx, req, res, { owner: product.owner, appName: app.name, catalog, app });
   });
 
-  router.use(['/api/products', '/d', '/icon/products', '/healthz'], fenfaErrorHandler);
+  // Anyone may post page events: per address, a page's worth of visits and clicks a minute, then 429.
+  const limiter = new RateLimiter(10_000);
+  router.post('/events', strictJson({ limit: MAX_EVENT_BYTES, type: () => true }), async (req, res) => {
+    const verdict = limiter.hit(addressKey(req.ip), EVENTS_PER_MINUTE, 60);
+    if (!verdict.allowed) {
+      res.setHeader('Retry-After', String(verdict.retryAfterSeconds));
+      throw new FenfaError(429, 'RATE_LIMITED', 'too many events from this address: try again later');
+    }
+    const { body } = routeInput(R.postEvent, req);
+    const agent = req.headers['user-agent'];
+    const found = await recordPageEvent(db, body, {
+      ip: req.ip ?? null,
+      ua: typeof agent === 'string' ? agent : null,
+    });
+    if (!found) throw notFound('product, variant or release');
+    res.status(201).json({ ok: true });
+  });
+
+  router.use(['/api/products', '/d', '/icon/products', '/healthz', '/events'], fenfaErrorHandler);
   return router;
 }

@@ -110,6 +110,29 @@ const uploadForm = z.object({
   icon_base64: text('icon_base64', 8 * 1024 * 1024).optional(),
 });
 
+const day = (field: string) =>
+  z
+    .string({ error: `${field} must be a date` })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, `${field} must be a date such as 2026-03-31`)
+    .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), `${field} must be a real calendar day`)
+    .optional();
+
+const eventFilter = {
+  type: z
+    .enum(['visit', 'click', 'download', 'upload'], {
+      error: 'type must be visit, click, download or upload',
+    })
+    .optional(),
+  app_id: text('app_id', 100).optional(),
+  variant_id: text('variant_id', 100).optional(),
+  release_id: text('release_id', 100).optional(),
+  from: day('from'),
+  to: day('to'),
+};
+
+/** Page events are small: a type, an id or two and a few details. */
+export const MAX_EVENT_BYTES = 4096;
+
 export const FENFA_ROUTES = {
   createToken: fenfa({
     method: 'post',
@@ -301,5 +324,59 @@ export const FENFA_ROUTES = {
     tag: 'Fenfa public',
     summary: "A product's public download page",
     input: { params: id('idOrSlug') },
+  }),
+  postEvent: fenfa({
+    method: 'post',
+    path: '/events',
+    tag: 'Fenfa public',
+    summary: 'Log a visit or click of a product page (rate limited per address)',
+    input: {
+      body: z
+        .object({
+          type: z.enum(['visit', 'click'], { error: 'type must be visit or click' }),
+          release_id: text('release_id', 100).optional(),
+          variant_id: text('variant_id', 100).optional(),
+          app_id: text('app_id', 100).optional(),
+          extra: z.record(z.string().max(64), z.unknown(), { error: 'extra must be an object' }).optional(),
+        })
+        .refine(
+          (b) => b.release_id || b.variant_id || b.app_id,
+          'send one of release_id, variant_id or app_id',
+        ),
+    },
+  }),
+  listEvents: fenfa({
+    method: 'get',
+    path: '/admin/api/events',
+    tag: 'Fenfa events',
+    summary: 'Visits, clicks, downloads and uploads, newest first',
+    input: {
+      query: z.object({
+        ...eventFilter,
+        limit: count('limit', 1000, 100),
+        offset: count('offset', 1_000_000_000, 0),
+      }),
+    },
+  }),
+  exportReleases: fenfa({
+    method: 'get',
+    path: '/admin/exports/releases.csv',
+    tag: 'Fenfa exports',
+    summary: 'Every release as CSV (streamed)',
+    input: {
+      query: z.object({
+        app_id: eventFilter.app_id,
+        variant_id: eventFilter.variant_id,
+        from: day('from'),
+        to: day('to'),
+      }),
+    },
+  }),
+  exportEvents: fenfa({
+    method: 'get',
+    path: '/admin/exports/events.csv',
+    tag: 'Fenfa exports',
+    summary: 'Every event as CSV (streamed)',
+    input: { query: z.object(eventFilter) },
   }),
 } as const;
