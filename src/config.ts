@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ConfigError } from './config-error.js';
+import type { ConfiguredFenfaTokens } from './core/fenfa/tokens.js';
 import type { ReportsOptions } from './core/reports/ingest.js';
 import type { S3Options } from './storage/s3.js';
 
@@ -52,6 +53,8 @@ export interface Config {
   keepAliveTimeoutSeconds: number;
   reports: ReportsOptions;
   metrics: MetricsConfig;
+  /** Fenfa's configured X-Auth-Tokens (FENFA_ADMIN_TOKEN, FENFA_UPLOAD_TOKEN) and the admin they act for. */
+  fenfa: ConfiguredFenfaTokens;
 }
 
 /** `GET /metrics` (Prometheus text format): off unless asked for, and behind a bearer token when one is set. */
@@ -239,6 +242,41 @@ function metricsConfig(env: Env): MetricsConfig {
   return { enabled: raw === 'on', token };
 }
 
+/**
+ * Fenfa's configured tokens, for a drop-in move from Fenfa: each needs FENFA_TOKEN_OWNER (whose tenant they act for),
+ * and Fenfa's development defaults are refused, as is any short token: there are no default tokens.
+ */
+function fenfaConfig(env: Env): ConfiguredFenfaTokens {
+  const adminToken = env.FENFA_ADMIN_TOKEN || undefined;
+  const uploadToken = env.FENFA_UPLOAD_TOKEN || undefined;
+  const owner = env.FENFA_TOKEN_OWNER || undefined;
+  for (const [name, value] of [
+    ['FENFA_ADMIN_TOKEN', adminToken],
+    ['FENFA_UPLOAD_TOKEN', uploadToken],
+  ] as const) {
+    if (value === undefined) continue;
+    if (value.length < 16 || /^dev-(admin|upload)-token$/.test(value)) {
+      throw new ConfigError(
+        `${name} is too short or a default: use at least 16 characters, e.g. \`openssl rand -hex 24\``,
+      );
+    }
+    if (owner === undefined) {
+      throw new ConfigError(
+        `${name} needs FENFA_TOKEN_OWNER: the username of the admin whose apps the token manages`,
+      );
+    }
+  }
+  if (adminToken !== undefined && adminToken === uploadToken) {
+    throw new ConfigError('FENFA_ADMIN_TOKEN and FENFA_UPLOAD_TOKEN must differ');
+  }
+  if (owner !== undefined && adminToken === undefined && uploadToken === undefined) {
+    throw new ConfigError(
+      'FENFA_TOKEN_OWNER is set without FENFA_ADMIN_TOKEN or FENFA_UPLOAD_TOKEN: set one or unset it',
+    );
+  }
+  return { adminToken, uploadToken, owner };
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const nodeEnv =
     env.NODE_ENV === 'production' ? 'production' : env.NODE_ENV === 'test' ? 'test' : 'development';
@@ -324,6 +362,7 @@ export function loadConfig(env: Env = process.env): Config {
   return {
     env: nodeEnv,
     metrics: metricsConfig(env),
+    fenfa: fenfaConfig(env),
     port,
     host: env.HOST || '0.0.0.0',
     dataDir,

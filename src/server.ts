@@ -16,6 +16,7 @@ import { tokensRouter } from './http/faynosync/tokens.js';
 import { tufRouter } from './http/faynosync/tuf.js';
 import { feedDoctorRouter } from './http/feeds/explain.js';
 import { feedFilesRouter } from './http/feeds/files.js';
+import { fenfaRouter } from './http/fenfa/index.js';
 import { hotPath } from './http/hot/index.js';
 import { cors } from './http/shared/cors.js';
 import { errorHandler, notFoundHandler } from './http/shared/errors.js';
@@ -42,6 +43,7 @@ export function buildApp(ctx: AppContext): Express {
   app.use(rejectBadUrlText);
   app.use(cors(ctx.config.allowedCors));
   app.use(healthRouter(ctx));
+  app.use(fenfaRouter(ctx));
   app.use(consoleRouter(ctx));
   app.use(productsRouter(ctx));
   if (ctx.store instanceof LocalArtifactStore) app.use('/files', filesRouter(ctx.store));

@@ -161,4 +161,40 @@ describe('loadConfig', () => {
       expect(loadConfig({ DATA_DIR: dataDir, ...env }).env).toBe('development');
     }
   });
+
+  it('binds FENFA_ADMIN_TOKEN and FENFA_UPLOAD_TOKEN to FENFA_TOKEN_OWNER, with no default tokens', () => {
+    expect(loadConfig({ JWT_SECRET: SECRET }).fenfa).toEqual({
+      adminToken: undefined,
+      uploadToken: undefined,
+      owner: undefined,
+    });
+    const admin = 'a'.repeat(24);
+    const uploader = 'u'.repeat(24);
+    expect(
+      loadConfig({
+        JWT_SECRET: SECRET,
+        FENFA_ADMIN_TOKEN: admin,
+        FENFA_UPLOAD_TOKEN: uploader,
+        FENFA_TOKEN_OWNER: 'root',
+      }).fenfa,
+    ).toEqual({ adminToken: admin, uploadToken: uploader, owner: 'root' });
+    expect(configError({ JWT_SECRET: SECRET, FENFA_ADMIN_TOKEN: admin }).message).toMatch(
+      /^FENFA_ADMIN_TOKEN needs FENFA_TOKEN_OWNER/,
+    );
+    expect(
+      configError({ JWT_SECRET: SECRET, FENFA_UPLOAD_TOKEN: 'dev-upload-token', FENFA_TOKEN_OWNER: 'root' })
+        .message,
+    ).toMatch(/^FENFA_UPLOAD_TOKEN is too short or a default/);
+    expect(configError({ JWT_SECRET: SECRET, FENFA_TOKEN_OWNER: 'root' }).message).toMatch(
+      /^FENFA_TOKEN_OWNER is set without/,
+    );
+    expect(
+      configError({
+        JWT_SECRET: SECRET,
+        FENFA_ADMIN_TOKEN: admin,
+        FENFA_UPLOAD_TOKEN: admin,
+        FENFA_TOKEN_OWNER: 'root',
+      }).message,
+    ).toBe('FENFA_ADMIN_TOKEN and FENFA_UPLOAD_TOKEN must differ');
+  });
 });

@@ -13,6 +13,18 @@ export interface HealthDeps {
   localDir: string | undefined;
 }
 
+/** Why the database cannot take reads and writes now, or undefined when it can (Fenfa's /healthz asks only this). */
+export async function databaseProblem(db: Db): Promise<string | undefined> {
+  try {
+    const { rows } = await sql<{
+      read_only: string;
+    }>`select current_setting('transaction_read_only') as read_only`.execute(db);
+    return rows[0]?.read_only === 'on' ? 'the database is read-only: writes fail' : undefined;
+  } catch (err) {
+    return `the database is unreachable (${(err as Error).message}): writes fail, update checks are answered from memory`;
+  }
+}
+
 /**
  * Why the server cannot do all it should, in an operator's words; undefined when it can. Reads keep being
  * answered from memory through an outage, so this is what tells the truth: the database (reachable and
@@ -20,16 +32,8 @@ export interface HealthDeps {
  */
 export async function degradedReasons(deps: HealthDeps): Promise<string[]> {
   const reasons: string[] = [];
-  try {
-    const { rows } = await sql<{
-      read_only: string;
-    }>`select current_setting('transaction_read_only') as read_only`.execute(deps.db);
-    if (rows[0]?.read_only === 'on') reasons.push('the database is read-only: writes fail');
-  } catch (err) {
-    reasons.push(
-      `the database is unreachable (${(err as Error).message}): writes fail, update checks are answered from memory`,
-    );
-  }
+  const database = await databaseProblem(deps.db);
+  if (database) reasons.push(database);
   const since = deps.changes.disconnectedSince;
   if (since !== undefined) {
     reasons.push(

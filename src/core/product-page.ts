@@ -82,6 +82,11 @@ export function detectVisitor(headers: Record<string, string | string[] | undefi
 /** Files an updater reads, not a person: never offered on the page. */
 const NOT_FOR_PEOPLE = /(\.blockmap|\.ya?ml|\.json|\.sig|\.asc|-delta\.nupkg|^RELEASES)$/i;
 
+/** Whether a person would download this file (an installer), not an updater (a feed, blockmap or signature). */
+export function forPeople(fileName: string): boolean {
+  return !NOT_FOR_PEOPLE.test(fileName);
+}
+
 /** Within one platform, which file a person most likely wants first. */
 const PREFERRED: Record<Family, string[]> = {
   windows: ['.exe', '.msi', '.msix', '.appx', '.zip', '.nupkg'],
@@ -108,7 +113,7 @@ export interface PageFile {
 /** The files of a release a person may download, best first for the visitor; the first is the recommendation. */
 export function downloadsFor(artifacts: readonly ReleaseArtifact[], visitor: Visitor): PageFile[] {
   const files = artifacts
-    .filter((a) => !NOT_FOR_PEOPLE.test(a.fileName))
+    .filter((a) => forPeople(a.fileName))
     .map((artifact) => ({
       artifact,
       family: platformFamily(artifact.platform),

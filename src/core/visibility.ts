@@ -1,6 +1,13 @@
 import { type Expression, expressionBuilder, type SqlBool, sql } from 'kysely';
 import type { Db } from '../db/connect.js';
-import type { AppsTable, ArtifactsTable, Database, ResourceKind, VersionsTable } from '../db/schema.js';
+import type {
+  AppsTable,
+  ArtifactsTable,
+  Database,
+  FenfaVariantsTable,
+  ResourceKind,
+  VersionsTable,
+} from '../db/schema.js';
 import type { Actor } from './auth/actor.js';
 
 /**
@@ -9,7 +16,8 @@ import type { Actor } from './auth/actor.js';
  *
  * - an app deleted through /v1 (`deleted_at`) shows nothing, to anyone;
  * - a version made inactive through /v1 (`is_active` false) is hidden from everyone;
- * - update clients, feeds, download tokens and unlisted links (`client`) see published versions only;
+ * - update clients, feeds, download tokens, unlisted links and public pages (`client`) see published versions only,
+ *   of apps Fenfa has not unpublished (`apps.published`), and not the files of a Fenfa variant that is unpublished;
  * - the management face (`manager`: admin, team user, API token) sees unpublished versions too, but a team user only
  *   in its allowed apps and channels, and only the artifacts of its allowed platforms and archs (a version, artifact
  *   with no channel, platform or arch is within every list: it can only exist while the tenant had none);
@@ -148,6 +156,7 @@ export function appVisible(viewer: Viewer): Expression<SqlBool> {
     eb('a.tenant_id', '=', viewer.tenantId),
     eb('a.deleted_at', 'is', null),
   ];
+  if (viewer.kind === 'client') rules.push(eb('a.published', '=', true));
   if (viewer.kind === 'manager' && viewer.limits.apps !== undefined) {
     const apps = viewer.limits.apps;
     rules.push(apps.length > 0 ? eb('a.id', 'in', apps) : eb.lit(false));
@@ -192,9 +201,56 @@ export function releaseVisible(viewer: Viewer, options?: { inactive?: boolean })
   return eb.and(rules);
 }
 
+/**
+ * The Fenfa variant that owns an artifact (`artifacts as ar`), as SQL over `fenfa_variants as fv`: the product's variant
+ * of the artifact's platform and arch, else its variant of that platform without an arch (docs/fenfa.md).
+ */
+export function variantOwnsArtifact(): Expression<SqlBool> {
+  const eb = expressionBuilder<
+    Database & { ar: ArtifactsTable; fv: FenfaVariantsTable; other: FenfaVariantsTable },
+    'ar' | 'fv'
+  >();
+  return eb.and([
+    eb('fv.tenant_id', '=', eb.ref('ar.tenant_id')),
+    eb('fv.platform_id', '=', eb.ref('ar.platform_id')),
+    eb(
+      'fv.app_id',
+      '=',
+      eb.selectFrom('versions as av').select('av.app_id').whereRef('av.id', '=', 'ar.version_id'),
+    ),
+    eb.or([
+      eb('fv.arch_id', '=', eb.ref('ar.arch_id')),
+      eb.and([
+        eb('fv.arch_id', 'is', null),
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('fenfa_variants as other')
+              .select('other.id')
+              .whereRef('other.app_id', '=', 'fv.app_id')
+              .whereRef('other.platform_id', '=', 'fv.platform_id')
+              .whereRef('other.arch_id', '=', 'ar.arch_id'),
+          ),
+        ),
+      ]),
+    ]),
+  ]);
+}
+
 /** The artifacts (`artifacts as ar`) the viewer may see of a version it sees: mayViewArtifact as SQL. */
 export function artifactVisible(viewer: Viewer): Expression<SqlBool> {
   const eb = expressionBuilder<Database & { ar: ArtifactsTable }, 'ar'>();
+  if (viewer.kind === 'client') {
+    return eb.not(
+      eb.exists(
+        eb
+          .selectFrom('fenfa_variants as fv')
+          .select('fv.id')
+          .where('fv.published', '=', false)
+          .where(variantOwnsArtifact()),
+      ),
+    );
+  }
   if (viewer.kind !== 'manager') return eb.lit(true);
   return eb.and([
     withinSql(viewer.limits.platforms, 'ar.platform_id'),

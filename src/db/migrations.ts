@@ -470,6 +470,83 @@ const migrations: Record<string, Migration> = {
         CREATE INDEX page_events_tenant ON page_events (tenant_id, day);
     `),
   },
+  '0011_fenfa': {
+    up: statements(`
+        -- The Fenfa face over the same catalog (docs/fenfa.md): a product IS an apps row (slug, published), a
+        -- variant is a platform target of it on the tenant's catalog platforms and archs, a release IS an artifact
+        -- of a version (fenfa_releases holds what Fenfa adds: build, min OS, its download count).
+        ALTER TABLE apps ADD COLUMN slug text;
+        -- Fenfa's publish switch: an unpublished product is hidden from update clients and public pages.
+        ALTER TABLE apps ADD COLUMN published boolean NOT NULL DEFAULT true;
+        CREATE UNIQUE INDEX apps_slug ON apps (tenant_id, slug);
+        CREATE INDEX apps_slug_any ON apps (slug);
+
+        CREATE TABLE fenfa_variants (
+          id text PRIMARY KEY,
+          tenant_id text NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+          app_id text NOT NULL REFERENCES apps(id) ON DELETE CASCADE,
+          platform_id text NOT NULL REFERENCES platforms(id) ON DELETE RESTRICT,
+          arch_id text REFERENCES archs(id) ON DELETE RESTRICT,
+          identifier text NOT NULL DEFAULT '',
+          display_name text NOT NULL DEFAULT '',
+          installer_type text NOT NULL DEFAULT '',
+          min_os text NOT NULL DEFAULT '',
+          published boolean NOT NULL DEFAULT true,
+          sort_order integer NOT NULL DEFAULT 0,
+          created_at timestamptz NOT NULL DEFAULT now(),
+          updated_at timestamptz NOT NULL DEFAULT now()
+        );
+        -- A variant owns the product's files of its platform and arch, so two variants cannot share a target.
+        CREATE UNIQUE INDEX fenfa_variants_target ON fenfa_variants (app_id, platform_id, arch_id) NULLS NOT DISTINCT;
+        CREATE INDEX fenfa_variants_tenant ON fenfa_variants (tenant_id);
+        CREATE INDEX fenfa_variants_platform ON fenfa_variants (platform_id);
+        CREATE INDEX fenfa_variants_arch ON fenfa_variants (arch_id);
+
+        CREATE TABLE fenfa_releases (
+          artifact_id text PRIMARY KEY REFERENCES artifacts(id) ON DELETE CASCADE,
+          tenant_id text NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+          build integer,
+          min_os text,
+          download_count integer NOT NULL DEFAULT 0
+        );
+
+        CREATE TABLE fenfa_tokens (
+          id text PRIMARY KEY,
+          tenant_id text NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+          label text NOT NULL,
+          scopes jsonb NOT NULL,
+          token_hash text NOT NULL UNIQUE,
+          token_prefix text NOT NULL,
+          created_at timestamptz NOT NULL DEFAULT now(),
+          last_used_at timestamptz
+        );
+        CREATE INDEX fenfa_tokens_tenant ON fenfa_tokens (tenant_id);
+
+        -- Fenfa's event log; ids of products, variants and releases as Fenfa shows them, kept after a delete.
+        CREATE TABLE fenfa_events (
+          id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+          tenant_id text NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+          ts timestamptz NOT NULL DEFAULT now(),
+          type text NOT NULL CHECK (type IN ('visit', 'click', 'download', 'upload')),
+          app_id text,
+          variant_id text,
+          release_id text,
+          ip text,
+          ua text,
+          extra jsonb NOT NULL DEFAULT '{}'
+        );
+        CREATE INDEX fenfa_events_tenant ON fenfa_events (tenant_id, ts);
+
+        ALTER TABLE tenant_settings ADD COLUMN primary_domain text NOT NULL DEFAULT '';
+        ALTER TABLE tenant_settings ADD COLUMN secondary_domains jsonb NOT NULL DEFAULT '[]';
+        ALTER TABLE tenant_settings ADD COLUMN organization text NOT NULL DEFAULT '';
+        ALTER TABLE tenant_settings ADD COLUMN apple_key_id text;
+        ALTER TABLE tenant_settings ADD COLUMN apple_issuer_id text;
+        ALTER TABLE tenant_settings ADD COLUMN apple_team_id text;
+        -- The .p8 key sealed (AES-256-GCM under a key derived from JWT_SECRET), never returned.
+        ALTER TABLE tenant_settings ADD COLUMN apple_private_key_sealed text;
+    `),
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -59,6 +59,10 @@ export interface AppsTable {
   tuf: Generated<boolean>;
   /** FaynoSync's `cdn` flag: the app's check answers are published for SDKs' edgeURL (never for a private app). */
   cdn: Generated<boolean>;
+  /** Fenfa's product slug, unique per tenant; NULL until the app is given one. */
+  slug: string | null;
+  /** Fenfa's publish switch: false hides the app's releases from update clients and public pages. */
+  published: Generated<boolean>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -355,7 +359,70 @@ export interface TenantSettingsTable {
   tenant_id: string;
   /** The channel /v1 customers see beside channel-less versions; NULL: the channel named `stable`. */
   default_channel_id: string | null;
+  /** Fenfa: the public URL of pages and manifests ('' = the request's host). */
+  primary_domain: Generated<string>;
+  /** Fenfa: download (CDN) domains, a JSON array; the first is used. */
+  secondary_domains: ColumnType<string[], string | undefined, string>;
+  organization: Generated<string>;
+  apple_key_id: string | null;
+  apple_issuer_id: string | null;
+  apple_team_id: string | null;
+  apple_private_key_sealed: string | null;
   updated_at: Timestamp;
+}
+
+/** A Fenfa variant: one platform target (platform and arch of the tenant's catalog) of a product (an app). */
+export interface FenfaVariantsTable {
+  id: string;
+  tenant_id: string;
+  app_id: string;
+  platform_id: string;
+  arch_id: string | null;
+  identifier: Generated<string>;
+  display_name: Generated<string>;
+  installer_type: Generated<string>;
+  min_os: Generated<string>;
+  published: Generated<boolean>;
+  sort_order: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** What Fenfa adds to an artifact it calls a release; an artifact without a row has no build and no downloads yet. */
+export interface FenfaReleasesTable {
+  artifact_id: string;
+  tenant_id: string;
+  build: number | null;
+  min_os: string | null;
+  download_count: Generated<number>;
+}
+
+export type FenfaScope = 'upload' | 'admin';
+
+export interface FenfaTokensTable {
+  id: string;
+  tenant_id: string;
+  label: string;
+  scopes: ColumnType<FenfaScope[], string, string>;
+  token_hash: string;
+  token_prefix: string;
+  created_at: Timestamp;
+  last_used_at: Date | null;
+}
+
+export type FenfaEventType = 'visit' | 'click' | 'download' | 'upload';
+
+export interface FenfaEventsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  ts: Timestamp;
+  type: FenfaEventType;
+  app_id: string | null;
+  variant_id: string | null;
+  release_id: string | null;
+  ip: string | null;
+  ua: string | null;
+  extra: ColumnType<Record<string, unknown>, string | undefined, string>;
 }
 
 /** An edge response object the publisher wrote to the public storage (see core/releases/edge.ts). */
@@ -395,6 +462,10 @@ export interface Database {
   report_rate_windows: ReportRateWindowsTable;
   edge_objects: EdgeObjectsTable;
   tenant_settings: TenantSettingsTable;
+  fenfa_variants: FenfaVariantsTable;
+  fenfa_releases: FenfaReleasesTable;
+  fenfa_tokens: FenfaTokensTable;
+  fenfa_events: FenfaEventsTable;
 }
 
 export type User = Selectable<UsersTable>;

@@ -153,7 +153,142 @@ const NOT_CACHED_ACCOUNTS =
 const NOT_CACHED_V1 = '/v1 reads its customers, keys and share links from the database on every request';
 const NOT_CACHED_REPORTS = 'crash reports, their groups and keys are in no cached answer';
 
+/** A Fenfa admin token of the tenant (its admin mints it). */
+async function fenfaToken(x: Tenant): Promise<string> {
+  const res = await request(t.app)
+    .post('/admin/api/tokens')
+    .set(bearer(x.token))
+    .send({ label: 'ci', scopes: ['admin'] })
+    .expect(201);
+  return res.body.data.token as string;
+}
+
+/**
+ * An app with a published 2.0.0 for the platform `windows` (uploaded through FaynoSync's face), and a Fenfa admin
+ * token; with `variant`, the Fenfa variant of that platform too. The read checks for windows.
+ */
+async function windowsRelease(x: Tenant, options: { variant?: boolean } = {}) {
+  await createNamed(t.app, x.token, 'platform', 'windows');
+  const appId = await createApp(t.app, x.token, 'app');
+  await upload(t.app, x.token, { app_name: 'app', version: '2.0.0', publish: true, platform: 'windows' }, [
+    file('app-2.0.0.exe'),
+  ]).expect(200);
+  const token = await fenfaToken(x);
+  const productId = `prd_${appId}`;
+  let variantId = '';
+  if (options.variant) {
+    const res = await request(t.app)
+      .post(`/admin/api/products/${productId}/variants`)
+      .set('X-Auth-Token', token)
+      .send({ platform: 'windows', display_name: 'Windows', identifier: 'app' })
+      .expect(201);
+    variantId = res.body.data.variant.id as string;
+  }
+  return { token, productId, variantId, read: () => check(x, { platform: 'windows' }) };
+}
+
+const fenfaWrite = (
+  method: 'put' | 'delete' | 'post',
+  path: (r: Awaited<ReturnType<typeof windowsRelease>>) => string | Promise<string>,
+  body?: Record<string, unknown>,
+  options: {
+    variant?: boolean;
+    before?: (r: Awaited<ReturnType<typeof windowsRelease>>) => Promise<void>;
+  } = {},
+): Exercise => ({
+  async prepare(x) {
+    const r = await windowsRelease(x, options);
+    await options.before?.(r);
+    return {
+      read: r.read,
+      write: async () => {
+        const req = request(t.app)
+          [method](await path(r))
+          .set('X-Auth-Token', r.token);
+        return (await (body ? req.send(body) : req)).status;
+      },
+    };
+  },
+});
+
+const NOT_CACHED_FENFA = 'Fenfa tokens and settings are read from the database on every request';
+
 const WRITES: Record<string, Entry> = {
+  'POST /admin/api/tokens': { unchanged: NOT_CACHED_FENFA },
+  'DELETE /admin/api/tokens/:id': { unchanged: NOT_CACHED_FENFA },
+  'PUT /admin/api/settings': { unchanged: NOT_CACHED_FENFA },
+  'POST /events': { unchanged: "Fenfa's page events are in no cached answer" },
+  'POST /admin/api/products': {
+    async prepare(x) {
+      const token = await fenfaToken(x);
+      return {
+        read: () => check(x, { app_name: 'fresh' }),
+        write: async () =>
+          (
+            await request(t.app)
+              .post('/admin/api/products')
+              .set('X-Auth-Token', token)
+              .send({ name: 'Fresh' })
+          ).status,
+      };
+    },
+  },
+  'PUT /admin/api/products/:productID': fenfaWrite('put', (r) => `/admin/api/products/${r.productId}`, {
+    published: false,
+  }),
+  'DELETE /admin/api/products/:productID': fenfaWrite('delete', (r) => `/admin/api/products/${r.productId}`),
+  'POST /admin/api/products/:productID/variants': fenfaWrite(
+    'post',
+    (r) => `/admin/api/products/${r.productId}/variants`,
+    { platform: 'windows', display_name: 'Windows', identifier: 'app', published: false },
+  ),
+  'PUT /admin/api/variants/:variantID': fenfaWrite(
+    'put',
+    (r) => `/admin/api/variants/${r.variantId}`,
+    { published: false },
+    { variant: true },
+  ),
+  'DELETE /admin/api/variants/:variantID': fenfaWrite(
+    'delete',
+    (r) => `/admin/api/variants/${r.variantId}`,
+    undefined,
+    {
+      variant: true,
+    },
+  ),
+  'DELETE /admin/api/releases/:releaseID': fenfaWrite(
+    'delete',
+    async (r) => {
+      const res = await request(t.app)
+        .get(`/admin/api/products/${r.productId}`)
+        .set('X-Auth-Token', r.token)
+        .expect(200);
+      return `/admin/api/releases/${res.body.data.variants[0].releases[0].id}`;
+    },
+    undefined,
+    { variant: true },
+  ),
+  'PUT /admin/api/apps/:appID/unpublish': fenfaWrite(
+    'put',
+    (r) => `/admin/api/apps/${r.variantId}/unpublish`,
+    undefined,
+    {
+      variant: true,
+    },
+  ),
+  'PUT /admin/api/apps/:appID/publish': fenfaWrite(
+    'put',
+    (r) => `/admin/api/apps/${r.productId}/publish`,
+    undefined,
+    {
+      before: async (r) => {
+        await request(t.app)
+          .put(`/admin/api/apps/${r.productId}/unpublish`)
+          .set('X-Auth-Token', r.token)
+          .expect(200);
+      },
+    },
+  ),
   'POST /console/session': { unchanged: 'signing in to the console changes no data' },
   'DELETE /console/session': { unchanged: 'signing out of the console changes no data' },
   'POST /console/notes-preview': { unchanged: 'a changelog preview only renders what it is sent' },

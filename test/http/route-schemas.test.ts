@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BINDIST_ROUTES } from '../../src/http/bindist/schemas/routes.js';
 import { CONSOLE_ROUTES } from '../../src/http/console/schemas.js';
 import { FAYNOSYNC_NAMED, FAYNOSYNC_ROUTES } from '../../src/http/faynosync/schemas/routes.js';
+import { FENFA_ROUTES } from '../../src/http/fenfa/schemas/routes.js';
 import type { RouteSpec } from '../../src/http/shared/validate.js';
 import { buildApp } from '../../src/server.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
@@ -63,6 +64,7 @@ describe('route schemas', () => {
     const known = new Set([
       ...described(faynosync, ''),
       ...described(Object.values(CONSOLE_ROUTES) as RouteSpec[], ''),
+      ...described(Object.values(FENFA_ROUTES) as RouteSpec[], ''),
       ...described(Object.values(BINDIST_ROUTES) as RouteSpec[], '/v1'),
     ]);
     // The /v1 router is mounted at /v1; its own layers do not know that.

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/connect.js';
 import type { ArtifactStore } from '../../storage/types.js';
 import { compareVersions, parseVersion, type Version } from '../version-numbers.js';
-import { clientViewer, releaseVisible } from '../visibility.js';
+import { artifactVisible, clientViewer, releaseVisible } from '../visibility.js';
 import type { CatalogApp, TenantCatalog } from './catalog-load.js';
 import { artifactLink } from './links.js';
 import type { Rollout } from './rollout.js';
@@ -97,7 +97,10 @@ export async function loadReleaseIndex(
 ): Promise<ReleaseIndex> {
   const rows = await db
     .selectFrom('versions as v')
-    .leftJoin('artifacts as a', 'a.version_id', 'v.id')
+    // The files of an unpublished Fenfa variant are hidden like an unpublished version (core/visibility.ts).
+    .leftJoin('artifacts as ar', (join) =>
+      join.onRef('ar.version_id', '=', 'v.id').on(artifactVisible(clientViewer(catalog.tenantId))),
+    )
     .select([
       'v.id',
       'v.version',
@@ -110,25 +113,25 @@ export async function loadReleaseIndex(
       'v.published_at',
       'v.updated_at',
       'v.min_system_version',
-      'a.id as artifact_id',
-      'a.platform_id',
-      'a.arch_id',
-      'a.file_name',
-      'a.storage_key',
-      'a.package',
-      'a.signature',
-      'a.size',
-      'a.sha1',
-      'a.sha256',
-      'a.sha512',
-      'a.created_at as artifact_created_at',
+      'ar.id as artifact_id',
+      'ar.platform_id',
+      'ar.arch_id',
+      'ar.file_name',
+      'ar.storage_key',
+      'ar.package',
+      'ar.signature',
+      'ar.size',
+      'ar.sha1',
+      'ar.sha256',
+      'ar.sha512',
+      'ar.created_at as artifact_created_at',
     ])
     .where('v.app_id', '=', app.id)
     // Published and active versions of a live app: what every update client may see (core/visibility.ts).
     .where(releaseVisible(clientViewer(catalog.tenantId)))
     // Oldest artifact first, so that where two artifacts compete for one answer key the newest comes last and wins.
-    .orderBy('a.created_at')
-    .orderBy('a.id')
+    .orderBy('ar.created_at')
+    .orderBy('ar.id')
     .execute();
 
   const releases = new Map<string, Release>();

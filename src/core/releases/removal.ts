@@ -44,3 +44,38 @@ export async function removeClaimed(
       .execute();
   }
 }
+
+/**
+ * Deletes artifact rows in the caller's transaction, claiming their objects, and the versions they leave without a
+ * file (a Fenfa release is a version and its file: an empty version would still be offered to updaters). Returns
+ * the claimed objects for removeClaimed() after the commit.
+ */
+export async function deleteArtifactRows(
+  trx: Db,
+  tenantId: string,
+  artifactIds: readonly string[],
+): Promise<StoredObject[]> {
+  if (artifactIds.length === 0) return [];
+  const rows = await trx
+    .deleteFrom('artifacts')
+    .where('tenant_id', '=', tenantId)
+    .where('id', 'in', [...artifactIds])
+    .returning(['storage_key', 'visibility', 'version_id'])
+    .execute();
+  const objects = rows.map((r) => ({ storage_key: r.storage_key, visibility: r.visibility }));
+  await claimForRemoval(trx, objects);
+  const versionIds = [...new Set(rows.map((r) => r.version_id))];
+  if (versionIds.length > 0) {
+    await trx
+      .deleteFrom('versions as v')
+      .where('v.tenant_id', '=', tenantId)
+      .where('v.id', 'in', versionIds)
+      .where((eb) =>
+        eb.not(
+          eb.exists(eb.selectFrom('artifacts as a').select('a.id').whereRef('a.version_id', '=', 'v.id')),
+        ),
+      )
+      .execute();
+  }
+  return objects;
+}

@@ -1,7 +1,8 @@
-import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Db } from '../../db/connect.js';
 import type { Actor } from '../auth/actor.js';
+import { seal, unseal } from '../auth/sealing.js';
 import { forbidden, unauthorized } from '../errors.js';
 import { newId } from '../ids.js';
 import { allowedIds, requirePermission } from '../permissions.js';
@@ -29,29 +30,14 @@ function mintReportKey(): { key: string; hash: string } {
   return { key, hash: hashReportKey(key) };
 }
 
-function sealingKey(secret: ReportKeySecret): Buffer {
-  return createHmac('sha256', secret.jwtSecret).update('updraft:report-key-sealing').digest();
-}
-
-function seal(plain: string, secret: ReportKeySecret): string {
-  const iv = randomBytes(12);
-  const cipher = createCipheriv('aes-256-gcm', sealingKey(secret), iv);
-  const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-  return [iv, cipher.getAuthTag(), body].map((b) => b.toString('base64url')).join('.');
+function sealKey(plain: string, secret: ReportKeySecret): string {
+  return seal(plain, secret, 'report-key');
 }
 
 /** The plaintext, or '' when it cannot be opened (the server secret changed): regenerate the key then. */
-function unseal(sealed: string, hash: string, secret: ReportKeySecret): string {
-  const [iv, tag, body] = sealed.split('.').map((part) => Buffer.from(part, 'base64url'));
-  if (!iv || !tag || !body) return '';
-  try {
-    const decipher = createDecipheriv('aes-256-gcm', sealingKey(secret), iv);
-    decipher.setAuthTag(tag);
-    const plain = Buffer.concat([decipher.update(body), decipher.final()]).toString('utf8');
-    return hashReportKey(plain) === hash ? plain : '';
-  } catch {
-    return '';
-  }
+function unsealKey(sealed: string, hash: string, secret: ReportKeySecret): string {
+  const plain = unseal(sealed, secret, 'report-key');
+  return plain !== undefined && hashReportKey(plain) === hash ? plain : '';
 }
 
 /**
@@ -74,7 +60,7 @@ export async function setReportKey(
     return undefined;
   }
   const { key, hash } = mintReportKey();
-  const sealed = seal(key, secret);
+  const sealed = sealKey(key, secret);
   await trx
     .insertInto('report_keys')
     .values({ id: newId(), tenant_id: tenantId, app_id: appId, key_hash: hash, key_sealed: sealed })
@@ -116,7 +102,7 @@ export async function listReportKeys(
     id: row.id,
     appId: row.app_id,
     appName: row.name,
-    key: unseal(row.key_sealed, row.key_hash, secret),
+    key: unsealKey(row.key_sealed, row.key_hash, secret),
     updatedAt: new Date(row.updated_at),
   }));
 }

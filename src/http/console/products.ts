@@ -2,7 +2,6 @@ import express, { type Request, type Response, type Router } from 'express';
 import QRCode from 'qrcode';
 import type { AppContext } from '../../context.js';
 import { notesHtml } from '../../core/feeds/notes.js';
-import type { PageEvent } from '../../core/page-events.js';
 import {
   detectVisitor,
   downloadsFor,
@@ -10,8 +9,9 @@ import {
   pageChannel,
   platformFamily,
 } from '../../core/product-page.js';
+import type { CatalogApp, TenantCatalog } from '../../core/releases/catalog-load.js';
 import type { Release } from '../../core/releases/index-load.js';
-import { routeInput } from '../shared/validate.js';
+import { parseWith, routeInput } from '../shared/validate.js';
 import { sendPage } from './index.js';
 import { CONSOLE_ROUTES as R } from './schemas.js';
 
@@ -53,7 +53,7 @@ function fileLink(file: PageFile, cls: string, ping: string): string {
   return `<a class="${cls}" href="${html(a.link)}" data-platform="${html(file.family ?? '')}" data-arch="${html(file.cpu ?? '')}" ping="${html(`${ping}?platform=${file.family ?? ''}`)}" download>${html(label)}</a>`;
 }
 
-const NOT_FOUND = page(
+export const NOT_FOUND = page(
   'Not found',
   '<h1>No such app</h1><p>There is no public download page here. Check the address you were given.</p>',
 );
@@ -76,9 +76,6 @@ export function productsRouter(ctx: AppContext): Router {
     return catalog && app && !app.private ? { owner, appName, catalog, app } : undefined;
   };
 
-  // Counted in memory and written in batches (core/page-events.ts): a visit never waits on the database.
-  const count = (event: PageEvent) => ctx.pageEvents.count(event);
-
   // Browsers send a link's `ping` as a POST when it is followed: a download click, counted without a redirect.
   router.post('/products/:owner/:app/downloaded', async (req: Request, res: Response) => {
     const found = await publicApp(req);
@@ -88,7 +85,13 @@ export function productsRouter(ctx: AppContext): Router {
     }
     const asked = routeInput(R.productDownloaded, req).query.platform;
     const platform = asked === undefined ? '' : (platformFamily(asked) ?? '');
-    count({ tenantId: found.catalog.tenantId, appId: found.app.id, kind: 'download', platform });
+    // Counted in memory and written in batches (core/page-events.ts): a visit never waits on the database.
+    ctx.pageEvents.count({
+      tenantId: found.catalog.tenantId,
+      appId: found.app.id,
+      kind: 'download',
+      platform,
+    });
     res.status(204).end();
   });
 
@@ -98,63 +101,77 @@ export function productsRouter(ctx: AppContext): Router {
       sendPage(res, 404, NOT_FOUND);
       return;
     }
-    const { owner, appName, catalog, app } = found;
-    const index = await releases.index(catalog, app);
-    const asked = routeInput(R.productPage, req).query.channel;
-    const channelId = pageChannel(catalog, index, asked);
-    const line: readonly Release[] = channelId === undefined ? [] : (index.channels.get(channelId) ?? []);
-    const latest = line.at(-1);
-    const visitor = detectVisitor(req.headers);
-    count({
-      tenantId: catalog.tenantId,
-      appId: app.id,
-      kind: 'visit',
-      platform: visitor.platform ?? '',
-    });
-    const path = `/products/${encodeURIComponent(owner)}/${encodeURIComponent(appName)}`;
-    const pageUrl = `${ctx.config.apiUrl}${path}`;
-    const ping = `${path}/downloaded`;
-    const qr = await QRCode.toString(pageUrl, { type: 'svg', margin: 1 });
-    res.setHeader('Vary', 'User-Agent, Sec-CH-UA-Platform, Sec-CH-UA-Arch');
-    res.setHeader('Accept-CH', 'Sec-CH-UA-Platform, Sec-CH-UA-Arch, Sec-CH-UA-Bitness');
-    if (!latest) {
-      sendPage(
-        res,
-        200,
-        page(app.name, `<h1>${html(app.name)}</h1><p>No version has been published yet.</p>`),
-      );
-      return;
-    }
-    const version = latest.version.text;
-    const files = downloadsFor(latest.artifacts, visitor);
-    const [recommended, ...others] = files;
-    const notes = notesHtml(latest.changelog);
-    const older = line
-      .slice(0, -1)
-      .reverse()
-      .slice(0, OLDER_VERSIONS)
-      .map((r) => {
-        const links = downloadsFor(r.artifacts, visitor)
-          .map((f) => `<li>${fileLink(f, 'file', ping)}</li>`)
-          .join('');
-        return `<li><details><summary>${html(r.version.text)} — ${r.publishedAt.toISOString().slice(0, 10)}</summary><ul>${links}</ul></details></li>`;
-      })
-      .join('');
-    const body = `<h1>${html(app.name)} ${html(version)}</h1>
+    await renderProductPage(ctx, req, res, found);
+  });
+
+  return router;
+}
+
+/** The page of a public app the visitor reached, by its owner and name or by Fenfa's product address. */
+export interface PageApp {
+  owner: string;
+  appName: string;
+  catalog: TenantCatalog;
+  app: CatalogApp;
+}
+
+/** Renders the download page of a public app (found by the caller, which answers the 404 of a missing one). */
+export async function renderProductPage(
+  ctx: AppContext,
+  req: Request,
+  res: Response,
+  found: PageApp,
+): Promise<void> {
+  const { owner, appName, catalog, app } = found;
+  const index = await ctx.releases.index(catalog, app);
+  const asked = parseWith('console', R.productPage.input.query, req.query).channel;
+  const channelId = pageChannel(catalog, index, asked);
+  const line: readonly Release[] = channelId === undefined ? [] : (index.channels.get(channelId) ?? []);
+  const latest = line.at(-1);
+  const visitor = detectVisitor(req.headers);
+  ctx.pageEvents.count({
+    tenantId: catalog.tenantId,
+    appId: app.id,
+    kind: 'visit',
+    platform: visitor.platform ?? '',
+  });
+  const path = `/products/${encodeURIComponent(owner)}/${encodeURIComponent(appName)}`;
+  const pageUrl = `${ctx.config.apiUrl}${path}`;
+  const ping = `${path}/downloaded`;
+  const qr = await QRCode.toString(pageUrl, { type: 'svg', margin: 1 });
+  res.setHeader('Vary', 'User-Agent, Sec-CH-UA-Platform, Sec-CH-UA-Arch');
+  res.setHeader('Accept-CH', 'Sec-CH-UA-Platform, Sec-CH-UA-Arch, Sec-CH-UA-Bitness');
+  if (!latest) {
+    sendPage(res, 200, page(app.name, `<h1>${html(app.name)}</h1><p>No version has been published yet.</p>`));
+    return;
+  }
+  const version = latest.version.text;
+  const files = downloadsFor(latest.artifacts, visitor);
+  const [recommended, ...others] = files;
+  const notes = notesHtml(latest.changelog);
+  const older = line
+    .slice(0, -1)
+    .reverse()
+    .slice(0, OLDER_VERSIONS)
+    .map((r) => {
+      const links = downloadsFor(r.artifacts, visitor)
+        .map((f) => `<li>${fileLink(f, 'file', ping)}</li>`)
+        .join('');
+      return `<li><details><summary>${html(r.version.text)} — ${r.publishedAt.toISOString().slice(0, 10)}</summary><ul>${links}</ul></details></li>`;
+    })
+    .join('');
+  const body = `<h1>${html(app.name)} ${html(version)}</h1>
 <p class="date">Published ${latest.publishedAt.toISOString().slice(0, 10)}</p>
 ${recommended ? `<section aria-labelledby="get"><h2 id="get">Download</h2><p>${fileLink(recommended, 'recommended', ping)}</p></section>` : '<p>This version has no files to download.</p>'}
 ${others.length ? `<section aria-labelledby="all"><h2 id="all">Other platforms</h2><ul class="files">${others.map((f) => `<li>${fileLink(f, 'file', ping)}</li>`).join('')}</ul></section>` : ''}
 ${notes ? `<section aria-labelledby="notes"><h2 id="notes">Release notes</h2><div class="notes">${notes}</div></section>` : ''}
 <section aria-labelledby="sums"><h2 id="sums">Checksums (SHA-256)</h2><table><tbody>${files
-      .map(
-        (f) =>
-          `<tr><th scope="row">${html(f.artifact.fileName)}</th><td><code>${f.artifact.sha256}</code></td></tr>`,
-      )
-      .join('')}</tbody></table></section>
+    .map(
+      (f) =>
+        `<tr><th scope="row">${html(f.artifact.fileName)}</th><td><code>${f.artifact.sha256}</code></td></tr>`,
+    )
+    .join('')}</tbody></table></section>
 <section aria-labelledby="qr"><h2 id="qr">On your phone</h2><figure role="img" aria-label="QR code of this page's address">${qr}</figure></section>
 ${older ? `<section aria-labelledby="older"><h2 id="older">Older versions</h2><ul class="older">${older}</ul></section>` : ''}`;
-    sendPage(res, 200, page(`Download ${app.name}`, body, visitor.platform ?? ''));
-  });
-
-  return router;
+  sendPage(res, 200, page(`Download ${app.name}`, body, visitor.platform ?? ''));
 }

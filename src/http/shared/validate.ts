@@ -11,7 +11,7 @@ import { invalid } from '../../core/errors.js';
  * Unknown fields are ignored (stripped), as FaynoSync and BinDist do: their clients send extra fields.
  */
 
-export type Face = 'faynosync' | 'bindist' | 'console';
+export type Face = 'faynosync' | 'bindist' | 'console' | 'fenfa';
 
 export interface RouteInput {
   params?: z.ZodType;
@@ -38,7 +38,12 @@ export function describeRoute<const I extends RouteInput>(spec: RouteSpec<I>): R
 }
 
 /** What each face puts before a validation message (BinDist's Joi said "Validation failed: …"). */
-const PREFIX: Record<Face, string> = { faynosync: '', bindist: 'Validation failed: ', console: '' };
+const PREFIX: Record<Face, string> = {
+  faynosync: '',
+  bindist: 'Validation failed: ',
+  console: '',
+  fenfa: '',
+};
 
 /**
  * The first issue as one sentence. Schemas give their own messages, naming the field; zod's generic ones get the

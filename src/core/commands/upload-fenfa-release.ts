@@ -1,0 +1,169 @@
+import { Readable } from 'node:stream';
+import type { Actor } from '../auth/actor.js';
+import { type LogoUpload, putLogo, removeLogo } from '../catalog/logo.js';
+import { invalid, notFound } from '../errors.js';
+import { recordFenfaEvent } from '../fenfa/events.js';
+import { productId, releaseId } from '../fenfa/ids.js';
+import { checkPackage } from '../fenfa/packages.js';
+import { findVariant, type VariantRow } from '../fenfa/products.js';
+import { newId } from '../ids.js';
+import { checkName } from '../names.js';
+import { requirePermission } from '../permissions.js';
+import type { ReleaseDeps, ReleaseFiles } from '../releases/upload.js';
+import { parseVersion } from '../version-numbers.js';
+import { ReleaseWrite } from './release-write.js';
+
+export interface FenfaUploadInput {
+  variant_id: string;
+  version?: string | undefined;
+  build?: number | undefined;
+  channel?: string | undefined;
+  min_os?: string | undefined;
+  changelog?: string | undefined;
+  /** A data URL (or bare base64) of a PNG, JPEG, GIF or WebP image: the product's new icon. */
+  icon_base64?: string | undefined;
+}
+
+export interface FenfaUploaded {
+  variant: VariantRow;
+  product: { id: string; name: string; slug: string };
+  release: { id: string; version: string; build: number | null; created_at: Date };
+}
+
+/** The feeds' minimum-OS field takes dotted numbers; Fenfa's free text stays on the release only. */
+const DOTTED = /^\d{1,9}(\.\d{1,9}){0,3}$/;
+
+function iconUpload(value: string): LogoUpload {
+  const match = /^data:([\w.+-]+\/[\w.+-]+);base64,(.*)$/s.exec(value.trim());
+  const contentType = match?.[1] ?? 'image/png';
+  const bytes = Buffer.from(match?.[2] ?? value, 'base64');
+  if (bytes.length === 0) throw invalid('icon_base64 is not base64 image data');
+  return { fileName: 'icon', contentType, stream: Readable.from([bytes]) };
+}
+
+/** The channel a Fenfa upload names, in the tenant's catalog (created when missing); none for an empty one. */
+async function channelFor(
+  deps: ReleaseDeps,
+  tenantId: string,
+  name: string | undefined,
+): Promise<string | null> {
+  if (name === undefined || name.trim() === '') return null;
+  const channel = checkName(name.trim(), 'channel');
+  const { db } = deps.database;
+  await db
+    .insertInto('channels')
+    .values({ id: newId(), tenant_id: tenantId, name: channel })
+    .onConflict((oc) => oc.columns(['tenant_id', 'name']).doNothing())
+    .execute();
+  const row = await db
+    .selectFrom('channels')
+    .select('id')
+    .where('tenant_id', '=', tenantId)
+    .where('name', '=', channel)
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/**
+ * Fenfa's `POST /upload` after its form was read: the package in `files` (streamed to a temporary key, hashed) is
+ * checked against the variant's platform (extension, ZIP magic in `head`), then committed through the one release
+ * pipeline as a published version of the product on the variant's platform and arch, with Fenfa's details and an
+ * `upload` event in the same transaction. The caller removes the staged file when this throws.
+ */
+export async function uploadFenfaRelease(
+  deps: ReleaseDeps,
+  actor: Actor,
+  input: FenfaUploadInput,
+  files: ReleaseFiles,
+  head: Buffer,
+  origin: { ip: string | null; ua: string | null },
+): Promise<FenfaUploaded> {
+  requirePermission(actor, 'apps', 'upload');
+  const { db } = deps.database;
+  const staged = files.staged[0];
+  if (!staged) throw invalid('app_file is required: send the package as the "app_file" form field');
+  const variant = await findVariant(db, actor.tenantId, input.variant_id);
+  if (!variant) throw notFound(`variant ${input.variant_id} not found`);
+  checkPackage(variant.platform, staged.fileName, head);
+  if (input.version === undefined) throw invalid('version is required, e.g. 1.4.2');
+  const version = parseVersion(input.version);
+  const app = await db
+    .selectFrom('apps')
+    .select(['id', 'name', 'private', 'slug', 'display_name', 'logo_key'])
+    .where('tenant_id', '=', actor.tenantId)
+    .where('id', '=', variant.appId)
+    .executeTakeFirstOrThrow();
+  const channelId = await channelFor(deps, actor.tenantId, input.channel);
+  const minOs = input.min_os || variant.min_os || null;
+  const write = new ReleaseWrite(
+    deps,
+    {
+      tenantId: actor.tenantId,
+      app: { id: app.id, name: app.name, private: app.private },
+      version: version.text,
+      channelId,
+      platformId: variant.platformId,
+      archId: variant.archId,
+      changes: {
+        published: true,
+        ...(input.changelog ? { changelog: input.changelog } : {}),
+        ...(minOs && DOTTED.test(minOs) ? { min_system_version: minOs } : {}),
+      },
+      signature: null,
+      target: { create: true },
+      filesRequired: true,
+    },
+    files,
+  );
+  await write.adoptStaged();
+  const icon = input.icon_base64
+    ? await putLogo(deps.store, actor.tenantId, app.id, iconUpload(input.icon_base64))
+    : undefined;
+  let release: { id: string; created_at: Date } | undefined;
+  try {
+    await write.commit(async (trx, versionId) => {
+      release = await trx
+        .selectFrom('artifacts')
+        .select(['id', 'created_at'])
+        .where('tenant_id', '=', actor.tenantId)
+        .where('version_id', '=', versionId)
+        .where('platform_id', '=', variant.platformId)
+        .where('arch_id', variant.archId === null ? 'is' : '=', variant.archId)
+        .where('file_name', '=', staged.fileName)
+        .executeTakeFirstOrThrow();
+      await trx
+        .insertInto('fenfa_releases')
+        .values({
+          artifact_id: release.id,
+          tenant_id: actor.tenantId,
+          build: input.build ?? null,
+          min_os: minOs,
+        })
+        .execute();
+      if (icon) await trx.updateTable('apps').set({ logo_key: icon }).where('id', '=', app.id).execute();
+      await recordFenfaEvent(trx, {
+        tenantId: actor.tenantId,
+        type: 'upload',
+        productId: productId(app.id),
+        variantId: variant.id,
+        releaseId: releaseId(release.id),
+        ...origin,
+      });
+    });
+  } catch (err) {
+    if (icon) await removeLogo(deps.store, deps.logger, icon);
+    throw err;
+  }
+  if (icon && app.logo_key) await removeLogo(deps.store, deps.logger, app.logo_key);
+  if (!release) throw new Error('the upload committed without its artifact');
+  return {
+    variant,
+    product: { id: productId(app.id), name: app.display_name ?? app.name, slug: app.slug ?? app.name },
+    release: {
+      id: releaseId(release.id),
+      version: version.text,
+      build: input.build ?? null,
+      created_at: release.created_at,
+    },
+  };
+}

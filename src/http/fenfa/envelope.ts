@@ -1,0 +1,108 @@
+import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
+import type { ErrorKind } from '../../core/errors.js';
+import { faultError } from '../../core/faults.js';
+
+/**
+ * Fenfa's envelope (§B.3): `{ok:true, data}` and `{ok:false, error:{code, message}}` with Fenfa's upper-case codes,
+ * for every answer of the face, mistakes and faults alike.
+ */
+
+export type FenfaCode =
+  | 'BAD_REQUEST'
+  | 'UNAUTHORIZED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'BAD_FILE'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'RATE_LIMITED'
+  | 'DB_DOWN'
+  | 'IO'
+  | 'INTERNAL_ERROR';
+
+export class FenfaError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: FenfaCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export function ok(res: Response, data: unknown, status = 200): void {
+  res.status(status).json({ ok: true, data });
+}
+
+export function sendFenfaError(res: Response, status: number, code: FenfaCode, message: string): void {
+  res.status(status).json({ ok: false, error: { code, message } });
+}
+
+const FROM_KIND: Record<ErrorKind, [number, FenfaCode]> = {
+  invalid: [400, 'BAD_REQUEST'],
+  unauthorized: [401, 'UNAUTHORIZED'],
+  forbidden: [403, 'FORBIDDEN'],
+  not_found: [404, 'NOT_FOUND'],
+  conflict: [409, 'CONFLICT'],
+  too_large: [413, 'PAYLOAD_TOO_LARGE'],
+  rate_limited: [429, 'RATE_LIMITED'],
+  unavailable: [503, 'DB_DOWN'],
+  insufficient_storage: [507, 'IO'],
+};
+
+interface BodyParserError {
+  type?: string;
+  status?: number;
+  limit?: number;
+}
+
+/** The face's error middleware: the envelope for every mistake, never a stack trace. */
+export const fenfaErrorHandler: ErrorRequestHandler = (err, req, res, _next) => {
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  if (err instanceof FenfaError) {
+    sendFenfaError(res, err.status, err.code, err.message);
+    return;
+  }
+  const domain = faultError(err);
+  if (domain) {
+    if (domain !== err) req.log.warn({ reason: (err as Error).message }, domain.message);
+    if (domain.extra.retryAfterSeconds !== undefined)
+      res.setHeader('Retry-After', String(domain.extra.retryAfterSeconds));
+    const [status, code] = FROM_KIND[domain.kind];
+    sendFenfaError(res, status, code, domain.message);
+    return;
+  }
+  const parser = err as BodyParserError;
+  if (parser?.type === 'entity.parse.failed') {
+    sendFenfaError(res, 400, 'BAD_REQUEST', 'invalid request body: malformed JSON');
+    return;
+  }
+  if (parser?.type === 'entity.too.large') {
+    sendFenfaError(
+      res,
+      413,
+      'PAYLOAD_TOO_LARGE',
+      `request body too large: the limit is ${parser.limit} bytes`,
+    );
+    return;
+  }
+  if (typeof parser?.status === 'number' && parser.status >= 400 && parser.status < 500) {
+    sendFenfaError(res, parser.status, 'BAD_REQUEST', 'invalid request');
+    return;
+  }
+  req.log.error({ err }, 'unhandled error');
+  sendFenfaError(res, 500, 'INTERNAL_ERROR', 'internal server error');
+};
+
+/** Unknown routes below /admin/api: the envelope 404. */
+export const fenfaNotFound: RequestHandler = (req, res) => {
+  sendFenfaError(
+    res,
+    404,
+    'NOT_FOUND',
+    `no route for ${req.method} ${req.baseUrl}${req.path}: see the Fenfa API in the README`,
+  );
+};

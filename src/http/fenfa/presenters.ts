@@ -1,0 +1,79 @@
+import type { ProductRow, ReleaseRow, VariantRow } from '../../core/fenfa/products.js';
+import { type FenfaBases, releaseActions } from '../../core/fenfa/settings.js';
+
+/** Fenfa's JSON shapes (§B.5, §B.7): snake_case, prefixed ids. */
+
+export function presentProduct(product: ProductRow, bases: FenfaBases) {
+  return {
+    id: product.id,
+    slug: product.slug,
+    name: product.name,
+    description: product.description,
+    icon_url: product.logoKey ? `${bases.page}/icon/products/${product.id}` : '',
+    published: product.published,
+    created_at: product.created_at,
+    updated_at: product.updated_at,
+  };
+}
+
+export function presentVariant(variant: VariantRow) {
+  return {
+    id: variant.id,
+    product_id: variant.product_id,
+    platform: variant.platform,
+    identifier: variant.identifier,
+    legacy_app_id: null,
+    display_name: variant.display_name,
+    arch: variant.arch,
+    installer_type: variant.installer_type,
+    min_os: variant.min_os,
+    published: variant.published,
+    sort_order: variant.sort_order,
+    created_at: variant.created_at,
+    updated_at: variant.updated_at,
+  };
+}
+
+export function presentRelease(
+  release: ReleaseRow,
+  context: { bases: FenfaBases; platform: string; productSlug: string },
+) {
+  return {
+    id: release.id,
+    variant_id: release.variantId,
+    version: release.version,
+    build: release.build,
+    created_at: release.created_at,
+    download_count: release.download_count,
+    channel: release.channel,
+    min_os: release.min_os,
+    changelog: release.changelog,
+    file_name: release.file_name,
+    file_ext: release.file_ext,
+    size_bytes: release.size_bytes,
+    sha256: release.sha256,
+    actions: releaseActions(context.bases, {
+      id: release.id,
+      platform: context.platform,
+      productSlug: context.productSlug,
+    }),
+  };
+}
+
+/** A product with its variants and their releases, as the admin and the public product JSON give it. */
+export function presentProductTree(
+  product: ProductRow,
+  variants: readonly VariantRow[],
+  releases: ReadonlyMap<string, readonly ReleaseRow[]>,
+  bases: FenfaBases,
+) {
+  return {
+    product: presentProduct(product, bases),
+    variants: variants.map((variant) => {
+      const list = (releases.get(variant.id) ?? []).map((r) =>
+        presentRelease(r, { bases, platform: variant.platform, productSlug: product.slug }),
+      );
+      return { ...presentVariant(variant), latest_release: list[0] ?? null, releases: list };
+    }),
+  };
+}

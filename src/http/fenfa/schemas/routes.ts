@@ -1,0 +1,382 @@
+import { z } from 'zod';
+import { FENFA_PLATFORMS } from '../../../core/fenfa/targets.js';
+import { describeRoute, type RouteSpec } from '../../shared/validate.js';
+
+/**
+ * Every route of the Fenfa face with its input schemas (shared/validate.ts): the face's route table. Field names
+ * and meanings are Fenfa's (docs/fenfa.md); unknown fields are ignored, as Fenfa's Go structs do.
+ */
+
+const fenfa = <const I extends RouteSpec['input']>(spec: Omit<RouteSpec<I>, 'face'>) =>
+  describeRoute({ face: 'fenfa', ...spec });
+
+const text = (field: string, max: number) =>
+  z
+    .string({ error: `${field} must be a string` })
+    .max(max, `${field} must be at most ${max} characters long`);
+
+const required = (field: string, max: number) => text(field, max).trim().min(1, `${field} is required`);
+
+const flag = (field: string) => z.boolean({ error: `${field} must be true or false` });
+
+const count = (field: string, max: number, fallback: number) =>
+  z
+    .string({ error: `${field} must be a number` })
+    .regex(/^\d{1,9}$/, `${field} must be a whole number`)
+    .transform(Number)
+    .pipe(z.number().max(max, `${field} must be at most ${max}`))
+    .optional()
+    .transform((v) => v ?? fallback);
+
+const id = <K extends string>(field: K) =>
+  z.object({ [field]: required(field, 100) } as Record<K, ReturnType<typeof required>>);
+
+const platform = z.enum(FENFA_PLATFORMS, { error: `platform must be one of ${FENFA_PLATFORMS.join(', ')}` });
+
+const variantFields = {
+  identifier: text('identifier', 255).optional(),
+  display_name: text('display_name', 255).optional(),
+  arch: text('arch', 100).optional(),
+  installer_type: text('installer_type', 32).optional(),
+  min_os: text('min_os', 32).optional(),
+  published: flag('published').optional(),
+  sort_order: z
+    .number({ error: 'sort_order must be a number' })
+    .int('sort_order must be a whole number')
+    .min(-1_000_000)
+    .max(1_000_000)
+    .optional(),
+};
+
+const productBody = {
+  name: text('name', 255),
+  slug: text('slug', 100).optional(),
+  description: text('description', 4096).optional(),
+  published: flag('published').optional(),
+};
+
+const domain = (field: string) =>
+  text(field, 255).regex(
+    /^(https?:\/\/)?[^\s/]+(\/)*$/i,
+    `${field} must be a host name or URL such as https://dl.example.com`,
+  );
+
+/** Storage is Updraft's configuration, not a setting: a request to change it is told which variables do. */
+const STORAGE_FIELDS = [
+  'storage_type',
+  'upload_domain',
+  's3_endpoint',
+  's3_bucket',
+  's3_access_key',
+  's3_secret_key',
+  's3_public_url',
+] as const;
+
+export const STORAGE_MESSAGE =
+  'storage is configured by environment variables, not settings: set STORAGE_DRIVER, S3_ENDPOINT, S3_BUCKET_PUBLIC, S3_BUCKET_PRIVATE, S3_ACCESS_KEY, S3_SECRET_KEY and S3_PUBLIC_URL and restart Updraft';
+
+const settingsBody = z
+  .object({
+    primary_domain: z.union([z.literal(''), domain('primary_domain')], {
+      error: 'primary_domain is required (a host name or URL; "" uses the request host)',
+    }),
+    organization: text('organization', 255),
+    secondary_domains: z.array(domain('secondary_domains[]')).max(10).optional(),
+    apple_key_id: text('apple_key_id', 64).optional(),
+    apple_issuer_id: text('apple_issuer_id', 64).optional(),
+    apple_team_id: text('apple_team_id', 64).optional(),
+    apple_private_key: text('apple_private_key', 8192).optional(),
+    ...Object.fromEntries(STORAGE_FIELDS.map((f) => [f, z.unknown().optional()])),
+  })
+  .superRefine((body, ctx) => {
+    const record = body as Record<string, unknown>;
+    if (STORAGE_FIELDS.some((f) => record[f] !== undefined && record[f] !== '' && record[f] !== null)) {
+      ctx.addIssue({ code: 'custom', message: STORAGE_MESSAGE });
+    }
+  });
+
+/** The text fields of Fenfa's upload form (multipart; the file is `app_file`). */
+const uploadForm = z.object({
+  variant_id: required('variant_id', 100),
+  version: required('version', 100).optional(),
+  build: z
+    .string({ error: 'build must be a number' })
+    .regex(/^\d{1,9}$/, 'build must be a whole number such as 42')
+    .transform(Number)
+    .optional(),
+  channel: text('channel', 100).optional(),
+  min_os: text('min_os', 32).optional(),
+  changelog: text('changelog', 64 * 1024).optional(),
+  icon_base64: text('icon_base64', 8 * 1024 * 1024).optional(),
+});
+
+const day = (field: string) =>
+  z
+    .string({ error: `${field} must be a date` })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, `${field} must be a date such as 2026-03-31`)
+    .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), `${field} must be a real calendar day`)
+    .optional();
+
+const eventFilter = {
+  type: z
+    .enum(['visit', 'click', 'download', 'upload'], {
+      error: 'type must be visit, click, download or upload',
+    })
+    .optional(),
+  app_id: text('app_id', 100).optional(),
+  variant_id: text('variant_id', 100).optional(),
+  release_id: text('release_id', 100).optional(),
+  from: day('from'),
+  to: day('to'),
+};
+
+/** Page events are small: a type, an id or two and a few details. */
+export const MAX_EVENT_BYTES = 4096;
+
+export const FENFA_ROUTES = {
+  createToken: fenfa({
+    method: 'post',
+    path: '/admin/api/tokens',
+    tag: 'Fenfa tokens',
+    summary: 'Create an X-Auth-Token (shown once); Authorization: Bearer <login token> of the tenant admin',
+    input: {
+      body: z.object({
+        label: required('label', 100),
+        scopes: z
+          .array(z.enum(['upload', 'admin'], { error: 'scopes may hold "upload" and "admin"' }), {
+            error: 'scopes must be a list such as ["admin"]',
+          })
+          .min(1, 'scopes must hold "upload" or "admin"'),
+      }),
+    },
+  }),
+  listTokens: fenfa({
+    method: 'get',
+    path: '/admin/api/tokens',
+    tag: 'Fenfa tokens',
+    summary: "List the tenant's X-Auth-Tokens (never their secrets)",
+    input: {},
+  }),
+  deleteToken: fenfa({
+    method: 'delete',
+    path: '/admin/api/tokens/:id',
+    tag: 'Fenfa tokens',
+    summary: 'Revoke an X-Auth-Token',
+    input: { params: id('id') },
+  }),
+  listProducts: fenfa({
+    method: 'get',
+    path: '/admin/api/products',
+    tag: 'Fenfa products',
+    summary: 'List products, newest first',
+    input: {
+      query: z.object({
+        q: text('q', 200).optional(),
+        limit: count('limit', 1000, 200),
+        offset: count('offset', 1_000_000_000, 0),
+      }),
+    },
+  }),
+  createProduct: fenfa({
+    method: 'post',
+    path: '/admin/api/products',
+    tag: 'Fenfa products',
+    summary: 'Create a product (an app); the slug is made from the name when missing and de-duplicated',
+    input: { body: z.object({ ...productBody, name: required('name', 255) }) },
+  }),
+  getProduct: fenfa({
+    method: 'get',
+    path: '/admin/api/products/:productID',
+    tag: 'Fenfa products',
+    summary: 'A product with its variants and their releases',
+    input: { params: id('productID') },
+  }),
+  updateProduct: fenfa({
+    method: 'put',
+    path: '/admin/api/products/:productID',
+    tag: 'Fenfa products',
+    summary: 'Change name, slug, description or published',
+    input: {
+      params: id('productID'),
+      body: z.object({
+        ...productBody,
+        name: required('name', 255).optional(),
+        slug: required('slug', 100).optional(),
+      }),
+    },
+  }),
+  deleteProduct: fenfa({
+    method: 'delete',
+    path: '/admin/api/products/:productID',
+    tag: 'Fenfa products',
+    summary: 'Delete a product with its variants, releases and stored files',
+    input: { params: id('productID') },
+  }),
+  createVariant: fenfa({
+    method: 'post',
+    path: '/admin/api/products/:productID/variants',
+    tag: 'Fenfa variants',
+    summary: 'Add a platform target to a product',
+    input: { params: id('productID'), body: z.object({ platform, ...variantFields }) },
+  }),
+  updateVariant: fenfa({
+    method: 'put',
+    path: '/admin/api/variants/:variantID',
+    tag: 'Fenfa variants',
+    summary: 'Change a variant (its platform and arch stay)',
+    input: { params: id('variantID'), body: z.object({ platform: platform.optional(), ...variantFields }) },
+  }),
+  deleteVariant: fenfa({
+    method: 'delete',
+    path: '/admin/api/variants/:variantID',
+    tag: 'Fenfa variants',
+    summary: 'Delete a variant with its releases and stored files',
+    input: { params: id('variantID') },
+  }),
+  variantStats: fenfa({
+    method: 'get',
+    path: '/admin/api/variants/:variantID/stats',
+    tag: 'Fenfa variants',
+    summary: 'Download counts of a variant and its releases',
+    input: { params: id('variantID') },
+  }),
+  deleteRelease: fenfa({
+    method: 'delete',
+    path: '/admin/api/releases/:releaseID',
+    tag: 'Fenfa releases',
+    summary: 'Delete a release and its stored file',
+    input: { params: id('releaseID') },
+  }),
+  publish: fenfa({
+    method: 'put',
+    path: ['/admin/api/apps/:appID/publish', '/admin/api/apps/:appID/unpublish'],
+    tag: 'Fenfa products',
+    summary: 'Publish or unpublish a product (prd_…) or a variant (var_…)',
+    input: { params: id('appID') },
+  }),
+  getSettings: fenfa({
+    method: 'get',
+    path: '/admin/api/settings',
+    tag: 'Fenfa settings',
+    summary: "The tenant's domains and organization, Updraft's storage, whether Apple is configured",
+    input: {},
+  }),
+  updateSettings: fenfa({
+    method: 'put',
+    path: '/admin/api/settings',
+    tag: 'Fenfa settings',
+    summary: 'Change domains, organization and Apple credentials (storage is set by environment variables)',
+    input: { body: settingsBody },
+  }),
+  uploadConfig: fenfa({
+    method: 'get',
+    path: '/admin/api/upload-config',
+    tag: 'Fenfa settings',
+    summary: 'Where and how large uploads go',
+    input: {},
+  }),
+  upload: fenfa({
+    method: 'post',
+    path: '/upload',
+    tag: 'Fenfa upload',
+    summary:
+      'Upload a release file to a variant (X-Auth-Token with upload or admin scope; the file is app_file)',
+    input: { body: uploadForm },
+  }),
+  productJsonBySlug: fenfa({
+    method: 'get',
+    path: '/api/products/slug/:slug',
+    tag: 'Fenfa public',
+    summary: 'Product JSON of a published product by slug',
+    input: { params: id('slug') },
+  }),
+  productJson: fenfa({
+    method: 'get',
+    path: '/api/products/:idOrSlug',
+    tag: 'Fenfa public',
+    summary: 'Product JSON of a published product by id or slug',
+    input: { params: id('idOrSlug') },
+  }),
+  download: fenfa({
+    method: 'get',
+    path: '/d/:releaseID',
+    tag: 'Fenfa public',
+    summary: 'Download a release (Range supported), counted',
+    input: { params: id('releaseID') },
+  }),
+  health: fenfa({
+    method: 'get',
+    path: '/healthz',
+    tag: 'Fenfa public',
+    summary: "Whether the database answers (Fenfa's health check)",
+    input: {},
+  }),
+  icon: fenfa({
+    method: 'get',
+    path: '/icon/products/:productID',
+    tag: 'Fenfa public',
+    summary: "A product's icon",
+    input: { params: id('productID') },
+  }),
+  productPage: fenfa({
+    method: 'get',
+    path: '/products/:idOrSlug',
+    tag: 'Fenfa public',
+    summary: "A product's public download page",
+    input: { params: id('idOrSlug') },
+  }),
+  postEvent: fenfa({
+    method: 'post',
+    path: '/events',
+    tag: 'Fenfa public',
+    summary: 'Log a visit or click of a product page (rate limited per address)',
+    input: {
+      body: z
+        .object({
+          type: z.enum(['visit', 'click'], { error: 'type must be visit or click' }),
+          release_id: text('release_id', 100).optional(),
+          variant_id: text('variant_id', 100).optional(),
+          app_id: text('app_id', 100).optional(),
+          extra: z.record(z.string().max(64), z.unknown(), { error: 'extra must be an object' }).optional(),
+        })
+        .refine(
+          (b) => b.release_id || b.variant_id || b.app_id,
+          'send one of release_id, variant_id or app_id',
+        ),
+    },
+  }),
+  listEvents: fenfa({
+    method: 'get',
+    path: '/admin/api/events',
+    tag: 'Fenfa events',
+    summary: 'Visits, clicks, downloads and uploads, newest first',
+    input: {
+      query: z.object({
+        ...eventFilter,
+        limit: count('limit', 1000, 100),
+        offset: count('offset', 1_000_000_000, 0),
+      }),
+    },
+  }),
+  exportReleases: fenfa({
+    method: 'get',
+    path: '/admin/exports/releases.csv',
+    tag: 'Fenfa exports',
+    summary: 'Every release as CSV (streamed)',
+    input: {
+      query: z.object({
+        app_id: eventFilter.app_id,
+        variant_id: eventFilter.variant_id,
+        from: day('from'),
+        to: day('to'),
+      }),
+    },
+  }),
+  exportEvents: fenfa({
+    method: 'get',
+    path: '/admin/exports/events.csv',
+    tag: 'Fenfa exports',
+    summary: 'Every event as CSV (streamed)',
+    input: { query: z.object(eventFilter) },
+  }),
+} as const;
