@@ -6,7 +6,7 @@ import { deleteVersion } from '../../core/commands/delete-version.js';
 import type { ReleaseWrite } from '../../core/commands/release-write.js';
 import { prepareVersionUpdate } from '../../core/commands/update-version.js';
 import { prepareUpload } from '../../core/commands/upload-release.js';
-import { listReleases, searchReleases } from '../../core/releases/release-listing.js';
+import { listReleases, searchReleases, versionArtifacts } from '../../core/releases/release-listing.js';
 import { ReleaseFiles } from '../../core/releases/upload.js';
 import { actorOf, authenticate, permit } from '../shared/auth.js';
 import { dataField, readMultipart, writeDataForm } from '../shared/multipart.js';
@@ -56,7 +56,20 @@ export function releasesRouter(ctx: AppContext): Router {
       const id = await writeRelease(ctx, req, (data, fields, _withFiles, files) =>
         prepareUpload(ctx, actor, parseData(R.upload, data), fields, files),
       );
-      res.json({ 'uploadResult.Uploaded': id });
+      // Beyond FaynoSync's answer: the version's files with the hashes the server computed while it received them,
+      // so that a client (updraft publish) can check them against its own.
+      const artifacts = await versionArtifacts(db, actor, id);
+      res.json({
+        'uploadResult.Uploaded': id,
+        artifacts: artifacts.map((a) => ({
+          id: a.id,
+          file_name: a.fileName,
+          platform: a.platform,
+          arch: a.arch,
+          size: a.size,
+          sha256: a.sha256,
+        })),
+      });
     },
   );
 
