@@ -163,4 +163,3 @@ export async function createAdminCommand(username: string): Promise<void> {
     lock?.release();
   }
 }
-

@@ -409,7 +409,10 @@ export class UpdraftApi {
   }
 
   /** `/upload` naming finished resumable uploads instead of carrying the files. */
-  async commitUploads(data: Record<string, unknown>, uploads: { id: string; name: string }[]): Promise<UploadResult> {
+  async commitUploads(
+    data: Record<string, unknown>,
+    uploads: { id: string; name: string }[],
+  ): Promise<UploadResult> {
     const body = await this.#dataForm<UploadAnswer>('/upload', { ...data, uploads });
     return uploadResult(body);
   }

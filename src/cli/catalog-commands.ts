@@ -99,7 +99,11 @@ function registerTokens(program: Command): void {
   token
     .command('create <name>')
     .description('create an API token; prints the secret, which is shown only this once')
-    .option('--app <name>', 'an app the token may upload to (repeat for several; all apps when absent)', collect)
+    .option(
+      '--app <name>',
+      'an app the token may upload to (repeat for several; all apps when absent)',
+      collect,
+    )
     .option('--expires <date>', 'ISO 8601 date-time after which the token stops working')
     .option('--json', 'print JSON')
     .action(async (name: string, options: { app?: string[]; expires?: string; json?: boolean }) => {

@@ -41,7 +41,9 @@ export function normaliseUrl(url: string, source: string): string {
   try {
     parsed = new URL(url);
   } catch {
-    throw new CliError(`${source} "${url}" is not a URL: give the server's address, such as https://updates.example.com`);
+    throw new CliError(
+      `${source} "${url}" is not a URL: give the server's address, such as https://updates.example.com`,
+    );
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
     throw new CliError(`${source} "${url}" must start with http:// or https://`);

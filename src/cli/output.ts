@@ -5,7 +5,11 @@ export function printJson(value: unknown): void {
 }
 
 /** Columns padded to their widest cell; an empty list says so instead of printing a lone header. */
-export function printTable(headers: readonly string[], rows: readonly (readonly string[])[], empty: string): void {
+export function printTable(
+  headers: readonly string[],
+  rows: readonly (readonly string[])[],
+  empty: string,
+): void {
   if (rows.length === 0) {
     process.stdout.write(`${empty}\n`);
     return;

@@ -26,7 +26,9 @@ function registerServerCommands(program: Command): void {
     });
   program
     .command('create-admin <username>')
-    .description('create an admin (a tenant); the password from UPDRAFT_ADMIN_PASSWORD or the first line of stdin')
+    .description(
+      'create an admin (a tenant); the password from UPDRAFT_ADMIN_PASSWORD or the first line of stdin',
+    )
     .action(async (username: string) => {
       loadDotEnv();
       await (await import('../server-commands.js')).createAdminCommand(username);

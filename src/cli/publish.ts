@@ -36,6 +36,27 @@ export interface PublishResult {
   files: PublishedFile[];
 }
 
+/** Files sent at once through resumable uploads: enough to fill a link, few enough to give each a fair share. */
+const PARALLEL_UPLOADS = 3;
+
+/** `task` over every item, at most `limit` at a time; the results in the items' order. */
+async function inParallel<T, R>(
+  items: readonly T[],
+  limit: number,
+  task: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
+  const results: R[] = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await task(items[index] as T, index);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
 /** Waits before the n-th retry (from 1): 1 s, 2 s, 4 s, … up to 30 s. */
 export function backoff(attempt: number): number {
   return Math.min(30_000, 1000 * 2 ** (attempt - 1));
@@ -69,11 +90,11 @@ async function localFiles(paths: readonly string[]): Promise<LocalFile[]> {
   return files;
 }
 
-function rolloutOf(text: string | undefined): number | undefined {
-  if (text === undefined) return undefined;
+/** A rollout percentage as the command line takes it: a whole number from 0 to 100. */
+export function parsePercentage(text: string, label: string): number {
   const n = Number(text);
   if (!/^\d+$/.test(text) || n > 100) {
-    throw new CliError(`--rollout ${text} is not a percentage: give a whole number from 0 to 100`);
+    throw new CliError(`${label} ${text} is not a percentage: give a whole number from 0 to 100`);
   }
   return n;
 }
@@ -112,16 +133,14 @@ async function transfer(
     path: options.resumeFile,
     target: JSON.stringify([api.url, data.app_name, data.version, data.channel, data.platform, data.arch]),
   };
-  const uploads = await Promise.all(
-    files.map(async (file, i) => ({
-      id: await api.resumableUpload(file, store, {
-        retryDelays: Array.from({ length: options.retries }, (_, n) => backoff(n + 1)),
-        onProgress: (sent) => progress.update(i, sent),
-        onRetry: (message) => progress.note(`${basename(file.path)}: ${message}: retrying`),
-      }),
-      name: basename(file.path),
-    })),
-  );
+  const uploads = await inParallel(files, PARALLEL_UPLOADS, async (file, i) => ({
+    id: await api.resumableUpload(file, store, {
+      retryDelays: Array.from({ length: options.retries }, (_, n) => backoff(n + 1)),
+      onProgress: (sent) => progress.update(i, sent),
+      onRetry: (message) => progress.note(`${basename(file.path)}: ${message}: retrying`),
+    }),
+    name: basename(file.path),
+  }));
   const result = await withRetries(options.retries, progress, () => api.commitUploads(data, uploads));
   await api.forgetResumableUploads(files, store);
   return result;
@@ -140,7 +159,7 @@ export async function publish(
   progressStream: NodeJS.WriteStream,
 ): Promise<PublishResult> {
   const files = await localFiles(paths);
-  const rollout = rolloutOf(options.rollout);
+  const rollout = options.rollout === undefined ? undefined : parsePercentage(options.rollout, '--rollout');
   const changelog = options.changelogFile ? await readFile(options.changelogFile, 'utf8') : undefined;
   const data: Record<string, unknown> = {
     app_name: app,
@@ -169,11 +188,13 @@ export async function publish(
     const local = hashes[i] ?? '';
     const stored = result.artifacts.find((a) => a.file_name === name);
     if (!stored) {
-      throw new CliError(`the server stored version ${result.id} but did not report ${name}: check it with updraft release show`);
+      throw new CliError(
+        `the server stored version ${result.id} but did not report ${name}: check it with updraft release show`,
+      );
     }
     if (stored.sha256 !== local || stored.size !== file.size) {
       throw new CliError(
-        `${name}: the server stored ${formatBytes(stored.size)} with SHA-256 ${stored.sha256}, but the local file (${formatBytes(file.size)}) has ${local}: publish it again`,
+        `${name}: the server stored ${formatBytes(stored.size)} with SHA-256 ${stored.sha256}, but the local file (${formatBytes(file.size)}) has ${local}: the file was damaged on the way; delete the version (updraft release delete ${app} ${version}) and publish it again`,
       );
     }
     return { name, size: file.size, sha256: local };

@@ -7,7 +7,7 @@ import { CliError } from './cli-error.js';
 import { credentialsPath } from './credentials.js';
 import { printJson, printLine, printTable, yesNo } from './output.js';
 import { formatBytes } from './progress.js';
-import { publish } from './publish.js';
+import { parsePercentage, publish } from './publish.js';
 import { connect } from './session-commands.js';
 
 interface Placement {
@@ -30,10 +30,17 @@ function wholeNumber(text: string): number {
 }
 
 /** The one version of the app with this number (in `--channel` when given). */
-async function findRelease(api: UpdraftApi, app: string, version: string, filter: ReleaseFilter): Promise<Release> {
+async function findRelease(
+  api: UpdraftApi,
+  app: string,
+  version: string,
+  filter: ReleaseFilter,
+): Promise<Release> {
   const found = (await api.releases(app, filter)).filter((r) => r.Version === version);
   if (found.length === 0) {
-    throw new CliError(`no version ${version} of ${app}${filter.channel ? ` in ${filter.channel}` : ''}: see updraft release list ${app}`);
+    throw new CliError(
+      `no version ${version} of ${app}${filter.channel ? ` in ${filter.channel}` : ''}: see updraft release list ${app}`,
+    );
   }
   if (found.length > 1) {
     throw new CliError(
@@ -99,7 +106,9 @@ function registerRelease(program: Command): void {
       printLine(
         `channel ${r.Channel || '(none)'}, published ${yesNo(r.Published)}, critical ${yesNo(r.Critical)}, intermediate ${yesNo(r.Intermediate)}, rollout ${r.RolloutPercent}%`,
       );
-      const changes = r.Changelog.map((c) => c.Changes).join('\n').trim();
+      const changes = r.Changelog.map((c) => c.Changes)
+        .join('\n')
+        .trim();
       if (changes) printLine(`changelog:\n${changes}`);
       printTable(
         ['FILE', 'PLATFORM', 'ARCH', 'SIZE', 'SHA-256'],
@@ -127,17 +136,22 @@ function registerRelease(program: Command): void {
         await api.updateRelease(await findRelease(api, app, version, options), fields);
         printLine(`${app} ${version}: ${said(options, value)}`);
       });
-  change('publish <app> <version>', 'publish a version', () => ({ publish: true }), () => 'published');
-  change('unpublish <app> <version>', 'withdraw a version', () => ({ publish: false }), () => 'unpublished');
+  change(
+    'publish <app> <version>',
+    'publish a version',
+    () => ({ publish: true }),
+    () => 'published',
+  );
+  change(
+    'unpublish <app> <version>',
+    'withdraw a version',
+    () => ({ publish: false }),
+    () => 'unpublished',
+  );
   change(
     'rollout <app> <version> <percent>',
     'offer a version to this percentage of devices (0-100)',
-    (_o, percent) => {
-      if (!/^\d+$/.test(percent ?? '') || Number(percent) > 100) {
-        throw new CliError(`rollout ${percent} is not a percentage: give a whole number from 0 to 100`);
-      }
-      return { rollout: Number(percent) };
-    },
+    (_o, percent) => ({ rollout: parsePercentage(percent ?? '', 'rollout') }),
     (_o, percent) => `rollout ${percent}%`,
   );
   change(
@@ -200,7 +214,9 @@ function registerPublish(program: Command): void {
         );
         if (options.json) return printJson(result);
         const state = result.published ? 'published' : 'uploaded as a draft';
-        printLine(`${state} ${app} ${version} (${result.id}): ${result.files.length} file(s), SHA-256 verified`);
+        printLine(
+          `${state} ${app} ${version} (${result.id}): ${result.files.length} file(s), SHA-256 verified`,
+        );
         for (const f of result.files) printLine(`  ${f.name}  ${formatBytes(f.size)}  ${f.sha256}`);
       },
     );
@@ -208,7 +224,9 @@ function registerPublish(program: Command): void {
 
 function registerFeeds(program: Command): void {
   placementOptions(
-    program.command('feeds <app>').description('the URL each updater needs for the app, as the console shows them'),
+    program
+      .command('feeds <app>')
+      .description('the URL each updater needs for the app, as the console shows them'),
     'of the feed (default: the first of your account)',
   )
     .option('--json', 'print JSON')
@@ -219,11 +237,17 @@ function registerFeeds(program: Command): void {
       const urls = feedUrls(`${base}/${feedSegment(f.platform)}/${feedSegment(f.arch)}`, base);
       if (options.json) return printJson(urls);
       if (f.private) process.stderr.write(`feeds serve public apps only: ${f.app} is private\n`);
-      printTable(['UPDATER', 'URL'], urls.map((u) => [u.updater, u.url]), 'no feeds');
+      printTable(
+        ['UPDATER', 'URL'],
+        urls.map((u) => [u.updater, u.url]),
+        'no feeds',
+      );
     });
 
   placementOptions(
-    program.command('doctor <app>').description('the feed doctor: which release each feed gives a client, and why'),
+    program
+      .command('doctor <app>')
+      .description('the feed doctor: which release each feed gives a client, and why'),
     'of the feed (default: the first of your account)',
   )
     .option('--version <version>', "the client's version, such as 1.0.0")

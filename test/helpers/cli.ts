@@ -25,6 +25,14 @@ export class CliUser {
   }
 
   run(args: string[], options: { env?: Record<string, string>; input?: string } = {}): Promise<CliRun> {
+    return this.start(args, options).done;
+  }
+
+  /** Starts the command; `stderr()` tells what it printed so far, `done` what it printed in all. */
+  start(
+    args: string[],
+    options: { env?: Record<string, string>; input?: string } = {},
+  ): { stderr: () => string; done: Promise<CliRun> } {
     const child = spawn(process.execPath, [join(ROOT, 'dist/main.js'), ...args], {
       cwd: this.home,
       env: { PATH: process.env.PATH ?? '', HOME: this.home, ...options.env },
@@ -39,7 +47,10 @@ export class CliUser {
       stderr += d.toString();
     });
     child.stdin.end(options.input ?? '');
-    return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
+    return {
+      stderr: () => stderr,
+      done: new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr }))),
+    };
   }
 }
 

@@ -11,7 +11,12 @@ export function FeedsSection({ app, catalog }: { app: api.App; catalog: Catalog 
   const [arch, setArch] = useState(catalog.archs[0]?.ArchID ?? '');
   const [verdict, setVerdict] = useState<api.Explanation | null>(null);
   const doctor = useAction();
-  const base = feedBase(location.origin, app.Owner, app.AppName, channel || catalog.channels[0]?.ChannelName || '');
+  const base = feedBase(
+    location.origin,
+    app.Owner,
+    app.AppName,
+    channel || catalog.channels[0]?.ChannelName || '',
+  );
   const chosenPlatform = platform || catalog.platforms[0]?.PlatformName || '';
   const chosenArch = arch || catalog.archs[0]?.ArchID || '';
   const folder = `${base}/${feedSegment(chosenPlatform)}/${feedSegment(chosenArch)}`;
