@@ -5,6 +5,7 @@ import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { basename, dirname } from 'node:path';
 import * as tus from 'tus-js-client';
+import { feedSegment } from '../core/feeds/feed-urls.js';
 import { CliError } from './cli-error.js';
 
 // Every request the command line sends is in this module, so that moving to the client generated from the OpenAPI
@@ -321,7 +322,7 @@ export class UpdraftApi {
     query: { version?: string; id?: string; updater?: string },
   ): Promise<Explanation> {
     const path = [folder.owner, folder.app, folder.channel, folder.platform, folder.arch]
-      .map((s) => encodeURIComponent(s || '_'))
+      .map(feedSegment)
       .join('/');
     const q = new URLSearchParams();
     for (const [key, value] of Object.entries(query)) if (value) q.set(key, value);

@@ -78,7 +78,8 @@ function registerRelease(program: Command): void {
   placementOptions(release.command('list <app>').description('the versions of an app, newest first'), 'only')
     .option('--json', 'print JSON')
     .action(async (app: string, options: Placement & { json?: boolean }) => {
-      const releases = await connect().releases(app, options);
+      const { channel, platform, arch } = options;
+      const releases = await connect().releases(app, { channel, platform, arch });
       if (options.json) return printJson(releases);
       printTable(
         ['VERSION', 'CHANNEL', 'PUBLISHED', 'CRITICAL', 'ROLLOUT', 'FILES', 'UPDATED'],
@@ -100,7 +101,7 @@ function registerRelease(program: Command): void {
     .option('--channel <name>', 'the channel, when the version is in several')
     .option('--json', 'print JSON')
     .action(async (app: string, version: string, options: { channel?: string; json?: boolean }) => {
-      const r = await findRelease(connect(), app, version, options);
+      const r = await findRelease(connect(), app, version, { channel: options.channel });
       if (options.json) return printJson(r);
       printLine(`${r.AppName} ${r.Version} (${r.ID})`);
       printLine(
@@ -128,12 +129,12 @@ function registerRelease(program: Command): void {
       .description(description)
       .option('--channel <name>', 'the channel, when the version is in several')
       .action(async (app: string, version: string, ...rest: unknown[]) => {
-        // Commander passes the optional third argument (the percentage) only to commands that declare it.
+        // Only rollout declares a third argument (the percentage); commander passes the options after the arguments.
         const value = typeof rest[0] === 'string' ? rest[0] : undefined;
         const options = rest.find((r) => typeof r === 'object') as { channel?: string; off?: boolean };
         const api = connect();
         const fields = changes(options, value);
-        await api.updateRelease(await findRelease(api, app, version, options), fields);
+        await api.updateRelease(await findRelease(api, app, version, { channel: options.channel }), fields);
         printLine(`${app} ${version}: ${said(options, value)}`);
       });
   change(
@@ -261,7 +262,8 @@ function registerFeeds(program: Command): void {
       ) => {
         const api = connect();
         const folder = await feedFolder(api, appName, options);
-        const verdict = await api.explain(folder, options);
+        const { version, id, updater } = options;
+        const verdict = await api.explain(folder, { version, id, updater });
         if (options.json) return printJson(verdict);
         printLine(verdict.sentence);
         printTable(
