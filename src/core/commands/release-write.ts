@@ -5,6 +5,7 @@ import type { Db } from '../../db/connect.js';
 import { isForeignKeyViolation, isUniqueViolation } from '../../db/errors.js';
 import { MAX_KEY_BYTES } from '../../storage/object-keys.js';
 import { InvalidKeyError, type Visibility } from '../../storage/types.js';
+import type { Actor } from '../auth/actor.js';
 import { conflict, DomainError, invalid } from '../errors.js';
 import { newId } from '../ids.js';
 import { printable } from '../names.js';
@@ -18,6 +19,12 @@ import {
   removeObject,
   type StagedFile,
 } from '../releases/upload.js';
+import {
+  completedUploads,
+  endUploadSessions,
+  removeSessionFiles,
+  type UploadRef,
+} from '../releases/upload-sessions.js';
 
 const DUPLICATE_ARTIFACT = 'app with this name, version, platform, architecture and file already exists';
 const BUSY =
@@ -34,6 +41,8 @@ const BUSY =
  */
 export class ReleaseWrite {
   #done = false;
+  /** Resumable upload sessions whose files this write took over: its commit ends them. */
+  readonly #sessions: string[] = [];
 
   constructor(
     private readonly deps: ReleaseDeps,
@@ -55,6 +64,17 @@ export class ReleaseWrite {
     const fileName = this.files.admit(file.fileName);
     await this.#refuseDuplicate(fileName, this.#finalKey(fileName));
     await this.files.store(fileName, file.stream, this.#visibility);
+  }
+
+  /**
+   * Adds the files of the caller's completed resumable uploads (`uploads` in `data`), each through addFile like a
+   * file part: checked, then copied to a temporary key while it is hashed. The sessions end when the commit does.
+   */
+  async addUploads(actor: Actor, refs: readonly UploadRef[]): Promise<void> {
+    for (const upload of await completedUploads(this.deps, actor, refs)) {
+      await this.addFile({ fileName: upload.fileName, stream: upload.open() });
+      this.#sessions.push(upload.id);
+    }
   }
 
   /** Runs the checks that needed the plan on the files stored before it; call once, right after construction. */
@@ -158,6 +178,11 @@ export class ReleaseWrite {
           .where('id', '=', id)
           .execute();
         await this.#insertArtifacts(trx, id, staged);
+        if (!(await endUploadSessions(trx, this.plan.tenantId, this.#sessions))) {
+          throw conflict(
+            'an upload in "uploads" was added to a release or deleted by another request meanwhile: check and send again',
+          );
+        }
         await alongside?.(trx, id);
         for (const file of staged) {
           moving.add(file.finalKey);
@@ -166,6 +191,7 @@ export class ReleaseWrite {
         return id;
       });
       this.files.committed();
+      await removeSessionFiles(this.deps, this.#sessions);
       if (staged.length > 0) {
         this.deps.metrics?.uploaded(
           staged.length,
