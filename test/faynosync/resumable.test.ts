@@ -1,14 +1,22 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, existsSync } from 'node:fs';
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { Agent as HttpAgent, type Server } from 'node:http';
+import {
+  type AddressInfo,
+  connect,
+  createServer as createNetServer,
+  type Server as NetServer,
+  type Socket,
+} from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import request from 'supertest';
-import { Upload } from 'tus-js-client';
+import { DefaultHttpStack, Upload } from 'tus-js-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { actorFromSession } from '../../src/core/auth/actor.js';
+import { appendToUploadSession } from '../../src/core/commands/append-to-upload-session.js';
 import { sweepUploads } from '../../src/core/releases/sweep.js';
 import { uploadSessionPath, uploadSessionsDir } from '../../src/core/releases/upload-sessions.js';
 import { createHttpServer } from '../../src/http/shared/timeouts.js';
@@ -52,48 +60,125 @@ async function stop(server: Server): Promise<void> {
   await new Promise<void>((resolve) => server.close(() => resolve()));
 }
 
+/**
+ * A TCP relay in front of the server that can cut the next PATCH it carries after exactly `bytes` bytes of its body:
+ * the server receives those, then the connection ends in the middle of the request, and the client's socket is
+ * destroyed. The client opens one connection per request (no keep-alive), so each connection holds one request.
+ */
+class PatchCutter {
+  #armed: number | undefined;
+  readonly #sockets = new Set<Socket>();
+
+  private constructor(
+    readonly server: NetServer,
+    readonly endpoint: string,
+  ) {}
+
+  static async start(target: number): Promise<PatchCutter> {
+    const server = createNetServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const port = (server.address() as AddressInfo).port;
+    const cutter = new PatchCutter(server, `http://127.0.0.1:${port}/uploads`);
+    server.on('connection', (client) => cutter.#relay(client, target));
+    return cutter;
+  }
+
+  /** The next PATCH gets `bytes` bytes of its body through, then its connection is cut. */
+  cutNextPatchAfter(bytes: number): void {
+    this.#armed = bytes;
+  }
+
+  #relay(client: Socket, target: number): void {
+    const upstream = connect(target, '127.0.0.1');
+    for (const socket of [client, upstream]) {
+      this.#sockets.add(socket);
+      socket.on('close', () => this.#sockets.delete(socket));
+      socket.on('error', () => {
+        client.destroy();
+        upstream.destroy();
+      });
+    }
+    upstream.pipe(client);
+    let head = Buffer.alloc(0);
+    /** Bytes still to pass before the cut; undefined: this connection is not cut. */
+    let left: number | undefined;
+    let started = false;
+    const pass = (chunk: Buffer) => {
+      if (left === undefined) {
+        upstream.write(chunk);
+        return;
+      }
+      const part = chunk.subarray(0, left);
+      left -= part.length;
+      upstream.write(part);
+      if (left === 0) {
+        upstream.end();
+        client.destroy();
+      }
+    };
+    client.on('data', (chunk: Buffer) => {
+      if (started) {
+        if (!client.destroyed) pass(chunk);
+        return;
+      }
+      head = Buffer.concat([head, chunk]);
+      const end = head.indexOf('\r\n\r\n');
+      if (end < 0) return;
+      started = true;
+      if (head.subarray(0, 6).toString() === 'PATCH ' && this.#armed !== undefined) {
+        left = end + 4 + this.#armed;
+        this.#armed = undefined;
+      }
+      pass(head);
+    });
+    client.on('end', () => upstream.end());
+  }
+
+  async close(): Promise<void> {
+    for (const socket of this.#sockets) socket.destroy();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+}
+
 interface TusRun {
   url: string;
-  /** The run stopped at `stopAt` (or the connection broke) before the upload finished. */
+  /** The connection broke before the upload finished. */
   stopped: boolean;
 }
 
 /**
- * One run of the real tus client over the file at `path`: a new upload, or a resume of `uploadUrl` (HEAD, then PATCH
- * from the answered offset). At `stopAt` bytes sent, `interrupt` is called, which aborts the request (the socket is
- * destroyed mid-PATCH) or takes the server away.
+ * One run of the real tus client over the file at `path`, as a client process would run it: a new upload, or a
+ * resume of `uploadUrl` (HEAD, then PATCH from the answered offset). `interrupted`: the run is expected to end with a
+ * broken connection, which it reports instead of retrying.
  */
 function tusRun(
   endpoint: string,
   token: string,
   path: string,
   name: string,
-  options: { uploadUrl?: string; stopAt?: number; chunkSize?: number; interrupt?: (upload: Upload) => void },
+  options: {
+    uploadUrl?: string;
+    chunkSize?: number;
+    interrupted?: boolean;
+    onProgress?: (sent: number) => void;
+  },
 ): Promise<TusRun> {
   return new Promise((resolve, reject) => {
-    let stopped = false;
     const upload: Upload = new Upload(createReadStream(path), {
       endpoint,
       ...(options.uploadUrl ? { uploadUrl: options.uploadUrl } : {}),
       ...(options.chunkSize ? { chunkSize: options.chunkSize } : {}),
       headers: bearer(token),
       metadata: { filename: name },
-      // A quick resume can reach the server before it has recorded what the aborted request wrote; it then answers
-      // 409 and the client asks again (HEAD), as tus clients do.
-      retryDelays: [0, 10, 50, 100, 250, 500],
-      onProgress: (sent) => {
-        if (options.stopAt !== undefined && !stopped && sent >= options.stopAt) {
-          stopped = true;
-          (options.interrupt ?? ((u) => u.abort()))(upload);
-          resolve({ url: upload.url ?? '', stopped: true });
-        }
-      },
-      onSuccess: () => {
-        if (!stopped) resolve({ url: upload.url ?? '', stopped: false });
-      },
+      httpStack: new DefaultHttpStack({ agent: new HttpAgent({ keepAlive: false }) }),
+      // A resume can reach the server before it has recorded what the broken request brought; it then answers 409
+      // and the client asks again (HEAD), as tus clients do.
+      retryDelays: options.interrupted ? null : [0, 10, 50, 100, 250, 500],
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+      onSuccess: () => resolve({ url: upload.url ?? '', stopped: false }),
       onError: (err) => {
-        if (stopped) return;
-        reject(err);
+        if (options.interrupted && upload.url) resolve({ url: upload.url, stopped: true });
+        else reject(err);
       },
     });
     upload.start();
@@ -303,6 +388,10 @@ describe('resumable uploads (tus 1.0)', () => {
       dataAndFiles({ app_name: 'desk', version: '2.0.0', uploads: [{ id }] }, [extra]),
     ).expect(200);
     expect(res.body['uploadResult.Uploaded']).toMatch(/^[0-9a-f]{24}$/);
+    expect(res.body.artifacts).toEqual([
+      { file_name: 'desk-2.0.0.exe', size: bytes.length, sha256: sha256(bytes) },
+      { file_name: 'latest.yml', size: extra.content.length, sha256: sha256(extra.content) },
+    ]);
     await expectStored(t, token, 'desk', '2.0.0', 'desk-2.0.0.exe', bytes);
     await expectStored(t, token, 'desk', '2.0.0', 'latest.yml', extra.content);
     await head(id).expect(404);
@@ -354,6 +443,40 @@ describe('resumable uploads (tus 1.0)', () => {
     return id;
   }
 
+  it('keeps what a broken request brought, and a late write never takes back what a resume recorded', async () => {
+    const bytes = randomBytes(100);
+    const id = await open(bytes.length, 'broken.exe');
+    const actor = await actorFromSession(t.ctx.database.db, token, t.ctx.config.jwtSecret);
+    async function* broken() {
+      yield bytes.subarray(0, 30);
+      yield bytes.subarray(30, 42);
+      throw new Error('connection reset by peer');
+    }
+    await expect(appendToUploadSession(t.ctx, actor, id, 0, broken(), 100)).rejects.toThrow(
+      `the request ended after 42 bytes of its body: the upload kept them; send HEAD /uploads/${id}`,
+    );
+    expect((await head(id).expect(200)).headers['upload-offset']).toBe('42');
+
+    // A request the server has not yet seen die (it sent 10 bytes, then nothing) and the client's resume, both from
+    // offset 42: the resume finishes first; the late one's bytes are the same and its record changes nothing.
+    let wake!: () => void;
+    const woken = new Promise<void>((resolve) => {
+      wake = resolve;
+    });
+    async function* stalled() {
+      yield bytes.subarray(42, 52);
+      await woken;
+    }
+    const late = appendToUploadSession(t.ctx, actor, id, 42, stalled(), undefined);
+    const resumed = await patch(id, 42, bytes.subarray(42)).expect(204);
+    expect(resumed.headers['upload-offset']).toBe('100');
+    wake();
+    expect((await late).offset).toBe(100);
+    expect((await head(id).expect(200)).headers['upload-offset']).toBe('100');
+    const res = await commit(t, token, { app_name: 'desk', version: '6.0.0' }, [{ id }]).expect(200);
+    expect(res.body.artifacts).toEqual([{ file_name: 'broken.exe', size: 100, sha256: sha256(bytes) }]);
+  });
+
   it('expires abandoned sessions, and the sweep removes their bytes', async () => {
     const id = await open(100, 'abandoned.exe');
     await patch(id, 0, randomBytes(60)).expect(204);
@@ -391,10 +514,11 @@ describe('resumable uploads (tus 1.0)', () => {
     expect(left).not.toContain(orphan);
   });
 
-  it('resumes 20 uploads, each interrupted mid-PATCH at random offsets, to the exact bytes (real tus client)', async () => {
+  it('resumes 20 uploads, each cut mid-PATCH at random offsets, to the exact bytes (real tus client)', async () => {
     const seed = Date.now() % 100_000;
     const random = prng(seed);
-    const { server, endpoint } = await listen(t);
+    const { server, port } = await listen(t);
+    const cutter = await PatchCutter.start(port);
     try {
       for (let round = 0; round < 20; round += 1) {
         const size = 64 * 1024 + Math.floor(random() * 2 * 1024 * 1024);
@@ -402,33 +526,40 @@ describe('resumable uploads (tus 1.0)', () => {
         const name = `round-${round}.bin`;
         const path = join(files, name);
         await writeFile(path, bytes);
+        // Every other round in PATCHes of 256 KiB (a cut then falls in one of them), the others in one PATCH.
         const chunkSize = round % 2 === 0 ? undefined : 256 * 1024;
-        const stops = [random(), random(), random()]
-          .slice(0, 1 + (round % 3))
-          .map((f) => Math.max(1, Math.floor(f * size)))
-          .sort((a, b) => a - b);
         let url: string | undefined;
-        for (const stopAt of stops) {
-          const run = await tusRun(endpoint, token, path, name, {
+        /** What the cut PATCHes can have brought at most: each run is cut in its first PATCH. */
+        let delivered = 0;
+        for (let cut = 0; cut <= round % 3; cut += 1) {
+          // Less than the run's first PATCH carries (from an offset of at most `delivered`), so the cut always falls
+          // inside it and the upload cannot finish on its own.
+          const body = Math.min(chunkSize ?? size, size - delivered);
+          const at = 1 + Math.floor(random() * (body - 2));
+          delivered += at;
+          cutter.cutNextPatchAfter(at);
+          const run = await tusRun(cutter.endpoint, token, path, name, {
             ...(url ? { uploadUrl: url } : {}),
             ...(chunkSize ? { chunkSize } : {}),
-            stopAt,
+            interrupted: true,
           });
+          expect(run.stopped, `seed ${seed} round ${round}: the cut must stop the run`).toBe(true);
           url = run.url;
-          if (!run.stopped) break;
         }
-        const last = await tusRun(endpoint, token, path, name, {
+        const last = await tusRun(cutter.endpoint, token, path, name, {
           ...(url ? { uploadUrl: url } : {}),
           ...(chunkSize ? { chunkSize } : {}),
         });
-        expect(last.stopped, `seed ${seed} round ${round}`).toBe(false);
+        expect(last.url).toBe(url);
         const res = await commit(t, token, { app_name: 'desk', version: `9.${round}.0` }, [
           { id: idOf(last.url) },
         ]);
         expect(res.status, `seed ${seed} round ${round}: ${res.text}`).toBe(200);
+        expect(res.body.artifacts).toEqual([{ file_name: name, size, sha256: sha256(bytes) }]);
         await expectStored(t, token, 'desk', `9.${round}.0`, name, bytes);
       }
     } finally {
+      await cutter.close();
       await stop(server);
     }
   });
@@ -464,12 +595,13 @@ describe.each([
     await writeFile(path, bytes);
     const first = await listen(t);
     // PATCHes of 1 MiB, one after the other: half-way through the second, the first is recorded and the second is
-    // still being sent.
+    // still being sent when the server goes away, cutting every connection.
     const run = await tusRun(first.endpoint, token, path, 'desk-5.0.0.exe', {
       chunkSize: chunk,
-      stopAt: chunk + chunk / 2,
-      // The server goes away in the middle of the request: every connection is cut.
-      interrupt: () => first.server.closeAllConnections(),
+      interrupted: true,
+      onProgress: (sent) => {
+        if (sent >= chunk + chunk / 2) first.server.closeAllConnections();
+      },
     });
     expect(run.stopped).toBe(true);
     await stop(first.server);

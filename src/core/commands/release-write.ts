@@ -26,6 +26,12 @@ import {
   type UploadRef,
 } from '../releases/upload-sessions.js';
 
+export interface StoredFile {
+  fileName: string;
+  size: number;
+  sha256: string;
+}
+
 const DUPLICATE_ARTIFACT = 'app with this name, version, platform, architecture and file already exists';
 const BUSY =
   'a file of this version is being uploaded or deleted by another request right now: try again in a moment';
@@ -43,6 +49,7 @@ export class ReleaseWrite {
   #done = false;
   /** Resumable upload sessions whose files this write took over: its commit ends them. */
   readonly #sessions: string[] = [];
+  #stored: StoredFile[] = [];
 
   constructor(
     private readonly deps: ReleaseDeps,
@@ -50,6 +57,16 @@ export class ReleaseWrite {
     /** Files of this request received before it was planned: adoptStaged() checks them. */
     private readonly files: ReleaseFiles = new ReleaseFiles(deps),
   ) {}
+
+  /** Whether the write took over resumable uploads (`data.uploads`). */
+  get resumed(): boolean {
+    return this.#sessions.length > 0;
+  }
+
+  /** The files a committed write stored, in the order they came, as measured while they streamed in. */
+  get stored(): readonly StoredFile[] {
+    return this.#stored;
+  }
 
   get #visibility(): Visibility {
     return this.plan.app.private ? 'private' : 'public';
@@ -190,6 +207,7 @@ export class ReleaseWrite {
         }
         return id;
       });
+      this.#stored = staged.map((f) => ({ fileName: f.fileName, size: f.size, sha256: f.sha256 }));
       this.files.committed();
       await removeSessionFiles(this.deps, this.#sessions);
       if (staged.length > 0) {
