@@ -1,8 +1,6 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { createReadStream, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { request as httpRequest, type IncomingMessage } from 'node:http';
-import { request as httpsRequest } from 'node:https';
 import { basename, dirname } from 'node:path';
 import * as tus from 'tus-js-client';
 import { feedSegment } from '../core/feeds/feed-urls.js';
@@ -119,7 +117,7 @@ export interface LocalFile {
 /** What `/upload` stored: the version and, per file, the hash the server computed while it received the bytes. */
 export interface UploadResult {
   id: string;
-  artifacts: { file_name: string; platform: string; arch: string; size: number; sha256: string }[];
+  artifacts: { file_name: string; size: number; sha256: string }[];
 }
 
 type UrlStorage = NonNullable<tus.Upload['options']['urlStorage']>;
@@ -134,9 +132,6 @@ export interface ResumeStore {
   /** What the upload is for (server, app, version, placement): a file sent elsewhere starts afresh. */
   target: string;
 }
-
-/** Progress of one file of an upload: bytes sent so far (they may go back when a send is retried). */
-export type OnProgress = (fileIndex: number, sent: number) => void;
 
 async function errorOf(res: Response): Promise<ApiError> {
   const text = await res.text();
@@ -154,38 +149,6 @@ function unreachable(url: string, err: unknown): ApiError {
   const cause = (err as { cause?: { code?: string; message?: string } }).cause;
   const why = cause?.code ?? cause?.message ?? (err as Error).message;
   return new ApiError(0, `the server at ${url} could not be reached (${why})`);
-}
-
-/** One field or file of a multipart body, with its header already written. */
-type Part = { head: Buffer; file?: LocalFile; value?: Buffer };
-
-function quoted(value: string): string {
-  return `"${value.replace(/[\\"\r\n]/g, (c) => `\\${c}`)}"`;
-}
-
-/**
- * A multipart/form-data body streamed from disk with its exact length: FaynoSync's form, files first as its own CLI
- * sends them, then `data`.
- */
-function multipartBody(data: unknown, files: readonly LocalFile[]) {
-  const boundary = `----updraft-cli-${randomBytes(12).toString('hex')}`;
-  const parts: Part[] = files.map((file) => ({
-    head: Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename=${quoted(basename(file.path))}\r\n` +
-        'Content-Type: application/octet-stream\r\n\r\n',
-    ),
-    file,
-  }));
-  parts.push({
-    head: Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="data"\r\n\r\n`),
-    value: Buffer.from(JSON.stringify(data)),
-  });
-  const crlf = Buffer.from('\r\n');
-  const tail = Buffer.from(`--${boundary}--\r\n`);
-  const length =
-    parts.reduce((n, p) => n + p.head.length + (p.file?.size ?? p.value?.length ?? 0) + crlf.length, 0) +
-    tail.length;
-  return { contentType: `multipart/form-data; boundary=${boundary}`, length, parts, crlf, tail };
 }
 
 /** The Updraft server at `url`, called with `token` (a login token or an `fns_` API token). */
@@ -329,19 +292,6 @@ export class UpdraftApi {
     return this.#json('GET', `/update/${path}/explain${q.size ? `?${q}` : ''}`);
   }
 
-  /** Whether the server takes resumable (tus 1.0) uploads at `/uploads`: it says so in its answer to OPTIONS. */
-  async offersResumableUploads(): Promise<boolean> {
-    let res: Response;
-    try {
-      res = await fetch(`${this.url}/uploads`, { method: 'OPTIONS', headers: { 'Tus-Resumable': '1.0.0' } });
-    } catch (err) {
-      throw unreachable(this.url, err);
-    }
-    await res.arrayBuffer();
-    if (res.status >= 500) throw new ApiError(res.status, `${res.status} ${res.statusText}`);
-    return res.ok && (res.headers.get('tus-version') ?? '').split(',').some((v) => v.trim() === '1.0.0');
-  }
-
   #storage(store: ResumeStore): UrlStorage {
     mkdirSync(dirname(store.path), { recursive: true, mode: 0o700 });
     // The store locks this file while it writes, so it must exist first.
@@ -414,77 +364,12 @@ export class UpdraftApi {
     data: Record<string, unknown>,
     uploads: { id: string; name: string }[],
   ): Promise<UploadResult> {
-    const body = await this.#dataForm<UploadAnswer>('/upload', { ...data, uploads });
-    return uploadResult(body);
+    const body = await this.#dataForm<{
+      'uploadResult.Uploaded': string;
+      artifacts?: UploadResult['artifacts'];
+    }>('/upload', { ...data, uploads });
+    return { id: body['uploadResult.Uploaded'], artifacts: body.artifacts ?? [] };
   }
-
-  /**
-   * `/upload` with the files in the same request, streamed from disk. One attempt: the caller retries. Node's
-   * http is used rather than fetch so that the progress counts bytes as they are written, with back-pressure.
-   */
-  uploadRelease(data: unknown, files: readonly LocalFile[], onProgress: OnProgress): Promise<UploadResult> {
-    const body = multipartBody(data, files);
-    const target = new URL(`${this.url}/upload`);
-    const request = target.protocol === 'https:' ? httpsRequest : httpRequest;
-    return new Promise((resolve, reject) => {
-      const req = request(target, {
-        method: 'POST',
-        headers: {
-          Accept: 'application/json',
-          Authorization: `Bearer ${this.token}`,
-          'Content-Type': body.contentType,
-          'Content-Length': body.length,
-        },
-      });
-      req.on('error', (err) => reject(unreachable(this.url, { cause: err })));
-      req.on('response', (res: IncomingMessage) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('error', (err) => reject(unreachable(this.url, { cause: err })));
-        res.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8');
-          const status = res.statusCode ?? 0;
-          void errorOrResult(status, res.statusMessage ?? '', text).then(resolve, reject);
-        });
-      });
-      const write = (chunk: Buffer) =>
-        new Promise<void>((done, failed) => {
-          if (req.destroyed) failed(new Error('request closed'));
-          else if (req.write(chunk)) done();
-          else req.once('drain', done);
-        });
-      void (async () => {
-        for (const [index, part] of body.parts.entries()) {
-          await write(part.head);
-          if (part.file) {
-            let sent = 0;
-            for await (const chunk of createReadStream(part.file.path)) {
-              await write(chunk as Buffer);
-              sent += (chunk as Buffer).length;
-              onProgress(index, sent);
-            }
-          } else if (part.value) await write(part.value);
-          await write(body.crlf);
-        }
-        req.end(body.tail);
-      })().catch(() => {
-        // The request failed while it was being written: its 'error' or 'response' tells why.
-      });
-    });
-  }
-}
-
-type UploadAnswer = { 'uploadResult.Uploaded': string; artifacts?: UploadResult['artifacts'] };
-
-function uploadResult(body: UploadAnswer): UploadResult {
-  return { id: body['uploadResult.Uploaded'], artifacts: body.artifacts ?? [] };
-}
-
-/** The answer of `/upload` as a result, or its error message as an ApiError. */
-async function errorOrResult(status: number, statusText: string, text: string): Promise<UploadResult> {
-  const res = new Response(text, { status: status || 500, statusText });
-  if (!res.ok) throw await errorOf(res);
-  return uploadResult(JSON.parse(text) as UploadAnswer);
 }
 
 /** What a failed tus request says: the server's `{"error"}` when it answered, else why it could not be reached. */

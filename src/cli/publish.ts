@@ -114,8 +114,8 @@ async function withRetries<T>(retries: number, progress: Progress, attempt: () =
 }
 
 /**
- * Sends the files and commits the release: each file through the server's resumable uploads (so that running the
- * same command again continues an interrupted file) when it offers them, else all in one `/upload` request.
+ * Sends each file through the server's resumable uploads (so that running the same command again continues a file
+ * that was cut off), then commits the release naming them.
  */
 async function transfer(
   api: UpdraftApi,
@@ -124,11 +124,6 @@ async function transfer(
   progress: Progress,
   options: PublishOptions,
 ): Promise<UploadResult> {
-  if (!(await withRetries(options.retries, progress, () => api.offersResumableUploads()))) {
-    return withRetries(options.retries, progress, () =>
-      api.uploadRelease(data, files, (i, sent) => progress.update(i, sent)),
-    );
-  }
   const store = {
     path: options.resumeFile,
     target: JSON.stringify([api.url, data.app_name, data.version, data.channel, data.platform, data.arch]),

@@ -470,6 +470,29 @@ const migrations: Record<string, Migration> = {
         CREATE INDEX page_events_tenant ON page_events (tenant_id, day);
     `),
   },
+  '0012_upload_sessions': {
+    up: statements(`
+        -- Resumable uploads (tus 1.0): one row per session, whose bytes wait in a file of its own under DATA_DIR
+        -- until a release write takes them over. The offset lives here, not in the file's size, so a restarted
+        -- server continues at what it had recorded (a write cut short past it is overwritten by the resume).
+        -- owner_id is the user or API token that opened it: nobody else sees the session.
+        CREATE TABLE upload_sessions (
+          id text PRIMARY KEY,
+          tenant_id text NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+          owner_id text NOT NULL,
+          file_name text NOT NULL,
+          -- Upload-Metadata exactly as the client sent it, answered again by HEAD.
+          metadata text NOT NULL,
+          upload_length bigint NOT NULL CHECK (upload_length >= 0),
+          upload_offset bigint NOT NULL DEFAULT 0 CHECK (upload_offset >= 0 AND upload_offset <= upload_length),
+          created_at timestamptz NOT NULL DEFAULT now(),
+          -- Pushed forward by every PATCH: a session nobody writes to for UPLOAD_SESSION_TTL is abandoned.
+          expires_at timestamptz NOT NULL
+        );
+        CREATE INDEX upload_sessions_tenant ON upload_sessions (tenant_id, owner_id);
+        CREATE INDEX upload_sessions_expires ON upload_sessions (expires_at);
+    `),
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -157,11 +157,6 @@ export async function artifactsOf(
   return byVersion;
 }
 
-/** The files of one version as the caller sees them: what an upload answers, so that a client can check the hashes. */
-export async function versionArtifacts(db: Db, actor: Actor, versionId: string): Promise<ListedArtifact[]> {
-  return (await artifactsOf(db, await managerViewer(db, actor), [versionId])).get(versionId) ?? [];
-}
-
 function toItem(
   row: {
     id: string;

@@ -17,7 +17,8 @@ import { checkUpdaterData } from './updater-rules.js';
 
 /** What the release commands need; an AppContext is one. */
 export interface ReleaseDeps extends CommandDeps {
-  config: { uploadMaxBytes: number };
+  /** dataDir: where resumable upload sessions keep their files. */
+  config: { uploadMaxBytes: number; dataDir: string };
   store: ArtifactStore;
   logger: Logger;
   /** Told of the files each committed write added (the upload metrics). */

@@ -6,12 +6,12 @@ import { deleteVersion } from '../../core/commands/delete-version.js';
 import type { ReleaseWrite } from '../../core/commands/release-write.js';
 import { prepareVersionUpdate } from '../../core/commands/update-version.js';
 import { prepareUpload } from '../../core/commands/upload-release.js';
-import { listReleases, searchReleases, versionArtifacts } from '../../core/releases/release-listing.js';
+import { listReleases, searchReleases } from '../../core/releases/release-listing.js';
 import { ReleaseFiles } from '../../core/releases/upload.js';
 import { actorOf, authenticate, permit } from '../shared/auth.js';
 import { dataField, readMultipart, writeDataForm } from '../shared/multipart.js';
 import { parseData, routeInput } from '../shared/validate.js';
-import { presentRelease } from './presenters.js';
+import { presentRelease, presentStoredFiles } from './presenters.js';
 import { FAYNOSYNC_ROUTES as R } from './schemas/routes.js';
 
 /** Installers, blockmaps, feed files, deltas: a release pipeline sends a handful, never hundreds. */
@@ -53,32 +53,30 @@ export function releasesRouter(ctx: AppContext): Router {
     permit('apps', 'upload'),
     async (req, res) => {
       const actor = actorOf(res);
-      const id = await writeRelease(ctx, req, (data, fields, _withFiles, files) =>
-        prepareUpload(ctx, actor, parseData(R.upload, data), fields, files),
-      );
-      // Beyond FaynoSync's answer: the version's files with the hashes the server computed while it received them,
-      // so that a client (updraft publish) can check them against its own.
-      const artifacts = await versionArtifacts(db, actor, id);
-      res.json({
-        'uploadResult.Uploaded': id,
-        artifacts: artifacts.map((a) => ({
-          id: a.id,
-          file_name: a.fileName,
-          platform: a.platform,
-          arch: a.arch,
-          size: a.size,
-          sha256: a.sha256,
-        })),
+      let write: ReleaseWrite | undefined;
+      const id = await writeRelease(ctx, req, async (data, fields, _withFiles, files) => {
+        write = await prepareUpload(ctx, actor, parseData(R.upload, data), fields, files);
+        return write;
       });
+      res.json({ 'uploadResult.Uploaded': id, ...presentStoredFiles(write) });
     },
   );
 
   router.post('/apps/update', auth, permit('apps', 'edit'), async (req, res) => {
     const actor = actorOf(res);
-    await writeRelease(ctx, req, (data, fields, withFiles, files) =>
-      prepareVersionUpdate(ctx, actor, parseData(R.updateVersion, data), fields, withFiles, files),
-    );
-    res.json({ 'updatedResult.Updated': true });
+    let write: ReleaseWrite | undefined;
+    await writeRelease(ctx, req, async (data, fields, withFiles, files) => {
+      write = await prepareVersionUpdate(
+        ctx,
+        actor,
+        parseData(R.updateVersion, data),
+        fields,
+        withFiles,
+        files,
+      );
+      return write;
+    });
+    res.json({ 'updatedResult.Updated': true, ...presentStoredFiles(write) });
   });
 
   router.delete('/apps/delete', auth, permit('apps', 'delete'), async (req, res) => {
