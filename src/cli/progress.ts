@@ -55,7 +55,7 @@ function terminalProgress(files: readonly ProgressFile[], stream: NodeJS.WriteSt
       format: '{name} {bar} {percentage}% {done}/{size} {speed} ETA {eta}',
       hideCursor: true,
       clearOnComplete: false,
-      barsize: 24,
+      barsize: 16,
       autopadding: true,
     },
     cliProgress.Presets.shades_classic,
