@@ -19,7 +19,7 @@ import { actorFromSession } from '../../src/core/auth/actor.js';
 import { appendToUploadSession } from '../../src/core/commands/append-to-upload-session.js';
 import { sweepUploads } from '../../src/core/releases/sweep.js';
 import { createHttpServer } from '../../src/http/shared/timeouts.js';
-import { createTestApp, type TestApp } from '../helpers/app.js';
+import { createTestApp, type TestApp, usingPostgres } from '../helpers/app.js';
 import { bearer, newAdmin, newTeamUser } from '../helpers/auth.js';
 import { createApp, dataAndFiles, search, sendForm } from '../helpers/releases.js';
 import { startS3, type TestS3 } from '../helpers/s3.js';
@@ -637,3 +637,66 @@ describe.each([
     }
   });
 });
+
+describe.skipIf(!usingPostgres)(
+  'resumable uploads on two instances (one PostgreSQL database, one S3 server)',
+  () => {
+    let s3: TestS3;
+    let a: TestApp;
+    let b: TestApp;
+    let token: string;
+
+    beforeAll(async () => {
+      s3 = await startS3();
+      // One JWT_SECRET, as every instance of one deployment has (docs/scale-out.md).
+      const shared = { ...s3.env, JWT_SECRET: randomBytes(24).toString('base64url') };
+      a = await createTestApp(shared);
+      b = await createTestApp(shared, { sameDatabaseAs: a });
+      ({ token } = await newAdmin(a.app));
+      await createApp(a.app, token, 'desk');
+    });
+
+    afterAll(async () => {
+      await b?.close();
+      await a?.close();
+      await s3?.close();
+    });
+
+    it('continues on one instance what another began, and commits it on either', async () => {
+      const bytes = randomBytes(300_000);
+      const created = await request(a.app)
+        .post('/uploads')
+        .set(bearer(token))
+        .set(TUS)
+        .set('Upload-Length', String(bytes.length))
+        .set('Upload-Metadata', metadata('desk-7.0.0.exe'))
+        .expect(201);
+      const location = created.headers.location as string;
+      const send = (t: TestApp, from: number, to: number) =>
+        request(t.app)
+          .patch(location)
+          .set(bearer(token))
+          .set(TUS)
+          .set('Upload-Offset', String(from))
+          .set('Content-Type', 'application/offset+octet-stream')
+          .send(bytes.subarray(from, to))
+          .expect(204);
+      await send(a, 0, 100_000);
+      expect(
+        (await request(b.app).head(location).set(bearer(token)).set(TUS).expect(200)).headers[
+          'upload-offset'
+        ],
+      ).toBe('100000');
+      await send(b, 100_000, 250_000);
+      await send(a, 250_000, bytes.length);
+      const res = await commit(b, token, { app_name: 'desk', version: '7.0.0' }, [
+        { id: idOf(location) },
+      ]).expect(200);
+      expect(res.body.artifacts).toEqual([
+        { file_name: 'desk-7.0.0.exe', size: bytes.length, sha256: sha256(bytes) },
+      ]);
+      await expectStored(a, token, 'desk', '7.0.0', 'desk-7.0.0.exe', bytes);
+      expect(await partsOf(a, idOf(location))).toEqual([]);
+    });
+  },
+);
