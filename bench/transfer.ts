@@ -244,14 +244,41 @@ function patchFrom(
   });
 }
 
+/**
+ * One request on a connection of its own, answered as status, headers and text: after minutes of PATCH a pooled
+ * connection may have been closed by the server's keep-alive timeout.
+ */
+function once(
+  url: string,
+  options: { method: string; headers: Record<string, string | number> },
+  body?: Buffer,
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; text: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { ...options, agent: false });
+    req.once('error', reject);
+    req.once('response', (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.once('end', () =>
+        resolve({
+          status: res.statusCode ?? 0,
+          headers: res.headers,
+          text: Buffer.concat(chunks).toString(),
+        }),
+      );
+    });
+    req.end(body);
+  });
+}
+
 /** The upload's Upload-Offset, as HEAD answers it. */
 async function offsetOf(baseUrl: string, token: string, location: string): Promise<number> {
-  const res = await fetch(`${baseUrl}${location}`, {
+  const res = await once(`${baseUrl}${location}`, {
     method: 'HEAD',
     headers: { Authorization: `Bearer ${token}`, 'Tus-Resumable': '1.0.0' },
   });
   if (res.status !== 200) throw new Error(`HEAD ${location}: ${res.status}`);
-  return Number(res.headers.get('upload-offset'));
+  return Number(res.headers['upload-offset']);
 }
 
 /**
@@ -268,7 +295,7 @@ async function resumableUpload(
   const whole = createHash('sha256');
   for (const part of payload(chunk)) whole.update(part);
   const sha256 = whole.digest('hex');
-  const created = await fetch(`${baseUrl}/uploads`, {
+  const created = await once(`${baseUrl}/uploads`, {
     method: 'POST',
     headers: {
       Authorization: `Bearer ${token}`,
@@ -277,8 +304,9 @@ async function resumableUpload(
       'Upload-Metadata': `filename ${Buffer.from('bench-resumable.bin').toString('base64')}`,
     },
   });
-  const location = created.headers.get('location');
-  if (created.status !== 201 || !location) throw new Error(`POST /uploads answered ${created.status}`);
+  const location = created.headers.location;
+  if (created.status !== 201 || typeof location !== 'string')
+    throw new Error(`POST /uploads answered ${created.status}`);
   process.stdout.write(`resumable upload of ${mb(FILE_BYTES)}: cut at ${mb(CUT_AT)}, then resumed…\n`);
   const started = process.hrtime.bigint();
   const patches = await peakRss(pid, async () => {
@@ -294,22 +322,32 @@ async function resumableUpload(
     throw new Error('the resume kept answering 409');
   });
   const patchSeconds = Number(process.hrtime.bigint() - started) / 1e9;
-  const form = new FormData();
-  form.set(
-    'data',
-    JSON.stringify({ app_name: 'bench', version: '2.0.0', uploads: [{ id: location.split('/').pop() }] }),
+  const boundary = `----updraft-bench-${randomBytes(8).toString('hex')}`;
+  const data = JSON.stringify({
+    app_name: 'bench',
+    version: '2.0.0',
+    uploads: [{ id: location.split('/').pop() }],
+  });
+  const form = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="data"\r\n\r\n${data}\r\n--${boundary}--\r\n`,
   );
   const commitStarted = process.hrtime.bigint();
-  const commit = await peakRss(pid, async () =>
-    json(
-      await fetch(`${baseUrl}/upload`, {
+  const commit = await peakRss(pid, async () => {
+    const res = await once(
+      `${baseUrl}/upload`,
+      {
         method: 'POST',
-        headers: { Authorization: `Bearer ${token}` },
-        body: form,
-      }),
-      'upload with data.uploads',
-    ),
-  );
+        headers: {
+          Authorization: `Bearer ${token}`,
+          'Content-Type': `multipart/form-data; boundary=${boundary}`,
+          'Content-Length': form.length,
+        },
+      },
+      form,
+    );
+    if (res.status !== 200) throw new Error(`upload with data.uploads: ${res.status} ${res.text}`);
+    return JSON.parse(res.text) as Record<string, unknown>;
+  });
   const commitSeconds = Number(process.hrtime.bigint() - commitStarted) / 1e9;
   const stored = (commit.result.artifacts as { sha256: string; size: number }[] | undefined)?.[0];
   if (stored?.sha256 !== sha256 || stored.size !== FILE_BYTES) {
@@ -547,6 +585,11 @@ async function main(): Promise<void> {
         `verdict              ${peak < rssGoal && ratio >= 0.8 ? 'goals met' : 'GOALS NOT MET'}`,
         '',
       ].join('\n'),
+    );
+  } catch (err) {
+    // What the server said is usually why.
+    throw new Error(
+      `${err instanceof Error ? err.message : String(err)}\n--- server ---\n${server?.output.join('') ?? ''}`,
     );
   } finally {
     clearTimeout(cutoff);

@@ -71,7 +71,7 @@ export async function openContext(config: Config, logger: Logger, database?: DbH
   try {
     const applied = await migrateToLatest(db.db as never);
     if (applied.length > 0) logger.info({ migrations: applied }, 'database migrated');
-    await sweepUploads({ database: db, store, logger, config });
+    await sweepUploads({ database: db, store, logger });
     const changes = new ChangeFeed(db.db, db.kind);
     await changes.listen(config.databaseUrl, logger);
     const telemetry = new TelemetryRecorder(db.db, logger, {

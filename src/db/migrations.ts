@@ -472,10 +472,10 @@ const migrations: Record<string, Migration> = {
   },
   '0012_upload_sessions': {
     up: statements(`
-        -- Resumable uploads (tus 1.0): one row per session, whose bytes wait in a file of its own under DATA_DIR
-        -- until a release write takes them over. The offset lives here, not in the file's size, so a restarted
-        -- server continues at what it had recorded (a write cut short past it is overwritten by the resume).
-        -- owner_id is the user or API token that opened it: nobody else sees the session.
+        -- Resumable uploads (tus 1.0): one row per session. Its bytes are private objects of the artifact store, one
+        -- per PATCH (upload_session_parts), so any instance can continue a session and a restart loses nothing
+        -- recorded; a release write takes them over. owner_id is the user or API token that opened it: nobody else
+        -- sees the session.
         CREATE TABLE upload_sessions (
           id text PRIMARY KEY,
           tenant_id text NOT NULL REFERENCES users(id) ON DELETE CASCADE,
@@ -491,6 +491,16 @@ const migrations: Record<string, Migration> = {
         );
         CREATE INDEX upload_sessions_tenant ON upload_sessions (tenant_id, owner_id);
         CREATE INDEX upload_sessions_expires ON upload_sessions (expires_at);
+
+        -- The bytes [start_offset, end_offset) of a session, stored at storage_key (private). A part is written in
+        -- the transaction that moves the session's offset to its end, so every recorded byte is in some part.
+        CREATE TABLE upload_session_parts (
+          session_id text NOT NULL REFERENCES upload_sessions(id) ON DELETE CASCADE,
+          start_offset bigint NOT NULL,
+          end_offset bigint NOT NULL CHECK (end_offset > start_offset),
+          storage_key text NOT NULL,
+          PRIMARY KEY (session_id, end_offset)
+        );
     `),
   },
 };

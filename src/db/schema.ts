@@ -179,6 +179,15 @@ export interface UploadSessionsTable {
   expires_at: Date;
 }
 
+export interface UploadSessionPartsTable {
+  session_id: string;
+  /** int8: pg returns it as a string. */
+  start_offset: ColumnType<string, number | string, number | string>;
+  end_offset: ColumnType<string, number | string, number | string>;
+  /** A private object of the artifact store. */
+  storage_key: string;
+}
+
 export interface PageEventsTable {
   tenant_id: string;
   app_id: string;
@@ -399,6 +408,7 @@ export interface Database {
   telemetry_checks: TelemetryChecksTable;
   page_events: PageEventsTable;
   upload_sessions: UploadSessionsTable;
+  upload_session_parts: UploadSessionPartsTable;
   bindist_admin_keys: BindistAdminKeysTable;
   bindist_customers: BindistCustomersTable;
   bindist_customer_apps: BindistCustomerAppsTable;

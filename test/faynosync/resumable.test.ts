@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { createReadStream, existsSync } from 'node:fs';
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { Agent as HttpAgent, type Server } from 'node:http';
 import {
   type AddressInfo,
@@ -11,16 +11,15 @@ import {
 } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import request from 'supertest';
 import { DefaultHttpStack, Upload } from 'tus-js-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actorFromSession } from '../../src/core/auth/actor.js';
 import { appendToUploadSession } from '../../src/core/commands/append-to-upload-session.js';
 import { sweepUploads } from '../../src/core/releases/sweep.js';
-import { uploadSessionPath, uploadSessionsDir } from '../../src/core/releases/upload-sessions.js';
 import { createHttpServer } from '../../src/http/shared/timeouts.js';
-import { createTestApp, type TestApp } from '../helpers/app.js';
+import { createTestApp, type TestApp, usingPostgres } from '../helpers/app.js';
 import { bearer, newAdmin, newTeamUser } from '../helpers/auth.js';
 import { createApp, dataAndFiles, search, sendForm } from '../helpers/releases.js';
 import { startS3, type TestS3 } from '../helpers/s3.js';
@@ -197,6 +196,9 @@ function commit(
 
 const idOf = (url: string) => url.slice(url.lastIndexOf('/') + 1);
 
+/** The stored parts of session `id`: private objects of the store, whichever driver. */
+const partsOf = (t: TestApp, id: string) => t.ctx.store.list(`upload-sessions/${id}/`, 'private');
+
 /** Every engine: the file's SHA-256 as listed by /search and as read back from storage. */
 async function expectStored(
   t: TestApp,
@@ -299,7 +301,7 @@ describe('resumable uploads (tus 1.0)', () => {
 
     await request(t.app).delete(`/uploads/${id}`).set(bearer(token)).set(TUS).expect(204);
     await head(id).expect(404);
-    expect(existsSync(uploadSessionPath(t.dataDir, id))).toBe(false);
+    expect(await partsOf(t, id)).toEqual([]);
   });
 
   it("refuses what the protocol refuses, in the face's error shape", async () => {
@@ -395,7 +397,7 @@ describe('resumable uploads (tus 1.0)', () => {
     await expectStored(t, token, 'desk', '2.0.0', 'desk-2.0.0.exe', bytes);
     await expectStored(t, token, 'desk', '2.0.0', 'latest.yml', extra.content);
     await head(id).expect(404);
-    expect(existsSync(uploadSessionPath(t.dataDir, id))).toBe(false);
+    expect(await partsOf(t, id)).toEqual([]);
     res = await commit(t, token, { app_name: 'desk', version: '2.0.1' }, [{ id }]).expect(404);
   });
 
@@ -480,8 +482,7 @@ describe('resumable uploads (tus 1.0)', () => {
   it('expires abandoned sessions, and the sweep removes their bytes', async () => {
     const id = await open(100, 'abandoned.exe');
     await patch(id, 0, randomBytes(60)).expect(204);
-    const path = uploadSessionPath(t.dataDir, id);
-    expect(existsSync(path)).toBe(true);
+    expect(await partsOf(t, id)).toHaveLength(1);
     // The session's clock, not the test's: it was last written to longer ago than UPLOAD_SESSION_TTL.
     await t.ctx.database.db
       .updateTable('upload_sessions')
@@ -490,9 +491,9 @@ describe('resumable uploads (tus 1.0)', () => {
       .execute();
     await head(id).expect(404);
     await patch(id, 60, randomBytes(40)).expect(404);
-    expect(existsSync(path)).toBe(true);
+    expect(await partsOf(t, id)).toHaveLength(1);
     await sweepUploads(t.ctx);
-    expect(existsSync(path)).toBe(false);
+    expect(await partsOf(t, id)).toEqual([]);
     const rows = await t.ctx.database.db
       .selectFrom('upload_sessions')
       .select('id')
@@ -501,17 +502,28 @@ describe('resumable uploads (tus 1.0)', () => {
     expect(rows).toEqual([]);
   });
 
-  it('removes session files no row holds once they are old, and keeps live sessions', async () => {
+  it('opening a session also ends the expired ones', async () => {
+    const id = await open(10, 'abandoned.exe');
+    await patch(id, 0, randomBytes(4)).expect(204);
+    await t.ctx.database.db
+      .updateTable('upload_sessions')
+      .set({ expires_at: new Date(Date.now() - 1000) })
+      .where('id', '=', id)
+      .execute();
+    await open(10, 'next.exe');
+    expect(await partsOf(t, id)).toEqual([]);
+  });
+
+  it('removes at start-up parts no session holds, and keeps the parts of live sessions', async () => {
     const live = await open(10, 'live.exe');
-    const orphan = randomBytes(16).toString('hex');
-    const orphanPath = uploadSessionPath(t.dataDir, orphan);
-    await writeFile(orphanPath, 'left by a crash');
-    const { utimes } = await import('node:fs/promises');
-    await utimes(orphanPath, new Date(Date.now() - 2 * 3600 * 1000), new Date(Date.now() - 2 * 3600 * 1000));
+    await patch(live, 0, randomBytes(4)).expect(204);
+    const gone = randomBytes(16).toString('hex');
+    await t.ctx.store.put(`upload-sessions/${gone}/0-0000`, Readable.from([Buffer.from('left behind')]), {
+      visibility: 'private',
+    });
     await sweepUploads(t.ctx);
-    const left = await readdir(uploadSessionsDir(t.dataDir));
-    expect(left).toContain(live);
-    expect(left).not.toContain(orphan);
+    expect(await partsOf(t, live)).toHaveLength(1);
+    expect(await partsOf(t, gone)).toEqual([]);
   });
 
   it('resumes 20 uploads, each cut mid-PATCH at random offsets, to the exact bytes (real tus client)', async () => {
@@ -625,3 +637,66 @@ describe.each([
     }
   });
 });
+
+describe.skipIf(!usingPostgres)(
+  'resumable uploads on two instances (one PostgreSQL database, one S3 server)',
+  () => {
+    let s3: TestS3;
+    let a: TestApp;
+    let b: TestApp;
+    let token: string;
+
+    beforeAll(async () => {
+      s3 = await startS3();
+      // One JWT_SECRET, as every instance of one deployment has (docs/scale-out.md).
+      const shared = { ...s3.env, JWT_SECRET: randomBytes(24).toString('base64url') };
+      a = await createTestApp(shared);
+      b = await createTestApp(shared, { sameDatabaseAs: a });
+      ({ token } = await newAdmin(a.app));
+      await createApp(a.app, token, 'desk');
+    });
+
+    afterAll(async () => {
+      await b?.close();
+      await a?.close();
+      await s3?.close();
+    });
+
+    it('continues on one instance what another began, and commits it on either', async () => {
+      const bytes = randomBytes(300_000);
+      const created = await request(a.app)
+        .post('/uploads')
+        .set(bearer(token))
+        .set(TUS)
+        .set('Upload-Length', String(bytes.length))
+        .set('Upload-Metadata', metadata('desk-7.0.0.exe'))
+        .expect(201);
+      const location = created.headers.location as string;
+      const send = (t: TestApp, from: number, to: number) =>
+        request(t.app)
+          .patch(location)
+          .set(bearer(token))
+          .set(TUS)
+          .set('Upload-Offset', String(from))
+          .set('Content-Type', 'application/offset+octet-stream')
+          .send(bytes.subarray(from, to))
+          .expect(204);
+      await send(a, 0, 100_000);
+      expect(
+        (await request(b.app).head(location).set(bearer(token)).set(TUS).expect(200)).headers[
+          'upload-offset'
+        ],
+      ).toBe('100000');
+      await send(b, 100_000, 250_000);
+      await send(a, 250_000, bytes.length);
+      const res = await commit(b, token, { app_name: 'desk', version: '7.0.0' }, [
+        { id: idOf(location) },
+      ]).expect(200);
+      expect(res.body.artifacts).toEqual([
+        { file_name: 'desk-7.0.0.exe', size: bytes.length, sha256: sha256(bytes) },
+      ]);
+      await expectStored(a, token, 'desk', '7.0.0', 'desk-7.0.0.exe', bytes);
+      expect(await partsOf(a, idOf(location))).toEqual([]);
+    });
+  },
+);

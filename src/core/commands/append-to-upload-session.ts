@@ -1,11 +1,12 @@
-import { type FileHandle, open } from 'node:fs/promises';
+import { Readable } from 'node:stream';
 import type { Actor } from '../auth/actor.js';
-import { conflict, DomainError, invalid, notFound } from '../errors.js';
+import { conflict, DomainError, invalid } from '../errors.js';
+import { removeObject } from '../releases/upload.js';
 import {
   findUploadSession,
+  partKey,
   sessionExpiry,
   type UploadSessionDeps,
-  uploadSessionPath,
 } from '../releases/upload-sessions.js';
 
 export interface AppendResult {
@@ -16,13 +17,49 @@ export interface AppendResult {
 
 const resume = (id: string) => `send HEAD /uploads/${id} and continue from its Upload-Offset`;
 
+/** How a request's body ended short of its end: the bytes before it still count. */
+interface Cut {
+  failure?: DomainError;
+}
+
 /**
- * PATCH /uploads/:id: writes the body at `offset`, which must be the session's recorded offset, and records how far
- * it got, even when the connection breaks halfway (tus: what arrived is kept). Bytes are written in place, synced,
- * and only then counted, so a crash at any point leaves a recorded offset whose bytes are all on disk; a write that
- * got further than it recorded is overwritten by the resume. Two requests writing the same session at once (a
- * dropped one the server has not noticed yet, and its resume) cannot tear it: each counts only bytes it wrote itself,
- * contiguously from an offset that was recorded. No cached answer holds sessions: nothing to bump.
+ * The body as it arrives, at most `room` bytes. A body that breaks off or goes past `room` ends here instead of
+ * failing, so the store keeps what arrived whole; `cut` says why it ended early.
+ */
+async function* arrived(
+  body: AsyncIterable<Buffer>,
+  room: number,
+  id: string,
+  cut: Cut,
+): AsyncGenerator<Buffer> {
+  let received = 0;
+  try {
+    for await (const chunk of body) {
+      if (chunk.length > room - received) {
+        cut.failure = new DomainError(
+          'too_large',
+          `the body goes past the Upload-Length: send at most ${room} bytes from this offset`,
+        );
+        return;
+      }
+      received += chunk.length;
+      yield chunk;
+    }
+  } catch {
+    cut.failure = invalid(
+      `the request ended after ${received} bytes of its body: the upload kept them; ${resume(id)}`,
+    );
+  }
+}
+
+/**
+ * PATCH /uploads/:id: stores the body as one private object (a part of the session) and moves the session's offset
+ * past it, keeping what arrived when the connection breaks halfway (tus: the server keeps the bytes it received). The
+ * part counts only once its object is whole in the store and its row is written with the new offset, so a crash at
+ * any point leaves a recorded offset whose bytes are all stored. Two requests writing from the same offset (one the
+ * server has not seen die yet, and the client's resume) cannot tear the session: each records only its own bytes,
+ * contiguous from an offset that was recorded, and the offset never moves back. No cached answer holds sessions:
+ * nothing to bump.
  */
 export async function appendToUploadSession(
   deps: UploadSessionDeps,
@@ -32,90 +69,68 @@ export async function appendToUploadSession(
   body: AsyncIterable<Buffer>,
   contentLength: number | undefined,
 ): Promise<AppendResult> {
-  const { db } = deps.database;
-  const session = await findUploadSession(db, actor, id);
+  const session = await findUploadSession(deps.database.db, actor, id);
   if (offset !== session.offset) {
     throw conflict(
       `Upload-Offset ${offset} is not where upload ${id} stands (${session.offset} bytes received): ${resume(id)}`,
     );
   }
   const room = session.length - offset;
-  const tooLarge = () =>
-    new DomainError(
+  if (contentLength !== undefined && contentLength > room) {
+    throw new DomainError(
       'too_large',
       `the body goes past the Upload-Length of ${session.length} bytes: send at most ${room} bytes from offset ${offset}`,
     );
-  if (contentLength !== undefined && contentLength > room) throw tooLarge();
-
-  let file: FileHandle;
-  try {
-    file = await open(uploadSessionPath(deps.config.dataDir, id), 'r+');
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
-    throw notFound(
-      `the bytes of upload ${id} are not on this server (a different DATA_DIR or instance): start a new one with POST /uploads`,
-    );
   }
-  let position = offset;
-  let failure: unknown;
-  try {
-    const chunks = body[Symbol.asyncIterator]();
-    for (;;) {
-      let next: IteratorResult<Buffer>;
-      try {
-        next = await chunks.next();
-      } catch {
-        failure = invalid(
-          `the request ended after ${position - offset} bytes of its body: the upload kept them; ${resume(id)}`,
-        );
-        break;
-      }
-      if (next.done) break;
-      const chunk = next.value;
-      if (chunk.length > session.length - position) {
-        failure = tooLarge();
-        break;
-      }
-      await file.write(chunk, 0, chunk.length, position);
-      position += chunk.length;
-    }
-    if (position > offset) await file.sync();
-  } finally {
-    await file.close();
+  const key = partKey(id, offset);
+  const cut: Cut = {};
+  const { size } = await deps.store.put(key, Readable.from(arrived(body, room, id, cut)), {
+    visibility: 'private',
+  });
+  let result: AppendResult = { offset, length: session.length, expiresAt: session.expiresAt };
+  if (size === 0) {
+    await removeObject(deps, key, 'private');
+  } else {
+    const expiresAt = sessionExpiry(deps.config.uploadSessionTtlSeconds);
+    const recorded = await record(deps, actor, id, { start: offset, end: offset + size, key, expiresAt });
+    if (!recorded) await removeObject(deps, key, 'private');
+    result = {
+      offset: recorded ? offset + size : (await findUploadSession(deps.database.db, actor, id)).offset,
+      length: session.length,
+      expiresAt,
+    };
   }
-  if (position === offset) {
-    if (failure) throw failure;
-    return { offset, length: session.length, expiresAt: session.expiresAt };
-  }
-  const expiresAt = sessionExpiry(deps.config.uploadSessionTtlSeconds);
-  const recorded = await record(deps, actor, id, { start: offset, end: position, expiresAt });
-  if (failure) throw failure;
-  return { offset: recorded, length: session.length, expiresAt };
+  if (cut.failure) throw cut.failure;
+  return result;
 }
 
 /**
- * Moves the session's offset to `end`, the bytes from `start` on being this request's: allowed while the recorded
- * offset lies within them (a concurrent write of the same session may have recorded part of them already). Answers
- * the offset that stands afterwards.
+ * Moves the session's offset to `end` and records the part holding the bytes from `start`, in one transaction:
+ * allowed while the recorded offset lies within them (a concurrent request of the same session may have recorded
+ * part of them already). False when the part adds nothing (or the session is gone): its object is not needed.
  */
 async function record(
   deps: UploadSessionDeps,
   actor: Actor,
   id: string,
-  { start, end, expiresAt }: { start: number; end: number; expiresAt: Date },
-): Promise<number> {
-  const { db } = deps.database;
-  const updated = await db
-    .updateTable('upload_sessions')
-    .set({ upload_offset: end, expires_at: expiresAt })
-    .where('tenant_id', '=', actor.tenantId)
-    .where('owner_id', '=', actor.userId)
-    .where('id', '=', id)
-    .where('upload_offset', '>=', String(start))
-    .where('upload_offset', '<', String(end))
-    .returning('upload_offset')
-    .executeTakeFirst();
-  if (updated) return Number(updated.upload_offset);
-  // Another request of this session recorded as much or more, or the session is gone (404).
-  return (await findUploadSession(db, actor, id)).offset;
+  part: { start: number; end: number; key: string; expiresAt: Date },
+): Promise<boolean> {
+  return deps.database.db.transaction().execute(async (trx) => {
+    const moved = await trx
+      .updateTable('upload_sessions')
+      .set({ upload_offset: part.end, expires_at: part.expiresAt })
+      .where('tenant_id', '=', actor.tenantId)
+      .where('owner_id', '=', actor.userId)
+      .where('id', '=', id)
+      .where('upload_offset', '>=', String(part.start))
+      .where('upload_offset', '<', String(part.end))
+      .returning('id')
+      .executeTakeFirst();
+    if (!moved) return false;
+    await trx
+      .insertInto('upload_session_parts')
+      .values({ session_id: id, start_offset: part.start, end_offset: part.end, storage_key: part.key })
+      .execute();
+    return true;
+  });
 }

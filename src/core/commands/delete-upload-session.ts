@@ -1,7 +1,7 @@
 import type { Actor } from '../auth/actor.js';
 import {
   findUploadSession,
-  removeSessionFiles,
+  removeSessionParts,
   type UploadSessionDeps,
 } from '../releases/upload-sessions.js';
 
@@ -17,5 +17,5 @@ export async function deleteUploadSession(deps: UploadSessionDeps, actor: Actor,
     .where('owner_id', '=', actor.userId)
     .where('id', '=', id)
     .execute();
-  await removeSessionFiles(deps, [id]);
+  await removeSessionParts(deps, [id]);
 }

@@ -1,4 +1,3 @@
-import { mkdir, open, rm } from 'node:fs/promises';
 import type { Actor } from '../auth/actor.js';
 import { DomainError } from '../errors.js';
 import { requirePermission } from '../permissions.js';
@@ -6,11 +5,9 @@ import { checkFileName } from '../releases/upload.js';
 import {
   newSessionId,
   sessionExpiry,
-  sweepUploadSessions,
+  sweepExpiredUploadSessions,
   type UploadSession,
   type UploadSessionDeps,
-  uploadSessionPath,
-  uploadSessionsDir,
 } from '../releases/upload-sessions.js';
 
 export interface NewUploadSession {
@@ -41,29 +38,20 @@ export async function openUploadSession(
       `Upload-Length ${input.length} is larger than this server's upload limit of ${limit} bytes (UPLOAD_MAX_BYTES)`,
     );
   }
-  await sweepUploadSessions(deps);
+  await sweepExpiredUploadSessions(deps);
   const id = newSessionId();
-  const path = uploadSessionPath(deps.config.dataDir, id);
-  await mkdir(uploadSessionsDir(deps.config.dataDir), { recursive: true });
-  // The file first: a row always has its file, and a file a crash leaves without a row is swept.
-  await (await open(path, 'wx', 0o600)).close();
   const expiresAt = sessionExpiry(deps.config.uploadSessionTtlSeconds);
-  try {
-    await deps.database.db
-      .insertInto('upload_sessions')
-      .values({
-        id,
-        tenant_id: actor.tenantId,
-        owner_id: actor.userId,
-        file_name: fileName,
-        metadata: input.metadata,
-        upload_length: input.length,
-        expires_at: expiresAt,
-      })
-      .execute();
-  } catch (err) {
-    await rm(path, { force: true });
-    throw err;
-  }
+  await deps.database.db
+    .insertInto('upload_sessions')
+    .values({
+      id,
+      tenant_id: actor.tenantId,
+      owner_id: actor.userId,
+      file_name: fileName,
+      metadata: input.metadata,
+      upload_length: input.length,
+      expires_at: expiresAt,
+    })
+    .execute();
   return { id, fileName, metadata: input.metadata, length: input.length, offset: 0, expiresAt };
 }

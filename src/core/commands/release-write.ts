@@ -22,7 +22,7 @@ import {
 import {
   completedUploads,
   endUploadSessions,
-  removeSessionFiles,
+  removeSessionParts,
   type UploadRef,
 } from '../releases/upload-sessions.js';
 
@@ -209,7 +209,7 @@ export class ReleaseWrite {
       });
       this.#stored = staged.map((f) => ({ fileName: f.fileName, size: f.size, sha256: f.sha256 }));
       this.files.committed();
-      await removeSessionFiles(this.deps, this.#sessions);
+      await removeSessionParts(this.deps, this.#sessions);
       if (staged.length > 0) {
         this.deps.metrics?.uploaded(
           staged.length,

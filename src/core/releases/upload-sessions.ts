@@ -1,43 +1,42 @@
 import { randomBytes } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { readdir, rm, stat } from 'node:fs/promises';
-import { join } from 'node:path';
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import type { Logger } from 'pino';
 import type { Db } from '../../db/connect.js';
+import type { ArtifactStore } from '../../storage/types.js';
 import type { Actor } from '../auth/actor.js';
 import { invalid, notFound } from '../errors.js';
 import { printable } from '../names.js';
+import { removeObject } from './upload.js';
 
 /**
- * Resumable upload sessions (tus 1.0): a session's bytes wait in a file of its own under DATA_DIR, its offset in the
- * database, until a release write (`uploads` in FaynoSync's `data`) takes the file over through the same pipeline as
- * a streamed file part. Nothing in a session is visible to any face before that commit.
+ * Resumable upload sessions (tus 1.0). A session's offset lives in the database; its bytes are private objects of the
+ * artifact store, one per PATCH, under `upload-sessions/{id}/`, so that any instance sharing the database and the
+ * store can continue it, and a restart loses nothing it had recorded. A release write (`uploads` in FaynoSync's
+ * `data`) reads them back in order through the same pipeline as a streamed file part; nothing of a session is
+ * visible to any face before that commit.
  */
 
 /** What the sessions need; an AppContext is one. */
 export interface UploadSessionDeps {
   database: { db: Db };
+  store: ArtifactStore;
   logger: Logger;
-  config: { dataDir: string; uploadMaxBytes: number; uploadSessionTtlSeconds: number };
+  config: { uploadMaxBytes: number; uploadSessionTtlSeconds: number };
 }
 
-/** 128 random bits in hex: an id nobody can guess, though every look-up also carries the tenant and the owner. */
-export const SESSION_ID_PATTERN = /^[0-9a-f]{32}$/;
+type StoreDeps = Pick<UploadSessionDeps, 'store' | 'logger'>;
 
-/** A file a crash left between its creation and its row is removed once it is this old (another instance may be creating it). */
-const ORPHAN_FILE_MAX_AGE_MS = 60 * 60 * 1000;
+/** 128 random bits in hex: an id nobody can guess, though every look-up also carries the tenant and the owner. */
+const SESSION_ID_PATTERN = /^[0-9a-f]{32}$/;
+const PARTS_PREFIX = 'upload-sessions/';
 
 export function newSessionId(): string {
   return randomBytes(16).toString('hex');
 }
 
-export function uploadSessionsDir(dataDir: string): string {
-  return join(dataDir, 'upload-sessions');
-}
-
-export function uploadSessionPath(dataDir: string, id: string): string {
-  return join(uploadSessionsDir(dataDir), id);
+/** A fresh key for the bytes a PATCH brings from `start` on: two requests from one offset never share one. */
+export function partKey(id: string, start: number): string {
+  return `${PARTS_PREFIX}${id}/${start}-${randomBytes(4).toString('hex')}`;
 }
 
 export interface UploadSession {
@@ -115,7 +114,7 @@ export function parseUploadRefs(value: unknown): UploadRef[] {
   });
 }
 
-/** A session a release write takes over: its file, read from the start, under the artifact's name. */
+/** A session a release write takes over: its bytes, read from the start, under the artifact's name. */
 export interface CompletedUpload {
   id: string;
   fileName: string;
@@ -124,7 +123,7 @@ export interface CompletedUpload {
 
 /** The caller's sessions named by `refs`, each complete; an incomplete one is refused with what to do. */
 export async function completedUploads(
-  deps: Pick<UploadSessionDeps, 'database'> & { config: { dataDir: string } },
+  deps: Pick<UploadSessionDeps, 'database' | 'store'>,
   actor: Actor,
   refs: readonly UploadRef[],
 ): Promise<CompletedUpload[]> {
@@ -136,22 +135,47 @@ export async function completedUploads(
         `upload ${session.id} has ${session.offset} of its ${session.length} bytes: finish it (HEAD /uploads/${session.id}, then PATCH from its Upload-Offset) before adding it to a release`,
       );
     }
-    const path = uploadSessionPath(deps.config.dataDir, session.id);
     found.push({
       id: session.id,
       fileName: ref.name ?? session.fileName,
-      // An empty file has no byte range: `end` would be -1.
-      open: () =>
-        createReadStream(path, {
-          highWaterMark: 1024 * 1024,
-          ...(session.length > 0 ? { end: session.length - 1 } : {}),
-        }),
+      open: () => Readable.from(sessionBytes(deps, session.id, session.length)),
     });
   }
   return found;
 }
 
-/** Ends sessions inside the transaction that commits the release holding their files; false when one is gone. */
+/**
+ * The session's bytes in order, part after part, each read from the first byte no earlier part held: two requests
+ * that wrote from the same offset (a resume and the request it replaced) overlap with the same bytes.
+ */
+async function* sessionBytes(
+  deps: Pick<UploadSessionDeps, 'database' | 'store'>,
+  id: string,
+  length: number,
+): AsyncGenerator<Buffer> {
+  const parts = await deps.database.db
+    .selectFrom('upload_session_parts')
+    .select(['start_offset', 'end_offset', 'storage_key'])
+    .where('session_id', '=', id)
+    .orderBy('end_offset')
+    .execute();
+  let at = 0;
+  for (const part of parts) {
+    const start = Number(part.start_offset);
+    const end = Number(part.end_offset);
+    if (end <= at) continue;
+    if (start > at) break;
+    const stream = await deps.store.get(part.storage_key, 'private', {
+      start: at - start,
+      end: end - start - 1,
+    });
+    for await (const chunk of stream) yield chunk as Buffer;
+    at = end;
+  }
+  if (at !== length) throw new Error(`upload ${id}: its parts hold ${at} of its ${length} bytes`);
+}
+
+/** Ends sessions inside the transaction that commits the release holding their bytes; false when one is gone. */
 export async function endUploadSessions(trx: Db, tenantId: string, ids: readonly string[]): Promise<boolean> {
   if (ids.length === 0) return true;
   const ended = await trx
@@ -163,65 +187,57 @@ export async function endUploadSessions(trx: Db, tenantId: string, ids: readonly
   return ended.length === ids.length;
 }
 
-/** Removes the files of sessions whose rows are gone; a failure is logged (the sweep removes what stays). */
-export async function removeSessionFiles(
-  deps: Pick<UploadSessionDeps, 'logger'> & { config: { dataDir: string } },
-  ids: readonly string[],
-): Promise<void> {
+/** Removes every stored part of sessions whose rows are gone; a failure is logged and left to the start-up sweep. */
+export async function removeSessionParts(deps: StoreDeps, ids: readonly string[]): Promise<void> {
   for (const id of ids) {
     try {
-      await rm(uploadSessionPath(deps.config.dataDir, id), { force: true });
+      for (const key of await deps.store.list(`${PARTS_PREFIX}${id}/`, 'private')) {
+        await removeObject(deps, key, 'private');
+      }
     } catch (err) {
-      deps.logger.warn({ err, upload: id }, 'could not remove the file of an ended upload session');
+      deps.logger.warn({ err, upload: id }, 'could not remove the parts of an ended upload session');
     }
   }
 }
 
 /**
- * Removes expired sessions (rows, then files) and session files no row holds (a crash between creating the file and
- * its row, or a removal that failed). Runs at start-up and whenever a session is opened; across tenants, as the
- * start-up sweep of claims does, since it is the server's housekeeping and answers no caller.
+ * Ends the sessions nobody has written to for UPLOAD_SESSION_TTL and removes their parts. Runs whenever a session is
+ * opened and at start-up; across tenants, as the start-up sweep of claims does, since it is the server's
+ * housekeeping and answers no caller.
  */
-export async function sweepUploadSessions(
-  deps: Pick<UploadSessionDeps, 'database' | 'logger'> & { config: { dataDir: string } },
-): Promise<void> {
-  const { db } = deps.database;
-  const expired = await db
+export async function sweepExpiredUploadSessions(deps: Pick<UploadSessionDeps, 'database'> & StoreDeps) {
+  const expired = await deps.database.db
     .deleteFrom('upload_sessions')
     .where('expires_at', '<=', new Date())
     .returning('id')
     .execute();
-  await removeSessionFiles(
+  await removeSessionParts(
     deps,
     expired.map((row) => row.id),
   );
-  const dir = uploadSessionsDir(deps.config.dataDir);
-  const names = await readdir(dir).catch((err: NodeJS.ErrnoException) => {
-    if (err.code === 'ENOENT') return [] as string[];
-    throw err;
-  });
-  const files = names.filter((name) => SESSION_ID_PATTERN.test(name));
-  const held = new Set<string>();
-  for (let i = 0; i < files.length; i += 500) {
-    const rows = await db
+  if (expired.length > 0)
+    deps.logger.info({ expired: expired.length }, 'sweep: ended abandoned upload sessions');
+}
+
+/**
+ * Start-up: parts no session holds any more (a removal that failed, or a request that stored a part after its session
+ * ended). A session's row is written before any part of it, so a part without a row is never wanted again.
+ */
+export async function sweepOrphanedUploadParts(deps: Pick<UploadSessionDeps, 'database'> & StoreDeps) {
+  const ids = [
+    ...new Set((await deps.store.list(PARTS_PREFIX, 'private')).map((key) => key.split('/')[1] ?? '')),
+  ].filter((id) => SESSION_ID_PATTERN.test(id));
+  const live = new Set<string>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await deps.database.db
       .selectFrom('upload_sessions')
       .select('id')
-      .where('id', 'in', files.slice(i, i + 500))
+      .where('id', 'in', ids.slice(i, i + 500))
       .execute();
-    for (const row of rows) held.add(row.id);
+    for (const row of rows) live.add(row.id);
   }
-  const cutoff = Date.now() - ORPHAN_FILE_MAX_AGE_MS;
-  const orphans: string[] = [];
-  for (const name of files) {
-    if (held.has(name)) continue;
-    const info = await stat(join(dir, name)).catch(() => undefined);
-    if (info && info.mtimeMs < cutoff) orphans.push(name);
-  }
-  await removeSessionFiles(deps, orphans);
-  if (expired.length + orphans.length > 0) {
-    deps.logger.info(
-      { expired: expired.length, orphans: orphans.length },
-      'sweep: removed abandoned upload sessions',
-    );
-  }
+  const orphaned = ids.filter((id) => !live.has(id));
+  await removeSessionParts(deps, orphaned);
+  if (orphaned.length > 0)
+    deps.logger.info({ orphaned: orphaned.length }, 'sweep: removed parts of ended upload sessions');
 }

@@ -17,8 +17,7 @@ import { checkUpdaterData } from './updater-rules.js';
 
 /** What the release commands need; an AppContext is one. */
 export interface ReleaseDeps extends CommandDeps {
-  /** dataDir: where resumable upload sessions keep their files. */
-  config: { uploadMaxBytes: number; dataDir: string };
+  config: { uploadMaxBytes: number };
   store: ArtifactStore;
   logger: Logger;
   /** Told of the files each committed write added (the upload metrics). */
