@@ -52,7 +52,8 @@ describe('updraft publish after a server restart', () => {
     }
     port = await freePort();
     server = runUpdraft([], serverEnv, port);
-    await server.ready();
+    // A first start creates the embedded database: minutes on a busy machine.
+    await server.ready(300_000);
     env = { UPDRAFT_URL: server.url, UPDRAFT_TOKEN: await signUp(server.url, 'resumer') };
     for (const args of [
       ['channel', 'create', 'stable'],
@@ -63,7 +64,7 @@ describe('updraft publish after a server restart', () => {
       const res = await user.run(args, { env });
       expect(res.code, res.stderr).toBe(0);
     }
-  }, 180_000);
+  }, 420_000);
 
   afterAll(async () => {
     await server?.stop('SIGKILL');
@@ -98,7 +99,7 @@ describe('updraft publish after a server restart', () => {
     const entry = Object.values(remembered).find((u) => u.size === LARGE_BYTES);
 
     server = runUpdraft([], serverEnv, port);
-    await server.ready();
+    await server.ready(300_000);
     const head = await fetch(new URL(entry?.uploadUrl ?? '', server.url), {
       method: 'HEAD',
       headers: { Authorization: `Bearer ${env.UPDRAFT_TOKEN}`, 'Tus-Resumable': '1.0.0' },
