@@ -5,7 +5,9 @@
  * memory. In the same run a bare node:http + fs.createReadStream server serves the same stored file as the baseline,
  * reading it in blocks of the size the server's local driver reads (SERVER_BLOCK_BYTES), and, for comparison with
  * figures measured before, in Node's default 64 KiB blocks.
- * `--uploads-only` (npm run bench:upload-order) stops after the uploads.
+ * `--uploads-only` (npm run bench:upload-order) stops after the uploads. `--resumable` (npm run bench:resumable) instead
+ * sends the file through the resumable upload routes (tus 1.0): one PATCH cut off at 40 %, HEAD, a PATCH of the rest,
+ * then the commit through POST /upload's `data.uploads`, with the server's peak RSS during the PATCHes and the commit.
  *
  * Goal: peak RSS of the server under 200 MB during both transfers (250 MB with the embedded database, issue 12);
  * download at least 80% of the baseline that reads in the server's block size.
@@ -17,10 +19,10 @@
  * postgres), dropped at the end, and its RSS is the server's own.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { get, request } from 'node:http';
+import { type ClientRequest, get, request } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
@@ -45,6 +47,9 @@ const SERVER_BLOCK_BYTES = 1024 * 1024;
 const NODE_DEFAULT_BLOCK_BYTES = 64 * 1024;
 /** `--uploads-only` (npm run bench:upload-order): the two uploads and their memory, no downloads. */
 const UPLOADS_ONLY = process.argv.includes('--uploads-only');
+const RESUMABLE = process.argv.includes('--resumable');
+/** Where `--resumable` cuts its first PATCH off. */
+const CUT_AT = Math.floor(FILE_BYTES * 0.4);
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
@@ -130,10 +135,40 @@ async function json(res: Response, what: string): Promise<Record<string, unknown
   return body;
 }
 
-/** The 1 GiB body, made on the fly: one random mebibyte sent 1024 times, never the whole file in memory. */
-function* payload(): Generator<Buffer> {
-  const chunk = randomBytes(CHUNK_BYTES);
-  for (let sent = 0; sent < FILE_BYTES; sent += CHUNK_BYTES) yield chunk;
+/**
+ * The 1 GiB body from `offset` on, made on the fly: one random mebibyte (`chunk`) over and over, never the whole file
+ * in memory.
+ */
+function* payload(chunk: Buffer = randomBytes(CHUNK_BYTES), offset = 0): Generator<Buffer> {
+  let sent = offset;
+  if (sent % CHUNK_BYTES !== 0) {
+    yield chunk.subarray(sent % CHUNK_BYTES);
+    sent += CHUNK_BYTES - (sent % CHUNK_BYTES);
+  }
+  for (; sent < FILE_BYTES; sent += CHUNK_BYTES) yield chunk;
+}
+
+/**
+ * Writes `body` to `req` with backpressure (the client never buffers more than the socket asks for), then `tail`;
+ * with `cutAfter`, destroys the request instead once that many bytes of `body` are written.
+ */
+function send(req: ClientRequest, body: Iterator<Buffer>, tail?: Buffer, cutAfter?: number): void {
+  let written = 0;
+  const write = (): void => {
+    for (let next = body.next(); !next.done; next = body.next()) {
+      written += next.value.length;
+      if (cutAfter !== undefined && written >= cutAfter) {
+        req.destroy();
+        return;
+      }
+      if (!req.write(next.value)) {
+        req.once('drain', write);
+        return;
+      }
+    }
+    req.end(tail);
+  };
+  write();
 }
 
 /**
@@ -169,20 +204,161 @@ function uploadFile(
       res.once('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString() }));
       res.once('error', reject);
     });
-    const body = payload();
-    const write = (): void => {
-      for (let next = body.next(); !next.done; next = body.next()) {
-        // Respect backpressure: the client never buffers more than the socket asks for.
-        if (!req.write(next.value)) {
-          req.once('drain', write);
-          return;
-        }
-      }
-      req.end(tail);
-    };
     req.write(head);
-    write();
+    send(req, payload(), tail);
   });
+}
+
+/**
+ * PATCHes the resumable upload at `location` from `offset` with the rest of the file (`chunk` over and over); with
+ * `cutAfter`, the request is destroyed after that many bytes. Resolves with the status (0: cut off).
+ */
+function patchFrom(
+  baseUrl: string,
+  token: string,
+  location: string,
+  chunk: Buffer,
+  offset: number,
+  cutAfter?: number,
+): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = request(`${baseUrl}${location}`, {
+      method: 'PATCH',
+      headers: {
+        Authorization: `Bearer ${token}`,
+        'Tus-Resumable': '1.0.0',
+        'Upload-Offset': String(offset),
+        'Content-Type': 'application/offset+octet-stream',
+        'Content-Length': FILE_BYTES - offset,
+      },
+    });
+    req.once('error', (err) => (cutAfter === undefined ? reject(err) : resolve(0)));
+    req.once('close', () => {
+      if (cutAfter !== undefined) resolve(0);
+    });
+    req.once('response', (res) => {
+      res.resume();
+      res.once('end', () => resolve(res.statusCode ?? 0));
+    });
+    send(req, payload(chunk, offset), undefined, cutAfter);
+  });
+}
+
+/**
+ * One request on a connection of its own, answered as status, headers and text: after minutes of PATCH a pooled
+ * connection may have been closed by the server's keep-alive timeout.
+ */
+function once(
+  url: string,
+  options: { method: string; headers: Record<string, string | number> },
+  body?: Buffer,
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; text: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { ...options, agent: false });
+    req.once('error', reject);
+    req.once('response', (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.once('end', () =>
+        resolve({
+          status: res.statusCode ?? 0,
+          headers: res.headers,
+          text: Buffer.concat(chunks).toString(),
+        }),
+      );
+    });
+    req.end(body);
+  });
+}
+
+/** The upload's Upload-Offset, as HEAD answers it. */
+async function offsetOf(baseUrl: string, token: string, location: string): Promise<number> {
+  const res = await once(`${baseUrl}${location}`, {
+    method: 'HEAD',
+    headers: { Authorization: `Bearer ${token}`, 'Tus-Resumable': '1.0.0' },
+  });
+  if (res.status !== 200) throw new Error(`HEAD ${location}: ${res.status}`);
+  return Number(res.headers['upload-offset']);
+}
+
+/**
+ * The resumable upload of `--resumable`: opens the upload, sends 40 % of the file and cuts the connection, asks how
+ * far it got, sends the rest (asking again when it answers 409: the server may not have recorded the cut request
+ * yet), then commits it as a release. Checks the SHA-256 the commit answers against the file's.
+ */
+async function resumableUpload(
+  baseUrl: string,
+  token: string,
+  pid: number,
+): Promise<{ lines: string[]; peak: number }> {
+  const chunk = randomBytes(CHUNK_BYTES);
+  const whole = createHash('sha256');
+  for (const part of payload(chunk)) whole.update(part);
+  const sha256 = whole.digest('hex');
+  const created = await once(`${baseUrl}/uploads`, {
+    method: 'POST',
+    headers: {
+      Authorization: `Bearer ${token}`,
+      'Tus-Resumable': '1.0.0',
+      'Upload-Length': String(FILE_BYTES),
+      'Upload-Metadata': `filename ${Buffer.from('bench-resumable.bin').toString('base64')}`,
+    },
+  });
+  const location = created.headers.location;
+  if (created.status !== 201 || typeof location !== 'string')
+    throw new Error(`POST /uploads answered ${created.status}`);
+  process.stdout.write(`resumable upload of ${mb(FILE_BYTES)}: cut at ${mb(CUT_AT)}, then resumed…\n`);
+  const started = process.hrtime.bigint();
+  const patches = await peakRss(pid, async () => {
+    await patchFrom(baseUrl, token, location, chunk, 0, CUT_AT);
+    let resumedAt = 0;
+    for (let attempt = 0; attempt < 20; attempt++) {
+      resumedAt = await offsetOf(baseUrl, token, location);
+      const status = await patchFrom(baseUrl, token, location, chunk, resumedAt);
+      if (status === 204) return resumedAt;
+      if (status !== 409) throw new Error(`PATCH from ${resumedAt} answered ${status}`);
+      await sleep(100);
+    }
+    throw new Error('the resume kept answering 409');
+  });
+  const patchSeconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const boundary = `----updraft-bench-${randomBytes(8).toString('hex')}`;
+  const data = JSON.stringify({
+    app_name: 'bench',
+    version: '2.0.0',
+    uploads: [{ id: location.split('/').pop() }],
+  });
+  const form = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="data"\r\n\r\n${data}\r\n--${boundary}--\r\n`,
+  );
+  const commitStarted = process.hrtime.bigint();
+  const commit = await peakRss(pid, async () => {
+    const res = await once(
+      `${baseUrl}/upload`,
+      {
+        method: 'POST',
+        headers: {
+          Authorization: `Bearer ${token}`,
+          'Content-Type': `multipart/form-data; boundary=${boundary}`,
+          'Content-Length': form.length,
+        },
+      },
+      form,
+    );
+    if (res.status !== 200) throw new Error(`upload with data.uploads: ${res.status} ${res.text}`);
+    return JSON.parse(res.text) as Record<string, unknown>;
+  });
+  const commitSeconds = Number(process.hrtime.bigint() - commitStarted) / 1e9;
+  const stored = (commit.result.artifacts as { sha256: string; size: number }[] | undefined)?.[0];
+  if (stored?.sha256 !== sha256 || stored.size !== FILE_BYTES) {
+    throw new Error(`the commit answered ${JSON.stringify(stored)}, expected SHA-256 ${sha256}`);
+  }
+  const lines = [
+    `PATCHes              ${rate(FILE_BYTES, patchSeconds).toFixed(0)} MB/s (${patchSeconds.toFixed(1)} s for the file, cut at ${mb(CUT_AT)}, resumed at ${mb(patches.result)})`,
+    `commit               ${rate(FILE_BYTES, commitSeconds).toFixed(0)} MB/s (${commitSeconds.toFixed(1)} s: the session's file hashed into storage, SHA-256 verified)`,
+    `server RSS peak      PATCHes ${mb(patches.peak)}, commit ${mb(commit.peak)}`,
+  ];
+  return { lines, peak: Math.max(patches.peak, commit.peak) };
 }
 
 /** Downloads `url` with a streaming client, counting bytes; resolves with the byte count and the seconds it took. */
@@ -308,6 +484,23 @@ async function main(): Promise<void> {
       throw new Error('POST /upload is not there yet (404): the bench needs the upload route to run');
     }
     const idleRss = procStatus(pid, 'VmRSS');
+    if (RESUMABLE) {
+      const { lines, peak } = await resumableUpload(baseUrl, token, pid);
+      const growth = peak - idleRss;
+      process.stdout.write(
+        [
+          '',
+          `database             ${database.url ? 'PostgreSQL (external)' : 'PGlite (embedded, in the server process)'}`,
+          `file                 ${mb(FILE_BYTES)}`,
+          ...lines,
+          `server RSS idle      ${mb(idleRss)}`,
+          `server RSS growth    ${mb(Math.max(0, growth))} over idle at most (goal < 200 MB)`,
+          `verdict              ${growth < 200 * MB ? 'goal met' : 'GOAL NOT MET'}`,
+          '',
+        ].join('\n'),
+      );
+      return;
+    }
 
     const uploadOnce = async (order: 'data-first' | 'data-last', version: string) => {
       process.stdout.write(`uploading ${mb(FILE_BYTES)}, ${order}…\n`);
@@ -392,6 +585,11 @@ async function main(): Promise<void> {
         `verdict              ${peak < rssGoal && ratio >= 0.8 ? 'goals met' : 'GOALS NOT MET'}`,
         '',
       ].join('\n'),
+    );
+  } catch (err) {
+    // What the server said is usually why.
+    throw new Error(
+      `${err instanceof Error ? err.message : String(err)}\n--- server ---\n${server?.output.join('') ?? ''}`,
     );
   } finally {
     clearTimeout(cutoff);

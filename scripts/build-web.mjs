@@ -29,7 +29,14 @@ function mtime(path) {
   return statSync(path, { throwIfNoEntry: false })?.mtimeMs ?? -1;
 }
 
-const sources = Math.max(newest('web'), mtime('package-lock.json'), mtime('scripts/build-web.mjs'));
+// The console also bundles the pure modules of src/ it shares with the server and the command line.
+const SHARED = ['src/core/feeds/feed-urls.ts'];
+const sources = Math.max(
+  newest('web'),
+  ...SHARED.map(mtime),
+  mtime('package-lock.json'),
+  mtime('scripts/build-web.mjs'),
+);
 if (outputs.every((o) => mtime(o) >= sources) && !process.argv.includes('--force')) process.exit(0);
 
 const esbuild = await import('esbuild');

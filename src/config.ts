@@ -21,6 +21,8 @@ export interface Config {
   apiKey: string | undefined;
   tokenTtlSeconds: number;
   uploadMaxBytes: number;
+  /** A resumable upload session nobody has written to for this long is abandoned and removed. */
+  uploadSessionTtlSeconds: number;
   jsonMaxBytes: number;
   signedUrlTtlSeconds: number;
   loginLimitPerIp: number;
@@ -148,6 +150,23 @@ function size(env: Env, name: string, fallback: number): number {
     throw new ConfigError(`${name}=${raw} is not valid: give a size such as 2GB, 500MB or 1048576`);
   }
   return Number(m[1]) * unit;
+}
+
+const DURATION_UNITS: Record<string, number> = { '': 1, s: 1, m: 60, h: 3600, d: 86400 };
+
+/** Seconds, written as a number of seconds or with a unit: 90s, 30m, 24h, 7d. */
+function duration(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const m = /^(\d{1,9})\s*([a-z]?)$/i.exec(raw.trim());
+  const unit = m ? DURATION_UNITS[(m[2] ?? '').toLowerCase()] : undefined;
+  const seconds = m && unit !== undefined ? Number(m[1]) * unit : Number.NaN;
+  if (!(seconds >= min && seconds <= max)) {
+    throw new ConfigError(
+      `${name}=${raw} is not valid: give a duration from ${min} seconds to ${max / 86400} days, such as 24h, 30m or 3600`,
+    );
+  }
+  return seconds;
 }
 
 function url(env: Env, name: string, fallback: string): string {
@@ -374,6 +393,7 @@ export function loadConfig(env: Env = process.env): Config {
     apiKey,
     tokenTtlSeconds: int(env, 'TOKEN_TTL_SECONDS', 24 * 3600, 60, 365 * 24 * 3600),
     uploadMaxBytes: size(env, 'UPLOAD_MAX_BYTES', 2 * 1024 ** 3),
+    uploadSessionTtlSeconds: duration(env, 'UPLOAD_SESSION_TTL', 24 * 3600, 60, 30 * 86400),
     jsonMaxBytes: size(env, 'JSON_MAX_BYTES', 1024 ** 2),
     signedUrlTtlSeconds: int(env, 'SIGNED_URL_TTL_SECONDS', 900, 10, 7 * 24 * 3600),
     loginLimitPerIp: int(env, 'LOGIN_LIMIT_PER_IP', 10, 1, 100000),

@@ -1,210 +1,10 @@
 #!/usr/bin/env node
-import type { Server } from 'node:http';
-import { backupCommand, restoreCommand } from './backup/commands.js';
 import { BackupError } from './backup/manifest.js';
-import { type Config, ConfigError, loadConfig, loadDotEnv } from './config.js';
-import { type AppContext, closeContext, openContext } from './context.js';
-import { prepareSignupKey } from './core/auth/signup-key.js';
-import { createAdmin } from './core/commands/create-admin.js';
+import { CliError } from './cli/cli-error.js';
+import { runProgram } from './cli/program.js';
+import { ConfigError } from './config.js';
 import { DomainError } from './core/errors.js';
-import { databaseStartupError, openDatabase } from './db/connect.js';
-import { DataDirInUseError, DataDirLock } from './db/data-dir-lock.js';
-import { migrateToLatest } from './db/migrations.js';
-import { createHttpServer } from './http/shared/timeouts.js';
-import { createLogger } from './logger.js';
-import { buildHandler } from './server.js';
-import { updraftVersion } from './version.js';
-
-const USAGE = `usage: updraft [serve | migrate | create-admin <username> | backup <file> | restore <file> | --version]
-  serve                    start the server (default)
-  migrate                  apply database migrations and exit
-  create-admin <username>  create an admin (tenant); the password is read from UPDRAFT_ADMIN_PASSWORD or stdin
-  backup <file>            write the embedded database, secrets and local artifacts to a .tar (.tar.gz: compressed);
-                           the server must be stopped
-  restore <file>           bring a backup back into an empty DATA_DIR; then start the server
-  -v, --version            print the version`;
-
-async function readPassword(): Promise<string> {
-  if (process.env.UPDRAFT_ADMIN_PASSWORD) return process.env.UPDRAFT_ADMIN_PASSWORD;
-  let input = '';
-  for await (const chunk of process.stdin) input += chunk;
-  return input.split(/\r?\n/)[0] ?? '';
-}
-
-function printSignupHelp(ctx: AppContext, key: string): void {
-  const body = JSON.stringify({ username: 'admin', password: 'choose-a-strong-password', api_key: key });
-  process.stdout.write(
-    `\nNo admin exists yet. Create the first one (this one-time key is also kept in ${ctx.config.dataDir}/signup-key):\n\n` +
-      `  curl -X POST ${ctx.config.apiUrl}/signup -H 'Content-Type: application/json' -d '${body}'\n\n`,
-  );
-}
-
-/**
- * With the embedded database, one process at a time owns DATA_DIR (see DataDirLock); with a PostgreSQL server,
- * several instances and commands may run side by side.
- */
-function lockDataDir(config: Config, command: string, hint: string): DataDirLock | undefined {
-  return config.databaseUrl ? undefined : DataDirLock.acquire(config.dataDir, command, hint);
-}
-
-/** Listens, or stops start-up with one line when the address cannot be used. */
-function listen(server: Server, config: Config): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const failed = (err: NodeJS.ErrnoException) => {
-      const where = `${config.host}:${config.port}`;
-      if (err.code === 'EADDRINUSE') {
-        reject(
-          new ConfigError(
-            `PORT=${config.port} is already in use on ${where}: stop the other server or choose another PORT`,
-          ),
-        );
-      } else if (err.code === 'EACCES') {
-        reject(
-          new ConfigError(
-            `PORT=${config.port} needs privileges on ${where}: choose a PORT above 1023, or put a reverse proxy in front`,
-          ),
-        );
-      } else if (err.code === 'EADDRNOTAVAIL' || err.code === 'ENOTFOUND') {
-        reject(
-          new ConfigError(
-            `HOST=${config.host} is not an address of this machine: use 0.0.0.0, 127.0.0.1 or one of its addresses`,
-          ),
-        );
-      } else {
-        reject(err);
-      }
-    };
-    server.once('error', failed);
-    server.listen(config.port, config.host, () => {
-      server.off('error', failed);
-      resolve();
-    });
-  });
-}
-
-async function serve(envFile: string | undefined): Promise<void> {
-  const config = loadConfig();
-  const logger = createLogger(config.logLevel);
-  const lock = lockDataDir(
-    config,
-    'updraft serve',
-    'run one server per DATA_DIR (or give each its own DATA_DIR, or share a PostgreSQL server with DATABASE_URL)',
-  );
-  let ctx: AppContext;
-  try {
-    ctx = await openContext(config, logger);
-  } catch (err) {
-    lock?.release();
-    throw err;
-  }
-  const server = createHttpServer(buildHandler(ctx), config);
-  let key: string | undefined;
-  try {
-    // Not a reason to refuse to start: a CDN in front of a private bucket may hold credentials of its own.
-    const publicReadWarning = await ctx.store.checkPublicRead?.();
-    if (publicReadWarning) logger.warn(publicReadWarning);
-    key = await prepareSignupKey(config, ctx.database.db);
-    await listen(server, config);
-  } catch (err) {
-    await closeContext(ctx).catch(() => undefined);
-    lock?.release();
-    throw err;
-  }
-  logger.info(
-    {
-      port: config.port,
-      database: ctx.database.kind,
-      storage: ctx.store.driver,
-      dataDir: config.dataDir,
-      ...(envFile ? { envFile } : {}),
-    },
-    `Updraft listening on ${config.apiUrl}`,
-  );
-  if (key) printSignupHelp(ctx, key);
-  const stop = () => {
-    logger.info('shutting down');
-    server.close(() => {
-      closeContext(ctx).finally(() => {
-        lock?.release();
-        process.exit(0);
-      });
-    });
-    setTimeout(() => process.exit(0), 10_000).unref();
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
-}
-
-async function migrate(): Promise<void> {
-  const config = loadConfig();
-  // A starting server migrates by itself; a running one owns the files.
-  const lock = lockDataDir(config, 'updraft migrate', 'the running server has already migrated the database');
-  try {
-    const db = await openDatabase(config.databaseUrl, config.dataDir);
-    let applied: string[];
-    try {
-      applied = await migrateToLatest(db.db as never);
-    } catch (err) {
-      throw databaseStartupError(err, config.databaseUrl);
-    } finally {
-      await db.close();
-    }
-    // Said only once the database is closed, so that what it reports is on disk.
-    process.stdout.write(applied.length ? `applied: ${applied.join(', ')}\n` : 'database is up to date\n');
-  } finally {
-    lock?.release();
-  }
-}
-
-async function createAdminCommand(username: string | undefined): Promise<void> {
-  if (!username) throw new ConfigError(`create-admin needs a username\n${USAGE}`);
-  const config = loadConfig();
-  const lock = lockDataDir(
-    config,
-    'updraft create-admin',
-    'stop the server first, or create the admin through it (POST /signup with the sign-up key)',
-  );
-  try {
-    const ctx = await openContext(config, createLogger('warn'));
-    try {
-      await createAdmin(ctx.database.db, config, { username, password: await readPassword() });
-    } finally {
-      await closeContext(ctx);
-    }
-    // Said only once the database is closed, so that the admin it reports is on disk.
-    process.stdout.write(`admin ${username} created\n`);
-  } finally {
-    lock?.release();
-  }
-}
-
-async function main(argv: string[]): Promise<void> {
-  const [command = 'serve', ...rest] = argv;
-  const envFile = loadDotEnv();
-  switch (command) {
-    case 'serve':
-      return serve(envFile);
-    case 'migrate':
-      return migrate();
-    case 'create-admin':
-      return createAdminCommand(rest[0]);
-    case 'backup':
-      return backupCommand(rest[0]);
-    case 'restore':
-      return restoreCommand(rest[0]);
-    case '-v':
-    case '--version':
-      process.stdout.write(`${updraftVersion()}\n`);
-      return;
-    case '-h':
-    case '--help':
-    case 'help':
-      process.stdout.write(`${USAGE}\n`);
-      return;
-    default:
-      throw new ConfigError(`unknown command "${command}"\n${USAGE}`);
-  }
-}
+import { DataDirInUseError } from './db/data-dir-lock.js';
 
 /** A file system refusal (DATA_DIR not writable, a read-only volume) as one line naming the path. */
 function fileSystemProblem(err: unknown): string | undefined {
@@ -216,13 +16,14 @@ function fileSystemProblem(err: unknown): string | undefined {
     : `${path} is not accessible${user} (${syscall ?? 'open'}: ${code}): check DATA_DIR and the owner and mode of that directory`;
 }
 
-main(process.argv.slice(2)).catch((err: unknown) => {
+runProgram(process.argv).catch((err: unknown) => {
   const fsLine = fileSystemProblem(err);
   if (
     err instanceof ConfigError ||
     err instanceof DomainError ||
     err instanceof DataDirInUseError ||
-    err instanceof BackupError
+    err instanceof BackupError ||
+    err instanceof CliError
   ) {
     process.stderr.write(`updraft: ${err.message}\n`);
   } else if (fsLine) {

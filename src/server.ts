@@ -11,6 +11,7 @@ import { downloadsRouter } from './http/faynosync/downloads.js';
 import { healthRouter } from './http/faynosync/health.js';
 import { releasesRouter } from './http/faynosync/releases.js';
 import { reportsRouter } from './http/faynosync/reports.js';
+import { resumableUploadsRouter } from './http/faynosync/resumable-uploads.js';
 import { telemetryRouter } from './http/faynosync/telemetry.js';
 import { tokensRouter } from './http/faynosync/tokens.js';
 import { tufRouter } from './http/faynosync/tuf.js';
@@ -41,6 +42,7 @@ export function buildApp(ctx: AppContext): Express {
   }
   app.use('/v1', bindistRouter(ctx));
   app.use(rejectBadUrlText);
+  app.use(resumableUploadsRouter(ctx));
   app.use(cors(ctx.config.allowedCors));
   app.use(healthRouter(ctx));
   app.use(fenfaRouter(ctx));

@@ -50,6 +50,17 @@ describe('loadConfig', () => {
     expect(config.loginLimitPerIp).toBeGreaterThan(0);
     expect(config.loginLimitPerUser).toBeGreaterThan(0);
     expect(config.uploadMaxBytes).toBe(2 * 1024 ** 3);
+    expect(config.uploadSessionTtlSeconds).toBe(24 * 3600);
+  });
+
+  it('reads UPLOAD_SESSION_TTL as seconds or with a unit', () => {
+    const ttl = (value: string) =>
+      loadConfig({ JWT_SECRET: SECRET, UPLOAD_SESSION_TTL: value }).uploadSessionTtlSeconds;
+    expect(ttl('3600')).toBe(3600);
+    expect(ttl('90s')).toBe(90);
+    expect(ttl('30m')).toBe(1800);
+    expect(ttl('48h')).toBe(48 * 3600);
+    expect(ttl('7d')).toBe(7 * 86400);
   });
 
   it('reads sizes with units and a complete S3 set-up', () => {
@@ -78,6 +89,9 @@ describe('loadConfig', () => {
     ['API_URL', { API_URL: 'ftp://example.com' }],
     ['UPLOAD_MAX_BYTES', { UPLOAD_MAX_BYTES: 'lots' }],
     ['UPLOAD_MAX_BYTES', { UPLOAD_MAX_BYTES: '0' }],
+    ['UPLOAD_SESSION_TTL', { UPLOAD_SESSION_TTL: 'a day' }],
+    ['UPLOAD_SESSION_TTL', { UPLOAD_SESSION_TTL: '10s' }],
+    ['UPLOAD_SESSION_TTL', { UPLOAD_SESSION_TTL: '400d' }],
     ['S3_ENDPOINT', { ...S3, S3_ENDPOINT: undefined }],
     ['S3_ENDPOINT', { ...S3, S3_ENDPOINT: 'https://minio.internal' }],
     ['S3_ACCESS_KEY', { ...S3, S3_ACCESS_KEY: undefined }],

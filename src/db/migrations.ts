@@ -547,6 +547,39 @@ const migrations: Record<string, Migration> = {
         ALTER TABLE tenant_settings ADD COLUMN apple_private_key_sealed text;
     `),
   },
+  '0012_upload_sessions': {
+    up: statements(`
+        -- Resumable uploads (tus 1.0): one row per session. Its bytes are private objects of the artifact store, one
+        -- per PATCH (upload_session_parts), so any instance can continue a session and a restart loses nothing
+        -- recorded; a release write takes them over. owner_id is the user or API token that opened it: nobody else
+        -- sees the session.
+        CREATE TABLE upload_sessions (
+          id text PRIMARY KEY,
+          tenant_id text NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+          owner_id text NOT NULL,
+          file_name text NOT NULL,
+          -- Upload-Metadata exactly as the client sent it, answered again by HEAD.
+          metadata text NOT NULL,
+          upload_length bigint NOT NULL CHECK (upload_length >= 0),
+          upload_offset bigint NOT NULL DEFAULT 0 CHECK (upload_offset >= 0 AND upload_offset <= upload_length),
+          created_at timestamptz NOT NULL DEFAULT now(),
+          -- Pushed forward by every PATCH: a session nobody writes to for UPLOAD_SESSION_TTL is abandoned.
+          expires_at timestamptz NOT NULL
+        );
+        CREATE INDEX upload_sessions_tenant ON upload_sessions (tenant_id, owner_id);
+        CREATE INDEX upload_sessions_expires ON upload_sessions (expires_at);
+
+        -- The bytes [start_offset, end_offset) of a session, stored at storage_key (private). A part is written in
+        -- the transaction that moves the session's offset to its end, so every recorded byte is in some part.
+        CREATE TABLE upload_session_parts (
+          session_id text NOT NULL REFERENCES upload_sessions(id) ON DELETE CASCADE,
+          start_offset bigint NOT NULL,
+          end_offset bigint NOT NULL CHECK (end_offset > start_offset),
+          storage_key text NOT NULL,
+          PRIMARY KEY (session_id, end_offset)
+        );
+    `),
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

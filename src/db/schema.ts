@@ -167,6 +167,31 @@ export interface ApiTokenAppsTable {
   app_id: string;
 }
 
+export interface UploadSessionsTable {
+  /** The tus upload id: 32 random hex characters. */
+  id: string;
+  tenant_id: string;
+  /** The user or API token that opened the session. */
+  owner_id: string;
+  file_name: string;
+  /** Upload-Metadata as the client sent it. */
+  metadata: string;
+  /** int8: pg returns it as a string. */
+  upload_length: ColumnType<string, number | string, number | string>;
+  upload_offset: ColumnType<string, number | string | undefined, number | string>;
+  created_at: Timestamp;
+  expires_at: Date;
+}
+
+export interface UploadSessionPartsTable {
+  session_id: string;
+  /** int8: pg returns it as a string. */
+  start_offset: ColumnType<string, number | string, number | string>;
+  end_offset: ColumnType<string, number | string, number | string>;
+  /** A private object of the artifact store. */
+  storage_key: string;
+}
+
 export interface PageEventsTable {
   tenant_id: string;
   app_id: string;
@@ -449,6 +474,8 @@ export interface Database {
   download_tokens: DownloadTokensTable;
   telemetry_checks: TelemetryChecksTable;
   page_events: PageEventsTable;
+  upload_sessions: UploadSessionsTable;
+  upload_session_parts: UploadSessionPartsTable;
   bindist_admin_keys: BindistAdminKeysTable;
   bindist_customers: BindistCustomersTable;
   bindist_customer_apps: BindistCustomerAppsTable;

@@ -301,6 +301,9 @@ const WRITES: Record<string, Entry> = {
   'POST /user/create': { unchanged: NOT_CACHED_ACCOUNTS },
   'POST /user/update': { unchanged: NOT_CACHED_ACCOUNTS },
   'DELETE /user/delete': { unchanged: NOT_CACHED_ACCOUNTS },
+  'POST /uploads': { unchanged: 'a resumable upload session is in no answer until /upload commits it' },
+  'PATCH /uploads/:id': { unchanged: 'the bytes wait in the session until /upload commits it' },
+  'DELETE /uploads/:id': { unchanged: 'a resumable upload session is in no answer until /upload commits it' },
   'POST /token/create': { unchanged: 'API tokens are checked against the database on every upload' },
   'DELETE /token/delete': { unchanged: 'API tokens are checked against the database on every upload' },
   'POST /app/create': {

@@ -70,6 +70,11 @@ export interface TestApp {
   dataDir: string;
   databaseUrl: string | undefined;
   close(): Promise<void>;
+  /**
+   * Stops this instance and starts a new one on the same DATA_DIR and database, as a server restart does (the
+   * database outlives it, as a PostgreSQL server would); use the answer from then on, this one is closed.
+   */
+  restart(): Promise<TestApp>;
 }
 
 /**
@@ -98,20 +103,24 @@ export async function createTestApp(
     ...(database.url ? { DATABASE_URL: database.url } : {}),
     ...env,
   });
-  const ctx = await openContext(
-    config,
-    options.logger ?? createLogger(process.env.UPDRAFT_TEST_LOG ?? 'silent'),
-    database.handle,
-  );
-  return {
-    app: buildHandler(ctx),
-    ctx,
-    dataDir,
-    databaseUrl: database.url,
-    async close() {
-      await closeContext(ctx);
-      await database.drop();
-      rmSync(dataDir, { recursive: true, force: true });
-    },
+  const logger = options.logger ?? createLogger(process.env.UPDRAFT_TEST_LOG ?? 'silent');
+  const start = async (): Promise<TestApp> => {
+    const ctx = await openContext(config, logger, database.handle);
+    return {
+      app: buildHandler(ctx),
+      ctx,
+      dataDir,
+      databaseUrl: database.url,
+      async close() {
+        await closeContext(ctx);
+        await database.drop();
+        rmSync(dataDir, { recursive: true, force: true });
+      },
+      async restart() {
+        await closeContext({ ...ctx, database: { ...ctx.database, close: async () => {} } });
+        return start();
+      },
+    };
   };
+  return start();
 }

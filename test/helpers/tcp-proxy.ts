@@ -1,4 +1,5 @@
 import { connect, createServer, type Server, type Socket } from 'node:net';
+import type { Transform } from 'node:stream';
 
 /**
  * A TCP relay between Updraft and its PostgreSQL server, so that a test can take the network away and give it
@@ -12,10 +13,15 @@ export class TcpProxy {
   private constructor(
     private readonly target: { host: string; port: number },
     public port: number,
+    private readonly toTarget: (() => Transform) | undefined,
   ) {}
 
-  static async start(target: { host: string; port: number }): Promise<TcpProxy> {
-    const proxy = new TcpProxy(target, 0);
+  /** With `toTarget`, each connection's bytes towards the target pass through a new such transform. */
+  static async start(
+    target: { host: string; port: number },
+    options: { toTarget?: () => Transform } = {},
+  ): Promise<TcpProxy> {
+    const proxy = new TcpProxy(target, 0, options.toTarget);
     await proxy.restore();
     return proxy;
   }
@@ -39,7 +45,8 @@ export class TcpProxy {
           upstream.destroy();
         });
       }
-      client.pipe(upstream);
+      if (this.toTarget) client.pipe(this.toTarget()).pipe(upstream);
+      else client.pipe(upstream);
       upstream.pipe(client);
     });
     await new Promise<void>((resolve, reject) => {

@@ -1,23 +1,8 @@
 import { useState } from 'preact/hooks';
+import { feedBase, feedSegment, feedUrls } from '../../src/core/feeds/feed-urls';
 import * as api from './api';
 import type { Catalog } from './app-screen';
 import { CopyButton, ErrorText, formText, Section, useAction } from './ui';
-
-/** What to paste into each updater's configuration, as README's "Native updater feeds" table says. */
-export function feedUrls(folder: string, tauriBase: string): { updater: string; url: string }[] {
-  return [
-    { updater: 'electron-builder (generic provider url)', url: folder },
-    { updater: 'Squirrel.Windows (append the app version)', url: `${folder}/{version}` },
-    { updater: 'Squirrel.Mac (setFeedURL url)', url: `${folder}/{version}/squirrel-mac` },
-    { updater: 'Sparkle (SUFeedURL)', url: `${folder}/appcast.xml` },
-    { updater: 'Tauri v2 (endpoint)', url: `${tauriBase}/{{target}}/{{arch}}/{{current_version}}/tauri` },
-    { updater: 'Velopack (UpdateManager)', url: folder },
-  ];
-}
-
-function segment(value: string): string {
-  return encodeURIComponent(value || '_');
-}
 
 /** The feed URLs of one channel, platform and arch of the app, and the feed doctor for a client of them. */
 export function FeedsSection({ app, catalog }: { app: api.App; catalog: Catalog }) {
@@ -26,10 +11,15 @@ export function FeedsSection({ app, catalog }: { app: api.App; catalog: Catalog 
   const [arch, setArch] = useState(catalog.archs[0]?.ArchID ?? '');
   const [verdict, setVerdict] = useState<api.Explanation | null>(null);
   const doctor = useAction();
-  const base = `${location.origin}/update/${segment(app.Owner)}/${segment(app.AppName)}/${segment(channel || catalog.channels[0]?.ChannelName || '')}`;
+  const base = feedBase(
+    location.origin,
+    app.Owner,
+    app.AppName,
+    channel || catalog.channels[0]?.ChannelName || '',
+  );
   const chosenPlatform = platform || catalog.platforms[0]?.PlatformName || '';
   const chosenArch = arch || catalog.archs[0]?.ArchID || '';
-  const folder = `${base}/${segment(chosenPlatform)}/${segment(chosenArch)}`;
+  const folder = `${base}/${feedSegment(chosenPlatform)}/${feedSegment(chosenArch)}`;
   const select = (label: string, value: string, set: (v: string) => void, options: string[]) =>
     options.length === 0 ? null : (
       <label>

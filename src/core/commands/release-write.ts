@@ -5,6 +5,7 @@ import type { Db } from '../../db/connect.js';
 import { isForeignKeyViolation, isUniqueViolation } from '../../db/errors.js';
 import { MAX_KEY_BYTES } from '../../storage/object-keys.js';
 import { InvalidKeyError, type Visibility } from '../../storage/types.js';
+import type { Actor } from '../auth/actor.js';
 import { conflict, DomainError, invalid } from '../errors.js';
 import { newId } from '../ids.js';
 import { printable } from '../names.js';
@@ -18,6 +19,18 @@ import {
   removeObject,
   type StagedFile,
 } from '../releases/upload.js';
+import {
+  completedUploads,
+  endUploadSessions,
+  removeSessionParts,
+  type UploadRef,
+} from '../releases/upload-sessions.js';
+
+export interface StoredFile {
+  fileName: string;
+  size: number;
+  sha256: string;
+}
 
 const DUPLICATE_ARTIFACT = 'app with this name, version, platform, architecture and file already exists';
 const BUSY =
@@ -34,6 +47,9 @@ const BUSY =
  */
 export class ReleaseWrite {
   #done = false;
+  /** Resumable upload sessions whose files this write took over: its commit ends them. */
+  readonly #sessions: string[] = [];
+  #stored: StoredFile[] = [];
 
   constructor(
     private readonly deps: ReleaseDeps,
@@ -41,6 +57,16 @@ export class ReleaseWrite {
     /** Files of this request received before it was planned: adoptStaged() checks them. */
     private readonly files: ReleaseFiles = new ReleaseFiles(deps),
   ) {}
+
+  /** Whether the write took over resumable uploads (`data.uploads`). */
+  get resumed(): boolean {
+    return this.#sessions.length > 0;
+  }
+
+  /** The files a committed write stored, in the order they came, as measured while they streamed in. */
+  get stored(): readonly StoredFile[] {
+    return this.#stored;
+  }
 
   get #visibility(): Visibility {
     return this.plan.app.private ? 'private' : 'public';
@@ -55,6 +81,17 @@ export class ReleaseWrite {
     const fileName = this.files.admit(file.fileName);
     await this.#refuseDuplicate(fileName, this.#finalKey(fileName));
     await this.files.store(fileName, file.stream, this.#visibility);
+  }
+
+  /**
+   * Adds the files of the caller's completed resumable uploads (`uploads` in `data`), each through addFile like a
+   * file part: checked, then copied to a temporary key while it is hashed. The sessions end when the commit does.
+   */
+  async addUploads(actor: Actor, refs: readonly UploadRef[]): Promise<void> {
+    for (const upload of await completedUploads(this.deps, actor, refs)) {
+      await this.addFile({ fileName: upload.fileName, stream: upload.open() });
+      this.#sessions.push(upload.id);
+    }
   }
 
   /** Runs the checks that needed the plan on the files stored before it; call once, right after construction. */
@@ -158,6 +195,11 @@ export class ReleaseWrite {
           .where('id', '=', id)
           .execute();
         await this.#insertArtifacts(trx, id, staged);
+        if (!(await endUploadSessions(trx, this.plan.tenantId, this.#sessions))) {
+          throw conflict(
+            'an upload in "uploads" was added to a release or deleted by another request meanwhile: check and send again',
+          );
+        }
         await alongside?.(trx, id);
         for (const file of staged) {
           moving.add(file.finalKey);
@@ -165,7 +207,9 @@ export class ReleaseWrite {
         }
         return id;
       });
+      this.#stored = staged.map((f) => ({ fileName: f.fileName, size: f.size, sha256: f.sha256 }));
       this.files.committed();
+      await removeSessionParts(this.deps, this.#sessions);
       if (staged.length > 0) {
         this.deps.metrics?.uploaded(
           staged.length,

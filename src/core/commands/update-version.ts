@@ -10,12 +10,13 @@ import {
   type ReleaseFiles,
   resolveFilePlacement,
 } from '../releases/upload.js';
+import { parseUploadRefs } from '../releases/upload-sessions.js';
 import { ReleaseWrite } from './release-write.js';
 
 /**
  * Validates a version update (`{"id","app_name","version"}` and the fields to change); only the fields sent change
- * (FaynoSync reset the flags left out). Files sent with it (`files` holds those sent before `data`) are added as
- * artifacts through the upload pipeline.
+ * (FaynoSync reset the flags left out). Files sent with it (`files` holds those sent before `data`) and the completed
+ * resumable uploads `data.uploads` names are added as artifacts through the upload pipeline.
  */
 export async function prepareVersionUpdate(
   deps: ReleaseDeps,
@@ -30,13 +31,15 @@ export async function prepareVersionUpdate(
   const input = asObject(data, '{"id":"…","app_name":"myapp","version":"1.0.0","publish":true}');
   const changes = parseVersionChanges(input, formFields);
   const signature = parseSignature(input.signature);
+  const uploads = parseUploadRefs(input.uploads);
   const row = await findVersion(db, actor, input, false);
   if (input.channel !== undefined && input.channel !== null && input.channel !== '') {
     if (input.channel !== row.channel_name) throw invalid('updating the channel is not allowed');
   }
-  const placement = withFiles
-    ? await resolveFilePlacement(db, actor, input, row.channel_id)
-    : { channelId: row.channel_id, platformId: null, archId: null };
+  const placement =
+    withFiles || uploads.length > 0
+      ? await resolveFilePlacement(db, actor, input, row.channel_id)
+      : { channelId: row.channel_id, platformId: null, archId: null };
   const write = new ReleaseWrite(
     deps,
     {
@@ -52,5 +55,6 @@ export async function prepareVersionUpdate(
     files,
   );
   await write.adoptStaged();
+  await write.addUploads(actor, uploads);
   return write;
 }

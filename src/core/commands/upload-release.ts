@@ -10,12 +10,14 @@ import {
   type ReleaseFiles,
   resolveFilePlacement,
 } from '../releases/upload.js';
+import { parseUploadRefs } from '../releases/upload-sessions.js';
 import { parseVersion } from '../version-numbers.js';
 import { ReleaseWrite } from './release-write.js';
 
 /**
  * Validates an upload's `data` (FaynoSync's `/upload` fields) and the caller's rights, and checks the files `files`
- * already holds (sent before `data`) against them. Nothing becomes visible before commit(), which bumps the
+ * already holds (sent before `data`) against them, then takes over the completed resumable uploads `data.uploads`
+ * names. Nothing becomes visible before commit(), which bumps the
  * tenant's generation.
  */
 export async function prepareUpload(
@@ -32,6 +34,7 @@ export async function prepareUpload(
   const version = parseVersion(input.version);
   const changes = parseVersionChanges(input, formFields);
   const signature = parseSignature(input.signature);
+  const uploads = parseUploadRefs(input.uploads);
   const app = await findApp(db, actor.tenantId, input.app_name);
   await requireAllowed(db, actor, 'apps', app.id);
   const placement = await resolveFilePlacement(db, actor, input);
@@ -50,5 +53,6 @@ export async function prepareUpload(
     files,
   );
   await write.adoptStaged();
+  await write.addUploads(actor, uploads);
   return write;
 }

@@ -4,6 +4,7 @@ import type { Db } from '../../db/connect.js';
 import { writerOf } from '../../storage/process-tag.js';
 import type { ArtifactStore, Visibility } from '../../storage/types.js';
 import { TEMPORARY_PREFIX, temporaryKeyWriter } from './artifact-keys.js';
+import { sweepExpiredUploadSessions, sweepOrphanedUploadParts } from './upload-sessions.js';
 
 /**
  * How long a temporary object of a process this one cannot see (another host's) is left alone. A temporary object
@@ -30,10 +31,14 @@ export interface SweepDeps {
  *    same pid); otherwise once they are older than a day, which covers other instances on other hosts sharing the
  *    bucket. Multipart uploads that S3 never completed are not objects: a bucket lifecycle rule
  *    (AbortIncompleteMultipartUpload) removes those.
+ * 3. Resumable upload sessions past UPLOAD_SESSION_TTL, with their parts (also swept whenever a session is opened),
+ *    and parts no session holds any more.
  */
 export async function sweepUploads(deps: SweepDeps): Promise<void> {
   await sweepClaims(deps);
   for (const visibility of ['public', 'private'] as const) await sweepTemporary(deps, visibility);
+  await sweepExpiredUploadSessions(deps);
+  await sweepOrphanedUploadParts(deps);
 }
 
 async function sweepClaims({ database: { db }, store, logger }: SweepDeps): Promise<void> {

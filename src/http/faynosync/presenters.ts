@@ -1,5 +1,6 @@
 import type { AppItem } from '../../core/catalog/apps.js';
 import type { NamedItem } from '../../core/catalog/named.js';
+import type { ReleaseWrite } from '../../core/commands/release-write.js';
 import { artifactLink } from '../../core/releases/links.js';
 import type { ReleaseItem } from '../../core/releases/release-listing.js';
 import type { ArtifactStore } from '../../core/stored-files.js';
@@ -75,5 +76,21 @@ export function presentRelease(item: ReleaseItem, apiUrl: string, store: Artifac
     Changelog: [{ Version: item.version, Changes: item.changelog, Date: day(item.createdAt) }],
     Updated_at: item.updatedAt.toISOString(),
     RolloutPercent: item.rolloutPercent,
+  };
+}
+
+/**
+ * What a write that took over resumable uploads (`data.uploads`) adds to FaynoSync's answer: every file it stored, with
+ * the size and SHA-256 measured on the way in, so the client can check them against its own. Writes without uploads
+ * answer exactly as FaynoSync does.
+ */
+export function presentStoredFiles(write: ReleaseWrite | undefined) {
+  if (!write?.resumed) return {};
+  return {
+    artifacts: write.stored.map((file) => ({
+      file_name: file.fileName,
+      size: file.size,
+      sha256: file.sha256,
+    })),
   };
 }

@@ -11,7 +11,7 @@ import { ReleaseFiles } from '../../core/releases/upload.js';
 import { actorOf, authenticate, permit } from '../shared/auth.js';
 import { dataField, readMultipart, writeDataForm } from '../shared/multipart.js';
 import { parseData, routeInput } from '../shared/validate.js';
-import { presentRelease } from './presenters.js';
+import { presentRelease, presentStoredFiles } from './presenters.js';
 import { FAYNOSYNC_ROUTES as R } from './schemas/routes.js';
 
 /** Installers, blockmaps, feed files, deltas: a release pipeline sends a handful, never hundreds. */
@@ -53,19 +53,30 @@ export function releasesRouter(ctx: AppContext): Router {
     permit('apps', 'upload'),
     async (req, res) => {
       const actor = actorOf(res);
-      const id = await writeRelease(ctx, req, (data, fields, _withFiles, files) =>
-        prepareUpload(ctx, actor, parseData(R.upload, data), fields, files),
-      );
-      res.json({ 'uploadResult.Uploaded': id });
+      let write: ReleaseWrite | undefined;
+      const id = await writeRelease(ctx, req, async (data, fields, _withFiles, files) => {
+        write = await prepareUpload(ctx, actor, parseData(R.upload, data), fields, files);
+        return write;
+      });
+      res.json({ 'uploadResult.Uploaded': id, ...presentStoredFiles(write) });
     },
   );
 
   router.post('/apps/update', auth, permit('apps', 'edit'), async (req, res) => {
     const actor = actorOf(res);
-    await writeRelease(ctx, req, (data, fields, withFiles, files) =>
-      prepareVersionUpdate(ctx, actor, parseData(R.updateVersion, data), fields, withFiles, files),
-    );
-    res.json({ 'updatedResult.Updated': true });
+    let write: ReleaseWrite | undefined;
+    await writeRelease(ctx, req, async (data, fields, withFiles, files) => {
+      write = await prepareVersionUpdate(
+        ctx,
+        actor,
+        parseData(R.updateVersion, data),
+        fields,
+        withFiles,
+        files,
+      );
+      return write;
+    });
+    res.json({ 'updatedResult.Updated': true, ...presentStoredFiles(write) });
   });
 
   router.delete('/apps/delete', auth, permit('apps', 'delete'), async (req, res) => {

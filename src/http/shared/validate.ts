@@ -19,9 +19,11 @@ export interface RouteInput {
   body?: z.ZodType;
   /** The JSON held by a multipart form's `data` field (FaynoSync's upload and app routes). */
   data?: z.ZodType;
+  /** Request headers a route reads as input (tus uploads), by their lower-case names. */
+  headers?: z.ZodType;
 }
 
-export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete' | 'all';
+export type HttpMethod = 'get' | 'head' | 'post' | 'put' | 'patch' | 'delete' | 'all';
 
 export interface RouteSpec<I extends RouteInput = RouteInput> {
   face: Face;
@@ -68,13 +70,19 @@ type Parsed<I extends RouteInput, K extends keyof RouteInput> = I[K] extends z.Z
   ? z.output<I[K]>
   : never;
 
-/** The route's params, query and body, parsed by its schemas (a part without a schema is not read). */
+/** The route's params, query, body and headers, parsed by its schemas (a part without a schema is not read). */
 export function routeInput<I extends RouteInput>(
   route: RouteSpec<I>,
   req: Request,
-): { params: Parsed<I, 'params'>; query: Parsed<I, 'query'>; body: Parsed<I, 'body'> } {
-  const { params, query, body } = route.input;
+): {
+  params: Parsed<I, 'params'>;
+  query: Parsed<I, 'query'>;
+  body: Parsed<I, 'body'>;
+  headers: Parsed<I, 'headers'>;
+} {
+  const { params, query, body, headers } = route.input;
   return {
+    headers: (headers ? parseWith(route.face, headers, req.headers) : undefined) as Parsed<I, 'headers'>,
     params: (params ? parseWith(route.face, params, req.params) : undefined) as Parsed<I, 'params'>,
     query: (query ? parseWith(route.face, query, req.query) : undefined) as Parsed<I, 'query'>,
     // Clients send no body on some POSTs and DELETEs: that reads as an empty object.

@@ -11,6 +11,7 @@ import {
   queryText,
   text,
 } from './fields.js';
+import { uploadCreationHeaders, uploadIdParams, uploadPatchHeaders } from './tus.js';
 
 /**
  * Every route of the FaynoSync face (except the hot path and the feeds, which parse their own queries for speed)
@@ -63,9 +64,16 @@ const releaseFields = {
   minimum_system_version: text('minimum_system_version', 'Sparkle: the oldest macOS the release runs on'),
 };
 
+/** Files sent beforehand with the resumable upload routes (POST /uploads), added to the release like "file" parts. */
+const resumableUploads = checkedByCore(
+  'array',
+  'Completed resumable uploads to add as files: [{"id":"<upload id>","name":"app-1.0.0.exe"}] (name defaults to the upload\'s filename)',
+);
+
 const uploadData = dataObject(
   {
     ...releaseFields,
+    uploads: resumableUploads,
     platform: text('platform'),
     arch: text('arch'),
     updater: text('updater', 'The updater the files are for, such as electron-builder or squirrel_windows'),
@@ -77,6 +85,7 @@ const versionData = dataObject(
   {
     id: text('id', 'The version to change'),
     ...releaseFields,
+    uploads: resumableUploads,
     platform: text('platform'),
     arch: text('arch'),
   },
@@ -213,6 +222,34 @@ export const FAYNOSYNC_ROUTES = {
     tag: 'Releases',
     summary: 'Uploads a version: multipart "data" JSON and "file" parts, in any order',
     input: { data: uploadData },
+  }),
+  createUpload: faynosync({
+    method: 'post',
+    path: '/uploads',
+    tag: 'Resumable uploads',
+    summary: 'tus 1.0 creation: opens a resumable upload of Upload-Length bytes; 201 with its Location',
+    input: { headers: uploadCreationHeaders },
+  }),
+  uploadOffset: faynosync({
+    method: 'head',
+    path: '/uploads/:id',
+    tag: 'Resumable uploads',
+    summary: 'tus 1.0: how many bytes the upload has (Upload-Offset) of Upload-Length',
+    input: { params: uploadIdParams },
+  }),
+  appendUpload: faynosync({
+    method: 'patch',
+    path: '/uploads/:id',
+    tag: 'Resumable uploads',
+    summary: 'tus 1.0: appends the body (application/offset+octet-stream) at Upload-Offset; 204',
+    input: { params: uploadIdParams, headers: uploadPatchHeaders },
+  }),
+  deleteUpload: faynosync({
+    method: 'delete',
+    path: '/uploads/:id',
+    tag: 'Resumable uploads',
+    summary: 'tus 1.0 termination: ends the upload and removes its bytes; 204',
+    input: { params: uploadIdParams },
   }),
   updateVersion: faynosync({
     method: 'post',
