@@ -588,8 +588,9 @@ async function main(): Promise<void> {
     );
   } catch (err) {
     // What the server said is usually why.
+    const cause = err instanceof Error && err.cause instanceof Error ? ` (${err.cause.message})` : '';
     throw new Error(
-      `${err instanceof Error ? err.message : String(err)}\n--- server ---\n${server?.output.join('') ?? ''}`,
+      `${err instanceof Error ? err.message : String(err)}${cause}\n--- server ---\n${server?.output.join('') ?? ''}`,
     );
   } finally {
     clearTimeout(cutoff);

@@ -8,6 +8,7 @@ import { KnownAddresses, RateLimiter } from './core/rate-limit.js';
 import { EdgePublisher } from './core/releases/edge.js';
 import { ReleaseCache } from './core/releases/release-cache.js';
 import { sweepUploads } from './core/releases/sweep.js';
+import { UploadSessionWrites } from './core/releases/upload-session-writes.js';
 import { ReportsRetention } from './core/reports/retention.js';
 import { TelemetryRecorder } from './core/telemetry/recorder.js';
 import { TelemetryRetention } from './core/telemetry/retention.js';
@@ -43,6 +44,8 @@ export interface AppContext {
   degradedReasons: () => Promise<string[]>;
   /** Counts of requests, checks, caches, uploads and failures; served at GET /metrics when config.metrics says so. */
   metrics: Metrics;
+  /** The resumable upload PATCHes this instance is finishing, which a HEAD of the same upload waits for. */
+  uploadWrites: UploadSessionWrites;
 }
 
 /** Flushes what is buffered and closes connections; the context is unusable afterwards. */
@@ -120,6 +123,7 @@ export async function openContext(config: Config, logger: Logger, database?: DbH
       reportsRetention,
       edge,
       metrics,
+      uploadWrites: new UploadSessionWrites(),
     };
   } catch (err) {
     await db.close();

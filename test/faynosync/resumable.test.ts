@@ -574,7 +574,7 @@ describe('resumable uploads (tus 1.0)', () => {
       await cutter.close();
       await stop(server);
     }
-  });
+  }, 180_000);
 });
 
 describe.each([

@@ -6,6 +6,7 @@ import {
   findUploadSession,
   partKey,
   sessionExpiry,
+  type UploadSession,
   type UploadSessionDeps,
 } from '../releases/upload-sessions.js';
 
@@ -24,13 +25,14 @@ interface Cut {
 
 /**
  * The body as it arrives, at most `room` bytes. A body that breaks off or goes past `room` ends here instead of
- * failing, so the store keeps what arrived whole; `cut` says why it ended early.
+ * failing, so the store keeps what arrived whole; `cut` says why it ended early. `onEnd` is told when it ends.
  */
 async function* arrived(
   body: AsyncIterable<Buffer>,
   room: number,
   id: string,
   cut: Cut,
+  onEnd: () => void,
 ): AsyncGenerator<Buffer> {
   let received = 0;
   try {
@@ -49,6 +51,8 @@ async function* arrived(
     cut.failure = invalid(
       `the request ended after ${received} bytes of its body: the upload kept them; ${resume(id)}`,
     );
+  } finally {
+    onEnd();
   }
 }
 
@@ -69,6 +73,7 @@ export async function appendToUploadSession(
   body: AsyncIterable<Buffer>,
   contentLength: number | undefined,
 ): Promise<AppendResult> {
+  await deps.uploadWrites.settled(id);
   const session = await findUploadSession(deps.database.db, actor, id);
   if (offset !== session.offset) {
     throw conflict(
@@ -82,26 +87,44 @@ export async function appendToUploadSession(
       `the body goes past the Upload-Length of ${session.length} bytes: send at most ${room} bytes from offset ${offset}`,
     );
   }
-  const key = partKey(id, offset);
   const cut: Cut = {};
-  const { size } = await deps.store.put(key, Readable.from(arrived(body, room, id, cut)), {
-    visibility: 'private',
+  let bodyEnded: () => void = () => {};
+  const ended = new Promise<void>((resolve) => {
+    bodyEnded = resolve;
   });
-  let result: AppendResult = { offset, length: session.length, expiresAt: session.expiresAt };
+  const result = storeAndRecord(
+    deps,
+    actor,
+    session,
+    arrived(body, room, id, cut, () => bodyEnded()),
+  );
+  void ended.then(() => deps.uploadWrites.finishing(id, result));
+  const appended = await result;
+  if (cut.failure) throw cut.failure;
+  return appended;
+}
+
+/** Stores the bytes as the session's next part, then records it; answers where the session stands afterwards. */
+async function storeAndRecord(
+  deps: UploadSessionDeps,
+  actor: Actor,
+  session: UploadSession,
+  bytes: AsyncGenerator<Buffer>,
+): Promise<AppendResult> {
+  const { id, offset } = session;
+  const key = partKey(id, offset);
+  const { size } = await deps.store.put(key, Readable.from(bytes), { visibility: 'private' });
   if (size === 0) {
     await removeObject(deps, key, 'private');
-  } else {
-    const expiresAt = sessionExpiry(deps.config.uploadSessionTtlSeconds);
-    const recorded = await record(deps, actor, id, { start: offset, end: offset + size, key, expiresAt });
-    if (!recorded) await removeObject(deps, key, 'private');
-    result = {
-      offset: recorded ? offset + size : (await findUploadSession(deps.database.db, actor, id)).offset,
-      length: session.length,
-      expiresAt,
-    };
+    return { offset, length: session.length, expiresAt: session.expiresAt };
   }
-  if (cut.failure) throw cut.failure;
-  return result;
+  const expiresAt = sessionExpiry(deps.config.uploadSessionTtlSeconds);
+  if (await record(deps, actor, id, { start: offset, end: offset + size, key, expiresAt })) {
+    return { offset: offset + size, length: session.length, expiresAt };
+  }
+  await removeObject(deps, key, 'private');
+  const now = await findUploadSession(deps.database.db, actor, id);
+  return { offset: now.offset, length: session.length, expiresAt: now.expiresAt };
 }
 
 /**

@@ -7,6 +7,7 @@ import type { Actor } from '../auth/actor.js';
 import { invalid, notFound } from '../errors.js';
 import { printable } from '../names.js';
 import { removeObject } from './upload.js';
+import type { UploadSessionWrites } from './upload-session-writes.js';
 
 /**
  * Resumable upload sessions (tus 1.0). A session's offset lives in the database; its bytes are private objects of the
@@ -22,6 +23,8 @@ export interface UploadSessionDeps {
   store: ArtifactStore;
   logger: Logger;
   config: { uploadMaxBytes: number; uploadSessionTtlSeconds: number };
+  /** This instance's PATCHes that are storing what they received. */
+  uploadWrites: UploadSessionWrites;
 }
 
 type StoreDeps = Pick<UploadSessionDeps, 'store' | 'logger'>;
@@ -81,6 +84,16 @@ export async function findUploadSession(db: Db, actor: Actor, id: string): Promi
     offset: Number(row.upload_offset),
     expiresAt: row.expires_at,
   };
+}
+
+/** HEAD: the caller's session once this instance's PATCHes of it that are finishing have recorded their bytes. */
+export async function uploadSessionStatus(
+  deps: Pick<UploadSessionDeps, 'database' | 'uploadWrites'>,
+  actor: Actor,
+  id: string,
+): Promise<UploadSession> {
+  await deps.uploadWrites.settled(id);
+  return findUploadSession(deps.database.db, actor, id);
 }
 
 /** A completed session named by a release write's `uploads`, under the name its artifact gets. */

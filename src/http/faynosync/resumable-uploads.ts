@@ -3,7 +3,7 @@ import type { AppContext } from '../../context.js';
 import { appendToUploadSession } from '../../core/commands/append-to-upload-session.js';
 import { deleteUploadSession } from '../../core/commands/delete-upload-session.js';
 import { openUploadSession } from '../../core/commands/open-upload-session.js';
-import { findUploadSession } from '../../core/releases/upload-sessions.js';
+import { uploadSessionStatus } from '../../core/releases/upload-sessions.js';
 import { actorOf, authenticate } from '../shared/auth.js';
 import { cors } from '../shared/cors.js';
 import { drain } from '../shared/multipart.js';
@@ -85,7 +85,7 @@ export function resumableUploadsRouter(ctx: AppContext): Router {
 
   router.head('/uploads/:id', auth, async (req, res) => {
     const { id } = routeInput(R.uploadOffset, req).params;
-    const session = await findUploadSession(ctx.database.db, actorOf(res), id);
+    const session = await uploadSessionStatus(ctx, actorOf(res), id);
     res
       .status(200)
       .set({
