@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ConfigError } from './config-error.js';
+import { APPLE_API_URL } from './core/apple/connect.js';
 import type { ReportsOptions } from './core/reports/ingest.js';
 import type { S3Options } from './storage/s3.js';
 
@@ -15,6 +16,8 @@ export interface Config {
   storageDriver: 'local' | 's3';
   s3: S3Options | undefined;
   apiUrl: string;
+  /** App Store Connect's base URL (APPLE_API_URL): Apple's by default, a test double or proxy otherwise. */
+  appleApiUrl: string;
   jwtSecret: string;
   /** Sign-up key from the environment; unset means a one-time key may be minted at start-up. */
   apiKey: string | undefined;
@@ -331,6 +334,7 @@ export function loadConfig(env: Env = process.env): Config {
     storageDriver: driver,
     s3,
     apiUrl,
+    appleApiUrl: url(env, 'APPLE_API_URL', APPLE_API_URL),
     jwtSecret,
     apiKey,
     tokenTtlSeconds: int(env, 'TOKEN_TTL_SECONDS', 24 * 3600, 60, 365 * 24 * 3600),
