@@ -38,6 +38,7 @@ export class FakeAppStoreConnect {
   readonly devices: AppleDevice[] = [];
   readonly requests: FakeRequest[] = [];
   url = '';
+  private stalled = 0;
   private rateLimited: { times: number; retryAfter: string | undefined } = {
     times: 0,
     retryAfter: undefined,
@@ -61,7 +62,14 @@ export class FakeAppStoreConnect {
   }
 
   close(): Promise<void> {
-    return new Promise((done) => this.server.close(() => done()));
+    const closed = new Promise<void>((done) => this.server.close(() => done()));
+    this.server.closeAllConnections();
+    return closed;
+  }
+
+  /** The next `times` requests get no answer at all, as when Apple or the network hangs. */
+  stall(times: number): void {
+    this.stalled = times;
   }
 
   /** The next `times` requests get a 429; retryAfter is the Retry-After header's value (none when undefined). */
@@ -105,6 +113,10 @@ export class FakeAppStoreConnect {
       body = raw;
     }
     this.requests.push({ method: req.method ?? '', path: url.pathname, query: url.searchParams, body });
+    if (this.stalled > 0) {
+      this.stalled--;
+      return;
+    }
     res.setHeader('content-type', 'application/json');
 
     if (this.rateLimited.times > 0) {

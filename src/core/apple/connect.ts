@@ -28,6 +28,8 @@ export interface AppleClientOptions {
   maxRateLimitRetries?: number;
   /** A Retry-After longer than this (seconds) is not waited for: the rate limit error is returned at once. */
   maxRetryDelaySeconds?: number;
+  /** How long one request may take, answer included (default 30 s). */
+  timeoutMs?: number;
   /** Milliseconds since the epoch; injected so tests control token lifetimes. */
   now?: () => number;
   /** Waits between retries; injected so tests do not wait. */
@@ -204,6 +206,31 @@ function apiError(
 }
 
 /**
+ * What `GET /admin/api/apple/status` reports for a tenant's stored credentials: not configured when any is missing,
+ * not connected when the key cannot sign or Apple refuses it.
+ */
+export async function appleStatus(
+  options: Omit<AppleClientOptions, 'credentials'> & { credentials: Partial<AppleCredentials> | undefined },
+): Promise<AppleStatus> {
+  const { keyId, issuerId, privateKey } = options.credentials ?? {};
+  if (!keyId || !issuerId || !privateKey) {
+    return {
+      configured: false,
+      connected: false,
+      message: 'Apple API credentials not configured: set the key id, the issuer id and the .p8 private key',
+    };
+  }
+  let client: AppleConnectClient;
+  try {
+    client = new AppleConnectClient({ ...options, credentials: { keyId, issuerId, privateKey } });
+  } catch (err) {
+    if (!(err instanceof DomainError)) throw err;
+    return { configured: true, connected: false, message: err.message };
+  }
+  return client.status();
+}
+
+/**
  * A client of the App Store Connect API's devices resource. It signs one ES256 token per ~19 minutes, retries a 429
  * after Apple's Retry-After a bounded number of times, and turns Apple's error bodies into AppleApiError.
  */
@@ -214,6 +241,7 @@ export class AppleConnectClient {
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly maxRetries: number;
   private readonly maxDelaySeconds: number;
+  private readonly timeoutMs: number;
   private token: { value: string; renewAt: number } | undefined;
 
   constructor(private readonly options: AppleClientOptions) {
@@ -227,6 +255,7 @@ export class AppleConnectClient {
     this.sleep = options.sleep ?? ((ms) => new Promise((done) => setTimeout(done, ms)));
     this.maxRetries = options.maxRateLimitRetries ?? 3;
     this.maxDelaySeconds = options.maxRetryDelaySeconds ?? 60;
+    this.timeoutMs = options.timeoutMs ?? 30_000;
   }
 
   /** The bearer token, reused until shortly before it expires. */
@@ -347,6 +376,7 @@ export class AppleConnectClient {
   private async request(method: 'GET' | 'POST', url: string, body?: unknown): Promise<unknown> {
     for (let attempt = 0; ; attempt++) {
       let res: Response;
+      let text: string;
       try {
         res = await fetch(url, {
           method,
@@ -356,16 +386,21 @@ export class AppleConnectClient {
             ...(body === undefined ? {} : { 'content-type': 'application/json' }),
           },
           body: body === undefined ? undefined : JSON.stringify(body),
+          signal: AbortSignal.timeout(this.timeoutMs),
         });
+        text = await res.text();
       } catch (err) {
+        const why =
+          (err as Error).name === 'TimeoutError'
+            ? `no answer within ${this.timeoutMs / 1000} s`
+            : (err as Error).message;
         throw new AppleApiError(
           'unavailable',
-          `App Store Connect could not be reached at ${this.baseUrl} (${(err as Error).message}): check the network or APPLE_API_URL`,
+          `App Store Connect could not be reached at ${this.baseUrl} (${why}): check the network or APPLE_API_URL`,
           0,
           'NETWORK',
         );
       }
-      const text = await res.text();
       let parsed: unknown;
       try {
         parsed = text ? JSON.parse(text) : {};

@@ -6,6 +6,7 @@ import {
   AppleConnectClient,
   type AppleCredentials,
   appleDeviceName,
+  appleStatus,
   parseRateLimit,
 } from '../../../src/core/apple/connect.js';
 import { DomainError } from '../../../src/core/errors.js';
@@ -71,6 +72,40 @@ describe('App Store Connect client', () => {
     const status = await client({ credentials: { ...credentials, privateKey: stranger } }).status();
     expect(status.connected).toBe(false);
     expect(status.message).toMatch(/Apple rejected the API key \(401.*check the key id, the issuer id/);
+  });
+
+  it('reports missing credentials as not configured and a key that cannot sign as not connected', async () => {
+    const options = { baseUrl: fake.url, now: () => nowMs };
+    expect(await appleStatus({ ...options, credentials: undefined })).toEqual({
+      configured: false,
+      connected: false,
+      message: 'Apple API credentials not configured: set the key id, the issuer id and the .p8 private key',
+    });
+    expect(await appleStatus({ ...options, credentials: { ...credentials, keyId: '' } })).toMatchObject({
+      configured: false,
+    });
+    expect(
+      await appleStatus({ ...options, credentials: { ...credentials, privateKey: 'not a key' } }),
+    ).toEqual({
+      configured: true,
+      connected: false,
+      message: expect.stringContaining('paste the whole .p8 file'),
+    });
+    expect(fake.requests).toHaveLength(0);
+    expect(await appleStatus({ ...options, credentials })).toMatchObject({
+      configured: true,
+      connected: true,
+    });
+  });
+
+  it('gives up on a request that gets no answer, and says Apple could not be reached', async () => {
+    fake.stall(1);
+    const err = await client({ timeoutMs: 300 })
+      .listDevices()
+      .catch((e: unknown) => e);
+    expect(err).toMatchObject({ kind: 'unavailable', status: 0, code: 'NETWORK' });
+    expect((err as Error).message).toContain('no answer within 0.3 s');
+    expect(await client().listDevices()).toEqual([]);
   });
 
   it('lists every device by following links.next, 200 per page', async () => {
