@@ -39,6 +39,8 @@ export class FakeAppStoreConnect {
   readonly requests: FakeRequest[] = [];
   url = '';
   private stalled = 0;
+  /** When set, `links.next` points to this origin instead of the fake's own (a hostile or broken answer). */
+  nextOrigin: string | undefined;
   private rateLimited: { times: number; retryAfter: string | undefined } = {
     times: 0,
     retryAfter: undefined,
@@ -197,7 +199,7 @@ export class FakeAppStoreConnect {
     const data = matching.slice(offset, offset + limit);
     const links: { self: string; next?: string } = { self: url.toString() };
     if (offset + limit < matching.length) {
-      const next = new URL(url);
+      const next = new URL(`${url.pathname}${url.search}`, this.nextOrigin ?? this.url);
       next.searchParams.set('cursor', Buffer.from(String(offset + limit)).toString('base64url'));
       links.next = next.toString();
     }

@@ -1,12 +1,22 @@
-import type { webcrypto } from 'node:crypto';
-import { Set as Asn1Set, Integer, OctetString, Sequence, Utf8String } from 'asn1js';
+import { createHash, type webcrypto } from 'node:crypto';
 import {
+  Set as Asn1Set,
+  Integer,
+  ObjectIdentifier,
+  OctetString,
+  Sequence,
+  UTCTime,
+  Utf8String,
+} from 'asn1js';
+import {
+  Attribute,
   AttributeTypeAndValue,
   Certificate,
   ContentInfo,
   EncapsulatedContentInfo,
   IssuerAndSerialNumber,
   RelativeDistinguishedNames,
+  SignedAndUnsignedAttributes,
   SignedData,
   SignerInfo,
 } from 'pkijs';
@@ -56,14 +66,34 @@ export async function selfSignedIdentity(
 }
 
 /**
+ * Signed attributes as devices and Apple's profile signer write them: content type, signing time and the content's
+ * digest; the signature then covers these attributes instead of the content itself.
+ */
+function signedAttributes(content: Uint8Array, hash: 'SHA-1' | 'SHA-256'): SignedAndUnsignedAttributes {
+  const digest = createHash(hash === 'SHA-1' ? 'sha1' : 'sha256')
+    .update(content)
+    .digest();
+  return new SignedAndUnsignedAttributes({
+    type: 0,
+    attributes: [
+      new Attribute({ type: '1.2.840.113549.1.9.3', values: [new ObjectIdentifier({ value: ID_DATA })] }),
+      new Attribute({ type: '1.2.840.113549.1.9.5', values: [new UTCTime({ valueDate: new Date() })] }),
+      new Attribute({ type: '1.2.840.113549.1.9.4', values: [new OctetString({ valueHex: digest })] }),
+    ],
+  });
+}
+
+/**
  * A CMS SignedData (DER) that carries `content` and a signature over it by `signer`. `certificate` is the
- * certificate put into the blob (the signer's own unless a test swaps it; none when null).
+ * certificate put into the blob (the signer's own unless a test swaps it; none when null); `signedAttributes` signs
+ * the attributes with the content's digest instead of the content.
  */
 export async function signedData(
   content: Uint8Array,
   signer: Identity,
-  options: { hash?: 'SHA-1' | 'SHA-256'; certificate?: Certificate | null } = {},
+  options: { hash?: 'SHA-1' | 'SHA-256'; certificate?: Certificate | null; signedAttributes?: boolean } = {},
 ): Promise<Buffer> {
+  const hash = options.hash ?? 'SHA-256';
   const carried = options.certificate === undefined ? signer.certificate : options.certificate;
   const signed = new SignedData({
     version: 1,
@@ -78,11 +108,12 @@ export async function signedData(
           issuer: (carried ?? signer.certificate).issuer,
           serialNumber: (carried ?? signer.certificate).serialNumber,
         }),
+        ...(options.signedAttributes ? { signedAttrs: signedAttributes(content, hash) } : {}),
       }),
     ],
     ...(carried ? { certificates: [carried] } : {}),
   });
-  await signed.sign(signer.privateKey, 0, options.hash ?? 'SHA-256');
+  await signed.sign(signer.privateKey, 0, hash);
   const info = new ContentInfo({ contentType: ContentInfo.SIGNED_DATA, content: signed.toSchema(true) });
   return Buffer.from(info.toSchema().toBER());
 }

@@ -119,6 +119,16 @@ describe('App Store Connect client', () => {
     expect(lists[1]?.query.has('cursor')).toBe(true);
   });
 
+  it('never follows a next link to another host with the bearer token', async () => {
+    for (let i = 0; i < 201; i++) fake.addDevice(i.toString(16).padStart(40, '0'));
+    fake.nextOrigin = 'http://127.0.0.2:9';
+    const err = await client()
+      .listDevices()
+      .catch((e: unknown) => e);
+    expect(err).toMatchObject({ kind: 'unavailable', code: 'FOREIGN_NEXT_LINK' });
+    expect(fake.requests).toHaveLength(1);
+  });
+
   it('finds a device by UDID with filter[udid]', async () => {
     const known = fake.addDevice(OLD_UDID, 'Ann’s iPhone');
     const apple = client();

@@ -51,9 +51,20 @@ describe('the UDID callback body', () => {
     });
   });
 
+  it('verifies a signature over signed attributes that carry the content digest, and catches a changed content', async () => {
+    const body = await signedData(devicePlist(), device, { signedAttributes: true });
+    const messageDigestOid = Buffer.from('06092a864886f70d010904', 'hex');
+    expect(body.includes(messageDigestOid)).toBe(true);
+    expect((await readDeviceAttributes(body)).verified).toBe(true);
+    body.write('iPhone15,3', body.indexOf('iPhone14,2'), 'latin1');
+    const tampered = await readDeviceAttributes(body);
+    expect(tampered.attributes.product).toBe('iPhone15,3');
+    expect(tampered.verified).toBe(false);
+  });
+
   it('verifies a SHA-1 signature, as older devices send', async () => {
     const sha1 = await selfSignedIdentity('Old device', 'Apple iPhone Device', 'SHA-1');
-    const body = await signedData(devicePlist(), sha1, { hash: 'SHA-1' });
+    const body = await signedData(devicePlist(), sha1, { hash: 'SHA-1', signedAttributes: true });
     expect((await readDeviceAttributes(body)).verified).toBe(true);
   });
 
