@@ -39,6 +39,8 @@ export class FakeAppStoreConnect {
   readonly requests: FakeRequest[] = [];
   url = '';
   private stalled = 0;
+  /** When true, the key is taken to lack a role that may manage devices (a key with the Sales role, say). */
+  readOnlyKey = false;
   /** When set, `links.next` points to this origin instead of the fake's own (a hostile or broken answer). */
   nextOrigin: string | undefined;
   private rateLimited: { times: number; retryAfter: string | undefined } = {
@@ -145,6 +147,14 @@ export class FakeAppStoreConnect {
         code: 'NOT_AUTHORIZED',
         title: 'Authentication credentials are missing or invalid.',
         detail: `Provide a properly configured and signed bearer token, and make sure that it has not expired. (${authError})`,
+      });
+      return;
+    }
+    if (this.readOnlyKey && req.method === 'POST') {
+      this.fail(res, 403, {
+        code: 'FORBIDDEN_ERROR',
+        title: 'This request is forbidden for security reasons',
+        detail: 'The API key in use does not allow this request',
       });
       return;
     }

@@ -151,7 +151,9 @@ export function parseRateLimit(
   return { hourlyLimit: Number(limit[1]), remaining: Number(remaining[1]) };
 }
 
-const describe = (e: AppleErrorEntry) => [e.title, e.detail].filter(Boolean).join(' ');
+/** Apple's title and detail as one sentence pair ("An attribute value is invalid. A device with number …"). */
+const describe = (e: AppleErrorEntry) =>
+  [e.title && !/[.!?]$/.test(e.title) ? `${e.title}.` : e.title, e.detail].filter(Boolean).join(' ');
 
 /** Turns an error answer of Apple's into an error that says what went wrong and what to do. */
 function apiError(
@@ -166,6 +168,7 @@ function apiError(
   const first = errors[0];
   const said = errors.map(describe).filter(Boolean).join('; ');
   const code = first?.code ?? `HTTP_${status}`;
+  // A key Apple refuses is a mistake in the tenant's settings, not in the caller's own credentials: never a 401/403.
   if (status === 401) {
     return new AppleApiError(
       'invalid',
@@ -177,7 +180,7 @@ function apiError(
   }
   if (status === 403) {
     return new AppleApiError(
-      'forbidden',
+      'invalid',
       `Apple refused the request (403${said ? `: ${said}` : ''}): the API key needs the Admin or Developer role to manage devices`,
       status,
       code,

@@ -161,6 +161,17 @@ describe('App Store Connect client', () => {
     expect((duplicate as Error).message).toContain('already exists on this team');
   });
 
+  it("says the key's role is too weak when Apple forbids registering, as a settings mistake (400 kind)", async () => {
+    fake.readOnlyKey = true;
+    const err = await client()
+      .registerDevice({ name: 'x', udid: NEW_UDID })
+      .catch((e: unknown) => e);
+    expect(err).toMatchObject({ kind: 'invalid', status: 403, code: 'FORBIDDEN_ERROR' });
+    expect((err as Error).message).toBe(
+      'Apple refused the request (403: This request is forbidden for security reasons. The API key in use does not allow this request): the API key needs the Admin or Developer role to manage devices',
+    );
+  });
+
   it('registers a batch: finds known UDIDs first, registers the rest, reports each device and the counts', async () => {
     const known = fake.addDevice(OLD_UDID);
     const result = await client().registerDevices([
