@@ -3,6 +3,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'n
 import { join, resolve } from 'node:path';
 import { ConfigError } from './config-error.js';
 import type { ConfiguredFenfaTokens } from './core/fenfa/tokens.js';
+import { APPLE_API_URL } from './core/apple/connect.js';
 import type { ReportsOptions } from './core/reports/ingest.js';
 import type { S3Options } from './storage/s3.js';
 
@@ -16,6 +17,8 @@ export interface Config {
   storageDriver: 'local' | 's3';
   s3: S3Options | undefined;
   apiUrl: string;
+  /** App Store Connect's base URL (APPLE_API_URL): Apple's by default, a test double or proxy otherwise. */
+  appleApiUrl: string;
   jwtSecret: string;
   /** Sign-up key from the environment; unset means a one-time key may be minted at start-up. */
   apiKey: string | undefined;
@@ -389,6 +392,7 @@ export function loadConfig(env: Env = process.env): Config {
     storageDriver: driver,
     s3,
     apiUrl,
+    appleApiUrl: url(env, 'APPLE_API_URL', APPLE_API_URL),
     jwtSecret,
     apiKey,
     tokenTtlSeconds: int(env, 'TOKEN_TTL_SECONDS', 24 * 3600, 60, 365 * 24 * 3600),

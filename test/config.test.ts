@@ -63,6 +63,13 @@ describe('loadConfig', () => {
     expect(ttl('7d')).toBe(7 * 86400);
   });
 
+  it("talks to Apple's App Store Connect unless APPLE_API_URL points elsewhere", () => {
+    expect(loadConfig({ JWT_SECRET: SECRET }).appleApiUrl).toBe('https://api.appstoreconnect.apple.com');
+    expect(loadConfig({ JWT_SECRET: SECRET, APPLE_API_URL: 'http://127.0.0.1:4010/' }).appleApiUrl).toBe(
+      'http://127.0.0.1:4010',
+    );
+  });
+
   it('reads sizes with units and a complete S3 set-up', () => {
     expect(loadConfig({ JWT_SECRET: SECRET, UPLOAD_MAX_BYTES: '500MB' }).uploadMaxBytes).toBe(
       500 * 1024 ** 2,
@@ -87,6 +94,7 @@ describe('loadConfig', () => {
     ['DATABASE_URL', { DATABASE_URL: 'mysql://x' }],
     ['API_URL', { API_URL: 'not-a-url' }],
     ['API_URL', { API_URL: 'ftp://example.com' }],
+    ['APPLE_API_URL', { APPLE_API_URL: 'api.appstoreconnect.apple.com' }],
     ['UPLOAD_MAX_BYTES', { UPLOAD_MAX_BYTES: 'lots' }],
     ['UPLOAD_MAX_BYTES', { UPLOAD_MAX_BYTES: '0' }],
     ['UPLOAD_SESSION_TTL', { UPLOAD_SESSION_TTL: 'a day' }],
