@@ -11,6 +11,8 @@ import { databaseStartupError, openDatabase } from './db/connect.js';
 import { DataDirInUseError, DataDirLock } from './db/data-dir-lock.js';
 import { migrateToLatest } from './db/migrations.js';
 import { createHttpServer } from './http/shared/timeouts.js';
+import { IMPORT_USAGE, parseImportArguments } from './import/faynosync/arguments.js';
+import { formatSummary, importFaynosync } from './import/faynosync/index.js';
 import { createLogger } from './logger.js';
 import { buildHandler } from './server.js';
 import { updraftVersion } from './version.js';
@@ -22,6 +24,7 @@ const USAGE = `usage: updraft [serve | migrate | create-admin <username> | backu
   backup <file>            write the embedded database, secrets and local artifacts to a .tar (.tar.gz: compressed);
                            the server must be stopped
   restore <file>           bring a backup back into an empty DATA_DIR; then start the server
+  import faynosync …       move a FaynoSync instance into this (stopped) server's data; import --help says more
   -v, --version            print the version`;
 
 async function readPassword(): Promise<string> {
@@ -178,6 +181,32 @@ async function createAdminCommand(username: string | undefined): Promise<void> {
   }
 }
 
+async function importCommand(args: string[]): Promise<void> {
+  const parsed = parseImportArguments(args);
+  if (parsed === 'help') {
+    process.stdout.write(`${IMPORT_USAGE}\n`);
+    return;
+  }
+  const config = loadConfig();
+  const lock = lockDataDir(
+    config,
+    'updraft import',
+    'stop the server first: the importer writes into its data',
+  );
+  try {
+    const ctx = await openContext(config, createLogger('warn'));
+    let summary: Awaited<ReturnType<typeof importFaynosync>>;
+    try {
+      summary = await importFaynosync(parsed.options, ctx);
+    } finally {
+      await closeContext(ctx);
+    }
+    process.stdout.write(parsed.json ? `${JSON.stringify(summary, null, 2)}\n` : formatSummary(summary));
+  } finally {
+    lock?.release();
+  }
+}
+
 async function main(argv: string[]): Promise<void> {
   const [command = 'serve', ...rest] = argv;
   const envFile = loadDotEnv();
@@ -192,6 +221,8 @@ async function main(argv: string[]): Promise<void> {
       return backupCommand(rest[0]);
     case 'restore':
       return restoreCommand(rest[0]);
+    case 'import':
+      return importCommand(rest);
     case '-v':
     case '--version':
       process.stdout.write(`${updraftVersion()}\n`);

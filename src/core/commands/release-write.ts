@@ -54,7 +54,7 @@ export class ReleaseWrite {
   async addFile(file: FileUpload): Promise<void> {
     const fileName = this.files.admit(file.fileName);
     await this.#refuseDuplicate(fileName, this.#finalKey(fileName));
-    await this.files.store(fileName, file.stream, this.#visibility);
+    await this.files.store(fileName, file.stream, this.#visibility, file.package);
   }
 
   /** Runs the checks that needed the plan on the files stored before it; call once, right after construction. */
@@ -255,7 +255,7 @@ export class ReleaseWrite {
             file_name: file.fileName,
             storage_key: file.finalKey,
             visibility: this.#visibility,
-            package: extname(file.fileName),
+            package: file.package ?? extname(file.fileName),
             size: file.size,
             sha1: file.sha1,
             sha256: file.sha256,

@@ -78,6 +78,8 @@ export interface VersionChanges {
   rollout_percent?: number;
   changelog?: string;
   min_system_version?: string | null;
+  /** Never from a request: an import keeps FaynoSync's seed, so every device stays in its rollout bucket. */
+  rollout_seed?: string;
 }
 
 /**
@@ -298,6 +300,8 @@ function contentTypeOf(fileName: string): string | undefined {
 export interface FileUpload {
   fileName: string;
   stream: Readable;
+  /** The extension the update check lists the file under; unset: the name's. An import keeps FaynoSync's. */
+  package?: string;
 }
 
 /** Everything a release write needs to know, checked before its first file is stored. */
@@ -324,6 +328,7 @@ export interface StagedFile {
   sha1: string;
   sha256: string;
   sha512: string;
+  package?: string;
 }
 
 /**
@@ -354,7 +359,7 @@ export class ReleaseFiles {
   }
 
   /** Streams an admitted file to a temporary key of `visibility`; never holds it in memory. */
-  async store(fileName: string, stream: Readable, visibility: Visibility): Promise<void> {
+  async store(fileName: string, stream: Readable, visibility: Visibility, pkg?: string): Promise<void> {
     const tempKey = temporaryKey();
     const limit = this.deps.config.uploadMaxBytes;
     let result: { size: number; sha1: string; sha256: string; sha512: string };
@@ -374,7 +379,13 @@ export class ReleaseFiles {
       throw err;
     }
     this.#bytes += result.size;
-    this.#staged.push({ fileName, tempKey, visibility, ...result });
+    this.#staged.push({
+      fileName,
+      tempKey,
+      visibility,
+      ...result,
+      ...(pkg === undefined ? {} : { package: pkg }),
+    });
   }
 
   /** A file that came before the request's `data`: private until the commit, since nobody knows its app yet. */
