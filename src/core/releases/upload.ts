@@ -302,7 +302,15 @@ export interface FileUpload {
   stream: Readable;
   /** The extension the update check lists the file under; unset: the name's. An import keeps FaynoSync's. */
   package?: string;
+  /**
+   * Where the file goes; unset: Updraft's layout (releaseKey). An import keeps FaynoSync's key, so its links (and
+   * the update check's, for private apps) stay as they were; never under one of UPDRAFT_KEY_ROOTS.
+   */
+  key?: string;
 }
+
+/** What an import keeps of a file as the other server stored it. */
+export type KeptAsStored = Pick<FileUpload, 'package' | 'key'>;
 
 /** Everything a release write needs to know, checked before its first file is stored. */
 export interface ReleasePlan extends FilePlacement {
@@ -329,6 +337,7 @@ export interface StagedFile {
   sha256: string;
   sha512: string;
   package?: string;
+  key?: string;
 }
 
 /**
@@ -359,7 +368,12 @@ export class ReleaseFiles {
   }
 
   /** Streams an admitted file to a temporary key of `visibility`; never holds it in memory. */
-  async store(fileName: string, stream: Readable, visibility: Visibility, pkg?: string): Promise<void> {
+  async store(
+    fileName: string,
+    stream: Readable,
+    visibility: Visibility,
+    kept: KeptAsStored = {},
+  ): Promise<void> {
     const tempKey = temporaryKey();
     const limit = this.deps.config.uploadMaxBytes;
     let result: { size: number; sha1: string; sha256: string; sha512: string };
@@ -384,7 +398,8 @@ export class ReleaseFiles {
       tempKey,
       visibility,
       ...result,
-      ...(pkg === undefined ? {} : { package: pkg }),
+      ...(kept.package === undefined ? {} : { package: kept.package }),
+      ...(kept.key === undefined ? {} : { key: kept.key }),
     });
   }
 

@@ -10,6 +10,7 @@ import { createNamed } from '../../core/commands/create-named.js';
 import { insertTeamUser } from '../../core/commands/create-team-user.js';
 import { prepareUpload } from '../../core/commands/upload-release.js';
 import { DomainError } from '../../core/errors.js';
+import { UPDRAFT_KEY_ROOTS } from '../../core/releases/artifact-keys.js';
 import type { ReleaseDeps } from '../../core/releases/upload.js';
 import type { Db } from '../../db/connect.js';
 import type { ResourceKind } from '../../db/schema.js';
@@ -56,6 +57,11 @@ function emptySummary(dryRun: boolean): ImportSummary {
   const counts = {} as ImportSummary['counts'];
   for (const kind of COUNTED) counts[kind] = { imported: 0, present: 0 };
   return { dryRun, counts, bytes: 0, notMoved: [], warnings: [] };
+}
+
+/** FaynoSync's key is kept (its links keep working) unless Updraft writes under its first segment. */
+function keepsKey(key: string): boolean {
+  return !UPDRAFT_KEY_ROOTS.includes(key.slice(0, key.indexOf('/')));
 }
 
 /** `IS NULL` for a missing id, `=` otherwise. */
@@ -272,10 +278,13 @@ class TenantImport {
     const what = `version ${release.version} of "${release.app}"${release.channel ? ` (${release.channel})` : ''}`;
     const existing = await this.#existing(release);
     const versionKey = JSON.stringify([release.app, release.channel, release.version]);
-    if (!versions.has(versionKey)) {
+    // A version is counted once: present if Updraft had it, imported once a file of it is (or would be) written.
+    const counted = (kind: 'present' | 'imported') => {
+      if (versions.has(versionKey)) return;
       versions.add(versionKey);
-      this.summary.counts.versions[existing.versionId ? 'present' : 'imported'] += 1;
-    }
+      this.summary.counts.versions[kind] += 1;
+    };
+    if (existing.versionId) counted('present');
     const missing = release.files.filter((file) => !existing.files.has(file.fileName));
     this.summary.counts.files.present += release.files.length - missing.length;
     if (missing.length === 0) return;
@@ -285,6 +294,7 @@ class TenantImport {
         const stream = await this.source.open(file.visibility, file.key);
         if (stream) {
           stream.destroy();
+          counted('imported');
           this.summary.counts.files.imported += 1;
         } else {
           this.#notMoved(`${what}: file ${file.key}`, `not found in the ${file.visibility} bucket`);
@@ -322,7 +332,12 @@ class TenantImport {
             this.#notMoved(`${what}: file ${file.key}`, `not found in the ${file.visibility} bucket`);
             continue;
           }
-          await write.addFile({ fileName: file.fileName, stream, package: file.package });
+          await write.addFile({
+            fileName: file.fileName,
+            stream,
+            package: file.package,
+            ...(keepsKey(file.key) ? { key: file.key } : {}),
+          });
           copied.push(file);
         }
         if (copied.length > 0) await write.commit();
@@ -333,7 +348,9 @@ class TenantImport {
         throw err;
       }
     });
-    if (copied.length > 0) await this.#checkCopies(release, copied, what);
+    if (copied.length === 0) return;
+    counted('imported');
+    await this.#checkCopies(release, copied, what);
   }
 
   /** Counts the copies and compares the SHA-256 measured while copying with FaynoSync's record. */
