@@ -6,6 +6,7 @@ import bcrypt from 'bcrypt';
 import { Client } from 'minio';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { IMPORT_USAGE, parseImportArguments } from '../../src/import/faynosync/arguments.js';
 import {
   type FaynosyncImportOptions,
   formatSummary,
@@ -398,7 +399,15 @@ describe('import faynosync: checkVersion answers as FaynoSync did (behaviour §5
       update_url_dmg: dmg,
       update_url_pkg: publicLink('public testapp', '0.0.1.137', '.pkg'),
     });
-    const file = await request(t.app).get(new URL(dmg).pathname).buffer(true).parse(bytes).expect(200);
+    const file = await request(t.app)
+      .get(new URL(dmg).pathname)
+      .buffer(true)
+      .parse((stream, done) => {
+        const chunks: Buffer[] = [];
+        stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+        stream.on('end', () => done(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
     const stored = fixture.objects.find((o) => o.key === keyOf('public testapp', '0.0.1.137', '.dmg'));
     expect(file.body).toEqual(stored?.bytes);
   });
@@ -514,9 +523,45 @@ describe('import faynosync from S3 buckets', () => {
   });
 });
 
-/** supertest's body parser for raw bytes. */
-function bytes(res: NodeJS.ReadableStream, done: (err: Error | null, body: Buffer) => void): void {
-  const chunks: Buffer[] = [];
-  res.on('data', (chunk: Buffer) => chunks.push(chunk));
-  res.on('end', () => done(null, Buffer.concat(chunks)));
-}
+describe('updraft import faynosync: arguments', () => {
+  it('reads a run from a local copy of the buckets', () => {
+    expect(
+      parseImportArguments([
+        'faynosync',
+        '--mongo-export',
+        'dump',
+        '--files',
+        'buckets',
+        '--dry-run',
+        '--json',
+      ]),
+    ).toEqual({
+      options: {
+        mongoExport: 'dump',
+        source: { files: 'buckets' },
+        buckets: { public: undefined, private: undefined },
+        dryRun: true,
+      },
+      json: true,
+    });
+  });
+
+  it.each([
+    [['faynosync', '--files', 'b'], 'needs --mongo-export DIR'],
+    [['faynosync', '--mongo-export', 'd'], 'needs either --files DIR or --s3-endpoint URL'],
+    [['faynosync', '--mongo-export', 'd', '--files', 'b', '--s3-endpoint', 'http://s3'], 'not both'],
+    [
+      ['faynosync', '--mongo-export', 'd', '--s3-endpoint', 'http://s3'],
+      'needs --s3-bucket, --s3-access-key',
+    ],
+    [['faynosync', '--mongo-export', 'd', '--files', 'b', '--bogus'], "Unknown option '--bogus'"],
+    [['fenfa'], 'say what to import from'],
+  ])('refuses %j with a message that says what to give', (args, message) => {
+    expect(() => parseImportArguments(args)).toThrow(message);
+  });
+
+  it('has help that says it writes into a stopped server’s data', () => {
+    expect(parseImportArguments(['faynosync', '--help'])).toBe('help');
+    expect(IMPORT_USAGE).toContain("STOPPED server's data");
+  });
+});

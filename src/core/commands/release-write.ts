@@ -53,14 +53,14 @@ export class ReleaseWrite {
   /** Checks the file's name and duplicates, then streams it to a temporary key; never holds it in memory. */
   async addFile(file: FileUpload): Promise<void> {
     const fileName = this.files.admit(file.fileName);
-    await this.#refuseDuplicate(fileName, file.key ?? this.#finalKey(fileName));
+    await this.#refuseDuplicate(fileName, file.keptKey ?? this.#finalKey(fileName));
     await this.files.store(fileName, file.stream, this.#visibility, file);
   }
 
   /** Runs the checks that needed the plan on the files stored before it; call once, right after construction. */
   async adoptStaged(): Promise<void> {
     for (const file of this.files.staged) {
-      await this.#refuseDuplicate(file.fileName, file.key ?? this.#finalKey(file.fileName));
+      await this.#refuseDuplicate(file.fileName, file.keptKey ?? this.#finalKey(file.fileName));
     }
   }
 
@@ -112,7 +112,7 @@ export class ReleaseWrite {
     this.#done = true;
     const staged = this.files.staged.map((file) => ({
       ...file,
-      finalKey: file.key ?? this.#finalKey(file.fileName),
+      finalKey: file.keptKey ?? this.#finalKey(file.fileName),
     }));
     if (this.plan.filesRequired && staged.length === 0) {
       throw invalid('no file sent: add one or more "file" parts to the form');

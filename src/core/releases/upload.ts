@@ -306,11 +306,11 @@ export interface FileUpload {
    * Where the file goes; unset: Updraft's layout (releaseKey). An import keeps FaynoSync's key, so its links (and
    * the update check's, for private apps) stay as they were; never under one of UPDRAFT_KEY_ROOTS.
    */
-  key?: string;
+  keptKey?: string;
 }
 
 /** What an import keeps of a file as the other server stored it. */
-export type KeptAsStored = Pick<FileUpload, 'package' | 'key'>;
+export type KeptAsStored = Pick<FileUpload, 'package' | 'keptKey'>;
 
 /** Everything a release write needs to know, checked before its first file is stored. */
 export interface ReleasePlan extends FilePlacement {
@@ -337,7 +337,7 @@ export interface StagedFile {
   sha256: string;
   sha512: string;
   package?: string;
-  key?: string;
+  keptKey?: string;
 }
 
 /**
@@ -399,7 +399,7 @@ export class ReleaseFiles {
       visibility,
       ...result,
       ...(kept.package === undefined ? {} : { package: kept.package }),
-      ...(kept.key === undefined ? {} : { key: kept.key }),
+      ...(kept.keptKey === undefined ? {} : { keptKey: kept.keptKey }),
     });
   }
 

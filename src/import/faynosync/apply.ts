@@ -336,7 +336,7 @@ class TenantImport {
             fileName: file.fileName,
             stream,
             package: file.package,
-            ...(keepsKey(file.key) ? { key: file.key } : {}),
+            ...(keepsKey(file.key) ? { keptKey: file.key } : {}),
           });
           copied.push(file);
         }
