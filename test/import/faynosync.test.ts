@@ -565,3 +565,31 @@ describe('updraft import faynosync: arguments', () => {
     expect(IMPORT_USAGE).toContain("STOPPED server's data");
   });
 });
+
+describe('import faynosync: a folder that is no export', () => {
+  it('stops with one line naming the file it looked for, before anything is written', async () => {
+    const empty = mkdtempSync(join(tmpdir(), 'updraft-fayno-empty-'));
+    const other = await createTestApp();
+    try {
+      await expect(importFaynosync({ ...fromFiles(false), mongoExport: empty }, other.ctx)).rejects.toThrow(
+        `${join(empty, 'admins.json')} not found: give --mongo-export the folder mongoexport wrote`,
+      );
+      expect(Object.values(await rowCounts(other)).every((n) => n === 0)).toBe(true);
+    } finally {
+      await other.close();
+      rmSync(empty, { recursive: true, force: true });
+    }
+  });
+
+  it('names the line of a document that is not JSON', async () => {
+    const broken = mkdtempSync(join(tmpdir(), 'updraft-fayno-broken-'));
+    writeFileSync(join(broken, 'admins.json'), '{"username":"a"}\n{"username":\n');
+    try {
+      await expect(importFaynosync({ ...fromFiles(true), mongoExport: broken }, t.ctx)).rejects.toThrow(
+        `${join(broken, 'admins.json')} line 2 is not JSON`,
+      );
+    } finally {
+      rmSync(broken, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,5 +1,7 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { applyPlan, type ImportDeps, type ImportSummary } from './apply.js';
-import { readCollection } from './export-reader.js';
+import { ImportError, readCollection } from './export-reader.js';
 import { type BucketNames, filesSource, type S3SourceOptions, s3Source } from './object-sources.js';
 import { COLLECTIONS, type FaynosyncExport, planImport } from './plan.js';
 
@@ -21,6 +23,13 @@ export async function importFaynosync(
   deps: ImportDeps,
 ): Promise<ImportSummary> {
   const data = {} as FaynosyncExport;
+  const admins = join(options.mongoExport, 'admins.json');
+  // Every other collection may be absent (none of its documents yet); without admins there is nothing to import into.
+  if (!existsSync(admins)) {
+    throw new ImportError(
+      `${admins} not found: give --mongo-export the folder mongoexport wrote ${COLLECTIONS.map((c) => `${c}.json`).join(', ')} into`,
+    );
+  }
   for (const collection of COLLECTIONS)
     data[collection] = await readCollection(options.mongoExport, collection);
   const source =
