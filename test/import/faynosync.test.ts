@@ -26,6 +26,7 @@ import { startS3, type TestS3 } from '../helpers/s3.js';
 
 const API = 'http://updraft.test';
 const OWNER = 'admin';
+const SECOND = 'second';
 const PUBLIC_BUCKET = 'fayno-public';
 const PRIVATE_BUCKET = 'fayno-private';
 const ADMIN_PASSWORD = 'fayno-admin-password';
@@ -145,7 +146,7 @@ function buildFixture(): { collections: Record<string, unknown[]>; objects: Stor
     owner: OWNER,
     updated_at: date('2024-01-02T00:00:00Z'),
   });
-  const apps = [
+  const apps: Record<string, unknown>[] = [
     version('testapp', 'testapp', true, '0.0.2.137', { critical: true, changelog: '### Changelog' }),
     version('testapp', 'testapp', true, '0.0.3.137', { published: false }),
     version('publicApp', 'public testapp', false, '0.0.1.137', {}),
@@ -177,9 +178,50 @@ function buildFixture(): { collections: Record<string, unknown[]>; objects: Stor
     platforms: { create: false, delete: false, edit: false, allowed: [ids.universalPlatform.$oid] },
     archs: { create: false, delete: false, edit: false, allowed: [ids.universalArch.$oid] },
   };
+  // A second admin (a second tenant) with an app, channel, platform and arch of the same names as the first's.
+  const second = { testapp: oid(), nightly: oid(), platform: oid(), arch: oid() };
+  const secondKey = `testapp-${SECOND}/nightly/universalPlatform/universalArch/testapp-5.0.0.zip`;
+  const secondBytes = Buffer.from('second tenant testapp 5.0.0');
+  objects.push({ bucket: PUBLIC_BUCKET, key: secondKey, bytes: secondBytes });
+  appsMeta.push(
+    { _id: second.testapp, app_name: 'testapp', owner: SECOND, updated_at: date('2024-02-01T00:00:00Z') },
+    { _id: second.nightly, channel_name: 'nightly', owner: SECOND, updated_at: date('2024-02-01T00:00:00Z') },
+    {
+      _id: second.platform,
+      platform_name: 'universalPlatform',
+      updaters: [{ type: 'manual', default: true }],
+      owner: SECOND,
+      updated_at: date('2024-02-01T00:00:00Z'),
+    },
+    { _id: second.arch, arch_id: 'universalArch', owner: SECOND, updated_at: date('2024-02-01T00:00:00Z') },
+  );
+  apps.push({
+    _id: oid(),
+    app_id: second.testapp,
+    version: '5.0.0',
+    channel_id: second.nightly,
+    published: true,
+    critical: false,
+    required_intermediate: false,
+    artifacts: [
+      {
+        link: `https://cdn.example.com/${PUBLIC_BUCKET}/${secondKey}`,
+        platform: second.platform,
+        arch: second.arch,
+        package: '.zip',
+        signature: '',
+        hashes: { sha256: createHash('sha256').update(secondBytes).digest('hex') },
+        length: { $numberLong: String(secondBytes.length) },
+      },
+    ],
+    changelog: [],
+    owner: SECOND,
+    updated_at: date('2024-02-02T00:00:00Z'),
+  });
   return {
     collections: {
       admins: [
+        { _id: oid(), username: SECOND, password: goBcrypt(ADMIN_PASSWORD) },
         {
           _id: oid(),
           username: OWNER,
@@ -310,14 +352,14 @@ describe('import faynosync: what it moves', () => {
 
   it('moves one tenant with its catalog, versions, files, team user and token', () => {
     expect(importedCounts(first)).toEqual({
-      tenants: 1,
+      tenants: 2,
       teamUsers: 1,
-      channels: 2,
-      platforms: 1,
-      archs: 1,
-      apps: 4,
-      versions: 10,
-      files: 29,
+      channels: 3,
+      platforms: 2,
+      archs: 2,
+      apps: 5,
+      versions: 11,
+      files: 30,
       tokens: 1,
     });
     expect(first.bytes).toBe(
@@ -335,15 +377,15 @@ describe('import faynosync: what it moves', () => {
         expect.stringMatching(/newApp-0\.0\.6\.135\.pkg: not found in the public bucket$/),
       ]),
     );
-    expect(formatSummary(first)).toContain('versions: imported 10, already present 0');
+    expect(formatSummary(first)).toContain('versions: imported 11, already present 0');
   });
 
   it('a second run imports nothing new', async () => {
     const before = await rowCounts(t);
     const again = await importFaynosync(fromFiles(false), t.ctx);
     expect(Object.values(importedCounts(again)).every((n) => n === 0)).toBe(true);
-    expect(again.counts.versions.present).toBe(10);
-    expect(again.counts.files.present).toBe(29);
+    expect(again.counts.versions.present).toBe(11);
+    expect(again.counts.files.present).toBe(30);
     expect(await rowCounts(t)).toEqual(before);
   });
 
@@ -439,6 +481,15 @@ describe('import faynosync: checkVersion answers as FaynoSync did (behaviour §5
       update_url: offered(''),
       update_url_dmg: offered('.dmg'),
       update_url_pkg: offered('.pkg'),
+    });
+  });
+
+  it('keeps each admin a tenant of its own: the second admin’s testapp is public and has only its version', async () => {
+    const res = await check({ app_name: 'testapp', version: '1.0.0', ...CHECK, owner: SECOND }).expect(200);
+    expect(res.body).toEqual({
+      critical: false,
+      update_available: true,
+      update_url_zip: `${API}/files/public/testapp-${SECOND}/nightly/universalPlatform/universalArch/testapp-5.0.0.zip`,
     });
   });
 
