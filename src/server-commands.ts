@@ -8,6 +8,8 @@ import { databaseStartupError, openDatabase } from './db/connect.js';
 import { DataDirLock } from './db/data-dir-lock.js';
 import { migrateToLatest } from './db/migrations.js';
 import { createHttpServer } from './http/shared/timeouts.js';
+import { IMPORT_USAGE, parseImportArguments } from './import/faynosync/arguments.js';
+import { formatSummary, importFaynosync } from './import/faynosync/index.js';
 import { createLogger } from './logger.js';
 import { buildHandler } from './server.js';
 
@@ -159,6 +161,33 @@ export async function createAdminCommand(username: string): Promise<void> {
     }
     // Said only once the database is closed, so that the admin it reports is on disk.
     process.stdout.write(`admin ${username} created\n`);
+  } finally {
+    lock?.release();
+  }
+}
+
+/** `updraft import faynosync …`: its own arguments (import/faynosync/arguments.ts), into a stopped server's data. */
+export async function importCommand(args: string[]): Promise<void> {
+  const parsed = parseImportArguments(args);
+  if (parsed === 'help') {
+    process.stdout.write(`${IMPORT_USAGE}\n`);
+    return;
+  }
+  const config = loadConfig();
+  const lock = lockDataDir(
+    config,
+    'updraft import',
+    'stop the server first: the importer writes into its data',
+  );
+  try {
+    const ctx = await openContext(config, createLogger('warn'));
+    let summary: Awaited<ReturnType<typeof importFaynosync>>;
+    try {
+      summary = await importFaynosync(parsed.options, ctx);
+    } finally {
+      await closeContext(ctx);
+    }
+    process.stdout.write(parsed.json ? `${JSON.stringify(summary, null, 2)}\n` : formatSummary(summary));
   } finally {
     lock?.release();
   }

@@ -34,6 +34,20 @@ function registerServerCommands(program: Command): void {
       await (await import('../server-commands.js')).createAdminCommand(username);
     });
   program
+    .command('import')
+    .description(
+      "move a FaynoSync instance into this (stopped) server's data; updraft import --help says how",
+    )
+    .usage('faynosync --mongo-export DIR (--files DIR | --s3-endpoint URL …) [--dry-run] [--json]')
+    // The importer reads its own options (import/faynosync/arguments.ts), --help included.
+    .helpOption(false)
+    .allowUnknownOption()
+    .argument('[arguments...]')
+    .action(async (args: string[]) => {
+      loadDotEnv();
+      await (await import('../server-commands.js')).importCommand(args);
+    });
+  program
     .command('backup <file>')
     .description(
       'write the embedded database, secrets and local artifacts to a .tar (.tar.gz: compressed); the server must be stopped',

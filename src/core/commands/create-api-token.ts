@@ -75,31 +75,58 @@ export async function createApiToken(
   const allowedApps = parseAllowedApps(input.allowedApps);
   const expiresAt = parseExpiry(input.expiresAt, now);
   const { token, hash, prefix } = mintApiToken();
+  const id = await insertApiToken(db, actor.tenantId, {
+    name,
+    hash,
+    prefix,
+    allowedApps,
+    expiresAt,
+    createdAt: now,
+  });
+  return { id, name, token, tokenPrefix: prefix, allowedApps, expiresAt, createdAt: now };
+}
+
+export interface ApiTokenRow {
+  name: string;
+  /** SHA-256 hex of the whole token. */
+  hash: string;
+  prefix: string;
+  /** Ids of the tenant's apps. */
+  allowedApps: string[];
+  expiresAt: Date | null;
+  createdAt: Date;
+}
+
+/**
+ * Writes a checked token and its apps in one transaction; refuses apps that are not the tenant's. The importer's way
+ * in too: FaynoSync stores the same hash of the same token format, so its tokens keep working.
+ */
+export async function insertApiToken(db: Db, tenantId: string, row: ApiTokenRow): Promise<string> {
   const id = newId();
   try {
     await db.transaction().execute(async (trx) => {
       const owned = await trx
         .selectFrom('apps')
         .select('id')
-        .where('tenant_id', '=', actor.tenantId)
-        .where('id', 'in', allowedApps)
+        .where('tenant_id', '=', tenantId)
+        .where('id', 'in', row.allowedApps)
         .execute();
-      if (owned.length !== allowedApps.length) throw invalidApps();
+      if (owned.length !== row.allowedApps.length) throw invalidApps();
       await trx
         .insertInto('api_tokens')
         .values({
           id,
-          tenant_id: actor.tenantId,
-          name,
-          token_hash: hash,
-          token_prefix: prefix,
-          expires_at: expiresAt,
-          created_at: now,
+          tenant_id: tenantId,
+          name: row.name,
+          token_hash: row.hash,
+          token_prefix: row.prefix,
+          expires_at: row.expiresAt,
+          created_at: row.createdAt,
         })
         .execute();
       await trx
         .insertInto('api_token_apps')
-        .values(allowedApps.map((appId) => ({ token_id: id, app_id: appId })))
+        .values(row.allowedApps.map((appId) => ({ token_id: id, app_id: appId })))
         .execute();
     });
   } catch (err) {
@@ -107,5 +134,5 @@ export async function createApiToken(
     if (!(err instanceof DomainError) && isForeignKeyViolation(err)) throw invalidApps();
     throw err;
   }
-  return { id, name, token, tokenPrefix: prefix, allowedApps, expiresAt, createdAt: now };
+  return id;
 }

@@ -6,7 +6,12 @@ import {
   TEAM_USERNAME_TAKEN,
   usernameTaken,
 } from '../accounts/credentials.js';
-import { checkAllowedExist, parsePermissions, writeGrants } from '../accounts/team-permissions.js';
+import {
+  checkAllowedExist,
+  parsePermissions,
+  type TeamPermissions,
+  writeGrants,
+} from '../accounts/team-permissions.js';
 import type { Actor } from '../auth/actor.js';
 import { checkPassword, hashPassword } from '../auth/passwords.js';
 import { newId } from '../ids.js';
@@ -28,7 +33,26 @@ export async function createTeamUser(
   const permissions = parsePermissions(input.permissions);
   await checkAllowedExist(db, actor.tenantId, permissions.allowed);
   if (await usernameTaken(db, username)) throw TEAM_USERNAME_TAKEN();
-  const hash = await hashPassword(password, config.bcryptCost);
+  return insertTeamUser(
+    db,
+    actor.tenantId,
+    username,
+    await hashPassword(password, config.bcryptCost),
+    permissions,
+  );
+}
+
+/**
+ * Writes a checked team user with an already hashed password and its grants, in one transaction; the importer's
+ * way in too, which keeps FaynoSync's bcrypt hashes.
+ */
+export async function insertTeamUser(
+  db: Db,
+  tenantId: string,
+  username: string,
+  passwordHash: string,
+  permissions: TeamPermissions,
+): Promise<string> {
   const id = newId();
   await claimingUsername(
     () =>
@@ -37,14 +61,14 @@ export async function createTeamUser(
           .insertInto('users')
           .values({
             id,
-            tenant_id: actor.tenantId,
+            tenant_id: tenantId,
             username,
-            password_hash: hash,
+            password_hash: passwordHash,
             role: 'team',
             permissions: JSON.stringify(permissions.flags),
           })
           .execute();
-        await writeGrants(trx, actor.tenantId, id, permissions.allowed);
+        await writeGrants(trx, tenantId, id, permissions.allowed);
       }),
     TEAM_USERNAME_TAKEN,
   );

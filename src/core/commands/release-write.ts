@@ -79,8 +79,8 @@ export class ReleaseWrite {
   /** Checks the file's name and duplicates, then streams it to a temporary key; never holds it in memory. */
   async addFile(file: FileUpload): Promise<void> {
     const fileName = this.files.admit(file.fileName);
-    await this.#refuseDuplicate(fileName, this.#finalKey(fileName));
-    await this.files.store(fileName, file.stream, this.#visibility);
+    await this.#refuseDuplicate(fileName, file.keptKey ?? this.#finalKey(fileName));
+    await this.files.store(fileName, file.stream, this.#visibility, file);
   }
 
   /**
@@ -97,7 +97,7 @@ export class ReleaseWrite {
   /** Runs the checks that needed the plan on the files stored before it; call once, right after construction. */
   async adoptStaged(): Promise<void> {
     for (const file of this.files.staged) {
-      await this.#refuseDuplicate(file.fileName, this.#finalKey(file.fileName));
+      await this.#refuseDuplicate(file.fileName, file.keptKey ?? this.#finalKey(file.fileName));
     }
   }
 
@@ -147,7 +147,10 @@ export class ReleaseWrite {
   async commit(alongside?: (trx: Db, versionId: string) => Promise<void>): Promise<string> {
     if (this.#done) throw new Error('ReleaseWrite.commit() called twice');
     this.#done = true;
-    const staged = this.files.staged.map((file) => ({ ...file, finalKey: this.#finalKey(file.fileName) }));
+    const staged = this.files.staged.map((file) => ({
+      ...file,
+      finalKey: file.keptKey ?? this.#finalKey(file.fileName),
+    }));
     if (this.plan.filesRequired && staged.length === 0) {
       throw invalid('no file sent: add one or more "file" parts to the form');
     }
@@ -299,7 +302,7 @@ export class ReleaseWrite {
             file_name: file.fileName,
             storage_key: file.finalKey,
             visibility: this.#visibility,
-            package: extname(file.fileName),
+            package: file.package ?? extname(file.fileName),
             size: file.size,
             sha1: file.sha1,
             sha256: file.sha256,

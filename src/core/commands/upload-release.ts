@@ -26,13 +26,18 @@ export async function prepareUpload(
   data: unknown,
   formFields: ReadonlyMap<string, string>,
   files?: ReleaseFiles,
+  /** An import's FaynoSync rollout seed, kept for the version this upload creates. */
+  rolloutSeed?: string,
 ): Promise<ReleaseWrite> {
   requirePermission(actor, 'apps', 'upload');
   const { db } = deps.database;
   const input = asObject(data, '{"app_name":"myapp","version":"1.0.0"}');
   checkName(input.app_name, 'app_name');
   const version = parseVersion(input.version);
-  const changes = parseVersionChanges(input, formFields);
+  const changes = {
+    ...parseVersionChanges(input, formFields),
+    ...(rolloutSeed === undefined ? {} : { rollout_seed: rolloutSeed }),
+  };
   const signature = parseSignature(input.signature);
   const uploads = parseUploadRefs(input.uploads);
   const app = await findApp(db, actor.tenantId, input.app_name);

@@ -6,6 +6,19 @@ const NONE = '_';
 
 export const TEMPORARY_PREFIX = 'tmp/';
 
+/**
+ * The first key segments Updraft writes objects under (release files, uploads in progress, logos, report details,
+ * edge answers, BinDist large uploads). A key an import keeps from another server must start with none of them.
+ */
+export const UPDRAFT_KEY_ROOTS: readonly string[] = [
+  'releases',
+  'tmp',
+  'logos',
+  'reports',
+  'responses',
+  'bindist-uploads',
+];
+
 export interface ReleaseKeyParts {
   tenantId: string;
   appId: string;

@@ -78,6 +78,8 @@ export interface VersionChanges {
   rollout_percent?: number;
   changelog?: string;
   min_system_version?: string | null;
+  /** Never from a request: an import keeps FaynoSync's seed, so every device stays in its rollout bucket. */
+  rollout_seed?: string;
 }
 
 /**
@@ -298,7 +300,17 @@ function contentTypeOf(fileName: string): string | undefined {
 export interface FileUpload {
   fileName: string;
   stream: Readable;
+  /** The extension the update check lists the file under; unset: the name's. An import keeps FaynoSync's. */
+  package?: string;
+  /**
+   * Where the file goes; unset: Updraft's layout (releaseKey). An import keeps FaynoSync's key, so its links (and
+   * the update check's, for private apps) stay as they were; never under one of UPDRAFT_KEY_ROOTS.
+   */
+  keptKey?: string;
 }
+
+/** What an import keeps of a file as the other server stored it. */
+export type KeptAsStored = Pick<FileUpload, 'package' | 'keptKey'>;
 
 /** Everything a release write needs to know, checked before its first file is stored. */
 export interface ReleasePlan extends FilePlacement {
@@ -324,6 +336,8 @@ export interface StagedFile {
   sha1: string;
   sha256: string;
   sha512: string;
+  package?: string;
+  keptKey?: string;
 }
 
 /**
@@ -354,7 +368,12 @@ export class ReleaseFiles {
   }
 
   /** Streams an admitted file to a temporary key of `visibility`; never holds it in memory. */
-  async store(fileName: string, stream: Readable, visibility: Visibility): Promise<void> {
+  async store(
+    fileName: string,
+    stream: Readable,
+    visibility: Visibility,
+    kept: KeptAsStored = {},
+  ): Promise<void> {
     const tempKey = temporaryKey();
     const limit = this.deps.config.uploadMaxBytes;
     let result: { size: number; sha1: string; sha256: string; sha512: string };
@@ -374,7 +393,14 @@ export class ReleaseFiles {
       throw err;
     }
     this.#bytes += result.size;
-    this.#staged.push({ fileName, tempKey, visibility, ...result });
+    this.#staged.push({
+      fileName,
+      tempKey,
+      visibility,
+      ...result,
+      ...(kept.package === undefined ? {} : { package: kept.package }),
+      ...(kept.keptKey === undefined ? {} : { keptKey: kept.keptKey }),
+    });
   }
 
   /** A file that came before the request's `data`: private until the commit, since nobody knows its app yet. */
