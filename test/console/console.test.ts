@@ -254,12 +254,16 @@ describe.skipIf(chromiumMissing)('the console in Chromium', () => {
     await expect(seesApps.getByLabel('desktop').isChecked()).resolves.toBe(true);
     await expect(seesApps.getByLabel('secret').isChecked()).resolves.toBe(false);
     await expect(edit.getByLabel('Name').inputValue()).resolves.toBe(TEAM);
+    // The opened form takes the keyboard's focus.
+    await expect(edit.getByLabel('Name').evaluate((el) => el === el.ownerDocument.activeElement)).resolves.toBe(true);
     // A refused change shows the API's message and keeps the form.
     await edit.getByLabel('Name').fill(ADMIN);
     await edit.getByRole('button', { name: `Save ${TEAM}` }).click();
     await expect(edit.getByRole('alert').textContent()).resolves.toBe('Username already exists');
     await edit.getByLabel('Name').fill(TEAM);
-    await edit.getByLabel('Apps: Edit').check();
+    await edit.getByLabel('Apps: Edit').focus();
+    await page.keyboard.press('Space');
+    await expect(edit.getByLabel('Apps: Edit').isChecked()).resolves.toBe(true);
     await edit.getByLabel('Apps: Upload').check();
     await seesApps.getByLabel('secret').check();
     await checkScreen(page, 'team-edit-user');

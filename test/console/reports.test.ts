@@ -150,6 +150,7 @@ describe.skipIf(chromiumMissing)('the reports screen in Chromium', () => {
     const crash = page.getByRole('listitem', { name: CRASH });
     await crash.getByRole('button', { name: `Show details of ${CRASH}` }).click();
     const link = crash.getByRole('link', { name: /^Details of / });
+    await link.waitFor();
     await expect(link.count()).resolves.toBe(1);
     const href = (await link.getAttribute('href')) ?? '';
     // The local driver's signed URL names API_URL's host; the test fetches it through the app.

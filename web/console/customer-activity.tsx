@@ -40,20 +40,22 @@ export function DownloadStats({
         <p class="muted">No applications yet.</p>
       ) : (
         <>
-          <label>
-            Application
-            <select value={app} onChange={(e) => setAsked(e.currentTarget.value)}>
-              {apps.map((a) => (
-                <option key={a.applicationId} value={a.applicationId}>
-                  {a.applicationId}
-                </option>
-              ))}
-            </select>
-          </label>
+          <div class="row">
+            <label>
+              Application
+              <select value={app} onChange={(e) => setAsked(e.currentTarget.value)}>
+                {apps.map((a) => (
+                  <option key={a.applicationId} value={a.applicationId}>
+                    {a.applicationId}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </div>
           <ErrorText error={load.error} />
           {stats && stats.applicationId === app ? (
             <div aria-busy={load.busy}>
-              <dl class="figures">
+              <dl class="figures spaced">
                 <div>
                   <dt>Downloads</dt>
                   <dd data-testid="total-downloads">{stats.totalDownloads}</dd>

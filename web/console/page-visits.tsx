@@ -28,20 +28,22 @@ export function PageVisitsSection({ app }: { app: api.App }) {
   }, [app.AppName, days]);
   return (
     <Section title="Download page">
-      <label>
-        Period
-        <select value={days} onChange={(e) => setDays(Number(e.currentTarget.value))}>
-          {PERIODS.map((n) => (
-            <option key={n} value={n}>
-              Last {n} days
-            </option>
-          ))}
-        </select>
-      </label>
+      <div class="row">
+        <label>
+          Period
+          <select value={days} onChange={(e) => setDays(Number(e.currentTarget.value))}>
+            {PERIODS.map((n) => (
+              <option key={n} value={n}>
+                Last {n} days
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
       <ErrorText error={load.error} />
       {report ? (
         <div aria-busy={load.busy}>
-          <dl class="figures">
+          <dl class="figures spaced">
             <div>
               <dt>Visits</dt>
               <dd data-testid="page-visits">{report.totals.visits}</dd>

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import * as api from './api';
 import { CopyButton, ErrorText, formText, Section, useAction } from './ui';
 
@@ -152,6 +152,9 @@ function EditUser({
   onDone: (saved: boolean) => void;
 }) {
   const action = useAction();
+  const name = useRef<HTMLInputElement>(null);
+  // Keyboard users land in the form they opened, not back at the top of the list.
+  useEffect(() => name.current?.focus(), []);
   return (
     <section class="card" aria-label={`Edit ${user.username}`}>
       <h3>Edit {user.username}</h3>
@@ -173,7 +176,7 @@ function EditUser({
         <div class="row">
           <label>
             Name
-            <input name="username" required autocomplete="off" defaultValue={user.username} />
+            <input ref={name} name="username" required autocomplete="off" defaultValue={user.username} />
           </label>
           <label>
             New password (empty keeps it)
