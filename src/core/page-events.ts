@@ -47,16 +47,15 @@ export interface PageEventReport {
 
 const DAY_MS = 86_400_000;
 
-function add(
-  into: Map<string, PageEventCounts>,
-  key: string,
-  kind: PageEventKind,
-  count: number,
-): Map<string, PageEventCounts> {
-  const counts = into.get(key) ?? { visits: 0, downloads: 0 };
+function tally(counts: PageEventCounts, kind: PageEventKind, count: number): void {
   if (kind === 'visit') counts.visits += count;
   else counts.downloads += count;
-  return into.set(key, counts);
+}
+
+function countsOf(map: Map<string, PageEventCounts>, key: string): PageEventCounts {
+  const counts = map.get(key) ?? { visits: 0, downloads: 0 };
+  map.set(key, counts);
+  return counts;
 }
 
 /**
@@ -86,10 +85,9 @@ export async function pageEventReport(
   const byPlatform = new Map<string, PageEventCounts>();
   const totals = { visits: 0, downloads: 0 };
   for (const row of rows) {
-    add(byDay, row.day, row.kind, row.count);
-    add(byPlatform, row.platform, row.kind, row.count);
-    if (row.kind === 'visit') totals.visits += row.count;
-    else totals.downloads += row.count;
+    tally(countsOf(byDay, row.day), row.kind, row.count);
+    tally(countsOf(byPlatform, row.platform), row.kind, row.count);
+    tally(totals, row.kind, row.count);
   }
   return {
     app: app.name,
