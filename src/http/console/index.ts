@@ -5,7 +5,7 @@ import type { AppContext } from '../../context.js';
 import { login } from '../../core/accounts/login.js';
 import { DomainError, unauthorized } from '../../core/errors.js';
 import { notesHtml } from '../../core/feeds/notes.js';
-import { pageEventReport } from '../../core/page-events.js';
+import { pageEventReport } from '../../core/page-event-report.js';
 import { actorOf, authenticate } from '../shared/auth.js';
 import { jsonBody } from '../shared/body.js';
 import {
