@@ -255,7 +255,9 @@ describe.skipIf(chromiumMissing)('the console in Chromium', () => {
     await expect(seesApps.getByLabel('secret').isChecked()).resolves.toBe(false);
     await expect(edit.getByLabel('Name').inputValue()).resolves.toBe(TEAM);
     // The opened form takes the keyboard's focus.
-    await expect(edit.getByLabel('Name').evaluate((el) => el === el.ownerDocument.activeElement)).resolves.toBe(true);
+    await expect(
+      edit.getByLabel('Name').evaluate((el) => el === el.ownerDocument.activeElement),
+    ).resolves.toBe(true);
     // A refused change shows the API's message and keeps the form.
     await edit.getByLabel('Name').fill(ADMIN);
     await edit.getByRole('button', { name: `Save ${TEAM}` }).click();
