@@ -46,6 +46,14 @@ function inPage<T>(path: string): Promise<T> {
   return page.evaluate(async (p) => (await fetch(p)).json(), path) as Promise<T>;
 }
 
+async function signInAs(username: string): Promise<void> {
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.getByLabel('Username').fill(username);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { name: 'Apps' }).waitFor();
+}
+
 describe.skipIf(chromiumMissing)('the console in Chromium', () => {
   it('signs up the first admin with the sign-up key, then signs in', async () => {
     await page.goto(server.url);
@@ -209,10 +217,7 @@ describe.skipIf(chromiumMissing)('the console in Chromium', () => {
   });
 
   it('shows a team user only the app it may see, without the actions it may not take', async () => {
-    await page.getByRole('button', { name: 'Sign out' }).click();
-    await page.getByLabel('Username').fill(TEAM);
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signInAs(TEAM);
     await page.getByRole('link', { name: 'desktop' }).waitFor();
     await expect(page.getByRole('list', { name: 'Apps' }).getByRole('listitem').count()).resolves.toBe(1);
     await expect(page.getByRole('link', { name: 'secret' }).count()).resolves.toBe(0);
@@ -234,5 +239,59 @@ describe.skipIf(chromiumMissing)('the console in Chromium', () => {
     await expect.poll(() => page.evaluate('document.documentElement.dataset.theme')).toBe('dark');
     await expectFitsWidth(page);
     await checkScreen(page, 'phone-dark');
+  });
+
+  it("edits the team user's permissions, and the user then sees the new rights and actions", async () => {
+    await page.setViewportSize({ width: 1200, height: 900 });
+    await signInAs(ADMIN);
+    await page.getByRole('link', { name: 'Team and tokens' }).click();
+    await page.getByRole('button', { name: `Edit ${TEAM}` }).click();
+    const edit = page.getByRole('region', { name: `Edit ${TEAM}` });
+    // Prefilled with what the user has now.
+    await expect(edit.getByLabel('Apps: Download').isChecked()).resolves.toBe(true);
+    await expect(edit.getByLabel('Apps: Upload').isChecked()).resolves.toBe(false);
+    const seesApps = edit.getByRole('group', { name: 'Apps this user sees' });
+    await expect(seesApps.getByLabel('desktop').isChecked()).resolves.toBe(true);
+    await expect(seesApps.getByLabel('secret').isChecked()).resolves.toBe(false);
+    await expect(edit.getByLabel('Name').inputValue()).resolves.toBe(TEAM);
+    // The opened form takes the keyboard's focus.
+    await expect(
+      edit.getByLabel('Name').evaluate((el) => el === el.ownerDocument.activeElement),
+    ).resolves.toBe(true);
+    // A refused change shows the API's message and keeps the form.
+    await edit.getByLabel('Name').fill(ADMIN);
+    await edit.getByRole('button', { name: `Save ${TEAM}` }).click();
+    await expect(edit.getByRole('alert').textContent()).resolves.toBe('Username already exists');
+    await edit.getByLabel('Name').fill(TEAM);
+    await edit.getByLabel('Apps: Edit').focus();
+    await page.keyboard.press('Space');
+    await expect(edit.getByLabel('Apps: Edit').isChecked()).resolves.toBe(true);
+    await edit.getByLabel('Apps: Upload').check();
+    await seesApps.getByLabel('secret').check();
+    await checkScreen(page, 'team-edit-user');
+    await edit.getByRole('button', { name: `Save ${TEAM}` }).click();
+    await page.getByText('sees desktop, secret', { exact: true }).waitFor();
+    const { users } = await inPage<{ users: { username: string; permissions: { Apps: unknown } }[] }>(
+      '/users/list',
+    );
+    expect(users.find((u) => u.username === TEAM)?.permissions.Apps).toMatchObject({
+      Create: false,
+      Edit: true,
+      Delete: false,
+      Upload: true,
+      Download: true,
+    });
+
+    await signInAs(TEAM);
+    await page.getByRole('link', { name: 'secret' }).waitFor();
+    await expect(page.getByRole('list', { name: 'Apps' }).getByRole('listitem').count()).resolves.toBe(2);
+    await page.getByRole('link', { name: 'desktop' }).click();
+    await page.getByRole('heading', { name: 'Upload a release' }).waitFor();
+    await page.getByRole('button', { name: 'Unpublish 1.0.0' }).waitFor();
+    // Still no right to delete: the button is not there at all.
+    await expect(page.getByRole('button', { name: /Delete/ }).count()).resolves.toBe(0);
+    // With the upload form and the app's settings, the screen still fits a phone.
+    await page.setViewportSize({ width: 360, height: 740 });
+    await expectFitsWidth(page);
   });
 });

@@ -3,6 +3,7 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { bearer, PASSWORD } from '../helpers/auth.js';
+import { AdminClient, linkCustomers, newCustomer, publish } from '../helpers/bindist.js';
 import {
   buildWebBundles,
   checkScreen,
@@ -124,6 +125,81 @@ describe.skipIf(chromiumMissing)('the customers screen in Chromium', () => {
     await page.getByRole('button', { name: 'Unlink desktop from Acme Corp' }).click();
     await page.getByRole('button', { name: 'Link to Acme Corp' }).waitFor();
     expect((await customerGet(customerKey, '/applications')).body.data.applications).toEqual([]);
+  });
+
+  it("shows an app's downloads and the activity list with its filters, and edits a customer's tier", async () => {
+    // One upload through /v1, and downloads by two customers: two URLs for Beta Ltd, Acme's share link above.
+    const admin = new AdminClient(t.app, adminKey);
+    await publish(admin, 'desktop', '1.1.0', Buffer.from('exe 1.1.0'), { enable: true });
+    const beta = await newCustomer(admin, 'Beta Ltd');
+    await linkCustomers(admin, 'desktop', [beta.customerId]);
+    for (const version of ['1.0.0', '1.1.0']) {
+      const url = await beta.client.getDownloadUrl('desktop', version);
+      expect(url.statusCode, JSON.stringify(url.raw)).toBe(200);
+    }
+    await page.getByRole('button', { name: 'Forget the admin key' }).click();
+    await pasteKey(adminKey);
+
+    const downloads = page.getByRole('region', { name: 'Downloads' });
+    await downloads.getByLabel('Application').selectOption('desktop');
+    await expect.poll(() => downloads.getByTestId('total-downloads').textContent()).toBe('3');
+    await expect(downloads.getByTestId('unique-customers').textContent()).resolves.toBe('2');
+    const recent = downloads.getByRole('table', { name: 'Recent downloads of desktop' });
+    const recentRows = await recent.locator('tbody tr').allInnerTexts();
+    expect(recentRows.map((r) => r.split('\t').slice(1))).toEqual([
+      ['1.1.0', 'Beta Ltd'],
+      ['1.0.0', 'Beta Ltd'],
+      ['1.0.0', 'Acme Corp'],
+    ]);
+    const today = new Date().toISOString().slice(0, 10);
+    await downloads.getByRole('img', { name: /^Downloads per day.*3 in all/ }).waitFor();
+    await downloads.getByRole('img', { name: 'Downloads per version: 1.0.0 2, 1.1.0 1' }).waitFor();
+    await checkScreen(page, 'customers-downloads');
+
+    const activity = page.getByRole('region', { name: 'Activity' });
+    const kinds = async () =>
+      (
+        await activity
+          .getByRole('table', { name: 'Activity' })
+          .locator('tbody tr td:nth-child(2)')
+          .allInnerTexts()
+      ).map((k) => k.split(' ')[0]);
+    await expect.poll(kinds).toEqual(['Download', 'Download', 'Upload', 'Download']);
+    await activity.getByLabel('Customer').selectOption({ label: 'Beta Ltd' });
+    await activity.getByRole('button', { name: 'Show activity' }).click();
+    await expect.poll(kinds).toEqual(['Download', 'Download']);
+    await activity.getByLabel('Customer').selectOption({ label: 'Every customer' });
+    await activity.getByLabel('Kind').selectOption({ label: 'Uploads' });
+    await activity.getByLabel('From (UTC day)').fill(today);
+    await activity.getByLabel('To (UTC day)').fill(today);
+    await activity.getByRole('button', { name: 'Show activity' }).click();
+    await expect.poll(kinds).toEqual(['Upload']);
+    const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+    await activity.getByLabel('From (UTC day)').fill(tomorrow);
+    await activity.getByLabel('To (UTC day)').fill('');
+    await activity.getByRole('button', { name: 'Show activity' }).click();
+    await activity.getByText('No activity matches.').waitFor();
+    await checkScreen(page, 'customers-activity');
+
+    const acme = page.getByRole('row', { name: /^Acme Corp/ });
+    await expect(acme.getByLabel('Tier of Acme Corp').inputValue()).resolves.toBe('Premium');
+    await acme.getByLabel('Tier of Acme Corp').selectOption('Enterprise');
+    await acme.getByRole('button', { name: 'Set tier of Acme Corp' }).click();
+    const acmeId = await request(t.app)
+      .get('/v1/management/customers')
+      .set(bearer(adminKey))
+      .expect(200)
+      .then((r) => r.body.data.customers.find((c: { name: string }) => c.name === 'Acme Corp').customerId);
+    await expect
+      .poll(async () => (await customerGet(adminKey, `/management/customers/${acmeId}`)).body.data.tier)
+      .toBe('Enterprise');
+    await page.getByLabel('Tier of Beta Ltd').selectOption('');
+    await page.getByRole('button', { name: 'Set tier of Beta Ltd' }).click();
+    await expect
+      .poll(
+        async () => (await customerGet(adminKey, `/management/customers/${beta.customerId}`)).body.data.tier,
+      )
+      .toBe(null);
   });
 
   it('fits a 360 px phone', async () => {

@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/app.js';
-import { bearer, newAdmin } from '../helpers/auth.js';
+import { bearer, newAdmin, newTeamUser, PASSWORD } from '../helpers/auth.js';
 import {
   buildWebBundles,
   checkScreen,
@@ -25,6 +25,7 @@ const UA = {
 
 let t: TestApp;
 let owner: string;
+let ownerToken: string;
 let server: { url: string; close: () => Promise<void> };
 let browser: Browser;
 
@@ -35,6 +36,7 @@ beforeAll(async () => {
   t = await createTestApp();
   const admin = await newAdmin(t.app);
   owner = admin.username;
+  ownerToken = admin.token;
   const auth = bearer(admin.token);
   await request(t.app).post('/channel/create').set(auth).send({ channel: 'stable' }).expect(200);
   // The tenant's own spellings: the page maps them onto the visitor's platform and CPU.
@@ -138,6 +140,22 @@ async function counted(kind: 'visit' | 'download', platform: string): Promise<nu
   return Number(row?.n ?? 0);
 }
 
+interface PageEvents {
+  app: string;
+  from: string;
+  to: string;
+  totals: { visits: number; downloads: number };
+  days: { day: string; visits: number; downloads: number }[];
+  platforms: { platform: string; visits: number; downloads: number }[];
+}
+
+const pageEvents = (token: string, query: Record<string, string>) =>
+  request(t.app).get('/console/page-events').query(query).set(bearer(token));
+
+/** The owner's report of the desktop app's page (counts may reach the database a moment after the visit). */
+const reportOf = async (days = '30') =>
+  (await pageEvents(ownerToken, { app: 'desktop', days }).expect(200)).body as PageEvents;
+
 describe('visits and download clicks', () => {
   it('counts each visit per platform family, and a ping of a download link, but nothing for a private app', async () => {
     const before = await counted('visit', 'linux');
@@ -159,6 +177,40 @@ describe('visits and download clicks', () => {
     await t.ctx.pageEvents.flush();
     const after = await t.ctx.database.db.selectFrom('page_events').select('app_id').distinct().execute();
     expect(after).toEqual(all);
+  });
+});
+
+describe("the console's report of visits and clicks", () => {
+  it('adds up the counters per day and platform for the last days asked', async () => {
+    const before = await reportOf();
+    await request(t.app).get(`/products/${owner}/desktop`).set('User-Agent', UA.windows).expect(200);
+    await request(t.app).get(`/products/${owner}/desktop`).set('User-Agent', UA.windows).expect(200);
+    await request(t.app).post(`/products/${owner}/desktop/downloaded?platform=win`).expect(204);
+    const expected = { visits: before.totals.visits + 2, downloads: before.totals.downloads + 1 };
+    await expect.poll(async () => (await reportOf('7')).totals).toEqual(expected);
+    const after = await reportOf('7');
+    const today = new Date().toISOString().slice(0, 10);
+    expect(after.to).toBe(today);
+    expect(Date.parse(after.to) - Date.parse(after.from)).toBe(6 * 86_400_000);
+    expect(after.days).toEqual([{ day: today, ...after.totals }]);
+    const windows = (r: PageEvents) => r.platforms.find((p) => p.platform === 'windows');
+    expect(windows(after)?.visits).toBe((windows(before)?.visits ?? 0) + 2);
+    expect(after.platforms.reduce((sum, p) => sum + p.visits, 0)).toBe(after.totals.visits);
+  });
+
+  it('answers 404 for an app the user may not see, and 400 for a bad query', async () => {
+    const team = await newTeamUser(t.app, ownerToken, { apps: { download: true, allowed: [] } });
+    const hidden = await pageEvents(team.token, { app: 'desktop' }).expect(404);
+    expect(hidden.body.error).toBe('no app named desktop in your account');
+    await pageEvents(ownerToken, { app: 'nothing' }).expect(404);
+    const stranger = await newAdmin(t.app);
+    await pageEvents(stranger.token, { app: 'desktop' }).expect(404);
+    for (const days of ['0', '367', '1.5', 'week']) {
+      const bad = await pageEvents(ownerToken, { app: 'desktop', days }).expect(400);
+      expect(bad.body.error).toContain('"days" must be a whole number of days from 1 to 366');
+    }
+    expect((await pageEvents(ownerToken, {}).expect(400)).body.error).toContain('send ?app=<app name>');
+    await request(t.app).get('/console/page-events?app=desktop').expect(401);
   });
 });
 
@@ -191,6 +243,47 @@ describe.skipIf(chromiumMissing)('the public download page in Chromium', () => {
     await page.goto(`${server.url}/products/${owner}/desktop`);
     await page.locator('a.recommended').click();
     await expect.poll(() => counted('download', 'android')).toBe(before + 1);
+    await context.close();
+  });
+
+  it("draws the page's visits and clicks, made in a real browser, on the app's console screen", async () => {
+    const before = await reportOf();
+    const visitor = await browser.newContext({ userAgent: UA.linux });
+    const visit = await visitor.newPage();
+    await visit.route('http://updraft.test/**', (route) => route.fulfill({ body: 'AppImage' }));
+    await visit.goto(`${server.url}/products/${owner}/desktop`);
+    await visit.reload();
+    await visit.locator('a.recommended').click();
+    await expect
+      .poll(async () => (await reportOf()).totals)
+      .toEqual({ visits: before.totals.visits + 2, downloads: before.totals.downloads + 1 });
+    await visitor.close();
+    const { totals, platforms } = await reportOf();
+    const { visits, downloads } = totals;
+    const linux = platforms.find((p) => p.platform === 'linux')?.visits;
+
+    const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await page.getByLabel('Username').fill(owner);
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('link', { name: 'desktop' }).click();
+    const section = page.getByRole('region', { name: 'Download page' });
+    await expect(section.getByTestId('page-visits').textContent()).resolves.toBe(String(visits));
+    await expect(section.getByTestId('page-downloads').textContent()).resolves.toBe(String(downloads));
+    await section
+      .getByRole('img', { name: `Visits per day: ${visits} in all over 30 entries`, exact: false })
+      .waitFor();
+    await section
+      .getByRole('img', { name: `Download clicks per day: ${downloads} in all`, exact: false })
+      .waitFor();
+    await section.getByRole('img', { name: new RegExp(`^Visitors' platforms: .*linux ${linux}`) }).waitFor();
+    await section.getByLabel('Period').selectOption({ label: 'Last 7 days' });
+    // Seven days are few enough to be named one by one, today last.
+    const today = new Date().toISOString().slice(0, 10);
+    await section.getByRole('img', { name: new RegExp(`^Visits per day: .*${today} ${visits}$`) }).waitFor();
+    await checkScreen(page, 'app-download-page-visits');
     await context.close();
   });
 

@@ -267,3 +267,78 @@ export interface ShareLink {
   createdAt: string;
   expiresAt: string;
 }
+
+/** `GET /v1/applications/{id}/stats` as the admin key sees it: every customer's downloads. */
+export interface AppStats {
+  applicationId: string;
+  totalDownloads: number;
+  uniqueCustomers: number;
+  downloadsByVersion: Record<string, number>;
+  downloadsByDate: Record<string, number>;
+  recentDownloads: { downloadedAt: string; version: string; customerId: string }[];
+}
+
+/** One row of `GET /v1/activity`. */
+export interface Activity {
+  type: 'upload' | 'download';
+  id: string;
+  applicationId: string;
+  version: string;
+  fileName: string | null;
+  customerId: string;
+  customerName: string | null;
+  timestamp: string;
+  uploadMethod?: string;
+  downloadSource?: string;
+}
+
+export interface ActivityPage {
+  activities: Activity[];
+  pagination: { hasMore: boolean; nextCursor: string | null };
+}
+
+/** A crash/event report group, as FaynoSync's `GET /reports/groups` lists it. */
+export interface ReportGroup {
+  id: string;
+  group_hash: string;
+  app_id: string;
+  application: { name: string; version: string; channel: string };
+  system: { platform: string; arch: string };
+  event: { type: string; reason: string };
+  stats: {
+    count: number;
+    first_seen: string;
+    last_seen: string;
+    details_stored: number;
+    details_rejected: number;
+  };
+  status: 'open' | 'resolved' | 'muted';
+  tags?: string[];
+  note?: string;
+  resolved_at?: string;
+  resolved_by?: string;
+}
+
+/** One stored detail of a group: gzip-compressed JSON behind a signed URL that works for 15 minutes. */
+export interface ReportBlob {
+  id: string;
+  storage: { compressed_size: number; decompressed_size: number };
+  created_at: string;
+  expires_at: string;
+  url: string;
+}
+
+interface PageEventCounts {
+  visits: number;
+  downloads: number;
+}
+
+/** `GET /console/page-events`: the public download page's visits and download clicks. */
+export interface PageEventReport {
+  app: string;
+  from: string;
+  to: string;
+  totals: PageEventCounts;
+  days: (PageEventCounts & { day: string })[];
+  platforms: (PageEventCounts & { platform: string })[];
+}

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import * as api from './api';
 import { AppFields, appFormData } from './apps';
 import { FeedsSection } from './feeds';
+import { PageVisitsSection } from './page-visits';
 import { can } from './permissions';
 import { ReleasesSection } from './releases';
 import { ErrorText, Section, useAction } from './ui';
@@ -46,6 +47,7 @@ export function AppScreen({ me, name }: { me: api.Me; name: string }) {
       </p>
       <ReleasesSection me={me} app={app} catalog={catalog} />
       <FeedsSection app={app} catalog={catalog} />
+      {app.Private ? null : <PageVisitsSection app={app} />}
       {can(me, 'Apps', 'Edit') ? (
         <Section title="Settings">
           <form

@@ -40,21 +40,26 @@ function Figures({ title, unit, points }: { title: string; unit: string; points:
   );
 }
 
+/** What a chart with no points says instead; the telemetry screen's charts count update checks. */
+const NO_CHECKS = 'No checks recorded.';
+
 function Chart({
   title,
   unit,
   points,
+  empty,
   children,
 }: {
   title: string;
   unit: string;
   points: Point[];
+  empty: string;
   children: ComponentChildren;
 }) {
   return (
     <figure class="chart">
       <figcaption>{title}</figcaption>
-      {points.length === 0 ? <p class="muted">No checks recorded.</p> : children}
+      {points.length === 0 ? <p class="muted">{empty}</p> : children}
       <Figures title={title} unit={unit} points={points} />
     </figure>
   );
@@ -71,7 +76,7 @@ export function ColumnChart({ title, points }: { title: string; points: Point[] 
   const first = points[0]?.label ?? '';
   const last = points[points.length - 1]?.label ?? '';
   return (
-    <Chart title={title} unit="day" points={points}>
+    <Chart title={title} unit="day" points={points} empty={NO_CHECKS}>
       <svg
         role="img"
         aria-label={`${title}: ${spoken(points)}`}
@@ -112,12 +117,22 @@ const ROW = 24;
 const LABEL = 100;
 
 /** One horizontal bar per value, largest first, with its label and count written beside it. */
-export function BarChart({ title, unit, points }: { title: string; unit: string; points: Point[] }) {
+export function BarChart({
+  title,
+  unit,
+  points,
+  empty = NO_CHECKS,
+}: {
+  title: string;
+  unit: string;
+  points: Point[];
+  empty?: string;
+}) {
   const sorted = [...points].sort((a, b) => b.value - a.value || a.label.localeCompare(b.label));
   const max = Math.max(1, ...sorted.map((p) => p.value));
   const room = BARS_WIDTH - LABEL - 40;
   return (
-    <Chart title={title} unit={unit} points={sorted}>
+    <Chart title={title} unit={unit} points={sorted} empty={empty}>
       <svg
         role="img"
         aria-label={`${title}: ${spoken(sorted)}`}
@@ -144,4 +159,13 @@ export function BarChart({ title, unit, points }: { title: string; unit: string;
       </svg>
     </Chart>
   );
+}
+
+/** The last `days` UTC days up to today, oldest first, each with its count (0 for a day not in `counts`). */
+export function lastDays(counts: Record<string, number>, days: number): Point[] {
+  const today = Date.parse(new Date().toISOString().slice(0, 10));
+  return Array.from({ length: days }, (_, i) => {
+    const label = new Date(today - (days - 1 - i) * 86_400_000).toISOString().slice(0, 10);
+    return { label, value: counts[label] ?? 0 };
+  });
 }

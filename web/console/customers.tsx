@@ -1,6 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import * as api from './api';
+import { ActivityList, DownloadStats } from './customer-activity';
 import { CopyButton, ErrorText, formText, Section, useAction } from './ui';
+
+/** BinDist's tiers, lowest first. */
+const TIERS = ['Basic', 'Premium', 'Enterprise'] as const;
 
 interface Data {
   customers: api.Customer[];
@@ -54,6 +58,22 @@ function KeyForm({ onKey }: { onKey: (key: string) => void }) {
         <ErrorText error={action.error} />
       </form>
     </Section>
+  );
+}
+
+/** The tiers to choose from; `current` starts selected (Preact has no defaultValue for a select). */
+function TierOptions({ current = '' }: { current?: string }) {
+  return (
+    <>
+      <option value="" selected={current === ''}>
+        None
+      </option>
+      {TIERS.map((t) => (
+        <option key={t} selected={current === t}>
+          {t}
+        </option>
+      ))}
+    </>
   );
 }
 
@@ -123,10 +143,7 @@ function Customers({ adminKey, onForget }: { adminKey: string; onForget: () => v
             <label>
               Tier
               <select name="tier">
-                <option value="">None</option>
-                <option>Basic</option>
-                <option>Premium</option>
-                <option>Enterprise</option>
+                <TierOptions />
               </select>
             </label>
           </div>
@@ -167,7 +184,30 @@ function Customers({ adminKey, onForget }: { adminKey: string; onForget: () => v
                       {c.name}
                       {c.isActive ? '' : ' (disabled)'}
                     </th>
-                    <td>{c.tier ?? '—'}</td>
+                    <td>
+                      <form
+                        class="row"
+                        onSubmit={(e) => {
+                          e.preventDefault();
+                          const tier = formText(e.currentTarget, 'tier');
+                          void act(() =>
+                            v1('PATCH', `/management/customers/${encodeURIComponent(c.customerId)}`, {
+                              tier: tier || null,
+                            }),
+                          );
+                        }}
+                      >
+                        <label>
+                          <span class="visually-hidden">Tier of {c.name}</span>
+                          <select name="tier" key={c.tier ?? ''}>
+                            <TierOptions current={c.tier ?? ''} />
+                          </select>
+                        </label>
+                        <button type="submit" class="secondary" disabled={change.busy}>
+                          Set tier<span class="visually-hidden"> of {c.name}</span>
+                        </button>
+                      </form>
+                    </td>
                     <td>
                       {linked.length === 0 ? (
                         <span class="muted">none</span>
@@ -227,6 +267,8 @@ function Customers({ adminKey, onForget }: { adminKey: string; onForget: () => v
           </table>
         )}
       </Section>
+      <DownloadStats v1={v1} apps={data.apps} nameOf={nameOf} />
+      <ActivityList v1={v1} customers={data.customers} />
       <Section title="Share links">
         {data.links.length === 0 ? (
           <p class="muted">No unexpired share links.</p>

@@ -6,6 +6,8 @@ import { AppScreen } from './app-screen';
 import { AppsScreen } from './apps';
 import { CatalogScreen } from './catalog';
 import { CustomersScreen } from './customers';
+import { can } from './permissions';
+import { ReportsScreen } from './reports';
 import { SignIn, SignUp } from './sign-in';
 import { TeamScreen } from './team';
 import { TelemetryScreen } from './telemetry';
@@ -40,6 +42,7 @@ function Shell({ me, onSignOut }: { me: api.Me; onSignOut: () => void }) {
   if (appMatch?.[1]) screen = <AppScreen me={me} name={decodeURIComponent(appMatch[1])} />;
   else if (hash === '#/catalog') screen = <CatalogScreen me={me} />;
   else if (hash === '#/telemetry') screen = <TelemetryScreen />;
+  else if (hash === '#/reports' && can(me, 'Apps', 'Download')) screen = <ReportsScreen me={me} />;
   else if (hash === '#/team' && me.is_admin) screen = <TeamScreen />;
   else if (hash === '#/customers' && me.is_admin) screen = <CustomersScreen />;
   return (
@@ -59,6 +62,11 @@ function Shell({ me, onSignOut }: { me: api.Me; onSignOut: () => void }) {
           <a href="#/telemetry" aria-current={hash === '#/telemetry' ? 'page' : undefined}>
             Telemetry
           </a>
+          {can(me, 'Apps', 'Download') ? (
+            <a href="#/reports" aria-current={hash === '#/reports' ? 'page' : undefined}>
+              Reports
+            </a>
+          ) : null}
           {me.is_admin ? (
             <a href="#/team" aria-current={hash === '#/team' ? 'page' : undefined}>
               Team and tokens

@@ -4,7 +4,7 @@ import type { Me, Permissions } from './api';
 export function can(
   me: Me,
   kind: keyof Permissions,
-  action: 'Create' | 'Delete' | 'Edit' | 'Upload',
+  action: 'Create' | 'Delete' | 'Edit' | 'Upload' | 'Download',
 ): boolean {
   if (me.is_admin) return true;
   const section = me.permissions?.[kind] as Record<string, unknown> | undefined;

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import * as api from './api';
 import { CopyButton, ErrorText, formText, Section, useAction } from './ui';
 
@@ -52,24 +52,30 @@ function AllowedList({
   legend,
   name,
   items,
+  allowed = [],
 }: {
   legend: string;
   name: string;
   items: { id: string; label: string }[];
+  allowed?: string[];
 }) {
   return (
     <fieldset>
       <legend>{legend}</legend>
       {items.map((item) => (
         <label key={item.id} class="check">
-          <input type="checkbox" name={name} value={item.id} /> {item.label}
+          <input type="checkbox" name={name} value={item.id} defaultChecked={allowed.includes(item.id)} />{' '}
+          {item.label}
         </label>
       ))}
     </fieldset>
   );
 }
 
-function Matrix({ catalog }: { catalog: Catalog }) {
+/** The matrix of rights and allowed lists; `initial` prefills it with a user's permissions for editing. */
+function Matrix({ catalog, initial }: { catalog: Catalog; initial?: api.Permissions }) {
+  const granted = (kind: keyof api.Permissions, right: string) =>
+    (initial?.[kind] as Record<string, unknown> | undefined)?.[right] === true;
   return (
     <>
       <table class="matrix">
@@ -91,7 +97,12 @@ function Matrix({ catalog }: { catalog: Catalog }) {
               {APP_RIGHTS.map((r) => (
                 <td key={r}>
                   {kind === 'Apps' || (CATALOG_RIGHTS as readonly string[]).includes(r) ? (
-                    <input type="checkbox" name={`${kind}.${r}`} aria-label={`${kind}: ${r}`} />
+                    <input
+                      type="checkbox"
+                      name={`${kind}.${r}`}
+                      aria-label={`${kind}: ${r}`}
+                      defaultChecked={granted(kind as keyof api.Permissions, r)}
+                    />
                   ) : null}
                 </td>
               ))}
@@ -102,24 +113,88 @@ function Matrix({ catalog }: { catalog: Catalog }) {
       <AllowedList
         legend="Apps this user sees"
         name="apps.allowed"
+        allowed={initial?.Apps.Allowed}
         items={catalog.apps.map((a) => ({ id: a.ID, label: a.AppName }))}
       />
       <AllowedList
         legend="Channels"
         name="channels.allowed"
+        allowed={initial?.Channels.Allowed}
         items={catalog.channels.map((c) => ({ id: c.ID, label: c.ChannelName }))}
       />
       <AllowedList
         legend="Platforms"
         name="platforms.allowed"
+        allowed={initial?.Platforms.Allowed}
         items={catalog.platforms.map((p) => ({ id: p.ID, label: p.PlatformName }))}
       />
       <AllowedList
         legend="Archs"
         name="archs.allowed"
+        allowed={initial?.Archs.Allowed}
         items={catalog.archs.map((a) => ({ id: a.ID, label: a.ArchID }))}
       />
     </>
+  );
+}
+
+/**
+ * Changes a team user through FaynoSync's update route: its name, its password (left empty, it stays) and its
+ * permissions, which replace the old ones whole. The user's sessions end, so it signs in again with the new rights.
+ */
+function EditUser({
+  user,
+  catalog,
+  onDone,
+}: {
+  user: TeamUser;
+  catalog: Catalog;
+  onDone: (saved: boolean) => void;
+}) {
+  const action = useAction();
+  const name = useRef<HTMLInputElement>(null);
+  // Keyboard users land in the form they opened, not back at the top of the list.
+  useEffect(() => name.current?.focus(), []);
+  return (
+    <section class="card" aria-label={`Edit ${user.username}`}>
+      <h3>Edit {user.username}</h3>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          const form = e.currentTarget;
+          void action.run(async () => {
+            await api.call('POST', '/user/update', {
+              id: user.id,
+              username: formText(form, 'username'),
+              password: formText(form, 'password'),
+              permissions: permissionsFrom(form),
+            });
+            onDone(true);
+          });
+        }}
+      >
+        <div class="row">
+          <label>
+            Name
+            <input ref={name} name="username" required autocomplete="off" defaultValue={user.username} />
+          </label>
+          <label>
+            New password (empty keeps it)
+            <input name="password" type="password" minLength={8} autocomplete="new-password" />
+          </label>
+        </div>
+        <Matrix catalog={catalog} initial={user.permissions} />
+        <ErrorText error={action.error} />
+        <div class="row">
+          <button type="submit" disabled={action.busy}>
+            Save {user.username}
+          </button>
+          <button type="button" class="secondary" onClick={() => onDone(false)}>
+            Cancel
+          </button>
+        </div>
+      </form>
+    </section>
   );
 }
 
@@ -130,6 +205,8 @@ export function TeamScreen() {
   const [users, setUsers] = useState<TeamUser[]>([]);
   const [tokens, setTokens] = useState<ApiToken[]>([]);
   const [secret, setSecret] = useState('');
+  const [editing, setEditing] = useState<TeamUser | null>(null);
+  const [saved, setSaved] = useState('');
   const userAction = useAction();
   const tokenAction = useAction();
   const refresh = async () => {
@@ -163,6 +240,16 @@ export function TeamScreen() {
               </span>
               <button
                 type="button"
+                class="secondary"
+                onClick={() => {
+                  setSaved('');
+                  setEditing(u);
+                }}
+              >
+                Edit<span class="visually-hidden"> {u.username}</span>
+              </button>
+              <button
+                type="button"
                 class="danger"
                 onClick={() => {
                   if (!confirm(`Delete team user ${u.username}?`)) return;
@@ -177,6 +264,21 @@ export function TeamScreen() {
             </li>
           ))}
         </ul>
+        {editing ? (
+          <EditUser
+            key={editing.id}
+            user={editing}
+            catalog={catalog}
+            onDone={(done) => {
+              setEditing(null);
+              if (done) {
+                setSaved(`Saved ${editing.username}: its next sign-in has the new rights.`);
+                void userAction.run(refresh);
+              }
+            }}
+          />
+        ) : null}
+        {saved ? <p role="status">{saved}</p> : null}
         <form
           onSubmit={(e) => {
             e.preventDefault();

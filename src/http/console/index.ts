@@ -5,7 +5,8 @@ import type { AppContext } from '../../context.js';
 import { login } from '../../core/accounts/login.js';
 import { DomainError, unauthorized } from '../../core/errors.js';
 import { notesHtml } from '../../core/feeds/notes.js';
-import { authenticate } from '../shared/auth.js';
+import { pageEventReport } from '../../core/page-event-report.js';
+import { actorOf, authenticate } from '../shared/auth.js';
 import { jsonBody } from '../shared/body.js';
 import {
   csrfToken,
@@ -107,6 +108,13 @@ export function consoleRouter(ctx: AppContext): Router {
   router.post('/console/notes-preview', authenticate(ctx), jsonBody(config.jsonMaxBytes), (req, res) => {
     const { changelog } = routeInput(R.notesPreview, req).body;
     res.json({ html: notesHtml(changelog) });
+  });
+
+  // The download page's counters, for the app's screen: any signed-in user that may see the app.
+  router.get('/console/page-events', authenticate(ctx), async (req, res) => {
+    const { app, days } = routeInput(R.pageEvents, req).query;
+    res.setHeader('Cache-Control', 'no-store');
+    res.json(await pageEventReport(db, actorOf(res), app, days));
   });
 
   router.delete('/console/session', (req, res) => {

@@ -11,6 +11,8 @@ const product = z.object({
   app: z.string().meta({ description: "The app's name", examples: ['myapp'] }),
 });
 
+const DAYS = '"days" must be a whole number of days from 1 to 366';
+
 export const CONSOLE_ROUTES = {
   page: web({
     method: 'get',
@@ -58,6 +60,27 @@ export const CONSOLE_ROUTES = {
     tag: 'Console',
     summary: 'The HTML the feeds and the public page make of a changelog',
     input: { body: z.object({ changelog: z.string({ error: 'send {"changelog": "<markdown>"}' }) }) },
+  }),
+  pageEvents: web({
+    method: 'get',
+    path: '/console/page-events',
+    tag: 'Console',
+    summary: "Visits and download clicks of an app's public page per UTC day and visitor platform",
+    input: {
+      query: z.object({
+        app: z
+          .string({ error: 'send ?app=<app name>' })
+          .min(1, 'send ?app=<app name>')
+          .meta({ description: "The app's name", examples: ['myapp'] }),
+        days: z.coerce
+          .number({ error: DAYS })
+          .int(DAYS)
+          .min(1, DAYS)
+          .max(366, DAYS)
+          .default(30)
+          .meta({ description: 'How many UTC days, today included (default 30)' }),
+      }),
+    },
   }),
   productPage: web({
     method: 'get',
