@@ -83,4 +83,28 @@ export const CONSOLE_ROUTES = {
       }),
     },
   }),
+  openApi: web({
+    method: 'get',
+    path: '/openapi.json',
+    tag: 'API reference',
+    summary: 'This OpenAPI 3.1 document',
+    input: {},
+    responses: { 200: { description: 'The OpenAPI document', contentType: 'application/json' } },
+  }),
+  apiReference: web({
+    method: 'get',
+    path: '/docs',
+    tag: 'API reference',
+    summary: 'The API reference page (served from this server, no network)',
+    input: {},
+    responses: { 200: { description: 'The page', contentType: 'text/html' } },
+  }),
+  apiReferenceAsset: web({
+    method: 'get',
+    path: '/docs/:asset',
+    tag: 'API reference',
+    summary: "One of the API reference page's scripts and styles",
+    input: { params: z.object({ asset: z.string() }) },
+    responses: { 200: { description: 'The file', contentType: 'text/javascript' } },
+  }),
 } as const;

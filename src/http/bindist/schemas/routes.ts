@@ -179,7 +179,9 @@ export const BINDIST_ROUTES = {
     path: '/uploads/:tenantId/:uploadId',
     tag: 'BinDist uploads',
     summary: "The local driver's signed upload URL: PUT the file's bytes (the signature is the credential)",
+    auth: [],
     input: {
+      raw: { contentType: 'application/octet-stream', description: "The file's bytes" },
       params: z.object({ tenantId: z.string(), uploadId: z.string() }),
       // A URL that is not as large-url signed it is refused as forbidden by core (verifyUploadUrl), not as a 400.
       query: z.object({
@@ -202,6 +204,8 @@ export const BINDIST_ROUTES = {
           .nullish()
           .meta({ description: "The file's bytes, base64" }),
       }),
+      form: uploadFormFields,
+      files: { field: 'file', multiple: false, description: 'The file, after the other fields' },
     },
   }),
   largeUrl: bindist({
@@ -245,6 +249,7 @@ export const BINDIST_ROUTES = {
     path: ['/downloads/d/:token', '/downloads/share/:token'],
     tag: 'BinDist downloads',
     summary: 'Follows a share link (no credentials): 302 to a fresh download URL, 410 once expired',
+    auth: [],
     input: { params: z.object({ token: z.string().max(200) }) },
   }),
   regenerateAdminKey: bindist({
@@ -252,6 +257,7 @@ export const BINDIST_ROUTES = {
     path: '/management/admin/regenerate-key',
     tag: 'BinDist management',
     summary: "Creates or rotates the tenant admin's key (with the admin's Updraft JWT or the current key)",
+    auth: ['bindistKey', 'login'],
     input: {},
   }),
   listApplications: bindist({

@@ -47,6 +47,8 @@ const appData = dataObject(
   '{"app":"myapp"}',
 ).meta({ description: 'The JSON of the "data" form field' });
 
+const logo = { field: 'file', multiple: false, description: "The app's logo (an image)" };
+
 const releaseFields = {
   app_name: text('app_name'),
   version: text('version', 'Semver, or four parts such as 1.2.3.4'),
@@ -127,13 +129,41 @@ export const FAYNOSYNC_ROUTES = {
     path: '/health',
     tag: 'Operations',
     summary: 'Health: 200 healthy or 503 degraded',
+    auth: [],
     input: {},
+  }),
+  metrics: faynosync({
+    method: 'get',
+    path: '/metrics',
+    tag: 'Operations',
+    summary: 'Prometheus metrics (when METRICS_ENABLED; Bearer METRICS_TOKEN when set)',
+    auth: [],
+    input: {},
+    responses: { 200: { description: 'Prometheus text format', contentType: 'text/plain' } },
+  }),
+  storedFile: faynosync({
+    method: 'get',
+    path: ['/files/public/*key', '/files/private/*key'],
+    tag: 'Downloads',
+    summary: "The local storage driver's files: public ones to anyone, private ones by a signed URL",
+    auth: [],
+    input: {
+      query: z.object({
+        name: z.string().optional().meta({ description: 'The file name to download as, as signed' }),
+        expires: z.string().optional().meta({ description: 'Unix seconds, as signed (private files)' }),
+        signature: z.string().optional().meta({ description: 'The signature (private files)' }),
+      }),
+    },
+    responses: {
+      200: { description: "The file's bytes (Range supported)", contentType: 'application/octet-stream' },
+    },
   }),
   signup: faynosync({
     method: 'post',
     path: '/signup',
     tag: 'Accounts',
     summary: 'Creates an admin (a tenant) with the sign-up key',
+    auth: [],
     input: { body: jsonBody({ ...credentials, api_key: text('api_key', 'The sign-up key (API_KEY)') }) },
   }),
   login: faynosync({
@@ -141,6 +171,7 @@ export const FAYNOSYNC_ROUTES = {
     path: '/login',
     tag: 'Accounts',
     summary: 'Answers a token for an admin or team user',
+    auth: [],
     input: { body: jsonBody(credentials) },
   }),
   whoami: faynosync({
@@ -190,14 +221,14 @@ export const FAYNOSYNC_ROUTES = {
     path: '/app/create',
     tag: 'Catalog',
     summary: 'Creates an app (multipart: "data" JSON, optional logo as "file")',
-    input: { data: appData },
+    input: { data: appData, files: logo },
   }),
   updateApp: faynosync({
     method: 'post',
     path: '/app/update',
     tag: 'Catalog',
     summary: 'Changes an app (multipart: "data" JSON, optional logo as "file")',
-    input: { data: appData },
+    input: { data: appData, files: logo },
   }),
   listApps: faynosync({ method: 'get', path: '/app/list', tag: 'Catalog', summary: 'The apps', input: {} }),
   deleteApp: faynosync({
@@ -212,14 +243,21 @@ export const FAYNOSYNC_ROUTES = {
     path: '/upload',
     tag: 'Releases',
     summary: 'Uploads a version: multipart "data" JSON and "file" parts, in any order',
-    input: { data: uploadData },
+    auth: ['login', 'ciToken', 'session'],
+    input: {
+      data: uploadData,
+      files: { field: 'file', multiple: true, description: "The version's files, one part each" },
+    },
   }),
   updateVersion: faynosync({
     method: 'post',
     path: '/apps/update',
     tag: 'Releases',
     summary: 'Changes a version (flags, rollout, changelog) and may add files',
-    input: { data: versionData },
+    input: {
+      data: versionData,
+      files: { field: 'file', multiple: true, description: 'Files to add to the version' },
+    },
   }),
   deleteVersion: faynosync({
     method: 'delete',
@@ -276,6 +314,7 @@ export const FAYNOSYNC_ROUTES = {
     tag: 'Downloads',
     summary:
       'A download URL for an artifact (JSON, or a 302 with redirect=1); without a login, by download token',
+    auth: ['login', 'session', 'downloadToken'],
     input: {
       query: z.object({
         key: checkedByCore('string', "The artifact's storage key, as in its download link (required)"),
@@ -371,6 +410,7 @@ export const FAYNOSYNC_ROUTES = {
     path: '/reports/ingest',
     tag: 'Reports',
     summary: 'A crash or event report from a shipped app (report key and X-Device-ID)',
+    auth: ['reportKey'],
     input: { body: jsonBody({}).loose() },
   }),
   listGroups: faynosync({
@@ -424,6 +464,7 @@ export const FAYNOSYNC_ROUTES = {
     path: '/tuf/v1/{*rest}',
     tag: 'TUF',
     summary: 'Not implemented: 501',
+    auth: [],
     input: {},
   }),
 };
