@@ -7,7 +7,7 @@ import { hotPath } from '../../src/http/hot/index.js';
 import { openApiPath } from '../../src/http/shared/openapi.js';
 import { buildApp } from '../../src/server.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
-import { operationFor, testDocument } from '../helpers/openapi.js';
+import { operationFor, responseProblem, testDocument } from '../helpers/openapi.js';
 import { expressRoutes } from '../helpers/routes.js';
 
 let t: TestApp;
@@ -159,6 +159,29 @@ describe('the OpenAPI document', () => {
     expect(Object.keys(bindist.content)).toEqual(['application/json', 'multipart/form-data']);
     expect(bindist.content['multipart/form-data']?.schema.properties).toHaveProperty('file');
     expect(bindist.content['multipart/form-data']?.schema.properties).toHaveProperty('applicationId');
+  });
+
+  it('is what the test hook holds answers to: the route’s schema per status, the face’s error shape otherwise', () => {
+    const app = {
+      ID: '653a7b2c9d1e4f0a1b2c3d4e',
+      AppName: 'app',
+      Logo: '',
+      Private: false,
+      Tuf: false,
+      CdnEdge: false,
+      Description: '',
+      Owner: 'acme',
+      Updated_at: '2026-01-01T00:00:00.000Z',
+      Reports: false,
+    };
+    expect(responseProblem('GET', '/app/list', 200, { apps: [app] })).toBeUndefined();
+    expect(responseProblem('GET', '/app/list?x=1', 200, { apps: [{ ...app, Private: 'no' }] })).toMatch(
+      /^GET \/app\/list \(\/app\/list\) answered 200: \/apps\/0\/Private must be boolean/,
+    );
+    expect(responseProblem('GET', '/app/list', 401, { error: 'sign in' })).toBeUndefined();
+    expect(responseProblem('GET', '/app/list', 401, { message: 'sign in' })).toMatch(/answered 401/);
+    expect(responseProblem('GET', '/v1/applications', 401, { error: 'sign in' })).toMatch(/answered 401/);
+    expect(responseProblem('GET', '/no/such/route', 200, { anything: true })).toBeUndefined();
   });
 
   it('gives path parameters in OpenAPI form', () => {

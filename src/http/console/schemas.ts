@@ -18,6 +18,7 @@ export const CONSOLE_ROUTES = {
     tag: 'Console',
     summary: "The console's page, for a browser asking for HTML (others get FaynoSync's listing)",
     input: {},
+    responses: { 200: { description: 'The page', contentType: 'text/html' } },
   }),
   asset: web({
     method: 'get',

@@ -3,6 +3,32 @@ import { CHECK_PARAMS } from '../../core/update/check.js';
 import { LATEST_PARAMS } from '../../core/update/latest.js';
 import { describeRoute } from '../shared/validate.js';
 
+/** `/checkVersion`'s JSON: FaynoSync's fields, `update_url_<ext>` per file, or an updater's own (Squirrel.Mac, Tauri). */
+const checkAnswer = z
+  .object({
+    update_available: z.boolean().optional(),
+    critical: z.boolean().optional(),
+    is_intermediate_required: z.boolean().optional(),
+    possible_rollback: z.boolean().optional(),
+    rollout: z.object({ percent: z.number(), seed: z.string() }).optional(),
+    signature: z.string().optional(),
+    changelog: z.string().optional(),
+    error: z.string().optional().meta({ description: '"Not found" when nothing is published for the query' }),
+    url: z.string().optional(),
+    name: z.string().optional(),
+    version: z.string().optional(),
+    notes: z.string().optional(),
+    pub_date: z.string().optional(),
+  })
+  .catchall(z.string())
+  .meta({ description: 'Also update_url_<ext>: the link of each file, by extension' });
+
+/** `/apps/latest`'s map: channel, platform, arch, package, each a key. */
+const latestMap = z.record(
+  z.string(),
+  z.record(z.string(), z.record(z.string(), z.record(z.string(), z.object({ url: z.string() })))),
+);
+
 /**
  * The hot routes' specs. Their handlers read the query with `readQuery` and these very name lists (no zod on a
  * path that answers thousands of checks a second); each spec's query schema is built from the same list, so the
@@ -53,6 +79,11 @@ export const HOT_ROUTES = {
         updater: "The client's updater, such as electron-builder: the answer then names its feed",
       }),
     },
+    responses: {
+      200: checkAnswer,
+      204: { description: "No update, for updaters that are told so (Squirrel.Mac's and Tauri's answers)" },
+      302: { description: "The updater's feed (electron-builder and other feed updaters)" },
+    },
   }),
   appsLatest: describeRoute({
     face: 'faynosync',
@@ -63,6 +94,10 @@ export const HOT_ROUTES = {
     auth: [],
     input: {
       query: hotQuery(LATEST_PARAMS, { ...names, package: 'The package kind, such as exe or dmg' }),
+    },
+    responses: {
+      200: latestMap,
+      302: { description: 'The one matching file' },
     },
   }),
   beacon: describeRoute({
@@ -79,5 +114,6 @@ export const HOT_ROUTES = {
         is_latest: 'true or false: whether the edge said no update was available',
       }),
     },
+    responses: { 204: { description: 'Counted (or not: whether the app exists is not told)' } },
   }),
 };

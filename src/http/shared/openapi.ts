@@ -292,6 +292,26 @@ export function sectionOf(spec: RouteSpec): string {
   return spec.tag.startsWith(face) ? spec.tag : `${face}: ${spec.tag}`;
 }
 
+/**
+ * Two routes on one method and path (`GET /` is the console's page for a browser and FaynoSync's listing for
+ * others): one operation with both answers, by content type, and either's credentials.
+ */
+function merged(first: JsonSchema, second: JsonSchema): JsonSchema {
+  const answers = { ...(first.responses as Record<string, JsonSchema>) };
+  for (const [status, answer] of Object.entries(second.responses as Record<string, JsonSchema>)) {
+    const content = { ...(answers[status]?.content as JsonSchema), ...(answer.content as JsonSchema) };
+    answers[status] = { ...answers[status], ...answer, content };
+  }
+  return {
+    ...first,
+    summary: `${first.summary} / ${second.summary}`,
+    responses: answers,
+    security: [first.security, second.security].some((s) => (s as JsonSchema[]).length === 0)
+      ? [{}, ...(first.security as JsonSchema[]), ...(second.security as JsonSchema[])]
+      : [...(first.security as JsonSchema[]), ...(second.security as JsonSchema[])],
+  };
+}
+
 export interface OpenApiDocument {
   openapi: '3.1.0';
   info: { title: string; version: string; description: string };
@@ -319,7 +339,7 @@ export function buildOpenApi(
       paths[path] = item;
       for (const method of methodsOf(spec.method)) {
         const body = requestBody(spec);
-        item[method] = {
+        const operation = {
           operationId: operationId(method, path),
           tags: [section],
           summary: spec.summary,
@@ -331,6 +351,8 @@ export function buildOpenApi(
           responses: responses(spec),
           security: security(spec),
         };
+        const earlier = item[method];
+        item[method] = earlier ? merged(earlier, operation) : operation;
       }
     }
   }

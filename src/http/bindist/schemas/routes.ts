@@ -19,6 +19,7 @@ import {
   requiredText,
   versionText,
 } from './fields.js';
+import { BINDIST_ANSWERS as A } from './responses.js';
 
 /**
  * Every /v1 route (paths below the /v1 mount) with its input schemas: the face's route table and the source of
@@ -250,6 +251,7 @@ export const BINDIST_ROUTES = {
     tag: 'BinDist downloads',
     summary: 'Follows a share link (no credentials): 302 to a fresh download URL, 410 once expired',
     auth: [],
+    responses: A.followShareLink,
     input: { params: z.object({ token: z.string().max(200) }) },
   }),
   regenerateAdminKey: bindist({
@@ -265,6 +267,7 @@ export const BINDIST_ROUTES = {
     path: '/applications',
     tag: 'BinDist catalog',
     summary: 'The applications the key may see (an admin key sees all, with their customers)',
+    responses: A.listApplications,
     input: {
       query: z.object({
         search: filterText('search', 200).transform((v) => v?.trim() || undefined),
@@ -289,6 +292,7 @@ export const BINDIST_ROUTES = {
     path: '/applications/:applicationId',
     tag: 'BinDist catalog',
     summary: 'One application',
+    responses: A.getApplication,
     input: { params: appParams },
   }),
   listVersions: bindist({
@@ -296,6 +300,7 @@ export const BINDIST_ROUTES = {
     path: '/applications/:applicationId/versions',
     tag: 'BinDist catalog',
     summary: "An application's versions (X-Channel: Test also lists disabled ones)",
+    responses: A.listVersions,
     input: {
       params: appParams,
       query: z.object({
@@ -310,6 +315,7 @@ export const BINDIST_ROUTES = {
     path: '/applications/:applicationId/versions/:version/files',
     tag: 'BinDist catalog',
     summary: "A version's files",
+    responses: A.versionFiles,
     input: { params: versionParams },
   }),
   appStats: bindist({
@@ -332,6 +338,7 @@ export const BINDIST_ROUTES = {
     path: '/downloads/url',
     tag: 'BinDist downloads',
     summary: 'A pre-signed download URL for a file of an entitled version, valid 30 minutes',
+    responses: A.downloadUrl,
     input: {
       query: z.object({
         applicationId: applicationId(),
@@ -348,6 +355,7 @@ export const BINDIST_ROUTES = {
     path: '/downloads/share',
     tag: 'BinDist downloads',
     summary: 'A public link to one file, valid 5 to 1440 minutes',
+    responses: A.createShareLink,
     input: {
       body: jsonBody({
         applicationId: applicationId(),
@@ -436,6 +444,7 @@ export const BINDIST_ROUTES = {
     path: '/management/share-links/:shareLinkId',
     tag: 'BinDist management',
     summary: 'Revokes a share link',
+    responses: A.revokeShareLink,
     input: { params: z.object({ shareLinkId: bindistId('shareLinkId') }) },
   }),
   activity: bindist({
@@ -475,6 +484,7 @@ export const BINDIST_ROUTES = {
     path: '/management/applications',
     tag: 'BinDist management',
     summary: 'Creates an application (an Updraft app, private) and links customers to it',
+    responses: A.createApplication,
     input: {
       body: jsonBody({
         applicationId: requiredText('applicationId', 100)
@@ -492,6 +502,7 @@ export const BINDIST_ROUTES = {
     path: '/management/applications/:applicationId',
     tag: 'BinDist management',
     summary: "Changes an application's name, description or tags",
+    responses: A.updateApplication,
     input: {
       params: appParams,
       body: jsonBody({
@@ -530,6 +541,7 @@ export const BINDIST_ROUTES = {
     path: '/management/applications/:applicationId',
     tag: 'BinDist management',
     summary: 'Deletes an application (soft: its id is never reused)',
+    responses: A.deleteApplication,
     input: { params: appParams },
   }),
   applicationCustomers: bindist({
@@ -537,6 +549,7 @@ export const BINDIST_ROUTES = {
     path: '/management/applications/:applicationId/customers',
     tag: 'BinDist management',
     summary: 'Links and unlinks customers',
+    responses: A.applicationCustomers,
     input: {
       params: appParams,
       body: jsonBody({

@@ -11,6 +11,7 @@ import {
   queryText,
   text,
 } from './fields.js';
+import { FAYNOSYNC_ANSWERS as A, archDoc, channelDoc, namedAnswers, platformDoc } from './responses.js';
 
 /**
  * Every route of the FaynoSync face (except the hot path and the feeds, which parse their own queries for speed)
@@ -85,20 +86,35 @@ const versionData = dataObject(
   '{"id":"…","app_name":"myapp","version":"1.0.0","publish":true}',
 ).meta({ description: 'The JSON of the "data" form field; "file" parts add artifacts' });
 
-const named = (path: string, label: string, tag: string, extra: z.ZodRawShape = {}) => ({
+const named = (
+  path: string,
+  label: string,
+  tag: string,
+  answers: ReturnType<typeof namedAnswers>,
+  extra: z.ZodRawShape = {},
+) => ({
   create: faynosync({
     method: 'post',
     path: `/${path}/create`,
     tag,
     summary: `Creates a ${label}`,
+    responses: answers.create,
     input: { body: jsonBody({ [label]: text(label, `The ${label} name`), ...extra }) },
   }),
-  list: faynosync({ method: 'get', path: `/${path}/list`, tag, summary: `The ${label}s`, input: {} }),
+  list: faynosync({
+    method: 'get',
+    path: `/${path}/list`,
+    tag,
+    summary: `The ${label}s`,
+    input: {},
+    responses: answers.list,
+  }),
   update: faynosync({
     method: 'post',
     path: `/${path}/update`,
     tag,
     summary: `Renames a ${label}`,
+    responses: answers.update,
     input: { body: jsonBody({ id: text('id'), [label]: text(label, `The ${label} name`), ...extra }) },
   }),
   delete: faynosync({
@@ -106,6 +122,7 @@ const named = (path: string, label: string, tag: string, extra: z.ZodRawShape = 
     path: `/${path}/delete`,
     tag,
     summary: `Deletes a ${label} nothing uses`,
+    responses: answers.delete,
     input: { query: idQuery },
   }),
 });
@@ -118,9 +135,15 @@ const updaters = {
 };
 
 export const FAYNOSYNC_NAMED = {
-  channel: named('channel', 'channel', 'Catalog'),
-  platform: named('platform', 'platform', 'Catalog', updaters),
-  arch: named('arch', 'arch', 'Catalog'),
+  channel: named('channel', 'channel', 'Catalog', namedAnswers('Channel', 'channels', channelDoc)),
+  platform: named(
+    'platform',
+    'platform',
+    'Catalog',
+    namedAnswers('Platform', 'platforms', platformDoc),
+    updaters,
+  ),
+  arch: named('arch', 'arch', 'Catalog', namedAnswers('Arch', 'archs', archDoc)),
 };
 
 export const FAYNOSYNC_ROUTES = {
@@ -130,6 +153,7 @@ export const FAYNOSYNC_ROUTES = {
     tag: 'Operations',
     summary: 'Health: 200 healthy or 503 degraded',
     auth: [],
+    responses: A.health,
     input: {},
   }),
   metrics: faynosync({
@@ -164,6 +188,7 @@ export const FAYNOSYNC_ROUTES = {
     tag: 'Accounts',
     summary: 'Creates an admin (a tenant) with the sign-up key',
     auth: [],
+    responses: A.signup,
     input: { body: jsonBody({ ...credentials, api_key: text('api_key', 'The sign-up key (API_KEY)') }) },
   }),
   login: faynosync({
@@ -172,6 +197,7 @@ export const FAYNOSYNC_ROUTES = {
     tag: 'Accounts',
     summary: 'Answers a token for an admin or team user',
     auth: [],
+    responses: A.login,
     input: { body: jsonBody(credentials) },
   }),
   whoami: faynosync({
@@ -179,6 +205,7 @@ export const FAYNOSYNC_ROUTES = {
     path: '/whoami',
     tag: 'Accounts',
     summary: 'The caller and its permissions',
+    responses: A.whoami,
     input: {},
   }),
   updateAdmin: faynosync({
@@ -186,6 +213,7 @@ export const FAYNOSYNC_ROUTES = {
     path: '/admin/update',
     tag: 'Accounts',
     summary: "Changes the admin's name or password (older tokens stop working)",
+    responses: A.updateAdmin,
     input: { body: jsonBody({ id: text('id'), ...credentials }) },
   }),
   createUser: faynosync({
@@ -193,6 +221,7 @@ export const FAYNOSYNC_ROUTES = {
     path: '/user/create',
     tag: 'Accounts',
     summary: 'Creates a team user',
+    responses: A.message,
     input: { body: jsonBody({ ...credentials, permissions }) },
   }),
   updateUser: faynosync({
@@ -200,6 +229,7 @@ export const FAYNOSYNC_ROUTES = {
     path: '/user/update',
     tag: 'Accounts',
     summary: "Changes a team user's name, password or permissions",
+    responses: A.message,
     input: { body: jsonBody({ id: text('id'), ...credentials, permissions }) },
   }),
   listUsers: faynosync({
@@ -207,6 +237,7 @@ export const FAYNOSYNC_ROUTES = {
     path: '/users/list',
     tag: 'Accounts',
     summary: 'The team users',
+    responses: A.listUsers,
     input: {},
   }),
   deleteUser: faynosync({
@@ -214,6 +245,7 @@ export const FAYNOSYNC_ROUTES = {
     path: '/user/delete',
     tag: 'Accounts',
     summary: 'Deletes a team user',
+    responses: A.message,
     input: { body: jsonBody({ id: text('id') }) },
   }),
   createApp: faynosync({
@@ -221,6 +253,7 @@ export const FAYNOSYNC_ROUTES = {
     path: '/app/create',
     tag: 'Catalog',
     summary: 'Creates an app (multipart: "data" JSON, optional logo as "file")',
+    responses: A.createApp,
     input: { data: appData, files: logo },
   }),
   updateApp: faynosync({
@@ -228,14 +261,23 @@ export const FAYNOSYNC_ROUTES = {
     path: '/app/update',
     tag: 'Catalog',
     summary: 'Changes an app (multipart: "data" JSON, optional logo as "file")',
+    responses: A.updateApp,
     input: { data: appData, files: logo },
   }),
-  listApps: faynosync({ method: 'get', path: '/app/list', tag: 'Catalog', summary: 'The apps', input: {} }),
+  listApps: faynosync({
+    method: 'get',
+    path: '/app/list',
+    tag: 'Catalog',
+    summary: 'The apps',
+    input: {},
+    responses: A.listApps,
+  }),
   deleteApp: faynosync({
     method: 'delete',
     path: '/app/delete',
     tag: 'Catalog',
     summary: 'Deletes an app with its versions and files',
+    responses: A.deleteApp,
     input: { query: idQuery },
   }),
   upload: faynosync({
@@ -244,6 +286,7 @@ export const FAYNOSYNC_ROUTES = {
     tag: 'Releases',
     summary: 'Uploads a version: multipart "data" JSON and "file" parts, in any order',
     auth: ['login', 'ciToken', 'session'],
+    responses: A.upload,
     input: {
       data: uploadData,
       files: { field: 'file', multiple: true, description: "The version's files, one part each" },
@@ -254,6 +297,7 @@ export const FAYNOSYNC_ROUTES = {
     path: '/apps/update',
     tag: 'Releases',
     summary: 'Changes a version (flags, rollout, changelog) and may add files',
+    responses: A.updateVersion,
     input: {
       data: versionData,
       files: { field: 'file', multiple: true, description: 'Files to add to the version' },
@@ -264,6 +308,7 @@ export const FAYNOSYNC_ROUTES = {
     path: '/apps/delete',
     tag: 'Releases',
     summary: 'Deletes a version with its files',
+    responses: A.deleteVersion,
     input: { query: idQuery },
   }),
   deleteArtifacts: faynosync({
@@ -271,6 +316,7 @@ export const FAYNOSYNC_ROUTES = {
     path: '/artifact/delete',
     tag: 'Releases',
     summary: 'Deletes artifacts of a version (multipart "data" JSON)',
+    responses: A.deleteArtifacts,
     input: {
       data: dataObject(
         {
@@ -288,6 +334,7 @@ export const FAYNOSYNC_ROUTES = {
     path: '/search',
     tag: 'Releases',
     summary: 'The versions of one app, filtered, newest first',
+    responses: A.search,
     input: {
       query: z.object({
         app_name: queryText('app_name', 'The app (required)'),
@@ -306,6 +353,7 @@ export const FAYNOSYNC_ROUTES = {
     path: '/',
     tag: 'Releases',
     summary: "FaynoSync's deprecated listing: the tenant's versions, newest first",
+    responses: A.listReleases,
     input: { query: z.object({ limit: queryInt('limit', 100, 1000) }) },
   }),
   download: faynosync({
@@ -315,6 +363,7 @@ export const FAYNOSYNC_ROUTES = {
     summary:
       'A download URL for an artifact (JSON, or a 302 with redirect=1); without a login, by download token',
     auth: ['login', 'session', 'downloadToken'],
+    responses: A.download,
     input: {
       query: z.object({
         key: checkedByCore('string', "The artifact's storage key, as in its download link (required)"),
@@ -332,6 +381,7 @@ export const FAYNOSYNC_ROUTES = {
     path: '/download-tokens/regenerate',
     tag: 'Downloads',
     summary: "Mints a private app's download token (replacing the old one)",
+    responses: A.regenerateDownloadToken,
     input: { body: jsonBody({ app_id: text('app_id'), channel_id: text('channel_id') }) },
   }),
   listDownloadTokens: faynosync({
@@ -339,6 +389,7 @@ export const FAYNOSYNC_ROUTES = {
     path: '/download-tokens/list',
     tag: 'Downloads',
     summary: 'The download tokens (prefixes only)',
+    responses: A.listDownloadTokens,
     input: {},
   }),
   revokeDownloadToken: faynosync({
@@ -346,6 +397,7 @@ export const FAYNOSYNC_ROUTES = {
     path: '/download-tokens/delete',
     tag: 'Downloads',
     summary: 'Revokes a download token',
+    responses: A.message,
     input: { query: idQuery },
   }),
   createToken: faynosync({
@@ -353,6 +405,7 @@ export const FAYNOSYNC_ROUTES = {
     path: '/token/create',
     tag: 'Tokens',
     summary: 'Creates a CI token (shown once)',
+    responses: A.createToken,
     input: {
       body: jsonBody({
         name: text('name'),
@@ -366,6 +419,7 @@ export const FAYNOSYNC_ROUTES = {
     path: '/token/list',
     tag: 'Tokens',
     summary: 'The CI tokens',
+    responses: A.listTokens,
     input: {},
   }),
   revokeToken: faynosync({
@@ -373,6 +427,7 @@ export const FAYNOSYNC_ROUTES = {
     path: '/token/delete',
     tag: 'Tokens',
     summary: 'Revokes a CI token',
+    responses: A.message,
     input: { body: jsonBody({ id: text('id') }) },
   }),
   telemetry: faynosync({
@@ -380,6 +435,7 @@ export const FAYNOSYNC_ROUTES = {
     path: '/telemetry',
     tag: 'Telemetry',
     summary: 'Update-check statistics of a day or a range',
+    responses: A.telemetry,
     input: {
       query: z.object({
         date: queryText('date', 'YYYY-MM-DD (default today)'),
@@ -396,6 +452,7 @@ export const FAYNOSYNC_ROUTES = {
     path: '/report-keys/list',
     tag: 'Reports',
     summary: 'The report keys',
+    responses: A.listReportKeys,
     input: {},
   }),
   regenerateReportKey: faynosync({
@@ -403,6 +460,7 @@ export const FAYNOSYNC_ROUTES = {
     path: '/report-keys/regenerate',
     tag: 'Reports',
     summary: "Mints an app's report key",
+    responses: A.regenerateReportKey,
     input: { body: jsonBody({ app_id: text('app_id') }) },
   }),
   ingestReport: faynosync({
@@ -411,6 +469,7 @@ export const FAYNOSYNC_ROUTES = {
     tag: 'Reports',
     summary: 'A crash or event report from a shipped app (report key and X-Device-ID)',
     auth: ['reportKey'],
+    responses: A.ingestReport,
     input: { body: jsonBody({}).loose() },
   }),
   listGroups: faynosync({
@@ -418,6 +477,7 @@ export const FAYNOSYNC_ROUTES = {
     path: '/reports/groups',
     tag: 'Reports',
     summary: 'Report groups, newest first',
+    responses: A.listGroups,
     input: {
       query: z
         .object({
@@ -436,6 +496,7 @@ export const FAYNOSYNC_ROUTES = {
     path: '/reports/groups/:hash/blobs',
     tag: 'Reports',
     summary: "A group's stored details, with signed URLs",
+    responses: A.groupBlobs,
     input: { params: z.object({ hash: z.string() }) },
   }),
   updateGroup: faynosync({
@@ -443,6 +504,7 @@ export const FAYNOSYNC_ROUTES = {
     path: '/reports/groups/:hash',
     tag: 'Reports',
     summary: "Changes a group's status, note or tags",
+    responses: A.updateGroup,
     input: {
       params: z.object({ hash: z.string() }),
       body: jsonBody({
@@ -457,6 +519,7 @@ export const FAYNOSYNC_ROUTES = {
     path: '/reports/groups/:hash',
     tag: 'Reports',
     summary: 'Deletes a group and its stored details',
+    responses: A.deleteGroup,
     input: { params: z.object({ hash: z.string() }) },
   }),
   tuf: faynosync({
