@@ -2703,12 +2703,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description The script or style sheet */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "text/javascript": unknown;
+                };
             };
             /** @description An error */
             default: {
@@ -2741,7 +2743,11 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        html: string;
+                    };
+                };
             };
             /** @description An error */
             default: {
@@ -2768,7 +2774,12 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** @description Send it as X-CSRF-Token on every write */
+                        csrf: string;
+                    };
+                };
             };
             /** @description An error */
             default: {
@@ -2802,7 +2813,12 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** @description Send it as X-CSRF-Token on every write */
+                        csrf: string;
+                    };
+                };
             };
             /** @description An error */
             default: {
@@ -2829,7 +2845,12 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        updraft_session: "removed";
+                    };
+                };
             };
             /** @description An error */
             default: {
@@ -3458,12 +3479,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description The page */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "text/html": unknown;
+                };
             };
             /** @description An error */
             default: {
@@ -3493,8 +3516,8 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
-            200: {
+            /** @description Counted */
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };

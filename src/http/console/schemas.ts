@@ -1,10 +1,13 @@
 import { z } from 'zod';
+import { SESSION_COOKIE } from '../shared/session-cookie.js';
 import { describeRoute, type RouteSpec } from '../shared/validate.js';
 
 /** The console's own routes and the public download pages, with their input schemas (shared/validate.ts). */
 
 const web = <const I extends RouteSpec['input']>(spec: Omit<RouteSpec<I>, 'face'>) =>
   describeRoute({ face: 'console', ...spec });
+
+const csrf = z.object({ csrf: z.string().meta({ description: 'Send it as X-CSRF-Token on every write' }) });
 
 const product = z.object({
   owner: z.string().meta({ description: "The app owner's (admin's) username", examples: ['acme'] }),
@@ -25,6 +28,7 @@ export const CONSOLE_ROUTES = {
     path: '/console/:asset',
     tag: 'Console',
     summary: "One of the console's bundles",
+    responses: { 200: { description: 'The script or style sheet', contentType: 'text/javascript' } },
     input: { params: z.object({ asset: z.string() }) },
   }),
   signIn: web({
@@ -32,6 +36,7 @@ export const CONSOLE_ROUTES = {
     path: '/console/session',
     tag: 'Console',
     summary: 'Signs in: sets the HttpOnly session cookie and answers the CSRF token writes must send',
+    responses: { 200: csrf },
     input: {
       body: z.object({
         username: z.string({ error: 'send {"username": "…", "password": "…"}' }),
@@ -44,6 +49,7 @@ export const CONSOLE_ROUTES = {
     path: '/console/session',
     tag: 'Console',
     summary: "The signed-in session's CSRF token (after a reload)",
+    responses: { 200: csrf },
     input: {},
   }),
   signOut: web({
@@ -51,6 +57,7 @@ export const CONSOLE_ROUTES = {
     path: '/console/session',
     tag: 'Console',
     summary: 'Signs out: clears the session cookie',
+    responses: { 200: z.object({ [SESSION_COOKIE]: z.literal('removed') }) },
     input: {},
   }),
   notesPreview: web({
@@ -58,6 +65,7 @@ export const CONSOLE_ROUTES = {
     path: '/console/notes-preview',
     tag: 'Console',
     summary: 'The HTML the feeds and the public page make of a changelog',
+    responses: { 200: z.object({ html: z.string() }) },
     input: { body: z.object({ changelog: z.string({ error: 'send {"changelog": "<markdown>"}' }) }) },
   }),
   productPage: web({
@@ -65,6 +73,7 @@ export const CONSOLE_ROUTES = {
     path: '/products/:owner/:app',
     tag: 'Download pages',
     summary: "An app's public download page (a private app's is the same 404 as a missing one)",
+    responses: { 200: { description: 'The page', contentType: 'text/html' } },
     input: {
       params: product,
       query: z.object({
@@ -77,6 +86,7 @@ export const CONSOLE_ROUTES = {
     path: '/products/:owner/:app/downloaded',
     tag: 'Download pages',
     summary: "A download link's ping: counts a click",
+    responses: { 204: { description: 'Counted' } },
     input: {
       params: product,
       query: z.object({
