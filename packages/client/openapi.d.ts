@@ -6339,7 +6339,29 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        data: {
+                            /** @description The channel customers see, or null when there is none */
+                            defaultChannel: string | null;
+                            /** @description false: the "stable" fallback */
+                            defaultChannelPicked: boolean;
+                        };
+                        meta: {
+                            pagination?: {
+                                hasNext: boolean;
+                                hasPrevious: boolean;
+                                limit: number;
+                                page: number;
+                                total: number;
+                            };
+                            requestId: string;
+                            version: string;
+                        };
+                        /** @constant */
+                        success: true;
+                    };
+                };
             };
             /** @description An error */
             default: {
@@ -6373,7 +6395,29 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        data: {
+                            /** @description The channel customers see, or null when there is none */
+                            defaultChannel: string | null;
+                            /** @description false: the "stable" fallback */
+                            defaultChannelPicked: boolean;
+                        };
+                        meta: {
+                            pagination?: {
+                                hasNext: boolean;
+                                hasPrevious: boolean;
+                                limit: number;
+                                page: number;
+                                total: number;
+                            };
+                            requestId: string;
+                            version: string;
+                        };
+                        /** @constant */
+                        success: true;
+                    };
+                };
             };
             /** @description An error */
             default: {
@@ -6411,7 +6455,39 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        data: {
+                            shareLinks: {
+                                applicationId: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** @description Who made it: a customer id, or "admin" */
+                                customerId: string;
+                                expired: boolean;
+                                /** Format: date-time */
+                                expiresAt: string;
+                                fileId: string;
+                                shareLinkId: string;
+                                tokenPrefix: string;
+                                version: string;
+                            }[];
+                        };
+                        meta: {
+                            pagination?: {
+                                hasNext: boolean;
+                                hasPrevious: boolean;
+                                limit: number;
+                                page: number;
+                                total: number;
+                            };
+                            requestId: string;
+                            version: string;
+                        };
+                        /** @constant */
+                        success: true;
+                    };
+                };
             };
             /** @description An error */
             default: {

@@ -61,6 +61,11 @@ const file = z.object({
   description: z.string().nullable(),
 });
 
+const settings = z.object({
+  defaultChannel: z.string().nullable().meta({ description: 'The channel customers see, or null when there is none' }),
+  defaultChannelPicked: z.boolean().meta({ description: 'false: the "stable" fallback' }),
+});
+
 const customerRef = z.object({ customerId: z.string(), name: z.string() });
 
 export const BINDIST_ANSWERS = {
@@ -125,6 +130,27 @@ export const BINDIST_ANSWERS = {
       }),
     ),
   },
+  listShareLinks: {
+    200: envelope(
+      z.object({
+        shareLinks: z.array(
+          z.object({
+            shareLinkId: z.string(),
+            tokenPrefix: z.string(),
+            applicationId: z.string(),
+            version: z.string(),
+            fileId: z.string(),
+            customerId: z.string().meta({ description: 'Who made it: a customer id, or "admin"' }),
+            createdAt: time(),
+            expiresAt: time(),
+            expired: z.boolean(),
+          }),
+        ),
+      }),
+    ),
+  },
+  readSettings: { 200: envelope(settings) },
+  updateSettings: { 200: envelope(settings) },
   revokeShareLink: {
     200: envelope(z.object({ message: z.string(), shareLinkId: z.string(), revokedAt: time() })),
   },

@@ -430,6 +430,7 @@ export const BINDIST_ROUTES = {
     path: '/management/share-links',
     tag: 'BinDist management',
     summary: 'The share links, newest first',
+    responses: A.listShareLinks,
     input: {
       query: z.object({
         customerId: bindistId('customerId').optional(),
@@ -518,6 +519,7 @@ export const BINDIST_ROUTES = {
     tag: 'BinDist management',
     summary:
       "The tenant's settings: the default channel whose releases customers see beside channel-less ones",
+    responses: A.readSettings,
     input: {},
   }),
   updateSettings: bindist({
@@ -525,6 +527,7 @@ export const BINDIST_ROUTES = {
     path: '/management/settings',
     tag: 'BinDist management',
     summary: 'Picks the default channel customers see (null or "" goes back to the channel named stable)',
+    responses: A.updateSettings,
     input: {
       body: jsonBody({
         defaultChannel: z
