@@ -2,6 +2,7 @@ import type { RequestListener } from 'node:http';
 import express, { type Express } from 'express';
 import type { AppContext } from './context.js';
 import { bindistRouter } from './http/bindist/index.js';
+import { apiDocsRouter } from './http/console/api-docs.js';
 import { consoleRouter } from './http/console/index.js';
 import { productsRouter } from './http/console/products.js';
 import { accountsRouter } from './http/faynosync/accounts.js';
@@ -48,6 +49,7 @@ export function buildApp(ctx: AppContext): Express {
   app.use(fenfaRouter(ctx));
   app.use(consoleRouter(ctx));
   app.use(productsRouter(ctx));
+  app.use(apiDocsRouter(ctx));
   if (ctx.store instanceof LocalArtifactStore) app.use('/files', filesRouter(ctx.store));
   app.use(accountsRouter(ctx));
   app.use(catalogRouter(ctx));

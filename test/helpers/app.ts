@@ -12,6 +12,7 @@ import { type AppContext, closeContext, openContext } from '../../src/context.js
 import { type DbHandle, openPglite, openPostgres } from '../../src/db/connect.js';
 import { createLogger } from '../../src/logger.js';
 import { buildHandler } from '../../src/server.js';
+import { checkResponses } from './openapi.js';
 
 export const TEST_SIGNUP_KEY = 'test-signup-key-0123456789';
 
@@ -64,7 +65,7 @@ async function freshDatabase(): Promise<TestDatabase> {
 }
 
 export interface TestApp {
-  /** The whole server's request listener (hot path + Express), for supertest. */
+  /** The whole server's request listener (hot path + Express), for supertest; its JSON answers are checked against the OpenAPI document. */
   app: RequestListener;
   ctx: AppContext;
   dataDir: string;
@@ -107,7 +108,7 @@ export async function createTestApp(
   const start = async (): Promise<TestApp> => {
     const ctx = await openContext(config, logger, database.handle);
     return {
-      app: buildHandler(ctx),
+      app: checkResponses(buildHandler(ctx)),
       ctx,
       dataDir,
       databaseUrl: database.url,

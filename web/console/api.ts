@@ -1,5 +1,7 @@
-// The console's typed client of Updraft's HTTP API. It authenticates with the session cookie (never a token in
-// page storage) and sends the CSRF token, held only in this module's memory, on every write.
+// The console's typed client of Updraft's HTTP API (the types and the reads come from packages/client, generated
+// from the OpenAPI document). It authenticates with the session cookie (never a token in page storage) and sends the
+// CSRF token, held only in this module's memory, on every write.
+import { type Answer, createUpdraftClient } from '../../packages/client/index.js';
 
 export class ApiError extends Error {
   constructor(
@@ -12,13 +14,31 @@ export class ApiError extends Error {
 
 let csrf = '';
 
+function errorFrom(res: Response, body: unknown): ApiError {
+  const { error, message } = (body ?? {}) as { error?: string; message?: string };
+  return new ApiError(res.status, error ?? message ?? `${res.status} ${res.statusText}`);
+}
+
 async function errorOf(res: Response): Promise<ApiError> {
   try {
-    const body = (await res.json()) as { error?: string; message?: string };
-    return new ApiError(res.status, body.error ?? body.message ?? `${res.status} ${res.statusText}`);
+    return errorFrom(res, await res.json());
   } catch {
-    return new ApiError(res.status, `${res.status} ${res.statusText}`);
+    return errorFrom(res, undefined);
   }
+}
+
+const client = createUpdraftClient({
+  baseUrl: '',
+  credentials: 'same-origin',
+  headers: { Accept: 'application/json' },
+  csrf: () => csrf,
+});
+
+/** A typed read's answer, or its error as an ApiError. */
+async function read<T>(pending: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
+  const { data, error, response } = await pending;
+  if (!response.ok) throw errorFrom(response, error);
+  return data as T;
 }
 
 export async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
@@ -74,74 +94,17 @@ export function upload(
   return { done, cancel: () => xhr.abort() };
 }
 
-export interface Permissions {
-  Apps: Record<'Create' | 'Delete' | 'Edit' | 'Download' | 'Upload', boolean> & { Allowed: string[] };
-  Channels: Record<'Create' | 'Delete' | 'Edit', boolean> & { Allowed: string[] };
-  Platforms: Record<'Create' | 'Delete' | 'Edit', boolean> & { Allowed: string[] };
-  Archs: Record<'Create' | 'Delete' | 'Edit', boolean> & { Allowed: string[] };
-}
-
-export interface Me {
-  id: string;
-  username: string;
-  is_admin: boolean;
-  owner?: string;
-  permissions?: Permissions;
-}
-
-export interface App {
-  ID: string;
-  AppName: string;
-  Logo: string;
-  Private: boolean;
-  Tuf: boolean;
-  CdnEdge: boolean;
-  Reports: boolean;
-  Description: string;
-  Owner: string;
-}
-
-export interface Channel {
-  ID: string;
-  ChannelName: string;
-}
-export interface Updater {
-  type: string;
-  default: boolean;
-}
-export interface Platform {
-  ID: string;
-  PlatformName: string;
-  Updaters: Updater[];
-}
-export interface Arch {
-  ID: string;
-  ArchID: string;
-}
-
-export interface Artifact {
-  id: string;
-  link: string;
-  platform: string;
-  arch: string;
-  package: string;
-  file_name: string;
-  size: number;
-  sha256: string;
-}
-
-export interface Release {
-  ID: string;
-  AppName: string;
-  Version: string;
-  Channel: string;
-  Published: boolean;
-  Critical: boolean;
-  Intermediate: boolean;
-  Artifacts: Artifact[];
-  Changelog: { Version: string; Changes: string; Date: string }[];
-  RolloutPercent: number;
-}
+type Me0 = Answer<'/whoami', 'get'>;
+/** The caller: an admin, or a team user with its owner and permissions. */
+export type Me = Omit<Me0, 'is_admin'> & { is_admin: boolean; owner?: string; permissions?: Permissions };
+export type Permissions = Answer<'/users/list', 'get'>['users'][number]['permissions'];
+export type App = Answer<'/app/list', 'get'>['apps'][number];
+export type Channel = Answer<'/channel/list', 'get'>['channels'][number];
+export type Platform = Answer<'/platform/list', 'get'>['platforms'][number];
+export type Updater = Platform['Updaters'][number];
+export type Arch = Answer<'/arch/list', 'get'>['archs'][number];
+export type Release = Answer<'/search', 'get'>['items'][number];
+export type Artifact = Release['Artifacts'][number];
 
 export interface Explanation {
   feed: { base: string };
@@ -171,39 +134,17 @@ export async function signOut(): Promise<void> {
   csrf = '';
 }
 
-export const me = () => call<Me>('GET', '/whoami');
-export const apps = async () => (await call<{ apps: App[] }>('GET', '/app/list')).apps;
-export const channels = async () => (await call<{ channels: Channel[] }>('GET', '/channel/list')).channels;
-export const platforms = async () =>
-  (await call<{ platforms: Platform[] }>('GET', '/platform/list')).platforms;
-export const archs = async () => (await call<{ archs: Arch[] }>('GET', '/arch/list')).archs;
+export const me = (): Promise<Me> => read(client.GET('/whoami'));
+export const apps = async () => (await read(client.GET('/app/list'))).apps;
+export const channels = async () => (await read(client.GET('/channel/list'))).channels;
+export const platforms = async () => (await read(client.GET('/platform/list'))).platforms;
+export const archs = async () => (await read(client.GET('/arch/list'))).archs;
 export async function releases(app: string): Promise<Release[]> {
-  const q = new URLSearchParams({ app_name: app, limit: '100' });
-  return (await call<{ items: Release[] }>('GET', `/search?${q}`)).items;
-}
-
-interface DayFigures {
-  total_requests: number;
-  unique_clients: number;
-  clients_using_latest_version: number;
-  clients_outdated: number;
+  return (await read(client.GET('/search', { params: { query: { app_name: app, limit: '100' } } }))).items;
 }
 
 /** FaynoSync's telemetry document, as `GET /telemetry` answers it. */
-export interface Telemetry {
-  date: string;
-  date_range: string[];
-  summary: DayFigures & { total_active_apps: number };
-  versions: {
-    used_versions_count: number;
-    known_versions: string[];
-    usage: { version: string; client_count: number }[];
-  };
-  platforms: { platform: string; client_count: number }[];
-  architectures: { arch: string; client_count: number }[];
-  channels: { channel: string; client_count: number }[];
-  daily_stats: (DayFigures & { date: string })[];
-}
+export type Telemetry = Answer<'/telemetry', 'get'>;
 
 /** The report's query: a day or a range (`week`, `month`), and filters that each name one value or none. */
 export interface TelemetryQuery {

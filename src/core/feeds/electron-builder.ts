@@ -8,6 +8,9 @@ import { type Feed, type FeedFormat, relativeFileUrl } from './feed.js';
 interface ChannelFileKind {
   /** For messages: which client reads this file. */
   label: string;
+  /** The channel file's name as an OpenAPI path template, and an example. */
+  template: string;
+  example: string;
   /** Whether a channel-file name (without `.yml`) is of this kind. */
   named(name: string): boolean;
   /**
@@ -22,14 +25,24 @@ const MAC_NAME = /-mac$/;
 const LINUX_NAME = /-linux(?:-[A-Za-z0-9_]+)?$/;
 
 const KINDS: readonly ChannelFileKind[] = [
-  { label: 'macOS (-mac.yml)', named: (name) => MAC_NAME.test(name), extensions: ['zip', 'dmg'] },
+  {
+    label: 'macOS (-mac.yml)',
+    template: '{channelFile}-mac.yml',
+    example: 'latest-mac.yml',
+    named: (name) => MAC_NAME.test(name),
+    extensions: ['zip', 'dmg'],
+  },
   {
     label: 'Linux (-linux.yml)',
+    template: '{channelFile}-linux.yml',
+    example: 'latest-linux.yml',
     named: (name) => LINUX_NAME.test(name),
     extensions: ['appimage', 'deb', 'rpm', 'pacman'],
   },
   {
     label: 'Windows (.yml)',
+    template: '{channelFile}.yml',
+    example: 'latest.yml',
     named: (name) => !MAC_NAME.test(name) && !LINUX_NAME.test(name),
     extensions: ['exe'],
   },
@@ -176,6 +189,12 @@ function answerChannelFile(kind: ChannelFileKind, feed: Feed, selection: Selecti
 export const electronBuilderFeeds: readonly FeedFormat[] = KINDS.map(
   (kind): FeedFormat => ({
     name: 'electron-builder',
+    path: {
+      template: kind.template,
+      example: kind.example,
+      summary: `electron-updater's channel file, ${kind.label}`,
+      contentType: CONTENT_TYPE,
+    },
     match(tail) {
       const [name] = tail;
       if (tail.length !== 1 || name === undefined || !name.endsWith('.yml')) return undefined;

@@ -53,6 +53,11 @@ export interface FeedFormat {
   /** For the feed doctor and logs: `electron-builder`, `squirrel_windows`, … (FaynoSync's updater names). */
   name: string;
   /**
+   * For the API description: the path after the arch as an OpenAPI template, an example of it that `match` accepts
+   * (a test holds the two together), what the document is, and its content type.
+   */
+  path: { template: string; example: string; summary: string; contentType: string };
+  /**
    * Whether this format answers the path after the arch: one segment (`latest.yml`) or two (`1.2.0/RELEASES`).
    * Returns the client's version text when it is in the path ('' when the path does not carry one), or undefined.
    */

@@ -187,6 +187,12 @@ const APPCAST_NAME = /^appcast(?:[.-][^/]+)?\.xml$/;
  */
 const sparkle: FeedFormat = {
   name: 'sparkle',
+  path: {
+    template: '{appcast}.xml',
+    example: 'appcast.xml',
+    summary: "Sparkle's appcast: appcast.xml, appcast-{name}.xml or appcast.{name}.xml",
+    contentType: APPCAST_CONTENT_TYPE,
+  },
   match: (tail) => (tail.length === 1 && APPCAST_NAME.test(tail[0] ?? '') ? { version: '' } : undefined),
   hint: false,
   answer: answerAppcast,

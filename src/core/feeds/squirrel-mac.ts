@@ -59,6 +59,12 @@ export function noZip(selection: Selection): string {
  */
 const serverMode: FeedFormat = {
   name: 'squirrel_darwin',
+  path: {
+    template: '{version}/squirrel-mac',
+    example: '1.0.0/squirrel-mac',
+    summary: 'Squirrel.Mac server mode: the update to install (204 when none)',
+    contentType: JSON_TYPE,
+  },
   match: (tail) => (tail.length === 2 && tail[1] === 'squirrel-mac' ? { version: tail[0] ?? '' } : undefined),
   hint: false,
   answer(feed, selection) {
@@ -84,6 +90,12 @@ const serverMode: FeedFormat = {
  */
 const jsonFileMode: FeedFormat = {
   name: 'squirrel_darwin',
+  path: {
+    template: 'RELEASES.json',
+    example: 'RELEASES.json',
+    summary: 'Squirrel.Mac JSON-file mode (update-electron-app, maker-zip)',
+    contentType: JSON_TYPE,
+  },
   match: (tail) => (tail.length === 1 && tail[0] === 'RELEASES.json' ? { version: '' } : undefined),
   hint: false,
   answer(feed, selection) {

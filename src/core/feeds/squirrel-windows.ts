@@ -125,6 +125,12 @@ function installedVersion(text: string | undefined): Version | undefined {
  */
 const squirrelWindows: FeedFormat = {
   name: 'squirrel_windows',
+  path: {
+    template: '{version}/RELEASES',
+    example: '1.0.0/RELEASES',
+    summary: "Squirrel.Windows' RELEASES file (the feed URL ends at the running version)",
+    contentType: RELEASES_CONTENT_TYPE,
+  },
   match: (tail) =>
     tail.length === 2 && (tail[1] === 'RELEASES' || tail[1] === 'releases')
       ? { version: tail[0] ?? '' }

@@ -113,6 +113,12 @@ export function tauriBundleType(value: string | undefined): string | undefined |
  */
 const tauri: FeedFormat = {
   name: 'tauri',
+  path: {
+    template: '{version}/tauri',
+    example: '1.0.0/tauri',
+    summary: "Tauri's updater endpoint: the update to install (204 when none)",
+    contentType: 'application/json; charset=utf-8',
+  },
   match: (tail) => (tail.length === 2 && tail[1] === 'tauri' ? { version: tail[0] ?? '' } : undefined),
   params: ['bundle_type'],
   hint: false,

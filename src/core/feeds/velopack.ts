@@ -134,6 +134,12 @@ export function answerVelopack(
  */
 const velopack: FeedFormat = {
   name: 'velopack',
+  path: {
+    template: 'releases.{velopackChannel}.json',
+    example: 'releases.win.json',
+    summary: "Velopack's release feed",
+    contentType: 'application/json; charset=utf-8',
+  },
   match: (tail) =>
     tail.length === 1 && /^releases\.[^/]+\.json$/.test(tail[0] ?? '') ? { version: '' } : undefined,
   versionParam: 'localVersion',

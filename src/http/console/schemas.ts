@@ -1,10 +1,13 @@
 import { z } from 'zod';
+import { SESSION_COOKIE } from '../shared/session-cookie.js';
 import { describeRoute, type RouteSpec } from '../shared/validate.js';
 
 /** The console's own routes and the public download pages, with their input schemas (shared/validate.ts). */
 
 const web = <const I extends RouteSpec['input']>(spec: Omit<RouteSpec<I>, 'face'>) =>
   describeRoute({ face: 'console', ...spec });
+
+const csrf = z.object({ csrf: z.string().meta({ description: 'Send it as X-CSRF-Token on every write' }) });
 
 const product = z.object({
   owner: z.string().meta({ description: "The app owner's (admin's) username", examples: ['acme'] }),
@@ -20,12 +23,14 @@ export const CONSOLE_ROUTES = {
     tag: 'Console',
     summary: "The console's page, for a browser asking for HTML (others get FaynoSync's listing)",
     input: {},
+    responses: { 200: { description: 'The page', contentType: 'text/html' } },
   }),
   asset: web({
     method: 'get',
     path: '/console/:asset',
     tag: 'Console',
     summary: "One of the console's bundles",
+    responses: { 200: { description: 'The script or style sheet', contentType: 'text/javascript' } },
     input: { params: z.object({ asset: z.string() }) },
   }),
   signIn: web({
@@ -33,6 +38,7 @@ export const CONSOLE_ROUTES = {
     path: '/console/session',
     tag: 'Console',
     summary: 'Signs in: sets the HttpOnly session cookie and answers the CSRF token writes must send',
+    responses: { 200: csrf },
     input: {
       body: z.object({
         username: z.string({ error: 'send {"username": "…", "password": "…"}' }),
@@ -45,6 +51,7 @@ export const CONSOLE_ROUTES = {
     path: '/console/session',
     tag: 'Console',
     summary: "The signed-in session's CSRF token (after a reload)",
+    responses: { 200: csrf },
     input: {},
   }),
   signOut: web({
@@ -52,6 +59,7 @@ export const CONSOLE_ROUTES = {
     path: '/console/session',
     tag: 'Console',
     summary: 'Signs out: clears the session cookie',
+    responses: { 200: z.object({ [SESSION_COOKIE]: z.literal('removed') }) },
     input: {},
   }),
   notesPreview: web({
@@ -59,6 +67,7 @@ export const CONSOLE_ROUTES = {
     path: '/console/notes-preview',
     tag: 'Console',
     summary: 'The HTML the feeds and the public page make of a changelog',
+    responses: { 200: z.object({ html: z.string() }) },
     input: { body: z.object({ changelog: z.string({ error: 'send {"changelog": "<markdown>"}' }) }) },
   }),
   pageEvents: web({
@@ -87,6 +96,7 @@ export const CONSOLE_ROUTES = {
     path: '/products/:owner/:app',
     tag: 'Download pages',
     summary: "An app's public download page (a private app's is the same 404 as a missing one)",
+    responses: { 200: { description: 'The page', contentType: 'text/html' } },
     input: {
       params: product,
       query: z.object({
@@ -99,11 +109,36 @@ export const CONSOLE_ROUTES = {
     path: '/products/:owner/:app/downloaded',
     tag: 'Download pages',
     summary: "A download link's ping: counts a click",
+    responses: { 204: { description: 'Counted' } },
     input: {
       params: product,
       query: z.object({
         platform: z.string().optional().meta({ description: "The file's platform, as the page named it" }),
       }),
     },
+  }),
+  openApi: web({
+    method: 'get',
+    path: '/openapi.json',
+    tag: 'API reference',
+    summary: 'This OpenAPI 3.1 document',
+    input: {},
+    responses: { 200: { description: 'The OpenAPI document', contentType: 'application/json' } },
+  }),
+  apiReference: web({
+    method: 'get',
+    path: '/docs',
+    tag: 'API reference',
+    summary: 'The API reference page (served from this server, no network)',
+    input: {},
+    responses: { 200: { description: 'The page', contentType: 'text/html' } },
+  }),
+  apiReferenceAsset: web({
+    method: 'get',
+    path: '/docs/:asset',
+    tag: 'API reference',
+    summary: "One of the API reference page's scripts and styles",
+    input: { params: z.object({ asset: z.string() }) },
+    responses: { 200: { description: 'The file', contentType: 'text/javascript' } },
   }),
 } as const;

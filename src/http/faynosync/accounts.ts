@@ -11,10 +11,11 @@ import { updateTeamUser } from '../../core/commands/update-team-user.js';
 import { actorOf, adminOnly, authenticate } from '../shared/auth.js';
 import { jsonBody } from '../shared/body.js';
 import { routeInput } from '../shared/validate.js';
+import type { PermissionsDoc } from './schemas/responses.js';
 import { FAYNOSYNC_ROUTES as R } from './schemas/routes.js';
 
 /** FaynoSync's permission document: PascalCase keys, the allowed lists inside each kind. */
-function presentPermissions({ flags, allowed }: TeamPermissions) {
+function presentPermissions({ flags, allowed }: TeamPermissions): PermissionsDoc {
   const section = (f: { create: boolean; delete: boolean; edit: boolean }, ids: string[]) => ({
     Create: f.create,
     Delete: f.delete,

@@ -4,10 +4,11 @@ import type { ReleaseWrite } from '../../core/commands/release-write.js';
 import { artifactLink } from '../../core/releases/links.js';
 import type { ReleaseItem } from '../../core/releases/release-listing.js';
 import type { ArtifactStore } from '../../core/stored-files.js';
+import type { AppDoc, ArchDoc, ChannelDoc, PlatformDoc, ReleaseDoc } from './schemas/responses.js';
 
 /** FaynoSync answers catalog lists with PascalCase documents; `Owner` is the tenant admin's username. */
 
-export function presentApp(app: AppItem, owner: string, store: ArtifactStore) {
+export function presentApp(app: AppItem, owner: string, store: ArtifactStore): AppDoc {
   return {
     ID: app.id,
     AppName: app.name,
@@ -24,11 +25,11 @@ export function presentApp(app: AppItem, owner: string, store: ArtifactStore) {
   };
 }
 
-export function presentChannel(item: NamedItem, owner: string) {
+export function presentChannel(item: NamedItem, owner: string): ChannelDoc {
   return { ID: item.id, ChannelName: item.name, Owner: owner, Updated_at: item.updatedAt.toISOString() };
 }
 
-export function presentPlatform(item: NamedItem, owner: string) {
+export function presentPlatform(item: NamedItem, owner: string): PlatformDoc {
   return {
     ID: item.id,
     PlatformName: item.name,
@@ -38,7 +39,7 @@ export function presentPlatform(item: NamedItem, owner: string) {
   };
 }
 
-export function presentArch(item: NamedItem, owner: string) {
+export function presentArch(item: NamedItem, owner: string): ArchDoc {
   return { ID: item.id, ArchID: item.name, Owner: owner, Updated_at: item.updatedAt.toISOString() };
 }
 
@@ -52,7 +53,7 @@ function day(date: Date): string {
  * link built now from the stored key. Beyond FaynoSync: artifact `id` (what /artifact/delete takes), file name,
  * size and hashes. The changelog is this version's own entry, dated with the day the version was created.
  */
-export function presentRelease(item: ReleaseItem, apiUrl: string, store: ArtifactStore) {
+export function presentRelease(item: ReleaseItem, apiUrl: string, store: ArtifactStore): ReleaseDoc {
   return {
     ID: item.id,
     AppName: item.appName,

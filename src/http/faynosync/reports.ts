@@ -15,10 +15,11 @@ import { listReportKeys, type ReportKeyOwner, resolveReportKey } from '../../cor
 import { actorOf, authenticate, bearerToken, permit } from '../shared/auth.js';
 import { jsonBody } from '../shared/body.js';
 import { routeInput } from '../shared/validate.js';
+import type { ReportBlobDoc, ReportGroupDoc } from './schemas/responses.js';
 import { FAYNOSYNC_ROUTES as R } from './schemas/routes.js';
 
 /** A group as FaynoSync's JSON shows it (its dashboard's ReportGroup); empty tags and note are left out, as in Go. */
-function presentGroup(group: ReportGroupItem) {
+function presentGroup(group: ReportGroupItem): ReportGroupDoc {
   return {
     id: group.id,
     group_hash: group.groupHash,
@@ -43,7 +44,7 @@ function presentGroup(group: ReportGroupItem) {
   };
 }
 
-function presentBlob(blob: ReportBlobItem) {
+function presentBlob(blob: ReportBlobItem): ReportBlobDoc {
   const group = presentGroup(blob.group);
   return {
     id: blob.id,

@@ -6,9 +6,9 @@ import type { ReleaseCache } from '../../core/releases/release-cache.js';
 import { parseVersion } from '../../core/version-numbers.js';
 import { type HotRequest, readQuery, usableDeviceId } from './request.js';
 import { prepareJson, prepareNoContent, send } from './response.js';
+import { BEACON_PARAMS } from './routes.js';
 
-const PARAMS = ['owner', 'app_name', 'version', 'channel', 'platform', 'arch', 'is_latest'] as const;
-type Query = Partial<Record<(typeof PARAMS)[number], string>>;
+type Query = Partial<Record<(typeof BEACON_PARAMS)[number], string>>;
 
 /** Go's strconv.ParseBool, which FaynoSync reads `is_latest` with. */
 const BOOLEANS = new Map<string, boolean>([
@@ -72,7 +72,7 @@ export function beaconRoute(
       send(req, res, DISABLED);
       return undefined;
     }
-    const beacon = parseBeacon(readQuery(req.search, PARAMS), usableDeviceId(req.deviceId));
+    const beacon = parseBeacon(readQuery(req.search, BEACON_PARAMS), usableDeviceId(req.deviceId));
     if (typeof beacon === 'string') {
       send(req, res, prepareJson(400, { error: beacon }));
       return undefined;

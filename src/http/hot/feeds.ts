@@ -8,6 +8,7 @@ import type { UpdateAnswer } from '../../core/update/answer.js';
 import { answerFeed, type FeedRequest } from '../../core/update/feed.js';
 import { parseVersion, type Version } from '../../core/version-numbers.js';
 import { countCheck } from '../../metrics/counts.js';
+import { feedQueryNames } from '../feeds/routes.js';
 import { type HotRequest, readQuery, usableDeviceId } from './request.js';
 import {
   type Answer,
@@ -53,13 +54,8 @@ function findRoute(path: string): Route | 'malformed' | false {
   for (const format of FEED_FORMATS) {
     const matched = format.match(parsed.tail);
     if (!matched) continue;
-    const versionParam = format.versionParam ?? 'version';
-    const names = [
-      versionParam,
-      ...(format.deviceParam ? [format.deviceParam] : []),
-      ...(format.params ?? []),
-    ];
-    return { parsed, format, pathVersion: matched.version, versionParam, names };
+    const names = feedQueryNames(format);
+    return { parsed, format, pathVersion: matched.version, versionParam: names[0] ?? 'version', names };
   }
   return false;
 }

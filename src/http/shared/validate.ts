@@ -11,7 +11,7 @@ import { invalid } from '../../core/errors.js';
  * Unknown fields are ignored (stripped), as FaynoSync and BinDist do: their clients send extra fields.
  */
 
-export type Face = 'faynosync' | 'bindist' | 'console' | 'fenfa';
+export type Face = 'faynosync' | 'bindist' | 'console' | 'feeds' | 'fenfa';
 
 export interface RouteInput {
   params?: z.ZodType;
@@ -21,7 +21,37 @@ export interface RouteInput {
   data?: z.ZodType;
   /** Request headers a route reads as input (tus uploads), by their lower-case names. */
   headers?: z.ZodType;
+  /** The multipart alternative to a JSON body: the same fields as form fields, before the file part. */
+  form?: z.ZodType;
+  /** The file part(s) of a multipart form, for the API description (busboy streams them). */
+  files?: { field: string; multiple: boolean; description: string };
+  /** A body that is a file's bytes, for the API description. */
+  raw?: { contentType: string; description: string };
 }
+
+/** A non-JSON answer (a redirect, a file, a page, a feed), or JSON described by `schema`. */
+export interface ResponseDoc {
+  description: string;
+  contentType?: string;
+  schema?: z.ZodType;
+}
+
+/** The answers a route gives by status: a zod schema of its JSON, or a description. */
+export type RouteResponses = Partial<Record<number, z.ZodType | ResponseDoc>>;
+
+/**
+ * The credentials a route takes, any one of them: a login JWT (`/login`), a CI token (`fns_…`), the console's
+ * session cookie with its CSRF header, a BinDist key, a private app's download token, an app's report key. An empty
+ * list is a public route; absent, the face's usual ones (see openapi.ts).
+ */
+export type Credential =
+  | 'login'
+  | 'ciToken'
+  | 'session'
+  | 'bindistKey'
+  | 'downloadToken'
+  | 'reportKey'
+  | 'fenfaToken';
 
 export type HttpMethod = 'get' | 'head' | 'post' | 'put' | 'patch' | 'delete' | 'all';
 
@@ -33,10 +63,24 @@ export interface RouteSpec<I extends RouteInput = RouteInput> {
   tag: string;
   summary: string;
   input: I;
+  responses?: RouteResponses;
+  auth?: readonly Credential[];
 }
 
+const described: RouteSpec[] = [];
+
+/**
+ * Declares a route. Each face's schemas module declares its routes when it is loaded (the server loads them all),
+ * so a face's routes reach the API description (openapi.ts) by being declared, with no list to keep.
+ */
 export function describeRoute<const I extends RouteInput>(spec: RouteSpec<I>): RouteSpec<I> {
+  described.push(spec);
   return spec;
+}
+
+/** Every route declared so far, in declaration order. */
+export function describedRoutes(): readonly RouteSpec[] {
+  return described;
 }
 
 /** What each face puts before a validation message (BinDist's Joi said "Validation failed: …"). */
@@ -44,6 +88,7 @@ const PREFIX: Record<Face, string> = {
   faynosync: '',
   bindist: 'Validation failed: ',
   console: '',
+  feeds: '',
   fenfa: '',
 };
 

@@ -19,6 +19,7 @@ import {
   requiredText,
   versionText,
 } from './fields.js';
+import { BINDIST_ANSWERS as A } from './responses.js';
 
 /**
  * Every /v1 route (paths below the /v1 mount) with its input schemas: the face's route table and the source of
@@ -179,7 +180,9 @@ export const BINDIST_ROUTES = {
     path: '/uploads/:tenantId/:uploadId',
     tag: 'BinDist uploads',
     summary: "The local driver's signed upload URL: PUT the file's bytes (the signature is the credential)",
+    auth: [],
     input: {
+      raw: { contentType: 'application/octet-stream', description: "The file's bytes" },
       params: z.object({ tenantId: z.string(), uploadId: z.string() }),
       // A URL that is not as large-url signed it is refused as forbidden by core (verifyUploadUrl), not as a 400.
       query: z.object({
@@ -202,6 +205,8 @@ export const BINDIST_ROUTES = {
           .nullish()
           .meta({ description: "The file's bytes, base64" }),
       }),
+      form: uploadFormFields,
+      files: { field: 'file', multiple: false, description: 'The file, after the other fields' },
     },
   }),
   largeUrl: bindist({
@@ -245,6 +250,8 @@ export const BINDIST_ROUTES = {
     path: ['/downloads/d/:token', '/downloads/share/:token'],
     tag: 'BinDist downloads',
     summary: 'Follows a share link (no credentials): 302 to a fresh download URL, 410 once expired',
+    auth: [],
+    responses: A.followShareLink,
     input: { params: z.object({ token: z.string().max(200) }) },
   }),
   regenerateAdminKey: bindist({
@@ -252,6 +259,7 @@ export const BINDIST_ROUTES = {
     path: '/management/admin/regenerate-key',
     tag: 'BinDist management',
     summary: "Creates or rotates the tenant admin's key (with the admin's Updraft JWT or the current key)",
+    auth: ['bindistKey', 'login'],
     input: {},
   }),
   listApplications: bindist({
@@ -259,6 +267,7 @@ export const BINDIST_ROUTES = {
     path: '/applications',
     tag: 'BinDist catalog',
     summary: 'The applications the key may see (an admin key sees all, with their customers)',
+    responses: A.listApplications,
     input: {
       query: z.object({
         search: filterText('search', 200).transform((v) => v?.trim() || undefined),
@@ -283,6 +292,7 @@ export const BINDIST_ROUTES = {
     path: '/applications/:applicationId',
     tag: 'BinDist catalog',
     summary: 'One application',
+    responses: A.getApplication,
     input: { params: appParams },
   }),
   listVersions: bindist({
@@ -290,6 +300,7 @@ export const BINDIST_ROUTES = {
     path: '/applications/:applicationId/versions',
     tag: 'BinDist catalog',
     summary: "An application's versions (X-Channel: Test also lists disabled ones)",
+    responses: A.listVersions,
     input: {
       params: appParams,
       query: z.object({
@@ -304,6 +315,7 @@ export const BINDIST_ROUTES = {
     path: '/applications/:applicationId/versions/:version/files',
     tag: 'BinDist catalog',
     summary: "A version's files",
+    responses: A.versionFiles,
     input: { params: versionParams },
   }),
   appStats: bindist({
@@ -326,6 +338,7 @@ export const BINDIST_ROUTES = {
     path: '/downloads/url',
     tag: 'BinDist downloads',
     summary: 'A pre-signed download URL for a file of an entitled version, valid 30 minutes',
+    responses: A.downloadUrl,
     input: {
       query: z.object({
         applicationId: applicationId(),
@@ -342,6 +355,7 @@ export const BINDIST_ROUTES = {
     path: '/downloads/share',
     tag: 'BinDist downloads',
     summary: 'A public link to one file, valid 5 to 1440 minutes',
+    responses: A.createShareLink,
     input: {
       body: jsonBody({
         applicationId: applicationId(),
@@ -416,6 +430,7 @@ export const BINDIST_ROUTES = {
     path: '/management/share-links',
     tag: 'BinDist management',
     summary: 'The share links, newest first',
+    responses: A.listShareLinks,
     input: {
       query: z.object({
         customerId: bindistId('customerId').optional(),
@@ -430,6 +445,7 @@ export const BINDIST_ROUTES = {
     path: '/management/share-links/:shareLinkId',
     tag: 'BinDist management',
     summary: 'Revokes a share link',
+    responses: A.revokeShareLink,
     input: { params: z.object({ shareLinkId: bindistId('shareLinkId') }) },
   }),
   activity: bindist({
@@ -469,6 +485,7 @@ export const BINDIST_ROUTES = {
     path: '/management/applications',
     tag: 'BinDist management',
     summary: 'Creates an application (an Updraft app, private) and links customers to it',
+    responses: A.createApplication,
     input: {
       body: jsonBody({
         applicationId: requiredText('applicationId', 100)
@@ -486,6 +503,7 @@ export const BINDIST_ROUTES = {
     path: '/management/applications/:applicationId',
     tag: 'BinDist management',
     summary: "Changes an application's name, description or tags",
+    responses: A.updateApplication,
     input: {
       params: appParams,
       body: jsonBody({
@@ -501,6 +519,7 @@ export const BINDIST_ROUTES = {
     tag: 'BinDist management',
     summary:
       "The tenant's settings: the default channel whose releases customers see beside channel-less ones",
+    responses: A.readSettings,
     input: {},
   }),
   updateSettings: bindist({
@@ -508,6 +527,7 @@ export const BINDIST_ROUTES = {
     path: '/management/settings',
     tag: 'BinDist management',
     summary: 'Picks the default channel customers see (null or "" goes back to the channel named stable)',
+    responses: A.updateSettings,
     input: {
       body: jsonBody({
         defaultChannel: z
@@ -524,6 +544,7 @@ export const BINDIST_ROUTES = {
     path: '/management/applications/:applicationId',
     tag: 'BinDist management',
     summary: 'Deletes an application (soft: its id is never reused)',
+    responses: A.deleteApplication,
     input: { params: appParams },
   }),
   applicationCustomers: bindist({
@@ -531,6 +552,7 @@ export const BINDIST_ROUTES = {
     path: '/management/applications/:applicationId/customers',
     tag: 'BinDist management',
     summary: 'Links and unlinks customers',
+    responses: A.applicationCustomers,
     input: {
       params: appParams,
       body: jsonBody({

@@ -11,6 +11,7 @@ import {
   queryText,
   text,
 } from './fields.js';
+import { FAYNOSYNC_ANSWERS as A, archDoc, channelDoc, namedAnswers, platformDoc } from './responses.js';
 import { uploadCreationHeaders, uploadIdParams, uploadPatchHeaders } from './tus.js';
 
 /**
@@ -47,6 +48,8 @@ const appData = dataObject(
   },
   '{"app":"myapp"}',
 ).meta({ description: 'The JSON of the "data" form field' });
+
+const logo = { field: 'file', multiple: false, description: "The app's logo (an image)" };
 
 const releaseFields = {
   app_name: text('app_name'),
@@ -92,20 +95,35 @@ const versionData = dataObject(
   '{"id":"…","app_name":"myapp","version":"1.0.0","publish":true}',
 ).meta({ description: 'The JSON of the "data" form field; "file" parts add artifacts' });
 
-const named = (path: string, label: string, tag: string, extra: z.ZodRawShape = {}) => ({
+const named = (
+  path: string,
+  label: string,
+  tag: string,
+  answers: ReturnType<typeof namedAnswers>,
+  extra: z.ZodRawShape = {},
+) => ({
   create: faynosync({
     method: 'post',
     path: `/${path}/create`,
     tag,
     summary: `Creates a ${label}`,
+    responses: answers.create,
     input: { body: jsonBody({ [label]: text(label, `The ${label} name`), ...extra }) },
   }),
-  list: faynosync({ method: 'get', path: `/${path}/list`, tag, summary: `The ${label}s`, input: {} }),
+  list: faynosync({
+    method: 'get',
+    path: `/${path}/list`,
+    tag,
+    summary: `The ${label}s`,
+    input: {},
+    responses: answers.list,
+  }),
   update: faynosync({
     method: 'post',
     path: `/${path}/update`,
     tag,
     summary: `Renames a ${label}`,
+    responses: answers.update,
     input: { body: jsonBody({ id: text('id'), [label]: text(label, `The ${label} name`), ...extra }) },
   }),
   delete: faynosync({
@@ -113,6 +131,7 @@ const named = (path: string, label: string, tag: string, extra: z.ZodRawShape = 
     path: `/${path}/delete`,
     tag,
     summary: `Deletes a ${label} nothing uses`,
+    responses: answers.delete,
     input: { query: idQuery },
   }),
 });
@@ -125,9 +144,15 @@ const updaters = {
 };
 
 export const FAYNOSYNC_NAMED = {
-  channel: named('channel', 'channel', 'Catalog'),
-  platform: named('platform', 'platform', 'Catalog', updaters),
-  arch: named('arch', 'arch', 'Catalog'),
+  channel: named('channel', 'channel', 'Catalog', namedAnswers('Channel', 'channels', channelDoc)),
+  platform: named(
+    'platform',
+    'platform',
+    'Catalog',
+    namedAnswers('Platform', 'platforms', platformDoc),
+    updaters,
+  ),
+  arch: named('arch', 'arch', 'Catalog', namedAnswers('Arch', 'archs', archDoc)),
 };
 
 export const FAYNOSYNC_ROUTES = {
@@ -136,13 +161,43 @@ export const FAYNOSYNC_ROUTES = {
     path: '/health',
     tag: 'Operations',
     summary: 'Health: 200 healthy or 503 degraded',
+    auth: [],
+    responses: A.health,
     input: {},
+  }),
+  metrics: faynosync({
+    method: 'get',
+    path: '/metrics',
+    tag: 'Operations',
+    summary: 'Prometheus metrics (when METRICS_ENABLED; Bearer METRICS_TOKEN when set)',
+    auth: [],
+    input: {},
+    responses: { 200: { description: 'Prometheus text format', contentType: 'text/plain' } },
+  }),
+  storedFile: faynosync({
+    method: 'get',
+    path: ['/files/public/*key', '/files/private/*key'],
+    tag: 'Downloads',
+    summary: "The local storage driver's files: public ones to anyone, private ones by a signed URL",
+    auth: [],
+    input: {
+      query: z.object({
+        name: z.string().optional().meta({ description: 'The file name to download as, as signed' }),
+        expires: z.string().optional().meta({ description: 'Unix seconds, as signed (private files)' }),
+        signature: z.string().optional().meta({ description: 'The signature (private files)' }),
+      }),
+    },
+    responses: {
+      200: { description: "The file's bytes (Range supported)", contentType: 'application/octet-stream' },
+    },
   }),
   signup: faynosync({
     method: 'post',
     path: '/signup',
     tag: 'Accounts',
     summary: 'Creates an admin (a tenant) with the sign-up key',
+    auth: [],
+    responses: A.signup,
     input: { body: jsonBody({ ...credentials, api_key: text('api_key', 'The sign-up key (API_KEY)') }) },
   }),
   login: faynosync({
@@ -150,6 +205,8 @@ export const FAYNOSYNC_ROUTES = {
     path: '/login',
     tag: 'Accounts',
     summary: 'Answers a token for an admin or team user',
+    auth: [],
+    responses: A.login,
     input: { body: jsonBody(credentials) },
   }),
   whoami: faynosync({
@@ -157,6 +214,7 @@ export const FAYNOSYNC_ROUTES = {
     path: '/whoami',
     tag: 'Accounts',
     summary: 'The caller and its permissions',
+    responses: A.whoami,
     input: {},
   }),
   updateAdmin: faynosync({
@@ -164,6 +222,7 @@ export const FAYNOSYNC_ROUTES = {
     path: '/admin/update',
     tag: 'Accounts',
     summary: "Changes the admin's name or password (older tokens stop working)",
+    responses: A.updateAdmin,
     input: { body: jsonBody({ id: text('id'), ...credentials }) },
   }),
   createUser: faynosync({
@@ -171,6 +230,7 @@ export const FAYNOSYNC_ROUTES = {
     path: '/user/create',
     tag: 'Accounts',
     summary: 'Creates a team user',
+    responses: A.message,
     input: { body: jsonBody({ ...credentials, permissions }) },
   }),
   updateUser: faynosync({
@@ -178,6 +238,7 @@ export const FAYNOSYNC_ROUTES = {
     path: '/user/update',
     tag: 'Accounts',
     summary: "Changes a team user's name, password or permissions",
+    responses: A.message,
     input: { body: jsonBody({ id: text('id'), ...credentials, permissions }) },
   }),
   listUsers: faynosync({
@@ -185,6 +246,7 @@ export const FAYNOSYNC_ROUTES = {
     path: '/users/list',
     tag: 'Accounts',
     summary: 'The team users',
+    responses: A.listUsers,
     input: {},
   }),
   deleteUser: faynosync({
@@ -192,6 +254,7 @@ export const FAYNOSYNC_ROUTES = {
     path: '/user/delete',
     tag: 'Accounts',
     summary: 'Deletes a team user',
+    responses: A.message,
     input: { body: jsonBody({ id: text('id') }) },
   }),
   createApp: faynosync({
@@ -199,21 +262,31 @@ export const FAYNOSYNC_ROUTES = {
     path: '/app/create',
     tag: 'Catalog',
     summary: 'Creates an app (multipart: "data" JSON, optional logo as "file")',
-    input: { data: appData },
+    responses: A.createApp,
+    input: { data: appData, files: logo },
   }),
   updateApp: faynosync({
     method: 'post',
     path: '/app/update',
     tag: 'Catalog',
     summary: 'Changes an app (multipart: "data" JSON, optional logo as "file")',
-    input: { data: appData },
+    responses: A.updateApp,
+    input: { data: appData, files: logo },
   }),
-  listApps: faynosync({ method: 'get', path: '/app/list', tag: 'Catalog', summary: 'The apps', input: {} }),
+  listApps: faynosync({
+    method: 'get',
+    path: '/app/list',
+    tag: 'Catalog',
+    summary: 'The apps',
+    input: {},
+    responses: A.listApps,
+  }),
   deleteApp: faynosync({
     method: 'delete',
     path: '/app/delete',
     tag: 'Catalog',
     summary: 'Deletes an app with its versions and files',
+    responses: A.deleteApp,
     input: { query: idQuery },
   }),
   upload: faynosync({
@@ -221,7 +294,12 @@ export const FAYNOSYNC_ROUTES = {
     path: '/upload',
     tag: 'Releases',
     summary: 'Uploads a version: multipart "data" JSON and "file" parts, in any order',
-    input: { data: uploadData },
+    auth: ['login', 'ciToken', 'session'],
+    responses: A.upload,
+    input: {
+      data: uploadData,
+      files: { field: 'file', multiple: true, description: "The version's files, one part each" },
+    },
   }),
   createUpload: faynosync({
     method: 'post',
@@ -256,13 +334,18 @@ export const FAYNOSYNC_ROUTES = {
     path: '/apps/update',
     tag: 'Releases',
     summary: 'Changes a version (flags, rollout, changelog) and may add files',
-    input: { data: versionData },
+    responses: A.updateVersion,
+    input: {
+      data: versionData,
+      files: { field: 'file', multiple: true, description: 'Files to add to the version' },
+    },
   }),
   deleteVersion: faynosync({
     method: 'delete',
     path: '/apps/delete',
     tag: 'Releases',
     summary: 'Deletes a version with its files',
+    responses: A.deleteVersion,
     input: { query: idQuery },
   }),
   deleteArtifacts: faynosync({
@@ -270,6 +353,7 @@ export const FAYNOSYNC_ROUTES = {
     path: '/artifact/delete',
     tag: 'Releases',
     summary: 'Deletes artifacts of a version (multipart "data" JSON)',
+    responses: A.deleteArtifacts,
     input: {
       data: dataObject(
         {
@@ -287,6 +371,7 @@ export const FAYNOSYNC_ROUTES = {
     path: '/search',
     tag: 'Releases',
     summary: 'The versions of one app, filtered, newest first',
+    responses: A.search,
     input: {
       query: z.object({
         app_name: queryText('app_name', 'The app (required)'),
@@ -305,6 +390,7 @@ export const FAYNOSYNC_ROUTES = {
     path: '/',
     tag: 'Releases',
     summary: "FaynoSync's deprecated listing: the tenant's versions, newest first",
+    responses: A.listReleases,
     input: { query: z.object({ limit: queryInt('limit', 100, 1000) }) },
   }),
   download: faynosync({
@@ -313,6 +399,8 @@ export const FAYNOSYNC_ROUTES = {
     tag: 'Downloads',
     summary:
       'A download URL for an artifact (JSON, or a 302 with redirect=1); without a login, by download token',
+    auth: ['login', 'session', 'downloadToken'],
+    responses: A.download,
     input: {
       query: z.object({
         key: checkedByCore('string', "The artifact's storage key, as in its download link (required)"),
@@ -330,6 +418,7 @@ export const FAYNOSYNC_ROUTES = {
     path: '/download-tokens/regenerate',
     tag: 'Downloads',
     summary: "Mints a private app's download token (replacing the old one)",
+    responses: A.regenerateDownloadToken,
     input: { body: jsonBody({ app_id: text('app_id'), channel_id: text('channel_id') }) },
   }),
   listDownloadTokens: faynosync({
@@ -337,6 +426,7 @@ export const FAYNOSYNC_ROUTES = {
     path: '/download-tokens/list',
     tag: 'Downloads',
     summary: 'The download tokens (prefixes only)',
+    responses: A.listDownloadTokens,
     input: {},
   }),
   revokeDownloadToken: faynosync({
@@ -344,6 +434,7 @@ export const FAYNOSYNC_ROUTES = {
     path: '/download-tokens/delete',
     tag: 'Downloads',
     summary: 'Revokes a download token',
+    responses: A.message,
     input: { query: idQuery },
   }),
   createToken: faynosync({
@@ -351,6 +442,7 @@ export const FAYNOSYNC_ROUTES = {
     path: '/token/create',
     tag: 'Tokens',
     summary: 'Creates a CI token (shown once)',
+    responses: A.createToken,
     input: {
       body: jsonBody({
         name: text('name'),
@@ -364,6 +456,7 @@ export const FAYNOSYNC_ROUTES = {
     path: '/token/list',
     tag: 'Tokens',
     summary: 'The CI tokens',
+    responses: A.listTokens,
     input: {},
   }),
   revokeToken: faynosync({
@@ -371,6 +464,7 @@ export const FAYNOSYNC_ROUTES = {
     path: '/token/delete',
     tag: 'Tokens',
     summary: 'Revokes a CI token',
+    responses: A.message,
     input: { body: jsonBody({ id: text('id') }) },
   }),
   telemetry: faynosync({
@@ -378,6 +472,7 @@ export const FAYNOSYNC_ROUTES = {
     path: '/telemetry',
     tag: 'Telemetry',
     summary: 'Update-check statistics of a day or a range',
+    responses: A.telemetry,
     input: {
       query: z.object({
         date: queryText('date', 'YYYY-MM-DD (default today)'),
@@ -394,6 +489,7 @@ export const FAYNOSYNC_ROUTES = {
     path: '/report-keys/list',
     tag: 'Reports',
     summary: 'The report keys',
+    responses: A.listReportKeys,
     input: {},
   }),
   regenerateReportKey: faynosync({
@@ -401,6 +497,7 @@ export const FAYNOSYNC_ROUTES = {
     path: '/report-keys/regenerate',
     tag: 'Reports',
     summary: "Mints an app's report key",
+    responses: A.regenerateReportKey,
     input: { body: jsonBody({ app_id: text('app_id') }) },
   }),
   ingestReport: faynosync({
@@ -408,6 +505,8 @@ export const FAYNOSYNC_ROUTES = {
     path: '/reports/ingest',
     tag: 'Reports',
     summary: 'A crash or event report from a shipped app (report key and X-Device-ID)',
+    auth: ['reportKey'],
+    responses: A.ingestReport,
     input: { body: jsonBody({}).loose() },
   }),
   listGroups: faynosync({
@@ -415,6 +514,7 @@ export const FAYNOSYNC_ROUTES = {
     path: '/reports/groups',
     tag: 'Reports',
     summary: 'Report groups, newest first',
+    responses: A.listGroups,
     input: {
       query: z
         .object({
@@ -433,6 +533,7 @@ export const FAYNOSYNC_ROUTES = {
     path: '/reports/groups/:hash/blobs',
     tag: 'Reports',
     summary: "A group's stored details, with signed URLs",
+    responses: A.groupBlobs,
     input: { params: z.object({ hash: z.string() }) },
   }),
   updateGroup: faynosync({
@@ -440,6 +541,7 @@ export const FAYNOSYNC_ROUTES = {
     path: '/reports/groups/:hash',
     tag: 'Reports',
     summary: "Changes a group's status, note or tags",
+    responses: A.updateGroup,
     input: {
       params: z.object({ hash: z.string() }),
       body: jsonBody({
@@ -454,6 +556,7 @@ export const FAYNOSYNC_ROUTES = {
     path: '/reports/groups/:hash',
     tag: 'Reports',
     summary: 'Deletes a group and its stored details',
+    responses: A.deleteGroup,
     input: { params: z.object({ hash: z.string() }) },
   }),
   tuf: faynosync({
@@ -461,6 +564,7 @@ export const FAYNOSYNC_ROUTES = {
     path: '/tuf/v1/{*rest}',
     tag: 'TUF',
     summary: 'Not implemented: 501',
+    auth: [],
     input: {},
   }),
 };
