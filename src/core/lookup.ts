@@ -66,3 +66,17 @@ export async function findVersion(
     .execute();
   return onePerNumber(viewer, rows)[0];
 }
+
+/**
+ * Which of these app ids still exist (deleted or not): batched writes of counts about apps (telemetry, page events)
+ * drop the rows of an app removed since they were counted, instead of losing the whole batch.
+ */
+export async function existingAppIds(db: Db, appIds: readonly string[]): Promise<Set<string>> {
+  if (appIds.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('apps')
+    .select('id')
+    .where('id', 'in', [...new Set(appIds)])
+    .execute();
+  return new Set(rows.map((app) => app.id));
+}

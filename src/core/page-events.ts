@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Logger } from 'pino';
 import type { Db } from '../db/connect.js';
+import { existingAppIds } from './lookup.js';
 
 export type PageEventKind = 'visit' | 'download';
 
@@ -104,12 +105,10 @@ export class PageEventCounter {
   }
 
   private async withoutDeletedApps(rows: Row[]): Promise<Row[]> {
-    const existing = await this.db
-      .selectFrom('apps')
-      .select('id')
-      .where('id', 'in', [...new Set(rows.map((row) => row.app_id))])
-      .execute();
-    const live = new Set(existing.map((app) => app.id));
+    const live = await existingAppIds(
+      this.db,
+      rows.map((row) => row.app_id),
+    );
     return rows.filter((row) => live.has(row.app_id));
   }
 

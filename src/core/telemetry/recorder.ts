@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Logger } from 'pino';
 import type { Db } from '../../db/connect.js';
 import { isForeignKeyViolation } from '../../db/errors.js';
+import { existingAppIds } from '../lookup.js';
 
 /** One update check by a device that sent X-Device-ID. */
 export interface CheckRecord {
@@ -147,12 +148,10 @@ export class TelemetryRecorder {
   /** One deleted app must not cost the checks of every other app in its batch. */
   private async retryWithoutDeletedApps(chunk: Row[]): Promise<void> {
     try {
-      const existing = await this.db
-        .selectFrom('apps')
-        .select('id')
-        .where('id', 'in', [...new Set(chunk.map((row) => row.app_id))])
-        .execute();
-      const kept = new Set(existing.map((app) => app.id));
+      const kept = await existingAppIds(
+        this.db,
+        chunk.map((row) => row.app_id),
+      );
       const rows = chunk.filter((row) => kept.has(row.app_id));
       if (rows.length > 0) await this.upsert(rows);
     } catch (err) {
