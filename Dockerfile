@@ -1,6 +1,6 @@
 # syntax=docker/dockerfile:1
-# Three stages from one pinned base: production dependencies, the build (which needs esbuild alone), and the
-# runtime, which holds only the first two's output.
+# Four stages from one pinned base: production dependencies, the server's build (which needs esbuild alone), the
+# web bundles, and the runtime, which holds only their output.
 ARG NODE_IMAGE=node:20.19.5-bookworm-slim
 
 # Production dependencies only: no test tools, updater clients or type packages.
@@ -21,7 +21,20 @@ COPY scripts/build.mjs ./scripts/
 COPY src ./src
 RUN node scripts/build.mjs
 
-# Runtime: production dependencies and the compiled server only, as an unprivileged user.
+# The console and the public page (scripts/build-web.mjs): esbuild and the libraries the bundles compile in, at the
+# versions package-lock.json pins, no install scripts.
+FROM ${NODE_IMAGE} AS web
+WORKDIR /app
+COPY package-lock.json /tmp/package-lock.json
+RUN npm install --no-save --no-package-lock --no-audit --no-fund --ignore-scripts \
+      $(node -p "['esbuild', 'preact', 'openapi-fetch'].map((p) => p + '@' + require('/tmp/package-lock.json').packages['node_modules/' + p].version).join(' ')")
+COPY scripts/build-web.mjs ./scripts/
+COPY web ./web
+COPY packages/client ./packages/client
+COPY src/core/feeds/feed-urls.ts ./src/core/feeds/
+RUN node scripts/build-web.mjs
+
+# Runtime: production dependencies, the compiled server and the web bundles only, as an unprivileged user.
 FROM ${NODE_IMAGE}
 ENV NODE_ENV=production \
     PORT=9000 \
@@ -30,6 +43,7 @@ WORKDIR /app
 COPY package.json ./
 COPY --from=deps /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
+COPY --from=web /app/dist-web ./dist-web
 RUN mkdir -p /data && chown node:node /data
 USER node
 VOLUME ["/data"]

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -197,6 +197,33 @@ describe('Dockerfile', () => {
     expect(build).toMatch(/npm install --no-save[^\n]*\\\n\s*"esbuild@/);
     expect(runtime).toContain('COPY --from=deps /app/node_modules ./node_modules');
     expect(runtime).toContain('COPY --from=build /app/dist ./dist');
+  });
+
+  it('builds the console and the public page into the image', () => {
+    const stages = dockerfile.split(/^FROM /m).slice(1);
+    const web = stages.find((s) => s.includes('AS web')) ?? '';
+    expect(web).toContain('RUN node scripts/build-web.mjs');
+    // Every package the bundles import is installed in that stage.
+    const imported = new Set<string>();
+    const scan = (dir: string) => {
+      for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        const path = join(dir, entry.name);
+        if (entry.isDirectory()) scan(path);
+        else if (/\.tsx?$|\.js$/.test(entry.name)) {
+          for (const [, name] of readFileSync(path, 'utf8').matchAll(
+            /^import (?!type )[^'"]*['"]([^./'"][^'"]*)['"]/gm,
+          )) {
+            imported.add(
+              name?.startsWith('@') ? name.split('/').slice(0, 2).join('/') : (name?.split('/')[0] ?? ''),
+            );
+          }
+        }
+      }
+    };
+    scan('web');
+    scan('packages/client');
+    for (const name of imported) expect(web, name).toContain(`'${name}'`);
+    expect(stages.at(-1)).toContain('COPY --from=web /app/dist-web ./dist-web');
   });
 });
 
