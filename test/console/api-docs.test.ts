@@ -51,18 +51,18 @@ describe('GET /docs', () => {
         if (/Content Security Policy|Refused to/i.test(m.text())) violations.push(m.text());
       });
       await page.goto(`${server.url}/docs`);
-      const doc = (await request(t.app).get('/openapi.json').expect(200)).body as {
+      const doc = (await request(t.app).get('/docs/openapi.json').expect(200)).body as {
         paths: Record<string, Record<string, unknown>>;
       };
       const operations = Object.values(doc.paths).reduce((n, item) => n + Object.keys(item).length, 0);
       // Swagger UI lists each operation once per tag, and every operation has one tag.
-      await page.waitForFunction(
-        `document.querySelectorAll('.opblock').length === ${operations}`,
-        undefined,
-        {
-          timeout: 100_000,
-        },
-      );
+      // Counted through the debugging protocol: a polled expression would be evaluated in the page, which its policy
+      // (no eval) refuses.
+      await new Promise((r) => setTimeout(r, 5000));
+      console.log('COUNT', await page.locator('.opblock').count(), operations);
+      await expect
+        .poll(() => page.locator('.opblock').count(), { timeout: 8_000, interval: 250 })
+        .toBe(operations);
       await expect(page.locator('.opblock-summary-path[data-path="/checkVersion"]').count()).resolves.toBe(1);
       await expect(page.locator('.opblock-summary-path[data-path="/v1/applications"]').count()).resolves.toBe(
         1,
