@@ -1,5 +1,13 @@
 import { type ChildProcess, execFile, execFileSync, spawn } from 'node:child_process';
-import { chownSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chownSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -130,12 +138,50 @@ export class UpdraftProcess {
     for (;;) {
       if (exited) throw new Error(`updraft exited: ${this.stderr || this.stdout}`);
       try {
-        if ((await fetch(`${this.url}/health`)).status === 200) return;
+        // Another test's server may have taken the port first: only this child's own socket counts.
+        if ((await fetch(`${this.url}/health`)).status === 200 && this.listensItself()) return;
       } catch {
         // Not listening yet.
       }
       if (Date.now() > deadline) throw new Error(`updraft not ready in ${ms} ms: ${this.stderr}`);
       await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+
+  /**
+   * Whether the listening socket on this port is this child's (Linux: the socket's inode in /proc/net/tcp among the
+   * child's open files). Where /proc cannot tell, the answer of /health is taken as it is.
+   */
+  private listensItself(): boolean {
+    const pid = this.child.pid;
+    const table = ['/proc/net/tcp', '/proc/net/tcp6']
+      .map((file) => {
+        try {
+          return readFileSync(file, 'utf8');
+        } catch {
+          return '';
+        }
+      })
+      .join('\n');
+    if (table.trim() === '') return true;
+    const port = this.port.toString(16).toUpperCase().padStart(4, '0');
+    // Columns: sl, local address (hex ip:port), remote, state (0A = listening), …, inode (the 10th).
+    const inodes = table
+      .split('\n')
+      .map((line) => line.trim().split(/\s+/))
+      .filter((cols) => cols[1]?.endsWith(`:${port}`) && cols[3] === '0A')
+      .map((cols) => cols[9]);
+    if (inodes.length === 0 || pid === undefined) return false;
+    try {
+      return readdirSync(`/proc/${pid}/fd`).some((fd) => {
+        try {
+          return inodes.includes(readlinkSync(`/proc/${pid}/fd/${fd}`).match(/^socket:\[(\d+)\]$/)?.[1]);
+        } catch {
+          return false;
+        }
+      });
+    } catch {
+      return true;
     }
   }
 
