@@ -1,4 +1,5 @@
 import { isDatabaseUnreachable } from '../db/errors.js';
+import { StoreUnavailableError } from '../storage/types.js';
 import { DomainError } from './errors.js';
 
 export { isDatabaseUnreachable };
@@ -15,21 +16,29 @@ export function isDiskFull(err: unknown, depth = 0): boolean {
 }
 
 /**
- * The one place where an infrastructure failure becomes something a caller can act on: an unreachable database
- * is a 503 to retry, a full disk a 507. Every face's error handler asks this before answering 500.
+ * The one place where an infrastructure failure becomes something a caller can act on: an unreachable database or
+ * file store is a 503 to retry, a full disk a 507. Every face's error handler asks this before answering 500.
  */
 export function faultError(err: unknown): DomainError | undefined {
   if (err instanceof DomainError) return err;
-  if (isDatabaseUnreachable(err)) {
-    return new DomainError('unavailable', 'the database is unreachable: try again in a few seconds', {
-      retryAfterSeconds: OUTAGE_RETRY_AFTER_SECONDS,
-    });
-  }
   if (isDiskFull(err)) {
     return new DomainError(
       'insufficient_storage',
       'the server has no storage space left: nothing was saved; send it again once the operator has freed space',
     );
+  }
+  if (err instanceof StoreUnavailableError) {
+    return new DomainError(
+      'unavailable',
+      `${err.message}: the request was not completed; try again in a few seconds, and if it keeps failing ask the operator to check the S3 storage (S3_ENDPOINT and its buckets)`,
+      { retryAfterSeconds: OUTAGE_RETRY_AFTER_SECONDS },
+    );
+  }
+  // After the store's own failure: a connection refused by the S3 endpoint looks like the database's.
+  if (isDatabaseUnreachable(err)) {
+    return new DomainError('unavailable', 'the database is unreachable: try again in a few seconds', {
+      retryAfterSeconds: OUTAGE_RETRY_AFTER_SECONDS,
+    });
   }
   return undefined;
 }

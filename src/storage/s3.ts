@@ -1,5 +1,8 @@
+import { Agent as HttpAgent } from 'node:http';
+import { Agent as HttpsAgent } from 'node:https';
 import { pipeline, Readable } from 'node:stream';
 import { Client, CopyDestinationOptions, CopySourceOptions } from 'minio';
+import { S3Error } from 'minio/dist/esm/errors.mjs';
 import { ConfigError } from '../config-error.js';
 import { attachmentDisposition } from './content-disposition.js';
 import { HashingStream } from './hashing.js';
@@ -20,6 +23,7 @@ import {
   ObjectNotFoundError,
   type PutOptions,
   type PutResult,
+  StoreUnavailableError,
   type Visibility,
 } from './types.js';
 
@@ -53,6 +57,40 @@ const INIT_TIMEOUT_MS = 15_000;
 
 function errorCode(err: unknown): unknown {
   return (err as { code?: unknown } | undefined)?.code;
+}
+
+/**
+ * An idle kept-alive connection is closed by us before the service closes it: servers commonly close them after 5 s
+ * (Node's default, which Node's global agent also waits), and a request sent on a connection the service is closing
+ * at that moment fails with a reset.
+ */
+const IDLE_SOCKET_MS = 4_000;
+
+/** Errors of the connection to the S3 endpoint, as Node reports them. */
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+]);
+
+/**
+ * An error of the S3 service or of the way to it becomes a StoreUnavailableError naming what failed; anything else
+ * (a refused body, a missing object already told apart) stays as it is.
+ */
+function serviceFailure(operation: string, err: unknown): unknown {
+  if (err instanceof S3Error) {
+    return new StoreUnavailableError(operation, `S3 answered ${err.code ?? err.message}`, { cause: err });
+  }
+  const code = errorCode(err);
+  if (typeof code === 'string' && NETWORK_CODES.has(code)) {
+    return new StoreUnavailableError(operation, `the S3 endpoint is unreachable: ${code}`, { cause: err });
+  }
+  return err;
 }
 
 /** GET answers NoSuchKey from the XML body; HEAD has no body, so minio can only say NotFound. */
@@ -98,6 +136,10 @@ export class S3ArtifactStore implements ArtifactStore {
       endPoint: config.endPoint,
       port: config.port,
       useSSL: config.useSSL,
+      transportAgent: new (config.useSSL ? HttpsAgent : HttpAgent)({
+        keepAlive: true,
+        timeout: IDLE_SOCKET_MS,
+      }),
     });
     this.#presigner = config.presignEndpoint
       ? new Client({ ...options, ...config.presignEndpoint })
@@ -202,7 +244,11 @@ export class S3ArtifactStore implements ArtifactStore {
       const next = await chunks.next();
       if (next.done) {
         // Nothing is sent before the body has ended within its limit, so a refused body leaves no object.
-        await this.#client.putObject(bucket, key, Buffer.concat(head, headBytes), headBytes, metadata);
+        try {
+          await this.#client.putObject(bucket, key, Buffer.concat(head, headBytes), headBytes, metadata);
+        } catch (err) {
+          throw serviceFailure('store the upload', err);
+        }
         return;
       }
       head.push(next.value);
@@ -221,11 +267,13 @@ export class S3ArtifactStore implements ArtifactStore {
     try {
       await Promise.race([this.#client.putObject(bucket, key, rest, sizeHint, metadata), bodyFailed]);
     } catch (err) {
+      // The body's own failure (cut off, too large) is told apart from the service's before `rest` is destroyed.
+      const fromBody = rest.errored !== null;
       rest.destroy();
       // The parts already sent stay stored (and billed) until the upload is aborted. Keys of uploads in progress
       // are unique temporary keys, so this aborts nobody else's upload. Failing to clean up must not hide `err`.
       await this.#client.removeIncompleteUpload(bucket, key).catch(() => undefined);
-      throw err;
+      throw fromBody ? err : serviceFailure('store the upload', err);
     }
   }
 
@@ -238,7 +286,7 @@ export class S3ArtifactStore implements ArtifactStore {
         : await this.#client.getObject(bucket, key);
     } catch (err) {
       if (isNotFound(err)) throw new ObjectNotFoundError(key);
-      throw err;
+      throw serviceFailure('read a file', err);
     }
   }
 
@@ -257,7 +305,7 @@ export class S3ArtifactStore implements ArtifactStore {
       };
     } catch (err) {
       if (isNotFound(err)) return undefined;
-      throw err;
+      throw serviceFailure('look a file up', err);
     }
   }
 
@@ -284,7 +332,7 @@ export class S3ArtifactStore implements ArtifactStore {
       );
     } catch (err) {
       if (isNotFound(err)) throw new ObjectNotFoundError(from);
-      throw err;
+      throw serviceFailure('copy a file', err);
     }
   }
 
@@ -299,14 +347,22 @@ export class S3ArtifactStore implements ArtifactStore {
 
   async delete(key: string, visibility: Visibility): Promise<void> {
     assertValidKey(key);
-    await this.#client.removeObject(this.#bucket(visibility), key);
+    try {
+      await this.#client.removeObject(this.#bucket(visibility), key);
+    } catch (err) {
+      throw serviceFailure('delete a file', err);
+    }
   }
 
   async list(prefix: string, visibility: Visibility): Promise<string[]> {
     assertValidPrefix(prefix);
     const keys: string[] = [];
-    for await (const item of this.#client.listObjectsV2(this.#bucket(visibility), prefix, true)) {
-      if (item.name) keys.push(item.name);
+    try {
+      for await (const item of this.#client.listObjectsV2(this.#bucket(visibility), prefix, true)) {
+        if (item.name) keys.push(item.name);
+      }
+    } catch (err) {
+      throw serviceFailure('list files', err);
     }
     return keys.sort();
   }

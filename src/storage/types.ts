@@ -93,3 +93,17 @@ export class ObjectTooLargeError extends Error {
 }
 
 export class InvalidKeyError extends Error {}
+
+/**
+ * The store itself failed: its service refused or was unreachable. Never the caller's mistake; the faces answer it
+ * as a fault to retry (core/faults.ts), the cause kept for the log.
+ */
+export class StoreUnavailableError extends Error {
+  constructor(
+    readonly operation: string,
+    detail: string,
+    options?: ErrorOptions,
+  ) {
+    super(`the file store could not ${operation} (${detail})`, options);
+  }
+}

@@ -1,10 +1,10 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { createServer, request as httpRequest, type Server } from 'node:http';
+import { randomBytes } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { newAdmin } from '../helpers/auth.js';
-import { cliData, createApp, filesThenData, sendForm } from '../helpers/releases.js';
+import { cliData, createApp, filesThenData, sendForm, streamUploadDataLast } from '../helpers/releases.js';
 
 /**
  * A file sent before its `data` (FaynoSync's CLI order) is staged as it arrives, never held until `data` comes: the
@@ -36,62 +36,6 @@ afterAll(async () => {
   await t?.close();
 });
 
-/**
- * Streams one `file` part of FILE_BYTES (one random mebibyte over and over, made as it is sent), then `data`, with
- * backpressure; resolves with the answer and the SHA-256 of what was sent.
- */
-function uploadDataLast(data: string): Promise<{ status: number; body: string; sha256: string }> {
-  const boundary = `----updraft-memory-${randomBytes(8).toString('hex')}`;
-  const head = Buffer.from(
-    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="big.bin"\r\n` +
-      'Content-Type: application/octet-stream\r\n\r\n',
-  );
-  const tail = Buffer.from(
-    `\r\n--${boundary}\r\nContent-Disposition: form-data; name="data"\r\n\r\n${data}\r\n--${boundary}--\r\n`,
-  );
-  const chunk = randomBytes(MiB);
-  const hash = createHash('sha256');
-  return new Promise((resolve, reject) => {
-    const req = httpRequest({
-      host: '127.0.0.1',
-      port,
-      method: 'POST',
-      path: '/upload',
-      headers: {
-        authorization: `Bearer ${token}`,
-        'content-type': `multipart/form-data; boundary=${boundary}`,
-        'content-length': head.length + FILE_BYTES + tail.length,
-      },
-    });
-    req.once('error', reject);
-    req.once('response', (res) => {
-      const parts: Buffer[] = [];
-      res.on('data', (c: Buffer) => parts.push(c));
-      res.once('end', () =>
-        resolve({
-          status: res.statusCode ?? 0,
-          body: Buffer.concat(parts).toString(),
-          sha256: hash.digest('hex'),
-        }),
-      );
-    });
-    let sent = 0;
-    const write = (): void => {
-      while (sent < FILE_BYTES) {
-        sent += chunk.length;
-        hash.update(chunk);
-        if (!req.write(chunk)) {
-          req.once('drain', write);
-          return;
-        }
-      }
-      req.end(tail);
-    };
-    req.write(head);
-    write();
-  });
-}
-
 describe('memory of an upload whose data comes last', () => {
   it(`stays flat while ${FILE_BYTES / MiB} MiB stream through the server`, async () => {
     // Warm the route up, so the baseline includes the code and caches every upload uses.
@@ -108,9 +52,14 @@ describe('memory of an upload whose data comes last', () => {
     const sampler = setInterval(() => {
       peak = Math.max(peak, process.memoryUsage.rss());
     }, 10);
-    let result: Awaited<ReturnType<typeof uploadDataLast>>;
+    let result: Awaited<ReturnType<typeof streamUploadDataLast>>;
     try {
-      result = await uploadDataLast(cliData({ app_name: 'big', version: '1.0.0', publish: true }));
+      result = await streamUploadDataLast(
+        port,
+        token,
+        cliData({ app_name: 'big', version: '1.0.0', publish: true }),
+        FILE_BYTES,
+      );
     } finally {
       clearInterval(sampler);
     }

@@ -1,5 +1,5 @@
-import { randomBytes } from 'node:crypto';
-import type { RequestListener } from 'node:http';
+import { createHash, randomBytes } from 'node:crypto';
+import { request as httpRequest, type RequestListener } from 'node:http';
 import request from 'supertest';
 import { bearer } from './auth.js';
 
@@ -171,4 +171,66 @@ export function cliData(input: CliUpload): string {
  */
 export function filesThenData(data: string, files: UploadFile[]): FormPart[] {
   return [...files.map((file) => ({ name: 'file', file })), { name: 'data', value: data }];
+}
+
+/**
+ * `POST /upload` of one `file` part of `fileBytes` (one random mebibyte over and over, made as it is sent, so no
+ * test holds a large file), then `data`, over a real connection with backpressure. Resolves with the answer and the
+ * SHA-256 of what was sent; the answer is read even if it comes while the file is still being sent.
+ */
+export function streamUploadDataLast(
+  port: number,
+  token: string,
+  data: string,
+  fileBytes: number,
+): Promise<{ status: number; body: string; sha256: string }> {
+  const boundary = `----updraft-stream-${randomBytes(8).toString('hex')}`;
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="big.bin"\r\n` +
+      'Content-Type: application/octet-stream\r\n\r\n',
+  );
+  const tail = Buffer.from(
+    `\r\n--${boundary}\r\nContent-Disposition: form-data; name="data"\r\n\r\n${data}\r\n--${boundary}--\r\n`,
+  );
+  const chunk = randomBytes(1024 * 1024);
+  const hash = createHash('sha256');
+  return new Promise((resolve, reject) => {
+    const req = httpRequest({
+      host: '127.0.0.1',
+      port,
+      method: 'POST',
+      path: '/upload',
+      headers: {
+        authorization: `Bearer ${token}`,
+        'content-type': `multipart/form-data; boundary=${boundary}`,
+        'content-length': head.length + fileBytes + tail.length,
+      },
+    });
+    req.once('error', reject);
+    req.once('response', (res) => {
+      const parts: Buffer[] = [];
+      res.on('data', (c: Buffer) => parts.push(c));
+      res.once('end', () =>
+        resolve({
+          status: res.statusCode ?? 0,
+          body: Buffer.concat(parts).toString(),
+          sha256: hash.digest('hex'),
+        }),
+      );
+    });
+    let sent = 0;
+    const write = (): void => {
+      while (sent < fileBytes) {
+        sent += chunk.length;
+        hash.update(chunk);
+        if (!req.write(chunk)) {
+          req.once('drain', write);
+          return;
+        }
+      }
+      req.end(tail);
+    };
+    req.write(head);
+    write();
+  });
 }

@@ -36,23 +36,38 @@ function describeBytes(bytes: number): string {
   return Number.isInteger(mb) ? `${mb} MB` : `${bytes} bytes`;
 }
 
-/** Reads and discards what is left of the body; resolves once the request is over (ended, cut or broken). */
+/**
+ * How long the rest of a refused body is still read and thrown away after the answer, before the connection is cut.
+ */
+const LINGER_MS = 10_000;
+
+/**
+ * Reads and discards what is left of the body; resolves once the request is over (ended, cut or broken), or once
+ * `maxBytes` more have come. In that case the caller answers while the rest is still read and thrown away for
+ * LINGER_MS, and only then is the connection cut: a client still sending would otherwise get a reset connection in
+ * place of the answer.
+ */
 export function drain(req: IncomingMessage, maxBytes: number): Promise<void> {
   if (req.readableEnded || req.destroyed) return Promise.resolve();
   return new Promise((resolve) => {
     let seen = 0;
-    const done = () => {
+    let lingering: NodeJS.Timeout | undefined;
+    const over = () => {
       req.off('data', count);
+      clearTimeout(lingering);
       resolve();
     };
     const count = (chunk: Buffer) => {
       seen += chunk.length;
-      if (seen > maxBytes) req.destroy();
+      if (seen > maxBytes && lingering === undefined) {
+        lingering = setTimeout(() => req.destroy(), LINGER_MS);
+        resolve();
+      }
     };
     req.on('data', count);
-    req.once('end', done);
-    req.once('close', done);
-    req.once('error', done);
+    req.once('end', over);
+    req.once('close', over);
+    req.once('error', over);
     req.resume();
   });
 }
