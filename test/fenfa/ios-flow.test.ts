@@ -534,7 +534,7 @@ describe('iOS over the air through the Fenfa face', () => {
   });
 });
 
-describe('https behind a proxy', () => {
+describe('a server with no trusted proxy', () => {
   let plain: TestApp;
   beforeAll(async () => {
     plain = await createTestApp();
@@ -561,5 +561,18 @@ describe('https behind a proxy', () => {
       .expect(200);
     const item = (parse(res.text) as { items: { assets: { url: string }[] }[] }).items[0];
     expect(item?.assets[0]?.url).toMatch(/^http:\/\//);
+  });
+
+  it('limits how many profiles (each a stored nonce) one address gets a minute', async () => {
+    const tenant = await fenfaTenant(plain.app);
+    const product = await createProduct(plain.app, tenant.adminToken, { name: 'Limited', slug: 'limited' });
+    const ios = await createVariant(plain.app, tenant.adminToken, product, { platform: 'ios' });
+    let res = await request(plain.app).get(`/udid/profile.mobileconfig?variant=${ios}`);
+    for (let i = 0; i < 30 && res.status === 200; i++) {
+      res = await request(plain.app).get(`/udid/profile.mobileconfig?variant=${ios}`);
+    }
+    expect(res.status).toBe(429);
+    expect(res.body.error.code).toBe('RATE_LIMITED');
+    expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
   });
 });

@@ -20,15 +20,15 @@ const badNonce = (why: string) =>
     `${why}: open the product page on the device and tap "Bind device" again to get a new profile`,
   );
 
-/** The nonce of a binding as it stands, locked in the transaction when given one. */
-async function nonceRow(db: CommandDeps['database']['db'], nonce: string, variantId: string) {
+/** The nonce of a binding as it stands; `lock` holds it until the transaction ends. */
+async function nonceRow(db: CommandDeps['database']['db'], nonce: string, variantId: string, lock = false) {
   if (!NONCE_PATTERN.test(nonce)) return undefined;
   return db
     .selectFrom('udid_nonces')
     .select(['tenant_id', 'used_at', sql<boolean>`expires_at <= now()`.as('expired')])
     .where('nonce', '=', nonce)
     .where('variant_id', '=', variantId)
-    .forUpdate()
+    .$if(lock, (q) => q.forUpdate())
     .executeTakeFirst();
 }
 
@@ -50,7 +50,7 @@ export async function bindIosDevice(deps: CommandDeps, attempt: BindingAttempt):
   }
   const { udid, device_name, product, version } = callback.attributes;
   return db.transaction().execute(async (trx) => {
-    const row = await nonceRow(trx, attempt.nonce, attempt.variantId);
+    const row = await nonceRow(trx, attempt.nonce, attempt.variantId, true);
     if (!row) throw badNonce('unknown nonce for this variant');
     // A retry that raced the first answer: the first one bound the device.
     if (row.used_at) return { retry: true };

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/connect.js';
 import { NONCE_PATTERN } from '../apple/profile-service.js';
+import { platformFamily } from '../product-page.js';
 import { productId, unprefix } from './ids.js';
 import { findProduct, findVariant, type ProductRow, type VariantRow } from './products.js';
 
@@ -156,6 +157,7 @@ export async function listIosVariants(db: Db, tenantId: string) {
       'fv.identifier',
       'fv.display_name',
       'fv.published',
+      'p.name as platform_name',
       'a.name',
       'a.display_name as app_display',
     ])
@@ -168,20 +170,21 @@ export async function listIosVariants(db: Db, tenantId: string) {
     )
     .where('fv.tenant_id', '=', tenantId)
     .where('a.deleted_at', 'is', null)
-    .where(sql<boolean>`lower(p.name) in ('ios', 'iphoneos')`)
     .orderBy('a.name')
     .orderBy('fv.sort_order')
     .orderBy('fv.id')
     .execute();
-  const items = rows.map((r) => ({
-    id: r.id,
-    product_id: productId(r.app_id),
-    product_name: r.app_display ?? r.name,
-    display_name: r.display_name,
-    identifier: r.identifier,
-    published: r.published,
-    device_count: Number(r.device_count ?? 0),
-  }));
+  const items = rows
+    .filter((r) => platformFamily(r.platform_name) === 'ios')
+    .map((r) => ({
+      id: r.id,
+      product_id: productId(r.app_id),
+      product_name: r.app_display ?? r.name,
+      display_name: r.display_name,
+      identifier: r.identifier,
+      published: r.published,
+      device_count: Number(r.device_count ?? 0),
+    }));
   return { items, total: items.length };
 }
 

@@ -56,12 +56,10 @@ export interface IosAction {
 function fileLink(file: PageFile, cls: string, ping: string, ios?: IosAction): string {
   const a = file.artifact;
   const label = `${a.fileName} (${a.platform}${a.arch ? ` ${a.arch}` : ''}, ${size(a.size)})`;
-  const common = `class="${cls}" data-platform="${html(file.family ?? '')}" data-arch="${html(file.cpu ?? '')}" ping="${html(`${ping}?platform=${file.family ?? ''}`)}"`;
-  if (ios) {
-    const verb = ios.kind === 'bind' ? 'Bind device' : 'Install';
-    return `<a ${common} href="${html(ios.href)}" data-ios="${ios.kind}">${verb}: ${html(label)}</a>`;
-  }
-  return `<a ${common} href="${html(a.link)}" download>${html(label)}</a>`;
+  const href = ios?.href ?? a.link;
+  const text = ios ? `${ios.kind === 'bind' ? 'Bind device' : 'Install'}: ${label}` : label;
+  const tail = ios ? ` data-ios="${ios.kind}"` : ' download';
+  return `<a class="${cls}" href="${html(href)}" data-platform="${html(file.family ?? '')}" data-arch="${html(file.cpu ?? '')}" ping="${html(`${ping}?platform=${file.family ?? ''}`)}"${tail}>${html(text)}</a>`;
 }
 
 export const NOT_FOUND = page(

@@ -12,6 +12,7 @@ import { issueUdidNonce, NONCE_LIFETIME_MINUTES } from '../../core/commands/issu
 import { enrollmentTarget, nonceBound } from '../../core/fenfa/ios-devices.js';
 import { otaRelease } from '../../core/fenfa/ota-release.js';
 import { readFenfaSettings, releaseActions } from '../../core/fenfa/settings.js';
+import { addressKey, RateLimiter } from '../../core/rate-limit.js';
 import { cookieValue } from '../shared/session-cookie.js';
 import { routeInput } from '../shared/validate.js';
 import { FenfaError, fenfaErrorHandler, ok } from './envelope.js';
@@ -23,6 +24,7 @@ export const BOUND_COOKIE = 'udid_bound';
 /** The signed device attributes are a few kilobytes; anything much larger is not iOS answering. */
 const MAX_CALLBACK_BYTES = 64 * 1024;
 const YEAR_SECONDS = 365 * 24 * 3600;
+const PROFILES_PER_MINUTE = 20;
 
 function cookie(
   name: string,
@@ -80,7 +82,18 @@ export function fenfaIosRouter(ctx: AppContext): Router {
     );
   });
 
+  // Anyone may ask for a profile, and each one stores a nonce: per address, a few a minute, then 429.
+  const limiter = new RateLimiter(10_000);
   router.get('/udid/profile.mobileconfig', async (req, res) => {
+    const verdict = limiter.hit(addressKey(req.ip), PROFILES_PER_MINUTE, 60);
+    if (!verdict.allowed) {
+      res.setHeader('Retry-After', String(verdict.retryAfterSeconds));
+      throw new FenfaError(
+        429,
+        'RATE_LIMITED',
+        'too many profiles asked for from this address: try again later',
+      );
+    }
     const { variant } = routeInput(R.udidProfile, req).query;
     const found = await target(variant);
     const settings = await readFenfaSettings(db, found.variant.tenantId);
