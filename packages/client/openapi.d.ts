@@ -18,6 +18,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/admin/api/apple/devices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The devices of the Apple developer account, as App Store Connect lists them (every page) */
+        get: operations["getAdminApiAppleDevices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/api/apple/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether the Apple API key is configured and Apple accepts it (lists one device) */
+        get: operations["getAdminApiAppleStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/admin/api/apps/{appID}/publish": {
         parameters: {
             query?: never;
@@ -52,6 +86,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/admin/api/devices/{deviceID}/register-apple": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Register a device with the Apple developer account of the settings (found by UDID first) */
+        post: operations["postAdminApiDevicesDeviceIDRegisterApple"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/api/devices/register-apple": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Register the devices named, or every unregistered device when the body is empty, with Apple */
+        post: operations["postAdminApiDevicesRegisterApple"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/admin/api/events": {
         parameters: {
             query?: never;
@@ -61,6 +129,40 @@ export interface paths {
         };
         /** Visits, clicks, downloads and uploads, newest first */
         get: operations["getAdminApiEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/api/ios_devices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** iOS devices that bound a UDID, newest first; variant_id and app_id filter through the bindings */
+        get: operations["getAdminApiIosDevices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/api/ios_variants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The iOS variants with their products, for the device filter */
+        get: operations["getAdminApiIosVariants"];
         put?: never;
         post?: never;
         delete?: never;
@@ -254,6 +356,23 @@ export interface paths {
         };
         /** Every event as CSV (streamed) */
         get: operations["getAdminExportsEventsCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/exports/ios_devices.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every iOS device as CSV (streamed) */
+        get: operations["getAdminExportsIosDevicesCsv"];
         put?: never;
         post?: never;
         delete?: never;
@@ -910,6 +1029,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/ios/{releaseID}/manifest.plist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The over-the-air manifest of an iOS release, for iOS only (the user agent names iPhone, iPad, iPod, Darwin, CFNetwork or appstored); its URLs are on the primary and CDN domains, https in production */
+        get: operations["getIosReleaseIDManifestPlist"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/login": {
         parameters: {
             query?: never;
@@ -1321,6 +1457,57 @@ export interface paths {
         head?: never;
         /** Not implemented: 501 */
         patch: operations["patchTufV1Rest"];
+        trace?: never;
+    };
+    "/udid/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Where iOS posts the device's signed attributes after the profile is installed: binds the device to the variant and answers 301 to the product page (a retry with the same nonce gets the same 301) */
+        post: operations["postUdidCallback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/udid/profile.mobileconfig": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The Profile Service profile that makes an iPhone or iPad send its UDID for an iOS variant; sets the cookie udid_nonce (10 minutes, one use) */
+        get: operations["getUdidProfileMobileconfig"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/udid/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether a device was bound: with variant, whether that nonce (or the udid_nonce cookie) bound one for it; without, whether the udid_bound cookie is set */
+        get: operations["getUdidStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/update/{owner}/{app}/{channel}/{platform}/{arch}/{appcast}.xml": {
@@ -2294,6 +2481,94 @@ export interface operations {
             };
         };
     };
+    getAdminApiAppleDevices: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            items: {
+                                attributes: {
+                                    addedDate?: string;
+                                    deviceClass?: string;
+                                    model?: string | null;
+                                    name: string;
+                                    platform: string;
+                                    status?: string;
+                                    udid: string;
+                                } & {
+                                    [key: string]: unknown;
+                                };
+                                id: string;
+                                /** @constant */
+                                type: "devices";
+                            }[];
+                            total: number;
+                        };
+                        /** @constant */
+                        ok: true;
+                    };
+                };
+            };
+            /** @description An error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FenfaError"];
+                };
+            };
+        };
+    };
+    getAdminApiAppleStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            configured: boolean;
+                            connected: boolean;
+                            message: string;
+                        };
+                        /** @constant */
+                        ok: true;
+                    };
+                };
+            };
+            /** @description An error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FenfaError"];
+                };
+            };
+        };
+    };
     putAdminApiAppsAppIDPublish: {
         parameters: {
             query?: never;
@@ -2352,6 +2627,93 @@ export interface operations {
             };
         };
     };
+    postAdminApiDevicesDeviceIDRegisterApple: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                deviceID: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            apple_device_id: string;
+                            message: string;
+                        };
+                        /** @constant */
+                        ok: true;
+                    };
+                };
+            };
+            /** @description An error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FenfaError"];
+                };
+            };
+        };
+    };
+    postAdminApiDevicesRegisterApple: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    device_ids?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            fail_count: number;
+                            results: {
+                                apple_device_id?: string;
+                                device_id: string;
+                                error?: string;
+                                message?: string;
+                                success: boolean;
+                            }[];
+                            success_count: number;
+                        };
+                        /** @constant */
+                        ok: true;
+                    };
+                };
+            };
+            /** @description An error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FenfaError"];
+                };
+            };
+        };
+    };
     getAdminApiEvents: {
         parameters: {
             query?: {
@@ -2376,6 +2738,115 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description An error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FenfaError"];
+                };
+            };
+        };
+    };
+    getAdminApiIosDevices: {
+        parameters: {
+            query?: {
+                app_id?: string;
+                from?: string;
+                limit?: string;
+                offset?: string;
+                q?: string;
+                to?: string;
+                variant_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            items: {
+                                apple_device_id: string | null;
+                                apple_registered: boolean;
+                                apple_registered_at: string | null;
+                                /** Format: date-time */
+                                created_at: string;
+                                device_name: string;
+                                /** @description dev_… id */
+                                id: string;
+                                last_ip: string | null;
+                                /** @description The model identifier the device reported, e.g. iPhone14,2 */
+                                model: string;
+                                os_version: string;
+                                /** @description Whether that answer's CMS signature checked out with the certificate it carried (no chain to Apple's CA is checked) */
+                                signature_verified: boolean;
+                                udid: string;
+                                /**
+                                 * Format: date-time
+                                 * @description When the device last answered a UDID profile
+                                 */
+                                verified_at: string;
+                            }[];
+                            total: number;
+                        };
+                        /** @constant */
+                        ok: true;
+                    };
+                };
+            };
+            /** @description An error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FenfaError"];
+                };
+            };
+        };
+    };
+    getAdminApiIosVariants: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            items: {
+                                device_count: number;
+                                display_name: string;
+                                id: string;
+                                identifier: string;
+                                product_id: string;
+                                product_name: string;
+                                published: boolean;
+                            }[];
+                            total: number;
+                        };
+                        /** @constant */
+                        ok: true;
+                    };
+                };
             };
             /** @description An error */
             default: {
@@ -2936,6 +3407,40 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description An error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FenfaError"];
+                };
+            };
+        };
+    };
+    getAdminExportsIosDevicesCsv: {
+        parameters: {
+            query?: {
+                app_id?: string;
+                from?: string;
+                to?: string;
+                variant_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description udid, device_name, model, os_version, created_at, verified_at */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": unknown;
+                };
             };
             /** @description An error */
             default: {
@@ -4553,6 +5058,37 @@ export interface operations {
             };
         };
     };
+    getIosReleaseIDManifestPlist: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                releaseID: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The manifest (itms-services) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/xml": unknown;
+                };
+            };
+            /** @description An error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FenfaError"];
+                };
+            };
+        };
+    };
     postLogin: {
         parameters: {
             query?: never;
@@ -5767,6 +6303,109 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["FaynoSyncError"];
+                };
+            };
+        };
+    };
+    postUdidCallback: {
+        parameters: {
+            query: {
+                nonce: string;
+                variant: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/pkcs7-signature": string;
+            };
+        };
+        responses: {
+            /** @description To <primary domain>/products/<slug>?udid_bound=1&variant=<id>; sets udid_bound=1 */
+            301: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FenfaError"];
+                };
+            };
+        };
+    };
+    getUdidProfileMobileconfig: {
+        parameters: {
+            query: {
+                variant: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The unsigned profile */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/x-apple-aspen-config": unknown;
+                };
+            };
+            /** @description An error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FenfaError"];
+                };
+            };
+        };
+    };
+    getUdidStatus: {
+        parameters: {
+            query?: {
+                nonce?: string;
+                variant?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            bound: boolean;
+                        };
+                        /** @constant */
+                        ok: true;
+                    };
+                };
+            };
+            /** @description An error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FenfaError"];
                 };
             };
         };

@@ -580,6 +580,53 @@ const migrations: Record<string, Migration> = {
         );
     `),
   },
+  '0013_ios_devices': {
+    up: statements(`
+        -- UDID binding (docs/ios.md): the one-use challenges of the Profile Service profiles handed out, the devices
+        -- that answered one and which variant each was bound for. Devices belong to a tenant: two tenants binding the
+        -- same iPhone get a row each, and neither sees the other's (Fenfa keeps one global row per UDID).
+        CREATE TABLE udid_nonces (
+          nonce text PRIMARY KEY,
+          tenant_id text NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+          variant_id text NOT NULL REFERENCES fenfa_variants(id) ON DELETE CASCADE,
+          created_at timestamptz NOT NULL DEFAULT now(),
+          expires_at timestamptz NOT NULL,
+          -- Set by the callback that used it; a second callback with it is a retry and gets the same answer.
+          used_at timestamptz
+        );
+        CREATE INDEX udid_nonces_expires ON udid_nonces (expires_at);
+        CREATE INDEX udid_nonces_variant ON udid_nonces (variant_id);
+
+        CREATE TABLE ios_devices (
+          id text PRIMARY KEY,
+          tenant_id text NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+          udid text NOT NULL,
+          device_name text NOT NULL DEFAULT '',
+          model text NOT NULL DEFAULT '',
+          os_version text NOT NULL DEFAULT '',
+          created_at timestamptz NOT NULL DEFAULT now(),
+          -- When the device last answered a profile, and whether that answer's CMS signature checked out.
+          verified_at timestamptz NOT NULL DEFAULT now(),
+          signature_verified boolean NOT NULL DEFAULT false,
+          last_ip text,
+          apple_registered boolean NOT NULL DEFAULT false,
+          apple_registered_at timestamptz,
+          apple_device_id text
+        );
+        CREATE UNIQUE INDEX ios_devices_udid ON ios_devices (tenant_id, udid);
+
+        CREATE TABLE ios_device_bindings (
+          id text PRIMARY KEY,
+          tenant_id text NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+          device_id text NOT NULL REFERENCES ios_devices(id) ON DELETE CASCADE,
+          variant_id text NOT NULL REFERENCES fenfa_variants(id) ON DELETE CASCADE,
+          created_at timestamptz NOT NULL DEFAULT now()
+        );
+        CREATE UNIQUE INDEX ios_device_bindings_pair ON ios_device_bindings (device_id, variant_id);
+        CREATE INDEX ios_device_bindings_variant ON ios_device_bindings (variant_id);
+        CREATE INDEX ios_device_bindings_tenant ON ios_device_bindings (tenant_id);
+    `),
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

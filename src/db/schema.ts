@@ -450,6 +450,43 @@ export interface FenfaEventsTable {
   extra: ColumnType<Record<string, unknown>, string | undefined, string>;
 }
 
+/** A one-use challenge of a UDID Profile Service profile, for one variant (10 minutes). */
+export interface UdidNoncesTable {
+  nonce: string;
+  tenant_id: string;
+  variant_id: string;
+  created_at: Timestamp;
+  expires_at: Date | string;
+  used_at: Date | null;
+}
+
+/** An iOS device that answered a UDID profile of the tenant (one row per tenant and UDID). */
+export interface IosDevicesTable {
+  id: string;
+  tenant_id: string;
+  udid: string;
+  device_name: Generated<string>;
+  model: Generated<string>;
+  os_version: Generated<string>;
+  created_at: Timestamp;
+  verified_at: Timestamp;
+  /** The device's CMS signature over its answer checked out (signed-data.ts). */
+  signature_verified: Generated<boolean>;
+  last_ip: string | null;
+  apple_registered: Generated<boolean>;
+  apple_registered_at: Date | null;
+  apple_device_id: string | null;
+}
+
+/** Which variant a device was bound for. */
+export interface IosDeviceBindingsTable {
+  id: string;
+  tenant_id: string;
+  device_id: string;
+  variant_id: string;
+  created_at: Timestamp;
+}
+
 /** An edge response object the publisher wrote to the public storage (see core/releases/edge.ts). */
 export interface EdgeObjectsTable {
   tenant_id: string;
@@ -493,6 +530,9 @@ export interface Database {
   fenfa_releases: FenfaReleasesTable;
   fenfa_tokens: FenfaTokensTable;
   fenfa_events: FenfaEventsTable;
+  udid_nonces: UdidNoncesTable;
+  ios_devices: IosDevicesTable;
+  ios_device_bindings: IosDeviceBindingsTable;
 }
 
 export type User = Selectable<UsersTable>;

@@ -218,6 +218,15 @@ const WRITES: Record<string, Entry> = {
   'DELETE /admin/api/tokens/:id': { unchanged: NOT_CACHED_FENFA },
   'PUT /admin/api/settings': { unchanged: NOT_CACHED_FENFA },
   'POST /events': { unchanged: "Fenfa's page events are in no cached answer" },
+  'POST /udid/callback': { unchanged: 'UDID nonces, iOS devices and their bindings are in no cached answer' },
+  'POST /admin/api/devices/register-apple': {
+    unchanged:
+      "a device's Apple registration is in no cached answer (read from the database on every request)",
+  },
+  'POST /admin/api/devices/:deviceID/register-apple': {
+    unchanged:
+      "a device's Apple registration is in no cached answer (read from the database on every request)",
+  },
   'POST /admin/api/products': {
     async prepare(x) {
       const token = await fenfaToken(x);

@@ -9,7 +9,8 @@ import { binaryBody } from '../helpers/reports.js';
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await createTestApp();
+  // The test client is the trusted proxy: its X-Forwarded-Proto counts.
+  t = await createTestApp({ TRUST_PROXY: 'loopback' });
 });
 afterAll(() => t.close());
 

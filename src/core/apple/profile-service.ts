@@ -8,6 +8,8 @@ export const MOBILECONFIG_CONTENT_TYPE = 'application/x-apple-aspen-config';
 export const DEVICE_ATTRIBUTES = ['UDID', 'PRODUCT', 'VERSION', 'DEVICE_NAME'] as const;
 
 /** A one-use challenge: 16 random bytes as 32 hex digits. */
+export const NONCE_PATTERN = /^[0-9a-f]{32}$/;
+
 export function newNonce(): string {
   return randomBytes(16).toString('hex');
 }

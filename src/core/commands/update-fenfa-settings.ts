@@ -1,10 +1,9 @@
 import { sql } from 'kysely';
 import type { Actor } from '../auth/actor.js';
 import { type SealingSecret, seal } from '../auth/sealing.js';
+import { APPLE_KEY_PURPOSE } from '../fenfa/apple-account.js';
 import { requireAdmin } from '../permissions.js';
 import type { CommandDeps } from './deps.js';
-
-export const APPLE_KEY_PURPOSE = 'apple-private-key';
 
 export interface FenfaSettingsInput {
   primary_domain: string;

@@ -47,10 +47,19 @@ ${body}
 `;
 }
 
-function fileLink(file: PageFile, cls: string, ping: string): string {
+/** What the link of an iOS file does instead of downloading it: bind the device first, then install over the air. */
+export interface IosAction {
+  kind: 'bind' | 'install';
+  href: string;
+}
+
+function fileLink(file: PageFile, cls: string, ping: string, ios?: IosAction): string {
   const a = file.artifact;
   const label = `${a.fileName} (${a.platform}${a.arch ? ` ${a.arch}` : ''}, ${size(a.size)})`;
-  return `<a class="${cls}" href="${html(a.link)}" data-platform="${html(file.family ?? '')}" data-arch="${html(file.cpu ?? '')}" ping="${html(`${ping}?platform=${file.family ?? ''}`)}" download>${html(label)}</a>`;
+  const href = ios?.href ?? a.link;
+  const text = ios ? `${ios.kind === 'bind' ? 'Bind device' : 'Install'}: ${label}` : label;
+  const tail = ios ? ` data-ios="${ios.kind}"` : ' download';
+  return `<a class="${cls}" href="${html(href)}" data-platform="${html(file.family ?? '')}" data-arch="${html(file.cpu ?? '')}" ping="${html(`${ping}?platform=${file.family ?? ''}`)}"${tail}>${html(text)}</a>`;
 }
 
 export const NOT_FOUND = page(
@@ -115,12 +124,17 @@ export interface PageApp {
   app: CatalogApp;
 }
 
-/** Renders the download page of a public app (found by the caller, which answers the 404 of a missing one). */
+/**
+ * Renders the download page of a public app (found by the caller, which answers the 404 of a missing one). `ios`
+ * gives, by artifact id, what an iOS file's link does instead of downloading (Fenfa's product pages: bind, then
+ * install).
+ */
 export async function renderProductPage(
   ctx: AppContext,
   req: Request,
   res: Response,
   found: PageApp,
+  ios: ReadonlyMap<string, IosAction> = new Map(),
 ): Promise<void> {
   const { owner, appName, catalog, app } = found;
   const index = await ctx.releases.index(catalog, app);
@@ -155,15 +169,15 @@ export async function renderProductPage(
     .slice(0, OLDER_VERSIONS)
     .map((r) => {
       const links = downloadsFor(r.artifacts, visitor)
-        .map((f) => `<li>${fileLink(f, 'file', ping)}</li>`)
+        .map((f) => `<li>${fileLink(f, 'file', ping, ios.get(f.artifact.id))}</li>`)
         .join('');
       return `<li><details><summary>${html(r.version.text)} — ${r.publishedAt.toISOString().slice(0, 10)}</summary><ul>${links}</ul></details></li>`;
     })
     .join('');
   const body = `<h1>${html(app.name)} ${html(version)}</h1>
 <p class="date">Published ${latest.publishedAt.toISOString().slice(0, 10)}</p>
-${recommended ? `<section aria-labelledby="get"><h2 id="get">Download</h2><p>${fileLink(recommended, 'recommended', ping)}</p></section>` : '<p>This version has no files to download.</p>'}
-${others.length ? `<section aria-labelledby="all"><h2 id="all">Other platforms</h2><ul class="files">${others.map((f) => `<li>${fileLink(f, 'file', ping)}</li>`).join('')}</ul></section>` : ''}
+${recommended ? `<section aria-labelledby="get"><h2 id="get">Download</h2><p>${fileLink(recommended, 'recommended', ping, ios.get(recommended.artifact.id))}</p></section>` : '<p>This version has no files to download.</p>'}
+${others.length ? `<section aria-labelledby="all"><h2 id="all">Other platforms</h2><ul class="files">${others.map((f) => `<li>${fileLink(f, 'file', ping, ios.get(f.artifact.id))}</li>`).join('')}</ul></section>` : ''}
 ${notes ? `<section aria-labelledby="notes"><h2 id="notes">Release notes</h2><div class="notes">${notes}</div></section>` : ''}
 <section aria-labelledby="sums"><h2 id="sums">Checksums (SHA-256)</h2><table><tbody>${files
     .map(

@@ -1,4 +1,3 @@
-import { once } from 'node:events';
 import express, { type Router } from 'express';
 import type { AppContext } from '../../context.js';
 import { createFenfaToken } from '../../core/commands/create-fenfa-token.js';
@@ -12,7 +11,6 @@ import { updateFenfaSettings } from '../../core/commands/update-fenfa-settings.j
 import { updateProduct } from '../../core/commands/update-product.js';
 import { updateVariant } from '../../core/commands/update-variant.js';
 import { notFound } from '../../core/errors.js';
-import { csvLine } from '../../core/fenfa/csv.js';
 import { eachFenfaEvent, queryFenfaEvents } from '../../core/fenfa/events.js';
 import { PREFIX } from '../../core/fenfa/ids.js';
 import { findProduct, findVariant, listProducts, releasesOf, variantsOf } from '../../core/fenfa/products.js';
@@ -23,6 +21,7 @@ import { actorOf, adminOnly, authenticate } from '../shared/auth.js';
 import { jsonBody } from '../shared/body.js';
 import { routeInput } from '../shared/validate.js';
 import { fenfaAuth, fenfaCallerOf } from './auth.js';
+import { sendCsv } from './csv-export.js';
 import { fenfaErrorHandler, fenfaNotFound, ok } from './envelope.js';
 import { basesFor } from './origin.js';
 import { presentProductTree, presentRelease, presentVariant } from './presenters.js';
@@ -252,21 +251,4 @@ async function productIds(db: AppContext['database']['db'], tenantId: string, fi
     .orderBy('id')
     .execute();
   return rows.map((r) => r.id);
-}
-
-/** Streams a CSV export line by line, waiting for the client when it reads slower than the database answers. */
-async function sendCsv(
-  res: express.Response,
-  name: string,
-  header: readonly string[],
-  rows: () => AsyncIterable<readonly unknown[]>,
-): Promise<void> {
-  res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-  res.setHeader('Content-Disposition', `attachment; filename="${name}"`);
-  res.setHeader('Cache-Control', 'no-store');
-  res.write(csvLine(header));
-  for await (const row of rows()) {
-    if (!res.write(csvLine(row))) await once(res, 'drain');
-  }
-  res.end();
 }

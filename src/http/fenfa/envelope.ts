@@ -1,6 +1,8 @@
 import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
+import { AppleApiError } from '../../core/apple/connect.js';
 import type { ErrorKind } from '../../core/errors.js';
 import { faultError } from '../../core/faults.js';
+import { IosError } from '../../core/fenfa/ios-errors.js';
 
 /**
  * Fenfa's envelope (§B.3): `{ok:true, data}` and `{ok:false, error:{code, message}}` with Fenfa's upper-case codes,
@@ -18,6 +20,10 @@ export type FenfaCode =
   | 'RATE_LIMITED'
   | 'DB_DOWN'
   | 'IO'
+  | 'INVALID_NONCE'
+  | 'APPLE_NOT_CONFIGURED'
+  | 'APPLE_API_ERROR'
+  | 'DEVICE_NOT_FOUND'
   | 'INTERNAL_ERROR';
 
 export class FenfaError extends Error {
@@ -72,7 +78,10 @@ export const fenfaErrorHandler: ErrorRequestHandler = (err, req, res, _next) => 
     if (domain.extra.retryAfterSeconds !== undefined)
       res.setHeader('Retry-After', String(domain.extra.retryAfterSeconds));
     const [status, code] = FROM_KIND[domain.kind];
-    sendFenfaError(res, status, code, domain.message);
+    // Fenfa's own codes for the iOS routes' mistakes and for App Store Connect's answers, at the kind's status.
+    const own =
+      domain instanceof IosError ? domain.code : domain instanceof AppleApiError ? 'APPLE_API_ERROR' : code;
+    sendFenfaError(res, status, own, domain.message);
     return;
   }
   const parser = err as BodyParserError;

@@ -4,16 +4,18 @@ import { countFenfaDownload, publicRelease } from '../../core/fenfa/downloads.js
 import { recordPageEvent } from '../../core/fenfa/events.js';
 import { packageMimeType } from '../../core/fenfa/packages.js';
 import { findPublicProduct, type ProductRow, releasesOf, variantsOf } from '../../core/fenfa/products.js';
+import { releaseActions } from '../../core/fenfa/settings.js';
 import { databaseProblem } from '../../core/health.js';
 import { addressKey, RateLimiter } from '../../core/rate-limit.js';
 import { findStoredFile, StoredFileGoneError, type Visibility } from '../../core/stored-files.js';
 import { clientViewer } from '../../core/visibility.js';
 import { sendPage } from '../console/index.js';
-import { NOT_FOUND, renderProductPage } from '../console/products.js';
+import { type IosAction, NOT_FOUND, renderProductPage } from '../console/products.js';
 import { sendObject } from '../shared/ranges.js';
 import { strictJson } from '../shared/text.js';
 import { routeInput } from '../shared/validate.js';
 import { FenfaError, fenfaErrorHandler, ok } from './envelope.js';
+import { visitorBound } from './ios.js';
 import { basesFor, requestOrigin } from './origin.js';
 import { presentProductTree } from './presenters.js';
 import { MAX_EVENT_BYTES, FENFA_ROUTES as R } from './schemas/routes.js';
@@ -118,6 +120,41 @@ export function fenfaPublicRouter(ctx: AppContext): Router {
     ok(res, { status: 'ok' });
   });
 
+  /** By artifact id, what the page's iOS files do: "Bind device" until the visitor bound one, then "Install". */
+  const iosActions = async (req: Request, product: ProductRow) => {
+    const actions = new Map<string, IosAction>();
+    const variants = (await variantsOf(db, product.tenantId, product.appId)).filter(
+      (v) => v.published && v.platform === 'ios',
+    );
+    if (variants.length === 0) return actions;
+    const releases = await releasesOf(
+      db,
+      clientViewer(product.tenantId),
+      variants.map((v) => v.id),
+    );
+    const bases = await basesFor(db, product.tenantId, req, { https: ctx.config.env === 'production' });
+    for (const variant of variants) {
+      const bound = await visitorBound(ctx, req, variant.id);
+      for (const release of releases.get(variant.id) ?? []) {
+        const { ios_install } = releaseActions(bases, {
+          id: release.id,
+          platform: 'ios',
+          productSlug: product.slug,
+        });
+        actions.set(
+          release.artifactId,
+          bound && ios_install
+            ? { kind: 'install', href: ios_install }
+            : {
+                kind: 'bind',
+                href: `${bases.page}/udid/profile.mobileconfig?${new URLSearchParams({ variant: variant.id })}`,
+              },
+        );
+      }
+    }
+    return actions;
+  };
+
   router.get('/products/:idOrSlug', async (req, res) => {
     const { idOrSlug } = routeInput(R.productPage, req).params;
     const product = await shownProduct(ctx, req, idOrSlug, 'id-or-slug');
@@ -127,7 +164,13 @@ export function fenfaPublicRouter(ctx: AppContext): Router {
       sendPage(res, 404, NOT_FOUND);
       return;
     }
-    await renderProductPage(ctx, req, res, { owner: product.owner, appName: app.name, catalog, app });
+    await renderProductPage(
+      ctx,
+      req,
+      res,
+      { owner: product.owner, appName: app.name, catalog, app },
+      await iosActions(req, product),
+    );
   });
 
   // Anyone may post page events: per address, a page's worth of visits and clicks a minute, then 429.

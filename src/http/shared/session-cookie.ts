@@ -18,18 +18,23 @@ export function csrfMatches(session: string, secret: string, presented: string |
   return expected.length === given.length && timingSafeEqual(expected, given);
 }
 
-/** The session cookie's value, if the request carries one. */
-export function sessionFromCookie(req: IncomingMessage): string | undefined {
+/** A cookie's value, if the request carries it (and it is not empty). */
+export function cookieValue(req: IncomingMessage, name: string): string | undefined {
   const header = req.headers.cookie;
   if (!header) return undefined;
   for (const part of header.split(';')) {
     const eq = part.indexOf('=');
-    if (eq > 0 && part.slice(0, eq).trim() === SESSION_COOKIE) {
+    if (eq > 0 && part.slice(0, eq).trim() === name) {
       const value = part.slice(eq + 1).trim();
       return value === '' ? undefined : value;
     }
   }
   return undefined;
+}
+
+/** The session cookie's value, if the request carries one. */
+export function sessionFromCookie(req: IncomingMessage): string | undefined {
+  return cookieValue(req, SESSION_COOKIE);
 }
 
 /** Set-Cookie for a new session (or, with no token, one that removes it). Secure whenever the request was HTTPS. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { FENFA_PLATFORMS } from '../../../core/fenfa/targets.js';
 import { describeRoute, type RouteSpec } from '../../shared/validate.js';
+import * as IOS from './ios-responses.js';
 
 /**
  * Every route of the Fenfa face with its input schemas (shared/validate.ts): the face's route table. Field names
@@ -388,5 +389,147 @@ export const FENFA_ROUTES = {
     tag: 'Fenfa exports',
     summary: 'Every event as CSV (streamed)',
     input: { query: z.object(eventFilter) },
+  }),
+  iosManifest: fenfa({
+    method: 'get',
+    path: '/ios/:releaseID/manifest.plist',
+    tag: 'Fenfa iOS',
+    auth: [],
+    summary:
+      'The over-the-air manifest of an iOS release, for iOS only (the user agent names iPhone, iPad, iPod, Darwin, CFNetwork or appstored); its URLs are on the primary and CDN domains, https in production',
+    input: { params: id('releaseID') },
+    responses: {
+      200: { description: 'The manifest (itms-services)', contentType: 'application/xml' },
+    },
+  }),
+  udidProfile: fenfa({
+    method: 'get',
+    path: '/udid/profile.mobileconfig',
+    tag: 'Fenfa iOS',
+    auth: [],
+    summary:
+      'The Profile Service profile that makes an iPhone or iPad send its UDID for an iOS variant; sets the cookie udid_nonce (10 minutes, one use)',
+    input: { query: z.object({ variant: required('variant', 100) }) },
+    responses: {
+      200: { description: 'The unsigned profile', contentType: 'application/x-apple-aspen-config' },
+    },
+  }),
+  udidCallback: fenfa({
+    method: 'post',
+    path: '/udid/callback',
+    tag: 'Fenfa iOS',
+    auth: [],
+    summary:
+      "Where iOS posts the device's signed attributes after the profile is installed: binds the device to the variant and answers 301 to the product page (a retry with the same nonce gets the same 301)",
+    input: {
+      query: z.object({ nonce: required('nonce', 64), variant: required('variant', 100) }),
+      raw: {
+        contentType: 'application/pkcs7-signature',
+        description:
+          'A CMS SignedData around an XML plist with UDID, PRODUCT, VERSION, DEVICE_NAME and CHALLENGE',
+      },
+    },
+    responses: {
+      301: {
+        description: 'To <primary domain>/products/<slug>?udid_bound=1&variant=<id>; sets udid_bound=1',
+      },
+    },
+  }),
+  udidStatus: fenfa({
+    method: 'get',
+    path: '/udid/status',
+    tag: 'Fenfa iOS',
+    auth: [],
+    summary:
+      'Whether a device was bound: with variant, whether that nonce (or the udid_nonce cookie) bound one for it; without, whether the udid_bound cookie is set',
+    input: {
+      query: z.object({ variant: text('variant', 100).optional(), nonce: text('nonce', 64).optional() }),
+    },
+    responses: { 200: IOS.udidStatus },
+  }),
+  listIosDevices: fenfa({
+    method: 'get',
+    path: '/admin/api/ios_devices',
+    tag: 'Fenfa iOS devices',
+    summary: 'iOS devices that bound a UDID, newest first; variant_id and app_id filter through the bindings',
+    input: {
+      query: z.object({
+        variant_id: text('variant_id', 100).optional(),
+        app_id: text('app_id', 100).optional(),
+        from: day('from'),
+        to: day('to'),
+        q: text('q', 200).optional(),
+        limit: count('limit', 1000, 100),
+        offset: count('offset', 1_000_000_000, 0),
+      }),
+    },
+    responses: { 200: IOS.iosDeviceList },
+  }),
+  listIosVariants: fenfa({
+    method: 'get',
+    path: '/admin/api/ios_variants',
+    tag: 'Fenfa iOS devices',
+    summary: 'The iOS variants with their products, for the device filter',
+    input: {},
+    responses: { 200: IOS.iosVariantList },
+  }),
+  registerAppleDevice: fenfa({
+    method: 'post',
+    path: '/admin/api/devices/:deviceID/register-apple',
+    tag: 'Fenfa iOS devices',
+    summary: 'Register a device with the Apple developer account of the settings (found by UDID first)',
+    input: { params: id('deviceID') },
+    responses: { 200: IOS.appleRegistered },
+  }),
+  registerAppleDevices: fenfa({
+    method: 'post',
+    path: '/admin/api/devices/register-apple',
+    tag: 'Fenfa iOS devices',
+    summary: 'Register the devices named, or every unregistered device when the body is empty, with Apple',
+    input: {
+      body: z.object({
+        device_ids: z
+          .array(required('device_ids[]', 100), { error: 'device_ids must be a list of device ids' })
+          .max(1000, 'device_ids may name at most 1000 devices')
+          .optional(),
+      }),
+    },
+    responses: { 200: IOS.appleBatch },
+  }),
+  appleStatus: fenfa({
+    method: 'get',
+    path: '/admin/api/apple/status',
+    tag: 'Fenfa iOS devices',
+    summary: 'Whether the Apple API key is configured and Apple accepts it (lists one device)',
+    input: {},
+    responses: { 200: IOS.appleStatus },
+  }),
+  appleDevices: fenfa({
+    method: 'get',
+    path: '/admin/api/apple/devices',
+    tag: 'Fenfa iOS devices',
+    summary: 'The devices of the Apple developer account, as App Store Connect lists them (every page)',
+    input: {},
+    responses: { 200: IOS.appleDevices },
+  }),
+  exportIosDevices: fenfa({
+    method: 'get',
+    path: '/admin/exports/ios_devices.csv',
+    tag: 'Fenfa exports',
+    summary: 'Every iOS device as CSV (streamed)',
+    input: {
+      query: z.object({
+        app_id: text('app_id', 100).optional(),
+        variant_id: text('variant_id', 100).optional(),
+        from: day('from'),
+        to: day('to'),
+      }),
+    },
+    responses: {
+      200: {
+        description: 'udid, device_name, model, os_version, created_at, verified_at',
+        contentType: 'text/csv',
+      },
+    },
   }),
 } as const;
