@@ -10,8 +10,9 @@ import { fenfaUploadRouter } from './upload.js';
  */
 export function fenfaRouter(ctx: AppContext): Router {
   const router = express.Router();
-  router.use(fenfaAdminRouter(ctx));
+  // The upload routes first: the admin router answers every other path below /admin/api itself (a 404).
   router.use(fenfaUploadRouter(ctx));
+  router.use(fenfaAdminRouter(ctx));
   router.use(fenfaPublicRouter(ctx));
   return router;
 }
