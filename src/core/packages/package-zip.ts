@@ -52,7 +52,9 @@ class SourceReader extends yauzl.RandomAccessReader {
     const cached = this.#block;
     if (cached && position >= cached.start && position + length <= cached.start + cached.bytes.length) {
       cached.bytes.copy(buffer, offset, position - cached.start, position - cached.start + length);
-      callback(null);
+      // Asynchronously, as a real read answers: yauzl asks for the next entry from this callback, and answering at
+      // once would nest one call per entry of the directory.
+      setImmediate(() => callback(null));
       return;
     }
     const end = Math.min(this.source.size, position + Math.max(length, READ_AHEAD));
