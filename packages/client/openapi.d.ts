@@ -171,6 +171,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/admin/api/parse-app": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Read an IPA or APK and answer what it holds; nothing is stored (admin token) */
+        post: operations["postAdminApiParseApp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/admin/api/products": {
         parameters: {
             query?: never;
@@ -254,6 +271,23 @@ export interface paths {
         /** Change domains, organization and Apple credentials (storage is set by environment variables) */
         put: operations["putAdminApiSettings"];
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/api/smart-upload": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Upload an IPA or APK whose version, build, min OS, bundle id, profile and icon are read from it (form fields override all but the bundle id); /smart-upload takes an upload or admin token, /admin/api/smart-upload an admin token */
+        post: operations["postAdminApiSmartUpload"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1347,6 +1381,23 @@ export interface paths {
         put?: never;
         /** Creates an admin (a tenant) with the sign-up key */
         post: operations["postSignup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/smart-upload": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Upload an IPA or APK whose version, build, min OS, bundle id, profile and icon are read from it (form fields override all but the bundle id); /smart-upload takes an upload or admin token, /admin/api/smart-upload an admin token */
+        post: operations["postSmartUpload"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2859,6 +2910,112 @@ export interface operations {
             };
         };
     };
+    postAdminApiParseApp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description The .ipa or .apk (streamed to storage, read there, never held in memory)
+                     */
+                    app_file?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            app_name: string;
+                            build: string;
+                            bundle_id: string;
+                            file_name: string;
+                            file_size: number;
+                            /** @description The app icon as a PNG (or WebP) data URL */
+                            icon_base64?: string;
+                            /** @description Why there is no icon */
+                            icon_note?: string;
+                            /** @description e.g. "iOS 15.0" */
+                            min_os?: string;
+                            /** @constant */
+                            platform: "ios";
+                            provisioning_profile?: {
+                                app_id_name: string;
+                                app_id_prefix: string;
+                                bundle_id: string;
+                                certificates: {
+                                    /** Format: date-time */
+                                    creation_date: string;
+                                    /** Format: date-time */
+                                    expiry_date: string;
+                                    name: string;
+                                    serial_number: string;
+                                    sha1: string;
+                                }[];
+                                /** Format: date-time */
+                                creation_date?: string;
+                                device_count: number;
+                                entitlements: {
+                                    [key: string]: unknown;
+                                };
+                                /** Format: date-time */
+                                expiration_date?: string;
+                                name: string;
+                                platform: string;
+                                /** @enum {string} */
+                                profile_type: "enterprise" | "development" | "app-store" | "ad-hoc" | "distribution";
+                                provisioned_devices: string[];
+                                provisions_all_devices: boolean;
+                                signature_verified: boolean;
+                                team_id: string;
+                                team_name: string;
+                                uuid: string;
+                            };
+                            version: string;
+                        } | {
+                            app_name: string;
+                            file_name: string;
+                            file_size: number;
+                            /** @description The app icon as a PNG (or WebP) data URL */
+                            icon_base64?: string;
+                            /** @description Why there is no icon */
+                            icon_note?: string;
+                            /** @description e.g. "Android 24" */
+                            min_sdk?: string;
+                            package_name: string;
+                            /** @constant */
+                            platform: "android";
+                            target_sdk?: string;
+                            version_code: number;
+                            version_name: string;
+                        };
+                        /** @constant */
+                        ok: true;
+                    };
+                };
+            };
+            /** @description An error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FenfaError"];
+                };
+            };
+        };
+    };
     getAdminApiProducts: {
         parameters: {
             query?: {
@@ -3155,6 +3312,86 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description An error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FenfaError"];
+                };
+            };
+        };
+    };
+    postAdminApiSmartUpload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description The .ipa or .apk (streamed to storage, read there, never held in memory)
+                     */
+                    app_file?: string;
+                    build?: string;
+                    changelog?: string;
+                    channel?: string;
+                    icon_base64?: string;
+                    min_os?: string;
+                    /** @description With no variant_id: the product's variant of the package's platform whose identifier is its bundle id (or its only one) */
+                    product_id?: string;
+                    /** @description The variant; without it, product_id and the package choose one */
+                    variant_id?: string;
+                    version?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            app: {
+                                /** @description The package's bundle id or package name */
+                                bundle_id: string;
+                                /** @description The variant's id (Fenfa's legacy app id) */
+                                id: string;
+                                name: string;
+                                platform: string;
+                                product_id: string;
+                                variant_id: string;
+                            };
+                            release: {
+                                build: number | null;
+                                /** Format: date-time */
+                                created_at: string;
+                                id: string;
+                                version: string;
+                            };
+                            urls: {
+                                download: string;
+                                /** @description The itms-services:// link; "" for other platforms */
+                                ios_install: string;
+                                /** @description "" for other platforms */
+                                ios_manifest: string;
+                                page: string;
+                                release_page: string;
+                            };
+                        };
+                        /** @constant */
+                        ok: true;
+                    };
+                };
             };
             /** @description An error */
             default: {
@@ -5906,6 +6143,86 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["FaynoSyncError"];
+                };
+            };
+        };
+    };
+    postSmartUpload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description The .ipa or .apk (streamed to storage, read there, never held in memory)
+                     */
+                    app_file?: string;
+                    build?: string;
+                    changelog?: string;
+                    channel?: string;
+                    icon_base64?: string;
+                    min_os?: string;
+                    /** @description With no variant_id: the product's variant of the package's platform whose identifier is its bundle id (or its only one) */
+                    product_id?: string;
+                    /** @description The variant; without it, product_id and the package choose one */
+                    variant_id?: string;
+                    version?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            app: {
+                                /** @description The package's bundle id or package name */
+                                bundle_id: string;
+                                /** @description The variant's id (Fenfa's legacy app id) */
+                                id: string;
+                                name: string;
+                                platform: string;
+                                product_id: string;
+                                variant_id: string;
+                            };
+                            release: {
+                                build: number | null;
+                                /** Format: date-time */
+                                created_at: string;
+                                id: string;
+                                version: string;
+                            };
+                            urls: {
+                                download: string;
+                                /** @description The itms-services:// link; "" for other platforms */
+                                ios_install: string;
+                                /** @description "" for other platforms */
+                                ios_manifest: string;
+                                page: string;
+                                release_page: string;
+                            };
+                        };
+                        /** @constant */
+                        ok: true;
+                    };
+                };
+            };
+            /** @description An error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FenfaError"];
                 };
             };
         };

@@ -627,6 +627,39 @@ const migrations: Record<string, Migration> = {
         CREATE INDEX ios_device_bindings_tenant ON ios_device_bindings (tenant_id);
     `),
   },
+  '0014_fenfa_profiles': {
+    up: statements(`
+        -- The bundle id (package name) read from a smart upload's package: the one the release installs as, whatever
+        -- the variant says. NULL for files whose package was never read (plain /upload, the other faces).
+        ALTER TABLE fenfa_releases ADD COLUMN bundle_id text;
+
+        -- The provisioning profile of an iOS release (Payload/*.app/embedded.mobileprovision), one per release; it
+        -- goes with the release's artifact.
+        CREATE TABLE fenfa_profiles (
+          artifact_id text PRIMARY KEY REFERENCES artifacts(id) ON DELETE CASCADE,
+          tenant_id text NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+          uuid text NOT NULL,
+          name text NOT NULL,
+          team_id text NOT NULL,
+          team_name text NOT NULL,
+          app_id_name text NOT NULL,
+          app_id_prefix text NOT NULL,
+          bundle_id text NOT NULL,
+          platform text NOT NULL,
+          -- Fenfa's rule: enterprise, development, app-store, ad-hoc or distribution.
+          profile_type text NOT NULL,
+          provisions_all_devices boolean NOT NULL,
+          created_at timestamptz,
+          expires_at timestamptz,
+          certificates jsonb NOT NULL,
+          provisioned_devices jsonb NOT NULL,
+          entitlements jsonb NOT NULL,
+          -- The CMS signature over the profile checked out with the certificate it carries.
+          signature_verified boolean NOT NULL
+        );
+        CREATE INDEX fenfa_profiles_tenant ON fenfa_profiles (tenant_id);
+    `),
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

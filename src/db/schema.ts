@@ -420,6 +420,31 @@ export interface FenfaReleasesTable {
   build: number | null;
   min_os: string | null;
   download_count: Generated<number>;
+  /** The bundle id or package name read from the package (smart upload); null when it was never read. */
+  bundle_id: string | null;
+}
+
+/** The provisioning profile of an iOS release (its artifact), as read from embedded.mobileprovision. */
+export interface FenfaProfilesTable {
+  artifact_id: string;
+  tenant_id: string;
+  uuid: string;
+  name: string;
+  team_id: string;
+  team_name: string;
+  app_id_name: string;
+  app_id_prefix: string;
+  bundle_id: string;
+  platform: string;
+  profile_type: string;
+  provisions_all_devices: boolean;
+  created_at: Date | null;
+  expires_at: Date | null;
+  /** JSON written by core (core/fenfa/profiles.ts reads it back as the profile's certificates, UDIDs, entitlements). */
+  certificates: ColumnType<unknown, string, string>;
+  provisioned_devices: ColumnType<string[], string, string>;
+  entitlements: ColumnType<unknown, string, string>;
+  signature_verified: boolean;
 }
 
 export type FenfaScope = 'upload' | 'admin';
@@ -528,6 +553,7 @@ export interface Database {
   tenant_settings: TenantSettingsTable;
   fenfa_variants: FenfaVariantsTable;
   fenfa_releases: FenfaReleasesTable;
+  fenfa_profiles: FenfaProfilesTable;
   fenfa_tokens: FenfaTokensTable;
   fenfa_events: FenfaEventsTable;
   udid_nonces: UdidNoncesTable;

@@ -5,6 +5,8 @@ import { buildApp } from '../../src/server.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { bearer, newAdmin } from '../helpers/auth.js';
 import { AdminClient } from '../helpers/bindist.js';
+import { fenfaUpload } from '../helpers/fenfa.js';
+import { packageBytes, standardPng, typicalApp, writeApk } from '../helpers/packages/fixtures.js';
 import { createApp, createNamed, sendForm, upload } from '../helpers/releases.js';
 
 /**
@@ -213,6 +215,28 @@ const fenfaWrite = (
 
 const NOT_CACHED_FENFA = 'Fenfa tokens and settings are read from the database on every request';
 
+/** A smart upload of an APK to the app's Android variant, found through the product; the read checks for android. */
+const smartUpload = (path: string): Exercise => ({
+  async prepare(x) {
+    const appId = await createApp(t.app, x.token, 'app');
+    const token = await fenfaToken(x);
+    const productId = `prd_${appId}`;
+    await request(t.app)
+      .post(`/admin/api/products/${productId}/variants`)
+      .set('X-Auth-Token', token)
+      .send({ platform: 'android' })
+      .expect(201);
+    const icon = standardPng(48, 48, Buffer.alloc(48 * 48 * 4, 0x40));
+    const content = await packageBytes((file) => writeApk(file, typicalApp({ mdpi: icon, xxxhdpi: icon })));
+    return {
+      read: () => check(x, { platform: 'android' }),
+      write: async () =>
+        (await fenfaUpload(t.app, token, { product_id: productId }, { name: 'app.apk', content }, { path }))
+          .status,
+    };
+  },
+});
+
 const WRITES: Record<string, Entry> = {
   'POST /admin/api/tokens': { unchanged: NOT_CACHED_FENFA },
   'DELETE /admin/api/tokens/:id': { unchanged: NOT_CACHED_FENFA },
@@ -226,6 +250,11 @@ const WRITES: Record<string, Entry> = {
   'POST /admin/api/devices/:deviceID/register-apple': {
     unchanged:
       "a device's Apple registration is in no cached answer (read from the database on every request)",
+  },
+  'POST /smart-upload': smartUpload('/smart-upload'),
+  'POST /admin/api/smart-upload': smartUpload('/admin/api/smart-upload'),
+  'POST /admin/api/parse-app': {
+    unchanged: 'parse-app stores nothing: the package is read from a temporary key that is always removed',
   },
   'POST /admin/api/products': {
     async prepare(x) {

@@ -57,16 +57,23 @@ export function zipLike(size = 2048): Buffer {
   return bytes;
 }
 
-/** Fenfa's `POST /upload` form as its CI examples send it (`curl -F variant_id=… -F app_file=@…`). */
+/**
+ * Fenfa's `POST /upload` form as its CI examples send it (`curl -F variant_id=… -F app_file=@…`); `path` sends the
+ * same form to `/smart-upload`, `/admin/api/smart-upload` or `/admin/api/parse-app`.
+ */
 export function fenfaUpload(
   app: RequestListener,
   token: string,
   fields: Record<string, string>,
   file: UploadFile,
-  options: { fileFirst?: boolean } = {},
+  options: { fileFirst?: boolean; path?: string } = {},
 ): request.Test {
   const texts: FormPart[] = Object.entries(fields).map(([name, value]) => ({ name, value }));
   const filePart: FormPart = { name: 'app_file', file };
   const { body, contentType } = multipart(options.fileFirst ? [filePart, ...texts] : [...texts, filePart]);
-  return request(app).post('/upload').set('X-Auth-Token', token).set('Content-Type', contentType).send(body);
+  return request(app)
+    .post(options.path ?? '/upload')
+    .set('X-Auth-Token', token)
+    .set('Content-Type', contentType)
+    .send(body);
 }

@@ -6,8 +6,10 @@ import { recordFenfaEvent } from '../fenfa/events.js';
 import { productId, releaseId } from '../fenfa/ids.js';
 import { checkPackage } from '../fenfa/packages.js';
 import { findVariant, type VariantRow } from '../fenfa/products.js';
+import { insertProfile } from '../fenfa/profiles.js';
 import { newId } from '../ids.js';
 import { checkName } from '../names.js';
+import type { ProvisioningProfile } from '../packages/provisioning-profile.js';
 import { requirePermission } from '../permissions.js';
 import type { ReleaseDeps, ReleaseFiles } from '../releases/upload.js';
 import { parseVersion } from '../version-numbers.js';
@@ -24,8 +26,19 @@ export interface FenfaUploadInput {
   icon_base64?: string | undefined;
 }
 
+/** What a smart upload read from the package, stored with the release in the same transaction. */
+export interface PackageFacts {
+  /** The bundle id or package name the release installs as (never a form field's). */
+  bundleId: string;
+  profile?: ProvisioningProfile | undefined;
+  /** The package's icon as a data URL: the product's icon when it has none yet. */
+  icon?: string | undefined;
+}
+
 export interface FenfaUploaded {
   variant: VariantRow;
+  /** The release's bundle id: the package's when it was read, else the variant's identifier. */
+  bundleId: string;
   product: { id: string; name: string; slug: string };
   release: { id: string; version: string; build: number | null; created_at: Date };
 }
@@ -68,7 +81,9 @@ async function channelFor(
  * Fenfa's `POST /upload` after its form was read: the package in `files` (streamed to a temporary key, hashed) is
  * checked against the variant's platform (extension, ZIP magic in `head`), then committed through the one release
  * pipeline as a published version of the product on the variant's platform and arch, with Fenfa's details and an
- * `upload` event in the same transaction. The caller removes the staged file when this throws.
+ * `upload` event in the same transaction. With `facts` (a smart upload), the package's bundle id and profile are
+ * stored with the release, an empty variant identifier takes the bundle id, and the package's icon becomes the
+ * product's when it has none. The caller removes the staged file when this throws.
  */
 export async function uploadFenfaRelease(
   deps: ReleaseDeps,
@@ -77,6 +92,7 @@ export async function uploadFenfaRelease(
   files: ReleaseFiles,
   head: Buffer,
   origin: { ip: string | null; ua: string | null },
+  facts?: PackageFacts,
 ): Promise<FenfaUploaded> {
   requirePermission(actor, 'apps', 'upload');
   const { db } = deps.database;
@@ -116,9 +132,13 @@ export async function uploadFenfaRelease(
     files,
   );
   await write.adoptStaged();
-  const icon = input.icon_base64
-    ? await putLogo(deps.store, actor.tenantId, app.id, iconUpload(input.icon_base64))
+  // A sent icon replaces the product's; the package's only fills an empty one (checked again in the transaction).
+  const fillsEmptyIcon = !input.icon_base64 && !app.logo_key && facts?.icon !== undefined;
+  const iconSource = input.icon_base64 ?? (fillsEmptyIcon ? facts?.icon : undefined);
+  const icon = iconSource
+    ? await putLogo(deps.store, actor.tenantId, app.id, iconUpload(iconSource))
     : undefined;
+  let iconTaken = false;
   let release: { id: string; created_at: Date } | undefined;
   try {
     await write.commit(async (trx, versionId) => {
@@ -138,9 +158,24 @@ export async function uploadFenfaRelease(
           tenant_id: actor.tenantId,
           build: input.build ?? null,
           min_os: minOs,
+          bundle_id: facts?.bundleId ?? null,
         })
         .execute();
-      if (icon) await trx.updateTable('apps').set({ logo_key: icon }).where('id', '=', app.id).execute();
+      if (facts?.profile) await insertProfile(trx, actor.tenantId, release.id, facts.profile);
+      if (facts) {
+        await trx
+          .updateTable('fenfa_variants')
+          .set({ identifier: facts.bundleId })
+          .where('id', '=', variant.id)
+          .where('identifier', '=', '')
+          .execute();
+      }
+      if (icon) {
+        let update = trx.updateTable('apps').set({ logo_key: icon }).where('id', '=', app.id);
+        if (fillsEmptyIcon) update = update.where('logo_key', 'is', null);
+        const { numUpdatedRows } = await update.executeTakeFirst();
+        iconTaken = numUpdatedRows > 0n;
+      }
       await recordFenfaEvent(trx, {
         tenantId: actor.tenantId,
         type: 'upload',
@@ -154,10 +189,12 @@ export async function uploadFenfaRelease(
     if (icon) await removeLogo(deps.store, deps.logger, icon);
     throw err;
   }
-  if (icon && app.logo_key) await removeLogo(deps.store, deps.logger, app.logo_key);
+  if (icon && !iconTaken) await removeLogo(deps.store, deps.logger, icon);
+  if (iconTaken && app.logo_key) await removeLogo(deps.store, deps.logger, app.logo_key);
   if (!release) throw new Error('the upload committed without its artifact');
   return {
     variant,
+    bundleId: facts?.bundleId ?? variant.identifier,
     product: { id: productId(app.id), name: app.display_name ?? app.name, slug: app.slug ?? app.name },
     release: {
       id: releaseId(release.id),

@@ -1,9 +1,11 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/connect.js';
 import { isId } from '../ids.js';
+import type { ProvisioningProfile } from '../packages/provisioning-profile.js';
 import { forPeople, platformFamily } from '../product-page.js';
 import { artifactVisible, releaseVisible, type Viewer, variantOwnsArtifact } from '../visibility.js';
 import { PREFIX, productId, releaseId, unprefix } from './ids.js';
+import { profilesOf } from './profiles.js';
 import { slugIs } from './slugs.js';
 
 /**
@@ -277,6 +279,10 @@ export interface ReleaseRow {
   storageKey: string;
   visibility: 'public' | 'private';
   created_at: Date;
+  /** The bundle id read from the package by a smart upload; '' when the package was never read. */
+  bundle_id: string;
+  /** An iOS release's provisioning profile, when its package was read and carried one. */
+  profile?: ProvisioningProfile;
 }
 
 /** Fenfa's extensions, `tar.gz` being two dots long. */
@@ -318,6 +324,7 @@ export async function releasesOf(
       'fr.build',
       'fr.min_os',
       'fr.download_count',
+      'fr.bundle_id',
       'ar.file_name',
       'ar.size',
       'ar.sha256',
@@ -331,7 +338,13 @@ export async function releasesOf(
     .where(artifactVisible(viewer));
   if (options.releaseId !== undefined) query = query.where('ar.id', '=', options.releaseId);
   const rows = await query.orderBy('ar.created_at', 'desc').orderBy(sql`ar.id`, 'desc').execute();
+  const profiles = await profilesOf(
+    db,
+    viewer.tenantId,
+    rows.map((r) => r.id),
+  );
   for (const row of rows) {
+    const profile = profiles.get(row.id);
     if (!options.allFiles && !forPeople(row.file_name)) continue;
     grouped.get(row.variant_id)?.push({
       id: releaseId(row.id),
@@ -350,6 +363,8 @@ export async function releasesOf(
       storageKey: row.storage_key,
       visibility: row.visibility,
       created_at: row.created_at,
+      bundle_id: row.bundle_id ?? '',
+      ...(profile ? { profile } : {}),
     });
   }
   return grouped;

@@ -80,7 +80,7 @@ export async function readIpa(zip: PackageZip): Promise<IpaInfo> {
   const minOs = stringOf(info.MinimumOSVersion);
   const profileName = `${appDir}/embedded.mobileprovision`;
   const profile = zip.has(profileName)
-    ? readProvisioningProfile(await zip.read(profileName, LIMITS.profile), profileName)
+    ? await readProvisioningProfile(await zip.read(profileName, LIMITS.profile), profileName)
     : undefined;
   return {
     platform: 'ios',

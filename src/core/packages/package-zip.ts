@@ -1,5 +1,83 @@
+import { PassThrough, type Readable } from 'node:stream';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
 import { badFile, parseError } from './package-error.js';
+
+/**
+ * A package somewhere else than a local path (an object of the artifact store): its size and a way to stream any
+ * byte range of it. `end` is exclusive.
+ */
+export interface PackageSource {
+  size: number;
+  read(start: number, end: number): Promise<Readable>;
+}
+
+/** One round trip fetches this much: the central directory is read in small, forward steps. */
+const READ_AHEAD = 64 * 1024;
+
+/**
+ * yauzl's random access over a PackageSource. yauzl reads the central directory a header at a time; each of those
+ * small reads is served from one read-ahead block, so a directory of thousands of entries costs a few dozen range
+ * requests (S3), not thousands. Entry data streams straight from the source.
+ */
+class SourceReader extends yauzl.RandomAccessReader {
+  #block: { start: number; bytes: Buffer } | undefined;
+
+  constructor(private readonly source: PackageSource) {
+    super();
+  }
+
+  override _readStreamForRange(start: number, end: number): Readable {
+    const out = new PassThrough();
+    if (end <= start) {
+      out.end();
+      return out;
+    }
+    this.source.read(start, end).then(
+      (stream) => {
+        stream.on('error', (err) => out.destroy(err));
+        stream.pipe(out);
+      },
+      (err: Error) => out.destroy(err),
+    );
+    return out;
+  }
+
+  override read(
+    buffer: Buffer,
+    offset: number,
+    length: number,
+    position: number,
+    callback: (err: Error | null) => void,
+  ): void {
+    const cached = this.#block;
+    if (cached && position >= cached.start && position + length <= cached.start + cached.bytes.length) {
+      cached.bytes.copy(buffer, offset, position - cached.start, position - cached.start + length);
+      // Asynchronously, as a real read answers: yauzl asks for the next entry from this callback, and answering at
+      // once would nest one call per entry of the directory.
+      setImmediate(() => callback(null));
+      return;
+    }
+    const end = Math.min(this.source.size, position + Math.max(length, READ_AHEAD));
+    this.#fetch(position, end).then(
+      (bytes) => {
+        if (bytes.length < length) {
+          callback(new Error('unexpected end of the stored package'));
+          return;
+        }
+        this.#block = { start: position, bytes };
+        bytes.copy(buffer, offset, 0, length);
+        callback(null);
+      },
+      (err: Error) => callback(err),
+    );
+  }
+
+  async #fetch(start: number, end: number): Promise<Buffer> {
+    const parts: Buffer[] = [];
+    for await (const part of await this.source.read(start, end)) parts.push(part as Buffer);
+    return Buffer.concat(parts);
+  }
+}
 
 /** A failure of the disk or the path (ENOENT, EIO, EMFILE), not of the package: the server's to report. */
 function isSystemError(err: unknown): boolean {
@@ -19,11 +97,13 @@ export class PackageZip {
     private readonly entries: Map<string, Entry>,
   ) {}
 
-  static async open(path: string): Promise<PackageZip> {
+  /** Opens a package at a local path, or one a PackageSource reads. */
+  static async open(input: string | PackageSource): Promise<PackageZip> {
+    const options = { lazyEntries: true, autoClose: false, strictFileNames: false };
     const zip = await new Promise<ZipFile>((resolve, reject) => {
-      yauzl.open(path, { lazyEntries: true, autoClose: false, strictFileNames: false }, (err, zipFile) =>
-        err ? reject(err) : resolve(zipFile),
-      );
+      const done = (err: Error | null, zipFile: ZipFile) => (err ? reject(err) : resolve(zipFile));
+      if (typeof input === 'string') yauzl.open(input, options, done);
+      else yauzl.fromRandomAccessReader(new SourceReader(input), input.size, options, done);
     }).catch((err: Error) => {
       if (isSystemError(err)) throw err;
       throw badFile(

@@ -1,5 +1,7 @@
 import { X509Certificate } from 'node:crypto';
 import type { PlistValue } from 'plist';
+import { readSignedData } from '../apple/signed-data.js';
+import { DomainError } from '../errors.js';
 import { isDict, type PlistDict, readPropertyList, stringOf, stringsOf } from './property-list.js';
 
 export type ProfileType = 'enterprise' | 'development' | 'app-store' | 'ad-hoc' | 'distribution';
@@ -37,10 +39,15 @@ export interface ProvisioningProfile {
   provisioned_devices: string[];
   device_count: number;
   entitlements: { [key: string]: Json };
+  /**
+   * The CMS signature over the profile checks out with the certificate the profile carries (Apple's signing
+   * certificate; its chain to Apple's root is not checked). False when it does not, or the blob is no CMS at all.
+   */
+  signature_verified: boolean;
 }
 
 /** Times as Go's encoding/json writes them (Fenfa's answers): RFC 3339, no fraction when there is none. */
-function timestamp(date: Date): string {
+export function timestamp(date: Date): string {
   return date.toISOString().replace('.000Z', 'Z');
 }
 
@@ -82,16 +89,34 @@ function certificate(der: PlistValue): ProfileCertificate | undefined {
   };
 }
 
-/**
- * An `embedded.mobileprovision` is a CMS SignedData blob whose content is an XML plist. The plist is cut out from
- * `<?xml` to `</plist>` as Fenfa does; checking the CMS signature is not this module's job. Undefined when the
- * blob holds no plist.
- */
-export function readProvisioningProfile(blob: Buffer, file: string): ProvisioningProfile | undefined {
+/** The XML plist cut out of a blob from `<?xml` to `</plist>`, as Fenfa reads profiles; undefined when there is none. */
+function cutOutPlist(blob: Buffer): Buffer | undefined {
   const start = blob.indexOf('<?xml', 0, 'latin1');
   const end = start < 0 ? -1 : blob.indexOf('</plist>', start, 'latin1');
-  if (end < 0) return undefined;
-  const profile = readPropertyList(blob.subarray(start, end + '</plist>'.length), file);
+  return end < 0 ? undefined : blob.subarray(start, end + '</plist>'.length);
+}
+
+/**
+ * An `embedded.mobileprovision` is a CMS SignedData blob whose content is an XML plist: read through the CMS reader,
+ * which checks the signature. A blob that is no readable CMS still gets Fenfa's treatment (the plist cut out of it),
+ * unverified. Undefined when the blob holds no plist.
+ */
+export async function readProvisioningProfile(
+  blob: Buffer,
+  file: string,
+): Promise<ProvisioningProfile | undefined> {
+  let plist: Buffer | undefined;
+  let verified = false;
+  try {
+    const signed = await readSignedData(blob);
+    plist = signed.content;
+    verified = signed.verified;
+  } catch (err) {
+    if (!(err instanceof DomainError)) throw err;
+    plist = cutOutPlist(blob);
+  }
+  if (!plist) return undefined;
+  const profile = readPropertyList(plist, file);
   const entitlements = isDict(profile.Entitlements) ? profile.Entitlements : {};
   const prefix = stringsOf(profile.ApplicationIdentifierPrefix)[0] ?? '';
   const appId = stringOf(entitlements['application-identifier']) ?? '';
@@ -120,5 +145,6 @@ export function readProvisioningProfile(blob: Buffer, file: string): Provisionin
     provisioned_devices: devices,
     device_count: devices.length,
     entitlements: toJson(entitlements) as { [key: string]: Json },
+    signature_verified: verified,
   };
 }

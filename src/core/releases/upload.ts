@@ -408,6 +408,16 @@ export class ReleaseFiles {
     await this.store(this.admit(file.fileName), file.stream, 'private');
   }
 
+  /** Gives a staged file the name it is released under (Fenfa's smart upload names it after its version). */
+  rename(from: string, to: string): void {
+    const index = this.#staged.findIndex((f) => f.fileName === from);
+    const file = this.#staged[index];
+    if (!file) throw new Error(`no staged file is named ${from}`);
+    const fileName = this.admit(to);
+    this.#names.delete(from);
+    this.#staged[index] = { ...file, fileName };
+  }
+
   /** Forgets the files once the commit has moved them: they are the release's now. */
   committed(): void {
     this.#staged.length = 0;

@@ -71,7 +71,7 @@ export function fenfaAdminRouter(ctx: AppContext): Router {
       await managerViewer(db, actor(res)),
       variants.map((v) => v.id),
     );
-    return presentProductTree(found, variants, releases, await basesFor(db, found.tenantId, req));
+    return presentProductTree(found, variants, releases, await basesFor(db, found.tenantId, req), 'admin');
   };
 
   router.get('/admin/api/products', async (req, res) => {
@@ -122,7 +122,7 @@ export function fenfaAdminRouter(ctx: AppContext): Router {
       variant: presentVariant(found),
       total_downloads: releases.reduce((sum, r) => sum + r.download_count, 0),
       releases: releases.map((r) =>
-        presentRelease(r, { bases, platform: found.platform, productSlug: owner.slug }),
+        presentRelease(r, { bases, platform: found.platform, productSlug: owner.slug, audience: 'admin' }),
       ),
     });
   });

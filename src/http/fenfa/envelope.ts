@@ -3,6 +3,7 @@ import { AppleApiError } from '../../core/apple/connect.js';
 import type { ErrorKind } from '../../core/errors.js';
 import { faultError } from '../../core/faults.js';
 import { IosError } from '../../core/fenfa/ios-errors.js';
+import { PackageError } from '../../core/packages/package-error.js';
 
 /**
  * Fenfa's envelope (§B.3): `{ok:true, data}` and `{ok:false, error:{code, message}}` with Fenfa's upper-case codes,
@@ -16,6 +17,7 @@ export type FenfaCode =
   | 'NOT_FOUND'
   | 'CONFLICT'
   | 'BAD_FILE'
+  | 'PARSE_ERROR'
   | 'PAYLOAD_TOO_LARGE'
   | 'RATE_LIMITED'
   | 'DB_DOWN'
@@ -70,6 +72,11 @@ export const fenfaErrorHandler: ErrorRequestHandler = (err, req, res, _next) => 
   }
   if (err instanceof FenfaError) {
     sendFenfaError(res, err.status, err.code, err.message);
+    return;
+  }
+  // Fenfa's own codes for a package it cannot read: not one at all (400), or one with a damaged part (422).
+  if (err instanceof PackageError) {
+    sendFenfaError(res, err.code === 'BAD_FILE' ? 400 : 422, err.code, err.message);
     return;
   }
   const domain = faultError(err);

@@ -14,8 +14,8 @@ export function fenfaRouter(ctx: AppContext): Router {
   const router = express.Router();
   // Before the admin router, whose catch-all answers unknown /admin/api paths.
   router.use(fenfaDevicesRouter(ctx));
-  router.use(fenfaAdminRouter(ctx));
   router.use(fenfaUploadRouter(ctx));
+  router.use(fenfaAdminRouter(ctx));
   router.use(fenfaPublicRouter(ctx));
   router.use(fenfaIosRouter(ctx));
   return router;

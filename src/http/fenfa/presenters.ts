@@ -1,5 +1,30 @@
 import type { ProductRow, ReleaseRow, VariantRow } from '../../core/fenfa/products.js';
 import { type FenfaBases, releaseActions } from '../../core/fenfa/settings.js';
+import type { ProvisioningProfile } from '../../core/packages/provisioning-profile.js';
+
+/**
+ * Who reads a release: the admin API shows its profile whole; the public product JSON leaves out the device UDIDs,
+ * certificates and entitlements (Fenfa publishes them to anyone who knows the product's slug).
+ */
+export type Audience = 'admin' | 'public';
+
+function presentProfile(profile: ProvisioningProfile, audience: Audience) {
+  if (audience === 'admin') return profile;
+  const { uuid, name, team_name, bundle_id, platform, profile_type, provisions_all_devices, device_count } =
+    profile;
+  return {
+    uuid,
+    name,
+    team_name,
+    bundle_id,
+    platform,
+    profile_type,
+    provisions_all_devices,
+    device_count,
+    ...(profile.creation_date ? { creation_date: profile.creation_date } : {}),
+    ...(profile.expiration_date ? { expiration_date: profile.expiration_date } : {}),
+  };
+}
 
 /** Fenfa's JSON shapes (§B.5, §B.7): snake_case, prefixed ids. */
 
@@ -36,7 +61,7 @@ export function presentVariant(variant: VariantRow) {
 
 export function presentRelease(
   release: ReleaseRow,
-  context: { bases: FenfaBases; platform: string; productSlug: string },
+  context: { bases: FenfaBases; platform: string; productSlug: string; audience: Audience },
 ) {
   return {
     id: release.id,
@@ -52,6 +77,8 @@ export function presentRelease(
     file_ext: release.file_ext,
     size_bytes: release.size_bytes,
     sha256: release.sha256,
+    bundle_id: release.bundle_id,
+    ...(release.profile ? { provisioning_profile: presentProfile(release.profile, context.audience) } : {}),
     actions: releaseActions(context.bases, {
       id: release.id,
       platform: context.platform,
@@ -66,12 +93,13 @@ export function presentProductTree(
   variants: readonly VariantRow[],
   releases: ReadonlyMap<string, readonly ReleaseRow[]>,
   bases: FenfaBases,
+  audience: Audience,
 ) {
   return {
     product: presentProduct(product, bases),
     variants: variants.map((variant) => {
       const list = (releases.get(variant.id) ?? []).map((r) =>
-        presentRelease(r, { bases, platform: variant.platform, productSlug: product.slug }),
+        presentRelease(r, { bases, platform: variant.platform, productSlug: product.slug, audience }),
       );
       return { ...presentVariant(variant), latest_release: list[0] ?? null, releases: list };
     }),

@@ -63,7 +63,13 @@ export function fenfaPublicRouter(ctx: AppContext): Router {
       viewer,
       variants.map((v) => v.id),
     );
-    const tree = presentProductTree(product, variants, releases, await basesFor(db, product.tenantId, req));
+    const tree = presentProductTree(
+      product,
+      variants,
+      releases,
+      await basesFor(db, product.tenantId, req),
+      'public',
+    );
     const { id, slug, name, icon_url, published } = tree.product;
     ok(res, { product: { id, slug, name, icon_url, published }, variants: tree.variants });
   };

@@ -110,6 +110,8 @@ describe('reading an IPA', () => {
         'keychain-access-groups': [`${TEAM_ID}.*`],
         'get-task-allow': false,
       },
+      // The test profile's CMS carries no signer: readable, not verified.
+      signature_verified: false,
     });
   });
 

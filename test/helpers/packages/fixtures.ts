@@ -1,3 +1,6 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import {
   ANDROID_ATTR,
   binaryManifest,
@@ -220,4 +223,16 @@ export function typicalApp(icons: { mdpi: Buffer; xxxhdpi: Buffer }): {
       { name: 'res/mipmap-anydpi-v26/ic_launcher.xml', data: Buffer.from('binary xml') },
     ],
   };
+}
+
+/** A package written by `write` to a temporary file, as bytes to upload (fixtures are small). */
+export async function packageBytes(write: (path: string) => Promise<void>): Promise<Buffer> {
+  const dir = await mkdtemp(join(tmpdir(), 'updraft-package-'));
+  try {
+    const path = join(dir, 'package');
+    await write(path);
+    return await readFile(path);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { FENFA_PLATFORMS } from '../../../core/fenfa/targets.js';
 import { describeRoute, type RouteSpec } from '../../shared/validate.js';
 import * as IOS from './ios-responses.js';
+import { parsedApp, uploaded } from './responses.js';
 
 /**
  * Every route of the Fenfa face with its input schemas (shared/validate.ts): the face's route table. Field names
@@ -110,6 +111,23 @@ const uploadForm = z.object({
   changelog: text('changelog', 64 * 1024).optional(),
   icon_base64: text('icon_base64', 8 * 1024 * 1024).optional(),
 });
+
+/** Smart upload's form: Fenfa's upload fields, each overriding what the package says; the variant may be chosen. */
+const smartUploadForm = uploadForm.extend({
+  variant_id: required('variant_id', 100)
+    .optional()
+    .meta({ description: 'The variant; without it, product_id and the package choose one' }),
+  product_id: required('product_id', 100).optional().meta({
+    description:
+      "With no variant_id: the product's variant of the package's platform whose identifier is its bundle id (or its only one)",
+  }),
+});
+
+const PACKAGE_FILE = {
+  field: 'app_file',
+  multiple: false,
+  description: 'The .ipa or .apk (streamed to storage, read there, never held in memory)',
+};
 
 const day = (field: string) =>
   z
@@ -286,6 +304,23 @@ export const FENFA_ROUTES = {
     summary:
       'Upload a release file to a variant (X-Auth-Token with upload or admin scope; the file is app_file)',
     input: { body: uploadForm },
+  }),
+  smartUpload: fenfa({
+    method: 'post',
+    path: ['/smart-upload', '/admin/api/smart-upload'],
+    tag: 'Fenfa upload',
+    summary:
+      'Upload an IPA or APK whose version, build, min OS, bundle id, profile and icon are read from it (form fields override all but the bundle id); /smart-upload takes an upload or admin token, /admin/api/smart-upload an admin token',
+    responses: { 201: uploaded },
+    input: { form: smartUploadForm, files: PACKAGE_FILE },
+  }),
+  parseApp: fenfa({
+    method: 'post',
+    path: '/admin/api/parse-app',
+    tag: 'Fenfa upload',
+    summary: 'Read an IPA or APK and answer what it holds; nothing is stored (admin token)',
+    responses: { 200: parsedApp },
+    input: { files: PACKAGE_FILE },
   }),
   productJsonBySlug: fenfa({
     method: 'get',
