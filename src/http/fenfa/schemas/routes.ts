@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { FENFA_PLATFORMS } from '../../../core/fenfa/targets.js';
 import { describeRoute, type RouteSpec } from '../../shared/validate.js';
+import { FENFA_ANSWERS as A } from './responses.js';
 
 /**
  * Every route of the Fenfa face with its input schemas (shared/validate.ts): the face's route table. Field names
@@ -135,6 +136,7 @@ export const MAX_EVENT_BYTES = 4096;
 
 export const FENFA_ROUTES = {
   createToken: fenfa({
+    responses: A.createToken,
     method: 'post',
     path: '/admin/api/tokens',
     tag: 'Fenfa tokens',
@@ -152,6 +154,7 @@ export const FENFA_ROUTES = {
     },
   }),
   listTokens: fenfa({
+    responses: A.listTokens,
     method: 'get',
     path: '/admin/api/tokens',
     tag: 'Fenfa tokens',
@@ -160,6 +163,7 @@ export const FENFA_ROUTES = {
     input: {},
   }),
   deleteToken: fenfa({
+    responses: A.deleted,
     method: 'delete',
     path: '/admin/api/tokens/:id',
     tag: 'Fenfa tokens',
@@ -168,6 +172,7 @@ export const FENFA_ROUTES = {
     input: { params: id('id') },
   }),
   listProducts: fenfa({
+    responses: A.listProducts,
     method: 'get',
     path: '/admin/api/products',
     tag: 'Fenfa products',
@@ -181,6 +186,7 @@ export const FENFA_ROUTES = {
     },
   }),
   createProduct: fenfa({
+    responses: A.createProduct,
     method: 'post',
     path: '/admin/api/products',
     tag: 'Fenfa products',
@@ -188,6 +194,7 @@ export const FENFA_ROUTES = {
     input: { body: z.object({ ...productBody, name: required('name', 255) }) },
   }),
   getProduct: fenfa({
+    responses: A.productTree,
     method: 'get',
     path: '/admin/api/products/:productID',
     tag: 'Fenfa products',
@@ -195,6 +202,7 @@ export const FENFA_ROUTES = {
     input: { params: id('productID') },
   }),
   updateProduct: fenfa({
+    responses: A.productTree,
     method: 'put',
     path: '/admin/api/products/:productID',
     tag: 'Fenfa products',
@@ -209,6 +217,7 @@ export const FENFA_ROUTES = {
     },
   }),
   deleteProduct: fenfa({
+    responses: A.deleted,
     method: 'delete',
     path: '/admin/api/products/:productID',
     tag: 'Fenfa products',
@@ -216,6 +225,7 @@ export const FENFA_ROUTES = {
     input: { params: id('productID') },
   }),
   createVariant: fenfa({
+    responses: A.createVariant,
     method: 'post',
     path: '/admin/api/products/:productID/variants',
     tag: 'Fenfa variants',
@@ -223,6 +233,7 @@ export const FENFA_ROUTES = {
     input: { params: id('productID'), body: z.object({ platform, ...variantFields }) },
   }),
   updateVariant: fenfa({
+    responses: A.updateVariant,
     method: 'put',
     path: '/admin/api/variants/:variantID',
     tag: 'Fenfa variants',
@@ -230,6 +241,7 @@ export const FENFA_ROUTES = {
     input: { params: id('variantID'), body: z.object({ platform: platform.optional(), ...variantFields }) },
   }),
   deleteVariant: fenfa({
+    responses: A.deleted,
     method: 'delete',
     path: '/admin/api/variants/:variantID',
     tag: 'Fenfa variants',
@@ -237,6 +249,7 @@ export const FENFA_ROUTES = {
     input: { params: id('variantID') },
   }),
   variantStats: fenfa({
+    responses: A.variantStats,
     method: 'get',
     path: '/admin/api/variants/:variantID/stats',
     tag: 'Fenfa variants',
@@ -244,6 +257,7 @@ export const FENFA_ROUTES = {
     input: { params: id('variantID') },
   }),
   deleteRelease: fenfa({
+    responses: A.deleted,
     method: 'delete',
     path: '/admin/api/releases/:releaseID',
     tag: 'Fenfa releases',
@@ -251,6 +265,7 @@ export const FENFA_ROUTES = {
     input: { params: id('releaseID') },
   }),
   publish: fenfa({
+    responses: A.publish,
     method: 'put',
     path: ['/admin/api/apps/:appID/publish', '/admin/api/apps/:appID/unpublish'],
     tag: 'Fenfa products',
@@ -258,6 +273,7 @@ export const FENFA_ROUTES = {
     input: { params: id('appID') },
   }),
   getSettings: fenfa({
+    responses: A.settings,
     method: 'get',
     path: '/admin/api/settings',
     tag: 'Fenfa settings',
@@ -265,6 +281,7 @@ export const FENFA_ROUTES = {
     input: {},
   }),
   updateSettings: fenfa({
+    responses: A.settings,
     method: 'put',
     path: '/admin/api/settings',
     tag: 'Fenfa settings',
@@ -272,6 +289,7 @@ export const FENFA_ROUTES = {
     input: { body: settingsBody },
   }),
   uploadConfig: fenfa({
+    responses: A.uploadConfig,
     method: 'get',
     path: '/admin/api/upload-config',
     tag: 'Fenfa settings',
@@ -279,6 +297,7 @@ export const FENFA_ROUTES = {
     input: {},
   }),
   upload: fenfa({
+    responses: A.upload,
     method: 'post',
     path: '/upload',
     tag: 'Fenfa upload',
@@ -287,6 +306,7 @@ export const FENFA_ROUTES = {
     input: { body: uploadForm },
   }),
   productJsonBySlug: fenfa({
+    responses: A.productJson,
     method: 'get',
     path: '/api/products/slug/:slug',
     tag: 'Fenfa public',
@@ -295,6 +315,7 @@ export const FENFA_ROUTES = {
     input: { params: id('slug') },
   }),
   productJson: fenfa({
+    responses: A.productJson,
     method: 'get',
     path: '/api/products/:idOrSlug',
     tag: 'Fenfa public',
@@ -303,6 +324,7 @@ export const FENFA_ROUTES = {
     input: { params: id('idOrSlug') },
   }),
   download: fenfa({
+    responses: A.download,
     method: 'get',
     path: '/d/:releaseID',
     tag: 'Fenfa public',
@@ -311,6 +333,7 @@ export const FENFA_ROUTES = {
     input: { params: id('releaseID') },
   }),
   health: fenfa({
+    responses: A.health,
     method: 'get',
     path: '/healthz',
     tag: 'Fenfa public',
@@ -319,6 +342,7 @@ export const FENFA_ROUTES = {
     input: {},
   }),
   icon: fenfa({
+    responses: A.icon,
     method: 'get',
     path: '/icon/products/:productID',
     tag: 'Fenfa public',
@@ -327,6 +351,7 @@ export const FENFA_ROUTES = {
     input: { params: id('productID') },
   }),
   productPage: fenfa({
+    responses: A.productPage,
     method: 'get',
     path: '/products/:idOrSlug',
     tag: 'Fenfa public',
@@ -335,6 +360,7 @@ export const FENFA_ROUTES = {
     input: { params: id('idOrSlug') },
   }),
   postEvent: fenfa({
+    responses: A.postEvent,
     method: 'post',
     path: '/events',
     tag: 'Fenfa public',
@@ -356,6 +382,7 @@ export const FENFA_ROUTES = {
     },
   }),
   listEvents: fenfa({
+    responses: A.listEvents,
     method: 'get',
     path: '/admin/api/events',
     tag: 'Fenfa events',
@@ -369,6 +396,7 @@ export const FENFA_ROUTES = {
     },
   }),
   exportReleases: fenfa({
+    responses: A.csv,
     method: 'get',
     path: '/admin/exports/releases.csv',
     tag: 'Fenfa exports',
@@ -383,6 +411,7 @@ export const FENFA_ROUTES = {
     },
   }),
   exportEvents: fenfa({
+    responses: A.csv,
     method: 'get',
     path: '/admin/exports/events.csv',
     tag: 'Fenfa exports',
