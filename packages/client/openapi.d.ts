@@ -2310,7 +2310,16 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        data: {
+                            id: string;
+                            published: boolean;
+                        };
+                        /** @constant */
+                        ok: true;
+                    };
+                };
             };
             /** @description An error */
             default: {
@@ -2339,7 +2348,16 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        data: {
+                            id: string;
+                            published: boolean;
+                        };
+                        /** @constant */
+                        ok: true;
+                    };
+                };
             };
             /** @description An error */
             default: {
@@ -2375,7 +2393,29 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        data: {
+                            items: {
+                                app_id: string | null;
+                                extra: {
+                                    [key: string]: unknown;
+                                };
+                                ip: string | null;
+                                release_id: string | null;
+                                /** Format: date-time */
+                                ts: string;
+                                /** @enum {string} */
+                                type: "visit" | "click" | "download" | "upload";
+                                ua: string | null;
+                                variant_id: string | null;
+                            }[];
+                            total: number;
+                        };
+                        /** @constant */
+                        ok: true;
+                    };
+                };
             };
             /** @description An error */
             default: {
@@ -2406,7 +2446,27 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        data: {
+                            items: {
+                                /** Format: date-time */
+                                created_at: string;
+                                /** @description prd_… */
+                                id: string;
+                                name: string;
+                                published: boolean;
+                                slug: string;
+                                /** Format: date-time */
+                                updated_at: string;
+                                variant_count: number;
+                            }[];
+                            total: number;
+                        };
+                        /** @constant */
+                        ok: true;
+                    };
+                };
             };
             /** @description An error */
             default: {
@@ -2438,11 +2498,101 @@ export interface operations {
         };
         responses: {
             /** @description OK */
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        data: {
+                            product: {
+                                /** Format: date-time */
+                                created_at: string;
+                                description: string;
+                                /** @description The icon's URL, or '' when the product has none */
+                                icon_url: string;
+                                /** @description prd_… */
+                                id: string;
+                                name: string;
+                                published: boolean;
+                                slug: string;
+                                /** Format: date-time */
+                                updated_at: string;
+                            };
+                            variants: {
+                                arch: string;
+                                /** Format: date-time */
+                                created_at: string;
+                                display_name: string;
+                                /** @description var_… */
+                                id: string;
+                                identifier: string;
+                                installer_type: string;
+                                latest_release: {
+                                    actions: {
+                                        download: string;
+                                        /** @description iOS releases only: the itms-services link */
+                                        ios_install?: string;
+                                        /** @description iOS releases only */
+                                        ios_manifest?: string;
+                                        release_page: string;
+                                    };
+                                    build: number | null;
+                                    changelog: string;
+                                    channel: string;
+                                    /** Format: date-time */
+                                    created_at: string;
+                                    download_count: number;
+                                    file_ext: string;
+                                    file_name: string;
+                                    /** @description rel_… */
+                                    id: string;
+                                    min_os: string;
+                                    sha256: string;
+                                    size_bytes: number;
+                                    variant_id: string;
+                                    version: string;
+                                } | null;
+                                legacy_app_id: null;
+                                min_os: string;
+                                platform: string;
+                                product_id: string;
+                                published: boolean;
+                                /** @description Newest first */
+                                releases: {
+                                    actions: {
+                                        download: string;
+                                        /** @description iOS releases only: the itms-services link */
+                                        ios_install?: string;
+                                        /** @description iOS releases only */
+                                        ios_manifest?: string;
+                                        release_page: string;
+                                    };
+                                    build: number | null;
+                                    changelog: string;
+                                    channel: string;
+                                    /** Format: date-time */
+                                    created_at: string;
+                                    download_count: number;
+                                    file_ext: string;
+                                    file_name: string;
+                                    /** @description rel_… */
+                                    id: string;
+                                    min_os: string;
+                                    sha256: string;
+                                    size_bytes: number;
+                                    variant_id: string;
+                                    version: string;
+                                }[];
+                                sort_order: number;
+                                /** Format: date-time */
+                                updated_at: string;
+                            }[];
+                        };
+                        /** @constant */
+                        ok: true;
+                    };
+                };
             };
             /** @description An error */
             default: {
@@ -2471,7 +2621,97 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        data: {
+                            product: {
+                                /** Format: date-time */
+                                created_at: string;
+                                description: string;
+                                /** @description The icon's URL, or '' when the product has none */
+                                icon_url: string;
+                                /** @description prd_… */
+                                id: string;
+                                name: string;
+                                published: boolean;
+                                slug: string;
+                                /** Format: date-time */
+                                updated_at: string;
+                            };
+                            variants: {
+                                arch: string;
+                                /** Format: date-time */
+                                created_at: string;
+                                display_name: string;
+                                /** @description var_… */
+                                id: string;
+                                identifier: string;
+                                installer_type: string;
+                                latest_release: {
+                                    actions: {
+                                        download: string;
+                                        /** @description iOS releases only: the itms-services link */
+                                        ios_install?: string;
+                                        /** @description iOS releases only */
+                                        ios_manifest?: string;
+                                        release_page: string;
+                                    };
+                                    build: number | null;
+                                    changelog: string;
+                                    channel: string;
+                                    /** Format: date-time */
+                                    created_at: string;
+                                    download_count: number;
+                                    file_ext: string;
+                                    file_name: string;
+                                    /** @description rel_… */
+                                    id: string;
+                                    min_os: string;
+                                    sha256: string;
+                                    size_bytes: number;
+                                    variant_id: string;
+                                    version: string;
+                                } | null;
+                                legacy_app_id: null;
+                                min_os: string;
+                                platform: string;
+                                product_id: string;
+                                published: boolean;
+                                /** @description Newest first */
+                                releases: {
+                                    actions: {
+                                        download: string;
+                                        /** @description iOS releases only: the itms-services link */
+                                        ios_install?: string;
+                                        /** @description iOS releases only */
+                                        ios_manifest?: string;
+                                        release_page: string;
+                                    };
+                                    build: number | null;
+                                    changelog: string;
+                                    channel: string;
+                                    /** Format: date-time */
+                                    created_at: string;
+                                    download_count: number;
+                                    file_ext: string;
+                                    file_name: string;
+                                    /** @description rel_… */
+                                    id: string;
+                                    min_os: string;
+                                    sha256: string;
+                                    size_bytes: number;
+                                    variant_id: string;
+                                    version: string;
+                                }[];
+                                sort_order: number;
+                                /** Format: date-time */
+                                updated_at: string;
+                            }[];
+                        };
+                        /** @constant */
+                        ok: true;
+                    };
+                };
             };
             /** @description An error */
             default: {
@@ -2509,7 +2749,97 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        data: {
+                            product: {
+                                /** Format: date-time */
+                                created_at: string;
+                                description: string;
+                                /** @description The icon's URL, or '' when the product has none */
+                                icon_url: string;
+                                /** @description prd_… */
+                                id: string;
+                                name: string;
+                                published: boolean;
+                                slug: string;
+                                /** Format: date-time */
+                                updated_at: string;
+                            };
+                            variants: {
+                                arch: string;
+                                /** Format: date-time */
+                                created_at: string;
+                                display_name: string;
+                                /** @description var_… */
+                                id: string;
+                                identifier: string;
+                                installer_type: string;
+                                latest_release: {
+                                    actions: {
+                                        download: string;
+                                        /** @description iOS releases only: the itms-services link */
+                                        ios_install?: string;
+                                        /** @description iOS releases only */
+                                        ios_manifest?: string;
+                                        release_page: string;
+                                    };
+                                    build: number | null;
+                                    changelog: string;
+                                    channel: string;
+                                    /** Format: date-time */
+                                    created_at: string;
+                                    download_count: number;
+                                    file_ext: string;
+                                    file_name: string;
+                                    /** @description rel_… */
+                                    id: string;
+                                    min_os: string;
+                                    sha256: string;
+                                    size_bytes: number;
+                                    variant_id: string;
+                                    version: string;
+                                } | null;
+                                legacy_app_id: null;
+                                min_os: string;
+                                platform: string;
+                                product_id: string;
+                                published: boolean;
+                                /** @description Newest first */
+                                releases: {
+                                    actions: {
+                                        download: string;
+                                        /** @description iOS releases only: the itms-services link */
+                                        ios_install?: string;
+                                        /** @description iOS releases only */
+                                        ios_manifest?: string;
+                                        release_page: string;
+                                    };
+                                    build: number | null;
+                                    changelog: string;
+                                    channel: string;
+                                    /** Format: date-time */
+                                    created_at: string;
+                                    download_count: number;
+                                    file_ext: string;
+                                    file_name: string;
+                                    /** @description rel_… */
+                                    id: string;
+                                    min_os: string;
+                                    sha256: string;
+                                    size_bytes: number;
+                                    variant_id: string;
+                                    version: string;
+                                }[];
+                                sort_order: number;
+                                /** Format: date-time */
+                                updated_at: string;
+                            }[];
+                        };
+                        /** @constant */
+                        ok: true;
+                    };
+                };
             };
             /** @description An error */
             default: {
@@ -2538,7 +2868,16 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        data: {
+                            /** @constant */
+                            deleted: true;
+                        };
+                        /** @constant */
+                        ok: true;
+                    };
+                };
             };
             /** @description An error */
             default: {
@@ -2577,11 +2916,36 @@ export interface operations {
         };
         responses: {
             /** @description OK */
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        data: {
+                            variant: {
+                                arch: string;
+                                /** Format: date-time */
+                                created_at: string;
+                                display_name: string;
+                                /** @description var_… */
+                                id: string;
+                                identifier: string;
+                                installer_type: string;
+                                legacy_app_id: null;
+                                min_os: string;
+                                platform: string;
+                                product_id: string;
+                                published: boolean;
+                                sort_order: number;
+                                /** Format: date-time */
+                                updated_at: string;
+                            };
+                        };
+                        /** @constant */
+                        ok: true;
+                    };
+                };
             };
             /** @description An error */
             default: {
@@ -2610,7 +2974,16 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        data: {
+                            /** @constant */
+                            deleted: true;
+                        };
+                        /** @constant */
+                        ok: true;
+                    };
+                };
             };
             /** @description An error */
             default: {
@@ -2637,7 +3010,32 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        data: {
+                            apple_configured: boolean;
+                            apple_key_id: string | null;
+                            apple_team_id: string | null;
+                            organization: string;
+                            primary_domain: string;
+                            s3_bucket: string;
+                            s3_configured: boolean;
+                            s3_endpoint: string;
+                            s3_public_url: string;
+                            secondary_domains: string[];
+                            /**
+                             * @description Updraft's STORAGE_DRIVER
+                             * @enum {string}
+                             */
+                            storage_type: "local" | "s3";
+                            updated_at: string | null;
+                            /** @constant */
+                            upload_domain: "";
+                        };
+                        /** @constant */
+                        ok: true;
+                    };
+                };
             };
             /** @description An error */
             default: {
@@ -2683,7 +3081,32 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        data: {
+                            apple_configured: boolean;
+                            apple_key_id: string | null;
+                            apple_team_id: string | null;
+                            organization: string;
+                            primary_domain: string;
+                            s3_bucket: string;
+                            s3_configured: boolean;
+                            s3_endpoint: string;
+                            s3_public_url: string;
+                            secondary_domains: string[];
+                            /**
+                             * @description Updraft's STORAGE_DRIVER
+                             * @enum {string}
+                             */
+                            storage_type: "local" | "s3";
+                            updated_at: string | null;
+                            /** @constant */
+                            upload_domain: "";
+                        };
+                        /** @constant */
+                        ok: true;
+                    };
+                };
             };
             /** @description An error */
             default: {
@@ -2710,7 +3133,24 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        data: {
+                            items: {
+                                /** Format: date-time */
+                                created_at: string;
+                                id: string;
+                                label: string;
+                                last_used_at: string | null;
+                                scopes: ("upload" | "admin")[];
+                                token_prefix: string;
+                            }[];
+                            total: number;
+                        };
+                        /** @constant */
+                        ok: true;
+                    };
+                };
             };
             /** @description An error */
             default: {
@@ -2740,11 +3180,25 @@ export interface operations {
         };
         responses: {
             /** @description OK */
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        data: {
+                            /** Format: date-time */
+                            created_at: string;
+                            id: string;
+                            label: string;
+                            scopes: ("upload" | "admin")[];
+                            /** @description fft_…, shown once */
+                            token: string;
+                        };
+                        /** @constant */
+                        ok: true;
+                    };
+                };
             };
             /** @description An error */
             default: {
@@ -2773,7 +3227,16 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        data: {
+                            /** @constant */
+                            deleted: true;
+                        };
+                        /** @constant */
+                        ok: true;
+                    };
+                };
             };
             /** @description An error */
             default: {
@@ -2800,7 +3263,20 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        data: {
+                            /** @description Updraft's UPLOAD_MAX_BYTES */
+                            max_upload_bytes: number;
+                            /** @enum {string} */
+                            storage_type: "local" | "s3";
+                            /** @constant */
+                            upload_domain: "";
+                        };
+                        /** @constant */
+                        ok: true;
+                    };
+                };
             };
             /** @description An error */
             default: {
@@ -2843,7 +3319,32 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        data: {
+                            variant: {
+                                arch: string;
+                                /** Format: date-time */
+                                created_at: string;
+                                display_name: string;
+                                /** @description var_… */
+                                id: string;
+                                identifier: string;
+                                installer_type: string;
+                                legacy_app_id: null;
+                                min_os: string;
+                                platform: string;
+                                product_id: string;
+                                published: boolean;
+                                sort_order: number;
+                                /** Format: date-time */
+                                updated_at: string;
+                            };
+                        };
+                        /** @constant */
+                        ok: true;
+                    };
+                };
             };
             /** @description An error */
             default: {
@@ -2872,7 +3373,16 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        data: {
+                            /** @constant */
+                            deleted: true;
+                        };
+                        /** @constant */
+                        ok: true;
+                    };
+                };
             };
             /** @description An error */
             default: {
@@ -2901,7 +3411,64 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        data: {
+                            product: {
+                                /** @description prd_… */
+                                id: string;
+                                name: string;
+                                slug: string;
+                            };
+                            releases: {
+                                actions: {
+                                    download: string;
+                                    /** @description iOS releases only: the itms-services link */
+                                    ios_install?: string;
+                                    /** @description iOS releases only */
+                                    ios_manifest?: string;
+                                    release_page: string;
+                                };
+                                build: number | null;
+                                changelog: string;
+                                channel: string;
+                                /** Format: date-time */
+                                created_at: string;
+                                download_count: number;
+                                file_ext: string;
+                                file_name: string;
+                                /** @description rel_… */
+                                id: string;
+                                min_os: string;
+                                sha256: string;
+                                size_bytes: number;
+                                variant_id: string;
+                                version: string;
+                            }[];
+                            total_downloads: number;
+                            variant: {
+                                arch: string;
+                                /** Format: date-time */
+                                created_at: string;
+                                display_name: string;
+                                /** @description var_… */
+                                id: string;
+                                identifier: string;
+                                installer_type: string;
+                                legacy_app_id: null;
+                                min_os: string;
+                                platform: string;
+                                product_id: string;
+                                published: boolean;
+                                sort_order: number;
+                                /** Format: date-time */
+                                updated_at: string;
+                            };
+                        };
+                        /** @constant */
+                        ok: true;
+                    };
+                };
             };
             /** @description An error */
             default: {
@@ -2930,12 +3497,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description CSV, a header line first */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "text/csv": unknown;
+                };
             };
             /** @description An error */
             default: {
@@ -2962,12 +3531,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description CSV, a header line first */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "text/csv": unknown;
+                };
             };
             /** @description An error */
             default: {
@@ -3039,7 +3610,93 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        data: {
+                            product: {
+                                /** @description The icon's URL, or '' when the product has none */
+                                icon_url: string;
+                                /** @description prd_… */
+                                id: string;
+                                name: string;
+                                published: boolean;
+                                slug: string;
+                            };
+                            /** @description Published variants, with the releases clients may see */
+                            variants: {
+                                arch: string;
+                                /** Format: date-time */
+                                created_at: string;
+                                display_name: string;
+                                /** @description var_… */
+                                id: string;
+                                identifier: string;
+                                installer_type: string;
+                                latest_release: {
+                                    actions: {
+                                        download: string;
+                                        /** @description iOS releases only: the itms-services link */
+                                        ios_install?: string;
+                                        /** @description iOS releases only */
+                                        ios_manifest?: string;
+                                        release_page: string;
+                                    };
+                                    build: number | null;
+                                    changelog: string;
+                                    channel: string;
+                                    /** Format: date-time */
+                                    created_at: string;
+                                    download_count: number;
+                                    file_ext: string;
+                                    file_name: string;
+                                    /** @description rel_… */
+                                    id: string;
+                                    min_os: string;
+                                    sha256: string;
+                                    size_bytes: number;
+                                    variant_id: string;
+                                    version: string;
+                                } | null;
+                                legacy_app_id: null;
+                                min_os: string;
+                                platform: string;
+                                product_id: string;
+                                published: boolean;
+                                /** @description Newest first */
+                                releases: {
+                                    actions: {
+                                        download: string;
+                                        /** @description iOS releases only: the itms-services link */
+                                        ios_install?: string;
+                                        /** @description iOS releases only */
+                                        ios_manifest?: string;
+                                        release_page: string;
+                                    };
+                                    build: number | null;
+                                    changelog: string;
+                                    channel: string;
+                                    /** Format: date-time */
+                                    created_at: string;
+                                    download_count: number;
+                                    file_ext: string;
+                                    file_name: string;
+                                    /** @description rel_… */
+                                    id: string;
+                                    min_os: string;
+                                    sha256: string;
+                                    size_bytes: number;
+                                    variant_id: string;
+                                    version: string;
+                                }[];
+                                sort_order: number;
+                                /** Format: date-time */
+                                updated_at: string;
+                            }[];
+                        };
+                        /** @constant */
+                        ok: true;
+                    };
+                };
             };
             /** @description An error */
             default: {
@@ -3068,7 +3725,93 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        data: {
+                            product: {
+                                /** @description The icon's URL, or '' when the product has none */
+                                icon_url: string;
+                                /** @description prd_… */
+                                id: string;
+                                name: string;
+                                published: boolean;
+                                slug: string;
+                            };
+                            /** @description Published variants, with the releases clients may see */
+                            variants: {
+                                arch: string;
+                                /** Format: date-time */
+                                created_at: string;
+                                display_name: string;
+                                /** @description var_… */
+                                id: string;
+                                identifier: string;
+                                installer_type: string;
+                                latest_release: {
+                                    actions: {
+                                        download: string;
+                                        /** @description iOS releases only: the itms-services link */
+                                        ios_install?: string;
+                                        /** @description iOS releases only */
+                                        ios_manifest?: string;
+                                        release_page: string;
+                                    };
+                                    build: number | null;
+                                    changelog: string;
+                                    channel: string;
+                                    /** Format: date-time */
+                                    created_at: string;
+                                    download_count: number;
+                                    file_ext: string;
+                                    file_name: string;
+                                    /** @description rel_… */
+                                    id: string;
+                                    min_os: string;
+                                    sha256: string;
+                                    size_bytes: number;
+                                    variant_id: string;
+                                    version: string;
+                                } | null;
+                                legacy_app_id: null;
+                                min_os: string;
+                                platform: string;
+                                product_id: string;
+                                published: boolean;
+                                /** @description Newest first */
+                                releases: {
+                                    actions: {
+                                        download: string;
+                                        /** @description iOS releases only: the itms-services link */
+                                        ios_install?: string;
+                                        /** @description iOS releases only */
+                                        ios_manifest?: string;
+                                        release_page: string;
+                                    };
+                                    build: number | null;
+                                    changelog: string;
+                                    channel: string;
+                                    /** Format: date-time */
+                                    created_at: string;
+                                    download_count: number;
+                                    file_ext: string;
+                                    file_name: string;
+                                    /** @description rel_… */
+                                    id: string;
+                                    min_os: string;
+                                    sha256: string;
+                                    size_bytes: number;
+                                    variant_id: string;
+                                    version: string;
+                                }[];
+                                sort_order: number;
+                                /** Format: date-time */
+                                updated_at: string;
+                            }[];
+                        };
+                        /** @constant */
+                        ok: true;
+                    };
+                };
             };
             /** @description An error */
             default: {
@@ -3972,7 +4715,38 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        app: string;
+                        /** @description Days with at least one event, oldest first */
+                        days: {
+                            /** Format: date */
+                            day: string;
+                            downloads: number;
+                            visits: number;
+                        }[];
+                        /**
+                         * Format: date
+                         * @description The first UTC day counted
+                         */
+                        from: string;
+                        /** @description Per visitor platform family ('' when not recognised), most visits first */
+                        platforms: {
+                            downloads: number;
+                            platform: string;
+                            visits: number;
+                        }[];
+                        /**
+                         * Format: date
+                         * @description Today (UTC)
+                         */
+                        to: string;
+                        totals: {
+                            downloads: number;
+                            visits: number;
+                        };
+                    };
+                };
             };
             /** @description An error */
             default: {
@@ -4099,8 +4873,26 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description The file's bytes (Range requests are answered with 206) */
             200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": unknown;
+                };
+            };
+            /** @description The requested range */
+            206: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": unknown;
+                };
+            };
+            /** @description Redirect to the file in the public S3 bucket (S3 storage) */
+            302: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4359,11 +5151,16 @@ export interface operations {
         };
         responses: {
             /** @description OK */
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        ok: true;
+                    };
+                };
             };
             /** @description An error */
             default: {
@@ -4511,7 +5308,16 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        data: {
+                            /** @constant */
+                            status: "ok";
+                        };
+                        /** @constant */
+                        ok: true;
+                    };
+                };
             };
             /** @description An error */
             default: {
@@ -4535,12 +5341,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description The icon's bytes */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "image/*": unknown;
+                };
             };
             /** @description An error */
             default: {
@@ -4638,7 +5446,45 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        components: {
+                            schemas: {
+                                [key: string]: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                            securitySchemes: {
+                                [key: string]: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                        info: {
+                            description: string;
+                            title: string;
+                            version: string;
+                        };
+                        /** @constant */
+                        openapi: "3.1.0";
+                        paths: {
+                            [key: string]: {
+                                [key: string]: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                        servers?: {
+                            url: string;
+                        }[];
+                        tags: {
+                            description?: string;
+                            name: string;
+                        }[];
+                        "x-tagGroups": {
+                            name: string;
+                            tags: string[];
+                        }[];
+                    };
                 };
             };
             /** @description An error */
@@ -4823,12 +5669,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description The page */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "text/html": unknown;
+                };
             };
             /** @description An error */
             default: {
@@ -5637,12 +6485,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
-            200: {
+            /** @description TUF metadata is not published */
+            501: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        error: string;
+                    };
+                };
             };
             /** @description An error */
             default: {
@@ -5666,12 +6518,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
-            200: {
+            /** @description TUF metadata is not published */
+            501: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        error: string;
+                    };
+                };
             };
             /** @description An error */
             default: {
@@ -5695,12 +6551,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
-            200: {
+            /** @description TUF metadata is not published */
+            501: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        error: string;
+                    };
+                };
             };
             /** @description An error */
             default: {
@@ -5724,12 +6584,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
-            200: {
+            /** @description TUF metadata is not published */
+            501: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        error: string;
+                    };
+                };
             };
             /** @description An error */
             default: {
@@ -5753,12 +6617,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
-            200: {
+            /** @description TUF metadata is not published */
+            501: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        error: string;
+                    };
+                };
             };
             /** @description An error */
             default: {
@@ -6107,7 +6975,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": unknown;
+                    "application/json; charset=utf-8": {
+                        name: string;
+                        /** @description The changelog, as uploaded */
+                        notes: string;
+                        /**
+                         * Format: date-time
+                         * @description Whole seconds, the only form Squirrel parses
+                         */
+                        pub_date: string;
+                        url: string;
+                    };
                 };
             };
             /** @description No update (formats that answer so) */
@@ -6155,7 +7033,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": unknown;
+                    "application/json; charset=utf-8": {
+                        notes: string;
+                        /** Format: date-time */
+                        pub_date: string;
+                        signature: string;
+                        url: string;
+                        version: string;
+                    };
                 };
             };
             /** @description No update (formats that answer so) */
@@ -6205,7 +7090,52 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        client: {
+                            id: string | null;
+                            version: string | null;
+                        };
+                        feed: {
+                            app: string;
+                            arch: string | null;
+                            /** @description The feed folder's URL */
+                            base: string;
+                            channel: string | null;
+                            owner: string;
+                            platform: string | null;
+                        };
+                        feeds: {
+                            /** @description The version the client would update to */
+                            offers: string | null;
+                            /** @description The path after the feed folder that was asked */
+                            path: string;
+                            reason: string;
+                            status: number;
+                            updater: string;
+                        }[];
+                        /** @description The answer in one sentence */
+                        sentence: string;
+                        /** @description Every version of the app, newest first */
+                        versions: {
+                            channel: string | null;
+                            critical: boolean;
+                            eligible: boolean;
+                            /** @description The version's files for this platform and arch */
+                            files: string[];
+                            intermediate: boolean;
+                            published: boolean;
+                            reason: string;
+                            rollout: {
+                                /** @description The client's bucket, when an id was given */
+                                bucket?: number;
+                                included?: boolean;
+                                percent: number;
+                            };
+                            version: string;
+                        }[];
+                    };
+                };
             };
             /** @description An error */
             default: {
@@ -6247,7 +7177,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": unknown;
+                    "application/json; charset=utf-8": {
+                        /** @description Newest release first, each release's full package first */
+                        Assets: {
+                            FileName: string;
+                            NotesHtml: string;
+                            NotesMarkdown: string;
+                            PackageId: string;
+                            /** @description Upper-case hex */
+                            SHA1: string;
+                            /** @description Upper-case hex */
+                            SHA256: string;
+                            Size: number;
+                            /** @enum {string} */
+                            Type: "Full" | "Delta";
+                            Version: string;
+                        }[];
+                    };
                 };
             };
             /** @description No update (formats that answer so) */
@@ -6292,7 +7238,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": unknown;
+                    "application/json; charset=utf-8": {
+                        /** @description The newest release with a zip */
+                        currentRelease: string;
+                        releases: {
+                            updateTo: {
+                                name: string;
+                                /** @description The changelog, as uploaded */
+                                notes: string;
+                                /**
+                                 * Format: date-time
+                                 * @description Whole seconds, the only form Squirrel parses
+                                 */
+                                pub_date: string;
+                                url: string;
+                                version: string;
+                            };
+                            version: string;
+                        }[];
+                    };
                 };
             };
             /** @description No update (formats that answer so) */
@@ -6387,6 +7351,45 @@ export interface operations {
                     };
                 };
             };
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            app: {
+                                bundle_id: string;
+                                /** @description The variant id */
+                                id: string;
+                                name: string;
+                                platform: string;
+                                product_id: string;
+                                variant_id: string;
+                            };
+                            release: {
+                                build: number | null;
+                                /** Format: date-time */
+                                created_at: string;
+                                id: string;
+                                version: string;
+                            };
+                            urls: {
+                                download: string;
+                                /** @description '' unless iOS */
+                                ios_install: string;
+                                /** @description '' unless iOS */
+                                ios_manifest: string;
+                                page: string;
+                                release_page: string;
+                            };
+                        };
+                        /** @constant */
+                        ok: true;
+                    };
+                };
+            };
             /** @description An error */
             default: {
                 headers: {
@@ -6407,8 +7410,8 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
-            200: {
+            /** @description Opened: Location names the upload, Upload-Offset is 0 */
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6437,8 +7440,8 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
-            200: {
+            /** @description Ended: its bytes are removed */
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6467,7 +7470,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description Upload-Offset and Upload-Length say how far the upload is */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -6497,8 +7500,8 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
-            200: {
+            /** @description Appended: Upload-Offset is the new offset */
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6733,7 +7736,68 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        data: {
+                            activities: {
+                                applicationId: string;
+                                applicationName: string;
+                                clientIp: string | null;
+                                /** @description A customer id, or "admin" */
+                                customerId: string;
+                                customerName: string | null;
+                                /** @description Downloads: how the file was fetched */
+                                downloadSource?: string;
+                                fileId: string | null;
+                                fileName: string | null;
+                                fileSize: number | null;
+                                id: string;
+                                /** @description Uploads */
+                                ipChanged?: boolean | null;
+                                /** @description Uploads */
+                                previousIp?: string | null;
+                                /** @description Downloads: the share link's prefix */
+                                shareToken?: string | null;
+                                /** Format: date-time */
+                                timestamp: string;
+                                /** @enum {string} */
+                                type: "upload" | "download";
+                                /** @description Uploads: direct or large */
+                                uploadMethod?: string;
+                                userAgent: string | null;
+                                version: string;
+                            }[];
+                            count: number;
+                            filters: {
+                                applicationId?: string;
+                                customerId?: string;
+                                /** Format: date-time */
+                                endDate?: string;
+                                /** Format: date-time */
+                                startDate?: string;
+                                /** @enum {string} */
+                                type: "all" | "upload" | "download";
+                            };
+                            pagination: {
+                                hasMore: boolean;
+                                nextCursor: string | null;
+                            };
+                        };
+                        meta: {
+                            pagination?: {
+                                hasNext: boolean;
+                                hasPrevious: boolean;
+                                limit: number;
+                                page: number;
+                                total: number;
+                            };
+                            requestId: string;
+                            version: string;
+                        };
+                        /** @constant */
+                        success: true;
+                    };
+                };
             };
             /** @description An error */
             default: {
@@ -6900,7 +7964,48 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        data: {
+                            applicationId: string;
+                            /** @description By UTC day, YYYY-MM-DD */
+                            downloadsByDate: {
+                                [key: string]: number;
+                            };
+                            /** @description The same, newest day first */
+                            downloadsByDay: {
+                                count: number;
+                                date: string;
+                            }[];
+                            downloadsByVersion: {
+                                [key: string]: number;
+                            };
+                            recentDownloads: {
+                                customerId: string;
+                                /** Format: date-time */
+                                downloadedAt: string;
+                                version: string;
+                            }[];
+                            totalDownloads: number;
+                            uniqueCustomers: number;
+                            /** @description When the query named one */
+                            version?: string;
+                        };
+                        meta: {
+                            pagination?: {
+                                hasNext: boolean;
+                                hasPrevious: boolean;
+                                limit: number;
+                                page: number;
+                                total: number;
+                            };
+                            requestId: string;
+                            version: string;
+                        };
+                        /** @constant */
+                        success: true;
+                    };
+                };
             };
             /** @description An error */
             default: {
@@ -7010,7 +8115,34 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        data: {
+                            applicationId: string;
+                            isActive: boolean;
+                            isEnabled: boolean;
+                            message: string;
+                            releaseNotes: string | null;
+                            requiredTier: string | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            version: string;
+                        };
+                        meta: {
+                            pagination?: {
+                                hasNext: boolean;
+                                hasPrevious: boolean;
+                                limit: number;
+                                page: number;
+                                total: number;
+                            };
+                            requestId: string;
+                            version: string;
+                        };
+                        /** @constant */
+                        success: true;
+                    };
+                };
             };
             /** @description An error */
             default: {
@@ -7106,7 +8238,42 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        data: {
+                            events: {
+                                actor: string;
+                                clientIp: string | null;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                eventId: string;
+                                eventType: string;
+                                outcome: string;
+                                /** Format: date-time */
+                                timestamp: string;
+                                userAgent: string | null;
+                            }[];
+                            pagination: {
+                                hasMore: boolean;
+                                lastEventId: string | null;
+                            };
+                        };
+                        meta: {
+                            pagination?: {
+                                hasNext: boolean;
+                                hasPrevious: boolean;
+                                limit: number;
+                                page: number;
+                                total: number;
+                            };
+                            requestId: string;
+                            version: string;
+                        };
+                        /** @constant */
+                        success: true;
+                    };
+                };
             };
             /** @description An error */
             default: {
@@ -7326,7 +8493,33 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        data: {
+                            /** @description Shown once */
+                            apiKey: string;
+                            /** @description The part of apiKey after its dot (older SDKs read it) */
+                            apiSecret: string;
+                            /** @constant */
+                            customerId: "admin";
+                            /** Format: date-time */
+                            regeneratedAt: string;
+                        };
+                        meta: {
+                            pagination?: {
+                                hasNext: boolean;
+                                hasPrevious: boolean;
+                                limit: number;
+                                page: number;
+                                total: number;
+                            };
+                            requestId: string;
+                            version: string;
+                        };
+                        /** @constant */
+                        success: true;
+                    };
+                };
             };
             /** @description An error */
             default: {
@@ -7609,7 +8802,34 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        data: {
+                            applicationId: string;
+                            isActive: boolean;
+                            isEnabled: boolean;
+                            message: string;
+                            releaseNotes: string | null;
+                            requiredTier: string | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            version: string;
+                        };
+                        meta: {
+                            pagination?: {
+                                hasNext: boolean;
+                                hasPrevious: boolean;
+                                limit: number;
+                                page: number;
+                                total: number;
+                            };
+                            requestId: string;
+                            version: string;
+                        };
+                        /** @constant */
+                        success: true;
+                    };
+                };
             };
             /** @description An error */
             default: {
@@ -7643,7 +8863,43 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        data: {
+                            customers: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                customerId: string;
+                                email: string | null;
+                                isActive: boolean;
+                                /** @description The start of the customer's key, to tell keys apart */
+                                keyPrefix: string;
+                                lastUsedAt: string | null;
+                                license: string | null;
+                                name: string;
+                                notes: string | null;
+                                parentCustomerId: string | null;
+                                reference: string | null;
+                                tier: string | null;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                        };
+                        meta: {
+                            pagination?: {
+                                hasNext: boolean;
+                                hasPrevious: boolean;
+                                limit: number;
+                                page: number;
+                                total: number;
+                            };
+                            requestId: string;
+                            version: string;
+                        };
+                        /** @constant */
+                        success: true;
+                    };
+                };
             };
             /** @description An error */
             default: {
@@ -7679,11 +8935,45 @@ export interface operations {
         };
         responses: {
             /** @description OK */
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        data: {
+                            /** @description Shown once */
+                            apiKey: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            customerId: string;
+                            email: string | null;
+                            isActive: boolean;
+                            lastUsedAt: string | null;
+                            license: string | null;
+                            name: string;
+                            notes: string | null;
+                            parentCustomerId: string | null;
+                            reference: string | null;
+                            tier: string | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                        meta: {
+                            pagination?: {
+                                hasNext: boolean;
+                                hasPrevious: boolean;
+                                limit: number;
+                                page: number;
+                                total: number;
+                            };
+                            requestId: string;
+                            version: string;
+                        };
+                        /** @constant */
+                        success: true;
+                    };
+                };
             };
             /** @description An error */
             default: {
@@ -7712,7 +9002,42 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        data: {
+                            applicationIds: string[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            customerId: string;
+                            email: string | null;
+                            isActive: boolean;
+                            /** @description The start of the customer's key, to tell keys apart */
+                            keyPrefix: string;
+                            lastUsedAt: string | null;
+                            license: string | null;
+                            name: string;
+                            notes: string | null;
+                            parentCustomerId: string | null;
+                            reference: string | null;
+                            tier: string | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                        meta: {
+                            pagination?: {
+                                hasNext: boolean;
+                                hasPrevious: boolean;
+                                limit: number;
+                                page: number;
+                                total: number;
+                            };
+                            requestId: string;
+                            version: string;
+                        };
+                        /** @constant */
+                        success: true;
+                    };
+                };
             };
             /** @description An error */
             default: {
@@ -7754,7 +9079,41 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        data: {
+                            /** Format: date-time */
+                            createdAt: string;
+                            customerId: string;
+                            email: string | null;
+                            isActive: boolean;
+                            /** @description The start of the customer's key, to tell keys apart */
+                            keyPrefix: string;
+                            lastUsedAt: string | null;
+                            license: string | null;
+                            name: string;
+                            notes: string | null;
+                            parentCustomerId: string | null;
+                            reference: string | null;
+                            tier: string | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                        meta: {
+                            pagination?: {
+                                hasNext: boolean;
+                                hasPrevious: boolean;
+                                limit: number;
+                                page: number;
+                                total: number;
+                            };
+                            requestId: string;
+                            version: string;
+                        };
+                        /** @constant */
+                        success: true;
+                    };
+                };
             };
             /** @description An error */
             default: {
@@ -7791,12 +9150,51 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
-            200: {
+            /** @description With a "name": the customer created; without: the new key of the customer */
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        data: {
+                            /** @description Shown once */
+                            apiKey: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            customerId: string;
+                            email: string | null;
+                            isActive: boolean;
+                            lastUsedAt: string | null;
+                            license: string | null;
+                            name: string;
+                            notes: string | null;
+                            parentCustomerId: string | null;
+                            reference: string | null;
+                            tier: string | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        } | {
+                            apiKey: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            customerId: string;
+                        };
+                        meta: {
+                            pagination?: {
+                                hasNext: boolean;
+                                hasPrevious: boolean;
+                                limit: number;
+                                page: number;
+                                total: number;
+                            };
+                            requestId: string;
+                            version: string;
+                        };
+                        /** @constant */
+                        success: true;
+                    };
+                };
             };
             /** @description An error */
             default: {
@@ -7825,7 +9223,32 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        data: {
+                            /** @description Shown once */
+                            apiKey: string;
+                            /** @description The part of apiKey after its dot (older SDKs read it) */
+                            apiSecret: string;
+                            customerId: string;
+                            /** Format: date-time */
+                            regeneratedAt: string;
+                        };
+                        meta: {
+                            pagination?: {
+                                hasNext: boolean;
+                                hasPrevious: boolean;
+                                limit: number;
+                                page: number;
+                                total: number;
+                            };
+                            requestId: string;
+                            version: string;
+                        };
+                        /** @constant */
+                        success: true;
+                    };
+                };
             };
             /** @description An error */
             default: {
@@ -8112,11 +9535,40 @@ export interface operations {
         };
         responses: {
             /** @description OK */
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        data: {
+                            applicationId: string;
+                            checksum: string | null;
+                            fileId: string | null;
+                            fileName: string | null;
+                            fileSize: number;
+                            fileType: ("MAIN" | "DEPENDENCY" | "DOCUMENTATION" | "CONFIGURATION") | null;
+                            /** @constant */
+                            isEnabled: false;
+                            message: string;
+                            version: string;
+                            versionId: string;
+                        };
+                        meta: {
+                            pagination?: {
+                                hasNext: boolean;
+                                hasPrevious: boolean;
+                                limit: number;
+                                page: number;
+                                total: number;
+                            };
+                            requestId: string;
+                            version: string;
+                        };
+                        /** @constant */
+                        success: true;
+                    };
+                };
             };
             /** @description An error */
             default: {
@@ -8157,11 +9609,40 @@ export interface operations {
         };
         responses: {
             /** @description OK */
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        data: {
+                            applicationId: string;
+                            checksum: string | null;
+                            fileId: string | null;
+                            fileName: string | null;
+                            fileSize: number;
+                            fileType: ("MAIN" | "DEPENDENCY" | "DOCUMENTATION" | "CONFIGURATION") | null;
+                            /** @constant */
+                            isEnabled: false;
+                            message: string;
+                            version: string;
+                            versionId: string;
+                        };
+                        meta: {
+                            pagination?: {
+                                hasNext: boolean;
+                                hasPrevious: boolean;
+                                limit: number;
+                                page: number;
+                                total: number;
+                            };
+                            requestId: string;
+                            version: string;
+                        };
+                        /** @constant */
+                        success: true;
+                    };
+                };
             };
             /** @description An error */
             default: {
@@ -8204,7 +9685,35 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        data: {
+                            /** Format: date-time */
+                            expiresAt: string;
+                            headers: {
+                                "Content-Type": string;
+                            };
+                            /** @constant */
+                            method: "PUT";
+                            uploadId: string;
+                            /** @description PUT the file here, with the headers below */
+                            uploadUrl: string;
+                        };
+                        meta: {
+                            pagination?: {
+                                hasNext: boolean;
+                                hasPrevious: boolean;
+                                limit: number;
+                                page: number;
+                                total: number;
+                            };
+                            requestId: string;
+                            version: string;
+                        };
+                        /** @constant */
+                        success: true;
+                    };
+                };
             };
             /** @description An error */
             default: {
@@ -8237,7 +9746,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
+            /** @description Stored: the body is empty, as from a pre-signed S3 URL */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -8310,8 +9819,33 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description The feed document */
             200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": {
+                        /** @description Newest release first, each release's full package first */
+                        Assets: {
+                            FileName: string;
+                            NotesHtml: string;
+                            NotesMarkdown: string;
+                            PackageId: string;
+                            /** @description Upper-case hex */
+                            SHA1: string;
+                            /** @description Upper-case hex */
+                            SHA256: string;
+                            Size: number;
+                            /** @enum {string} */
+                            Type: "Full" | "Delta";
+                            Version: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description No update (formats that answer so) */
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };
