@@ -163,6 +163,14 @@ export const CONSOLE_ROUTES = {
     input: {},
     responses: { 200: { description: 'The page', contentType: 'text/html' } },
   }),
+  apiReferenceDocument: web({
+    method: 'get',
+    path: '/docs/openapi.json',
+    tag: 'API reference',
+    summary: 'The document the reference page shows: this one without the Fenfa face but its health check',
+    input: {},
+    responses: { 200: openApiDocument.meta({ description: 'The OpenAPI document' }) },
+  }),
   apiReferenceAsset: web({
     method: 'get',
     path: '/docs/:asset',
