@@ -893,6 +893,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/docs/openapi.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The document the reference page shows: this one without the Fenfa face but its health check */
+        get: operations["getDocsOpenapiJson"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/download": {
         parameters: {
             query?: never;
@@ -2636,7 +2653,16 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        data: {
+                            id: string;
+                            published: boolean;
+                        };
+                        /** @constant */
+                        ok: true;
+                    };
+                };
             };
             /** @description An error */
             default: {
@@ -2665,7 +2691,16 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        data: {
+                            id: string;
+                            published: boolean;
+                        };
+                        /** @constant */
+                        ok: true;
+                    };
+                };
             };
             /** @description An error */
             default: {
@@ -2788,7 +2823,29 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        data: {
+                            items: {
+                                app_id: string | null;
+                                extra: {
+                                    [key: string]: unknown;
+                                };
+                                ip: string | null;
+                                release_id: string | null;
+                                /** Format: date-time */
+                                ts: string;
+                                /** @enum {string} */
+                                type: "visit" | "click" | "download" | "upload";
+                                ua: string | null;
+                                variant_id: string | null;
+                            }[];
+                            total: number;
+                        };
+                        /** @constant */
+                        ok: true;
+                    };
+                };
             };
             /** @description An error */
             default: {
@@ -3034,7 +3091,27 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        data: {
+                            items: {
+                                /** Format: date-time */
+                                created_at: string;
+                                /** @description prd_… */
+                                id: string;
+                                name: string;
+                                published: boolean;
+                                slug: string;
+                                /** Format: date-time */
+                                updated_at: string;
+                                variant_count: number;
+                            }[];
+                            total: number;
+                        };
+                        /** @constant */
+                        ok: true;
+                    };
+                };
             };
             /** @description An error */
             default: {
@@ -3066,11 +3143,101 @@ export interface operations {
         };
         responses: {
             /** @description OK */
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        data: {
+                            product: {
+                                /** Format: date-time */
+                                created_at: string;
+                                description: string;
+                                /** @description The icon's URL, or '' when the product has none */
+                                icon_url: string;
+                                /** @description prd_… */
+                                id: string;
+                                name: string;
+                                published: boolean;
+                                slug: string;
+                                /** Format: date-time */
+                                updated_at: string;
+                            };
+                            variants: {
+                                arch: string;
+                                /** Format: date-time */
+                                created_at: string;
+                                display_name: string;
+                                /** @description var_… */
+                                id: string;
+                                identifier: string;
+                                installer_type: string;
+                                latest_release: {
+                                    actions: {
+                                        download: string;
+                                        /** @description iOS releases only: the itms-services link */
+                                        ios_install?: string;
+                                        /** @description iOS releases only */
+                                        ios_manifest?: string;
+                                        release_page: string;
+                                    };
+                                    build: number | null;
+                                    changelog: string;
+                                    channel: string;
+                                    /** Format: date-time */
+                                    created_at: string;
+                                    download_count: number;
+                                    file_ext: string;
+                                    file_name: string;
+                                    /** @description rel_… */
+                                    id: string;
+                                    min_os: string;
+                                    sha256: string;
+                                    size_bytes: number;
+                                    variant_id: string;
+                                    version: string;
+                                } | null;
+                                legacy_app_id: null;
+                                min_os: string;
+                                platform: string;
+                                product_id: string;
+                                published: boolean;
+                                /** @description Newest first */
+                                releases: {
+                                    actions: {
+                                        download: string;
+                                        /** @description iOS releases only: the itms-services link */
+                                        ios_install?: string;
+                                        /** @description iOS releases only */
+                                        ios_manifest?: string;
+                                        release_page: string;
+                                    };
+                                    build: number | null;
+                                    changelog: string;
+                                    channel: string;
+                                    /** Format: date-time */
+                                    created_at: string;
+                                    download_count: number;
+                                    file_ext: string;
+                                    file_name: string;
+                                    /** @description rel_… */
+                                    id: string;
+                                    min_os: string;
+                                    sha256: string;
+                                    size_bytes: number;
+                                    variant_id: string;
+                                    version: string;
+                                }[];
+                                sort_order: number;
+                                /** Format: date-time */
+                                updated_at: string;
+                            }[];
+                        };
+                        /** @constant */
+                        ok: true;
+                    };
+                };
             };
             /** @description An error */
             default: {
@@ -3099,7 +3266,97 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        data: {
+                            product: {
+                                /** Format: date-time */
+                                created_at: string;
+                                description: string;
+                                /** @description The icon's URL, or '' when the product has none */
+                                icon_url: string;
+                                /** @description prd_… */
+                                id: string;
+                                name: string;
+                                published: boolean;
+                                slug: string;
+                                /** Format: date-time */
+                                updated_at: string;
+                            };
+                            variants: {
+                                arch: string;
+                                /** Format: date-time */
+                                created_at: string;
+                                display_name: string;
+                                /** @description var_… */
+                                id: string;
+                                identifier: string;
+                                installer_type: string;
+                                latest_release: {
+                                    actions: {
+                                        download: string;
+                                        /** @description iOS releases only: the itms-services link */
+                                        ios_install?: string;
+                                        /** @description iOS releases only */
+                                        ios_manifest?: string;
+                                        release_page: string;
+                                    };
+                                    build: number | null;
+                                    changelog: string;
+                                    channel: string;
+                                    /** Format: date-time */
+                                    created_at: string;
+                                    download_count: number;
+                                    file_ext: string;
+                                    file_name: string;
+                                    /** @description rel_… */
+                                    id: string;
+                                    min_os: string;
+                                    sha256: string;
+                                    size_bytes: number;
+                                    variant_id: string;
+                                    version: string;
+                                } | null;
+                                legacy_app_id: null;
+                                min_os: string;
+                                platform: string;
+                                product_id: string;
+                                published: boolean;
+                                /** @description Newest first */
+                                releases: {
+                                    actions: {
+                                        download: string;
+                                        /** @description iOS releases only: the itms-services link */
+                                        ios_install?: string;
+                                        /** @description iOS releases only */
+                                        ios_manifest?: string;
+                                        release_page: string;
+                                    };
+                                    build: number | null;
+                                    changelog: string;
+                                    channel: string;
+                                    /** Format: date-time */
+                                    created_at: string;
+                                    download_count: number;
+                                    file_ext: string;
+                                    file_name: string;
+                                    /** @description rel_… */
+                                    id: string;
+                                    min_os: string;
+                                    sha256: string;
+                                    size_bytes: number;
+                                    variant_id: string;
+                                    version: string;
+                                }[];
+                                sort_order: number;
+                                /** Format: date-time */
+                                updated_at: string;
+                            }[];
+                        };
+                        /** @constant */
+                        ok: true;
+                    };
+                };
             };
             /** @description An error */
             default: {
@@ -3137,7 +3394,97 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        data: {
+                            product: {
+                                /** Format: date-time */
+                                created_at: string;
+                                description: string;
+                                /** @description The icon's URL, or '' when the product has none */
+                                icon_url: string;
+                                /** @description prd_… */
+                                id: string;
+                                name: string;
+                                published: boolean;
+                                slug: string;
+                                /** Format: date-time */
+                                updated_at: string;
+                            };
+                            variants: {
+                                arch: string;
+                                /** Format: date-time */
+                                created_at: string;
+                                display_name: string;
+                                /** @description var_… */
+                                id: string;
+                                identifier: string;
+                                installer_type: string;
+                                latest_release: {
+                                    actions: {
+                                        download: string;
+                                        /** @description iOS releases only: the itms-services link */
+                                        ios_install?: string;
+                                        /** @description iOS releases only */
+                                        ios_manifest?: string;
+                                        release_page: string;
+                                    };
+                                    build: number | null;
+                                    changelog: string;
+                                    channel: string;
+                                    /** Format: date-time */
+                                    created_at: string;
+                                    download_count: number;
+                                    file_ext: string;
+                                    file_name: string;
+                                    /** @description rel_… */
+                                    id: string;
+                                    min_os: string;
+                                    sha256: string;
+                                    size_bytes: number;
+                                    variant_id: string;
+                                    version: string;
+                                } | null;
+                                legacy_app_id: null;
+                                min_os: string;
+                                platform: string;
+                                product_id: string;
+                                published: boolean;
+                                /** @description Newest first */
+                                releases: {
+                                    actions: {
+                                        download: string;
+                                        /** @description iOS releases only: the itms-services link */
+                                        ios_install?: string;
+                                        /** @description iOS releases only */
+                                        ios_manifest?: string;
+                                        release_page: string;
+                                    };
+                                    build: number | null;
+                                    changelog: string;
+                                    channel: string;
+                                    /** Format: date-time */
+                                    created_at: string;
+                                    download_count: number;
+                                    file_ext: string;
+                                    file_name: string;
+                                    /** @description rel_… */
+                                    id: string;
+                                    min_os: string;
+                                    sha256: string;
+                                    size_bytes: number;
+                                    variant_id: string;
+                                    version: string;
+                                }[];
+                                sort_order: number;
+                                /** Format: date-time */
+                                updated_at: string;
+                            }[];
+                        };
+                        /** @constant */
+                        ok: true;
+                    };
+                };
             };
             /** @description An error */
             default: {
@@ -3166,7 +3513,16 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        data: {
+                            /** @constant */
+                            deleted: true;
+                        };
+                        /** @constant */
+                        ok: true;
+                    };
+                };
             };
             /** @description An error */
             default: {
@@ -3205,11 +3561,36 @@ export interface operations {
         };
         responses: {
             /** @description OK */
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        data: {
+                            variant: {
+                                arch: string;
+                                /** Format: date-time */
+                                created_at: string;
+                                display_name: string;
+                                /** @description var_… */
+                                id: string;
+                                identifier: string;
+                                installer_type: string;
+                                legacy_app_id: null;
+                                min_os: string;
+                                platform: string;
+                                product_id: string;
+                                published: boolean;
+                                sort_order: number;
+                                /** Format: date-time */
+                                updated_at: string;
+                            };
+                        };
+                        /** @constant */
+                        ok: true;
+                    };
+                };
             };
             /** @description An error */
             default: {
@@ -3238,7 +3619,16 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        data: {
+                            /** @constant */
+                            deleted: true;
+                        };
+                        /** @constant */
+                        ok: true;
+                    };
+                };
             };
             /** @description An error */
             default: {
@@ -3265,7 +3655,32 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        data: {
+                            apple_configured: boolean;
+                            apple_key_id: string | null;
+                            apple_team_id: string | null;
+                            organization: string;
+                            primary_domain: string;
+                            s3_bucket: string;
+                            s3_configured: boolean;
+                            s3_endpoint: string;
+                            s3_public_url: string;
+                            secondary_domains: string[];
+                            /**
+                             * @description Updraft's STORAGE_DRIVER
+                             * @enum {string}
+                             */
+                            storage_type: "local" | "s3";
+                            updated_at: string | null;
+                            /** @constant */
+                            upload_domain: "";
+                        };
+                        /** @constant */
+                        ok: true;
+                    };
+                };
             };
             /** @description An error */
             default: {
@@ -3311,7 +3726,32 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        data: {
+                            apple_configured: boolean;
+                            apple_key_id: string | null;
+                            apple_team_id: string | null;
+                            organization: string;
+                            primary_domain: string;
+                            s3_bucket: string;
+                            s3_configured: boolean;
+                            s3_endpoint: string;
+                            s3_public_url: string;
+                            secondary_domains: string[];
+                            /**
+                             * @description Updraft's STORAGE_DRIVER
+                             * @enum {string}
+                             */
+                            storage_type: "local" | "s3";
+                            updated_at: string | null;
+                            /** @constant */
+                            upload_domain: "";
+                        };
+                        /** @constant */
+                        ok: true;
+                    };
+                };
             };
             /** @description An error */
             default: {
@@ -3418,7 +3858,24 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        data: {
+                            items: {
+                                /** Format: date-time */
+                                created_at: string;
+                                id: string;
+                                label: string;
+                                last_used_at: string | null;
+                                scopes: ("upload" | "admin")[];
+                                token_prefix: string;
+                            }[];
+                            total: number;
+                        };
+                        /** @constant */
+                        ok: true;
+                    };
+                };
             };
             /** @description An error */
             default: {
@@ -3448,11 +3905,25 @@ export interface operations {
         };
         responses: {
             /** @description OK */
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        data: {
+                            /** Format: date-time */
+                            created_at: string;
+                            id: string;
+                            label: string;
+                            scopes: ("upload" | "admin")[];
+                            /** @description fft_…, shown once */
+                            token: string;
+                        };
+                        /** @constant */
+                        ok: true;
+                    };
+                };
             };
             /** @description An error */
             default: {
@@ -3481,7 +3952,16 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        data: {
+                            /** @constant */
+                            deleted: true;
+                        };
+                        /** @constant */
+                        ok: true;
+                    };
+                };
             };
             /** @description An error */
             default: {
@@ -3508,7 +3988,20 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        data: {
+                            /** @description Updraft's UPLOAD_MAX_BYTES */
+                            max_upload_bytes: number;
+                            /** @enum {string} */
+                            storage_type: "local" | "s3";
+                            /** @constant */
+                            upload_domain: "";
+                        };
+                        /** @constant */
+                        ok: true;
+                    };
+                };
             };
             /** @description An error */
             default: {
@@ -3551,7 +4044,32 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        data: {
+                            variant: {
+                                arch: string;
+                                /** Format: date-time */
+                                created_at: string;
+                                display_name: string;
+                                /** @description var_… */
+                                id: string;
+                                identifier: string;
+                                installer_type: string;
+                                legacy_app_id: null;
+                                min_os: string;
+                                platform: string;
+                                product_id: string;
+                                published: boolean;
+                                sort_order: number;
+                                /** Format: date-time */
+                                updated_at: string;
+                            };
+                        };
+                        /** @constant */
+                        ok: true;
+                    };
+                };
             };
             /** @description An error */
             default: {
@@ -3580,7 +4098,16 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        data: {
+                            /** @constant */
+                            deleted: true;
+                        };
+                        /** @constant */
+                        ok: true;
+                    };
+                };
             };
             /** @description An error */
             default: {
@@ -3609,7 +4136,64 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        data: {
+                            product: {
+                                /** @description prd_… */
+                                id: string;
+                                name: string;
+                                slug: string;
+                            };
+                            releases: {
+                                actions: {
+                                    download: string;
+                                    /** @description iOS releases only: the itms-services link */
+                                    ios_install?: string;
+                                    /** @description iOS releases only */
+                                    ios_manifest?: string;
+                                    release_page: string;
+                                };
+                                build: number | null;
+                                changelog: string;
+                                channel: string;
+                                /** Format: date-time */
+                                created_at: string;
+                                download_count: number;
+                                file_ext: string;
+                                file_name: string;
+                                /** @description rel_… */
+                                id: string;
+                                min_os: string;
+                                sha256: string;
+                                size_bytes: number;
+                                variant_id: string;
+                                version: string;
+                            }[];
+                            total_downloads: number;
+                            variant: {
+                                arch: string;
+                                /** Format: date-time */
+                                created_at: string;
+                                display_name: string;
+                                /** @description var_… */
+                                id: string;
+                                identifier: string;
+                                installer_type: string;
+                                legacy_app_id: null;
+                                min_os: string;
+                                platform: string;
+                                product_id: string;
+                                published: boolean;
+                                sort_order: number;
+                                /** Format: date-time */
+                                updated_at: string;
+                            };
+                        };
+                        /** @constant */
+                        ok: true;
+                    };
+                };
             };
             /** @description An error */
             default: {
@@ -3638,12 +4222,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description CSV, a header line first */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "text/csv": unknown;
+                };
             };
             /** @description An error */
             default: {
@@ -3704,12 +4290,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description CSV, a header line first */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "text/csv": unknown;
+                };
             };
             /** @description An error */
             default: {
@@ -3781,7 +4369,93 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        data: {
+                            product: {
+                                /** @description The icon's URL, or '' when the product has none */
+                                icon_url: string;
+                                /** @description prd_… */
+                                id: string;
+                                name: string;
+                                published: boolean;
+                                slug: string;
+                            };
+                            /** @description Published variants, with the releases clients may see */
+                            variants: {
+                                arch: string;
+                                /** Format: date-time */
+                                created_at: string;
+                                display_name: string;
+                                /** @description var_… */
+                                id: string;
+                                identifier: string;
+                                installer_type: string;
+                                latest_release: {
+                                    actions: {
+                                        download: string;
+                                        /** @description iOS releases only: the itms-services link */
+                                        ios_install?: string;
+                                        /** @description iOS releases only */
+                                        ios_manifest?: string;
+                                        release_page: string;
+                                    };
+                                    build: number | null;
+                                    changelog: string;
+                                    channel: string;
+                                    /** Format: date-time */
+                                    created_at: string;
+                                    download_count: number;
+                                    file_ext: string;
+                                    file_name: string;
+                                    /** @description rel_… */
+                                    id: string;
+                                    min_os: string;
+                                    sha256: string;
+                                    size_bytes: number;
+                                    variant_id: string;
+                                    version: string;
+                                } | null;
+                                legacy_app_id: null;
+                                min_os: string;
+                                platform: string;
+                                product_id: string;
+                                published: boolean;
+                                /** @description Newest first */
+                                releases: {
+                                    actions: {
+                                        download: string;
+                                        /** @description iOS releases only: the itms-services link */
+                                        ios_install?: string;
+                                        /** @description iOS releases only */
+                                        ios_manifest?: string;
+                                        release_page: string;
+                                    };
+                                    build: number | null;
+                                    changelog: string;
+                                    channel: string;
+                                    /** Format: date-time */
+                                    created_at: string;
+                                    download_count: number;
+                                    file_ext: string;
+                                    file_name: string;
+                                    /** @description rel_… */
+                                    id: string;
+                                    min_os: string;
+                                    sha256: string;
+                                    size_bytes: number;
+                                    variant_id: string;
+                                    version: string;
+                                }[];
+                                sort_order: number;
+                                /** Format: date-time */
+                                updated_at: string;
+                            }[];
+                        };
+                        /** @constant */
+                        ok: true;
+                    };
+                };
             };
             /** @description An error */
             default: {
@@ -3810,7 +4484,93 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        data: {
+                            product: {
+                                /** @description The icon's URL, or '' when the product has none */
+                                icon_url: string;
+                                /** @description prd_… */
+                                id: string;
+                                name: string;
+                                published: boolean;
+                                slug: string;
+                            };
+                            /** @description Published variants, with the releases clients may see */
+                            variants: {
+                                arch: string;
+                                /** Format: date-time */
+                                created_at: string;
+                                display_name: string;
+                                /** @description var_… */
+                                id: string;
+                                identifier: string;
+                                installer_type: string;
+                                latest_release: {
+                                    actions: {
+                                        download: string;
+                                        /** @description iOS releases only: the itms-services link */
+                                        ios_install?: string;
+                                        /** @description iOS releases only */
+                                        ios_manifest?: string;
+                                        release_page: string;
+                                    };
+                                    build: number | null;
+                                    changelog: string;
+                                    channel: string;
+                                    /** Format: date-time */
+                                    created_at: string;
+                                    download_count: number;
+                                    file_ext: string;
+                                    file_name: string;
+                                    /** @description rel_… */
+                                    id: string;
+                                    min_os: string;
+                                    sha256: string;
+                                    size_bytes: number;
+                                    variant_id: string;
+                                    version: string;
+                                } | null;
+                                legacy_app_id: null;
+                                min_os: string;
+                                platform: string;
+                                product_id: string;
+                                published: boolean;
+                                /** @description Newest first */
+                                releases: {
+                                    actions: {
+                                        download: string;
+                                        /** @description iOS releases only: the itms-services link */
+                                        ios_install?: string;
+                                        /** @description iOS releases only */
+                                        ios_manifest?: string;
+                                        release_page: string;
+                                    };
+                                    build: number | null;
+                                    changelog: string;
+                                    channel: string;
+                                    /** Format: date-time */
+                                    created_at: string;
+                                    download_count: number;
+                                    file_ext: string;
+                                    file_name: string;
+                                    /** @description rel_… */
+                                    id: string;
+                                    min_os: string;
+                                    sha256: string;
+                                    size_bytes: number;
+                                    variant_id: string;
+                                    version: string;
+                                }[];
+                                sort_order: number;
+                                /** Format: date-time */
+                                updated_at: string;
+                            }[];
+                        };
+                        /** @constant */
+                        ok: true;
+                    };
+                };
             };
             /** @description An error */
             default: {
@@ -4714,7 +5474,38 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        app: string;
+                        /** @description Days with at least one event, oldest first */
+                        days: {
+                            /** Format: date */
+                            day: string;
+                            downloads: number;
+                            visits: number;
+                        }[];
+                        /**
+                         * Format: date
+                         * @description The first UTC day counted
+                         */
+                        from: string;
+                        /** @description Per visitor platform family ('' when not recognised), most visits first */
+                        platforms: {
+                            downloads: number;
+                            platform: string;
+                            visits: number;
+                        }[];
+                        /**
+                         * Format: date
+                         * @description Today (UTC)
+                         */
+                        to: string;
+                        totals: {
+                            downloads: number;
+                            visits: number;
+                        };
+                    };
+                };
             };
             /** @description An error */
             default: {
@@ -4841,8 +5632,26 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description The file's bytes (Range requests are answered with 206) */
             200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": unknown;
+                };
+            };
+            /** @description The requested range */
+            206: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": unknown;
+                };
+            };
+            /** @description Redirect to the file in the public S3 bucket (S3 storage) */
+            302: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4906,6 +5715,73 @@ export interface operations {
                 };
                 content: {
                     "text/javascript": unknown;
+                };
+            };
+            /** @description An error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsoleError"];
+                };
+            };
+        };
+    };
+    getDocsOpenapiJson: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The OpenAPI document */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        components: {
+                            schemas: {
+                                [key: string]: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                            securitySchemes: {
+                                [key: string]: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                        info: {
+                            description: string;
+                            title: string;
+                            version: string;
+                        };
+                        /** @constant */
+                        openapi: "3.1.0";
+                        paths: {
+                            [key: string]: {
+                                [key: string]: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                        servers?: {
+                            url: string;
+                        }[];
+                        tags: {
+                            description?: string;
+                            name: string;
+                        }[];
+                        "x-tagGroups": {
+                            name: string;
+                            tags: string[];
+                        }[];
+                    };
                 };
             };
             /** @description An error */
@@ -5101,11 +5977,16 @@ export interface operations {
         };
         responses: {
             /** @description OK */
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        ok: true;
+                    };
+                };
             };
             /** @description An error */
             default: {
@@ -5253,7 +6134,16 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        data: {
+                            /** @constant */
+                            status: "ok";
+                        };
+                        /** @constant */
+                        ok: true;
+                    };
+                };
             };
             /** @description An error */
             default: {
@@ -5277,12 +6167,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description The icon's bytes */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "image/*": unknown;
+                };
             };
             /** @description An error */
             default: {
@@ -5411,7 +6303,45 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        components: {
+                            schemas: {
+                                [key: string]: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                            securitySchemes: {
+                                [key: string]: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                        info: {
+                            description: string;
+                            title: string;
+                            version: string;
+                        };
+                        /** @constant */
+                        openapi: "3.1.0";
+                        paths: {
+                            [key: string]: {
+                                [key: string]: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                        servers?: {
+                            url: string;
+                        }[];
+                        tags: {
+                            description?: string;
+                            name: string;
+                        }[];
+                        "x-tagGroups": {
+                            name: string;
+                            tags: string[];
+                        }[];
+                    };
                 };
             };
             /** @description An error */
@@ -5596,12 +6526,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description The page */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "text/html": unknown;
+                };
             };
             /** @description An error */
             default: {
@@ -6490,12 +7422,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
-            200: {
+            /** @description TUF metadata is not published */
+            501: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        error: string;
+                    };
+                };
             };
             /** @description An error */
             default: {
@@ -6519,12 +7455,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
-            200: {
+            /** @description TUF metadata is not published */
+            501: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        error: string;
+                    };
+                };
             };
             /** @description An error */
             default: {
@@ -6548,12 +7488,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
-            200: {
+            /** @description TUF metadata is not published */
+            501: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        error: string;
+                    };
+                };
             };
             /** @description An error */
             default: {
@@ -6577,12 +7521,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
-            200: {
+            /** @description TUF metadata is not published */
+            501: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        error: string;
+                    };
+                };
             };
             /** @description An error */
             default: {
@@ -6606,12 +7554,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
-            200: {
+            /** @description TUF metadata is not published */
+            501: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        error: string;
+                    };
+                };
             };
             /** @description An error */
             default: {
@@ -7063,7 +8015,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": unknown;
+                    "application/json; charset=utf-8": {
+                        name: string;
+                        /** @description The changelog, as uploaded */
+                        notes: string;
+                        /**
+                         * Format: date-time
+                         * @description Whole seconds, the only form Squirrel parses
+                         */
+                        pub_date: string;
+                        url: string;
+                    };
                 };
             };
             /** @description No update (formats that answer so) */
@@ -7111,7 +8073,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": unknown;
+                    "application/json; charset=utf-8": {
+                        notes: string;
+                        /** Format: date-time */
+                        pub_date: string;
+                        signature: string;
+                        url: string;
+                        version: string;
+                    };
                 };
             };
             /** @description No update (formats that answer so) */
@@ -7161,7 +8130,52 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        client: {
+                            id: string | null;
+                            version: string | null;
+                        };
+                        feed: {
+                            app: string;
+                            arch: string | null;
+                            /** @description The feed folder's URL */
+                            base: string;
+                            channel: string | null;
+                            owner: string;
+                            platform: string | null;
+                        };
+                        feeds: {
+                            /** @description The version the client would update to */
+                            offers: string | null;
+                            /** @description The path after the feed folder that was asked */
+                            path: string;
+                            reason: string;
+                            status: number;
+                            updater: string;
+                        }[];
+                        /** @description The answer in one sentence */
+                        sentence: string;
+                        /** @description Every version of the app, newest first */
+                        versions: {
+                            channel: string | null;
+                            critical: boolean;
+                            eligible: boolean;
+                            /** @description The version's files for this platform and arch */
+                            files: string[];
+                            intermediate: boolean;
+                            published: boolean;
+                            reason: string;
+                            rollout: {
+                                /** @description The client's bucket, when an id was given */
+                                bucket?: number;
+                                included?: boolean;
+                                percent: number;
+                            };
+                            version: string;
+                        }[];
+                    };
+                };
             };
             /** @description An error */
             default: {
@@ -7203,7 +8217,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": unknown;
+                    "application/json; charset=utf-8": {
+                        /** @description Newest release first, each release's full package first */
+                        Assets: {
+                            FileName: string;
+                            NotesHtml: string;
+                            NotesMarkdown: string;
+                            PackageId: string;
+                            /** @description Upper-case hex */
+                            SHA1: string;
+                            /** @description Upper-case hex */
+                            SHA256: string;
+                            Size: number;
+                            /** @enum {string} */
+                            Type: "Full" | "Delta";
+                            Version: string;
+                        }[];
+                    };
                 };
             };
             /** @description No update (formats that answer so) */
@@ -7248,7 +8278,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": unknown;
+                    "application/json; charset=utf-8": {
+                        /** @description The newest release with a zip */
+                        currentRelease: string;
+                        releases: {
+                            updateTo: {
+                                name: string;
+                                /** @description The changelog, as uploaded */
+                                notes: string;
+                                /**
+                                 * Format: date-time
+                                 * @description Whole seconds, the only form Squirrel parses
+                                 */
+                                pub_date: string;
+                                url: string;
+                                version: string;
+                            };
+                            version: string;
+                        }[];
+                    };
                 };
             };
             /** @description No update (formats that answer so) */
@@ -7343,6 +8391,45 @@ export interface operations {
                     };
                 };
             };
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            app: {
+                                bundle_id: string;
+                                /** @description The variant id */
+                                id: string;
+                                name: string;
+                                platform: string;
+                                product_id: string;
+                                variant_id: string;
+                            };
+                            release: {
+                                build: number | null;
+                                /** Format: date-time */
+                                created_at: string;
+                                id: string;
+                                version: string;
+                            };
+                            urls: {
+                                download: string;
+                                /** @description '' unless iOS */
+                                ios_install: string;
+                                /** @description '' unless iOS */
+                                ios_manifest: string;
+                                page: string;
+                                release_page: string;
+                            };
+                        };
+                        /** @constant */
+                        ok: true;
+                    };
+                };
+            };
             /** @description An error */
             default: {
                 headers: {
@@ -7363,8 +8450,8 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
-            200: {
+            /** @description Opened: Location names the upload, Upload-Offset is 0 */
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7393,8 +8480,8 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
-            200: {
+            /** @description Ended: its bytes are removed */
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7423,7 +8510,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description Upload-Offset and Upload-Length say how far the upload is */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -7453,8 +8540,8 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
-            200: {
+            /** @description Appended: Upload-Offset is the new offset */
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7689,7 +8776,68 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        data: {
+                            activities: {
+                                applicationId: string;
+                                applicationName: string;
+                                clientIp: string | null;
+                                /** @description A customer id, or "admin" */
+                                customerId: string;
+                                customerName: string | null;
+                                /** @description Downloads: how the file was fetched */
+                                downloadSource?: string;
+                                fileId: string | null;
+                                fileName: string | null;
+                                fileSize: number | null;
+                                id: string;
+                                /** @description Uploads */
+                                ipChanged?: boolean | null;
+                                /** @description Uploads */
+                                previousIp?: string | null;
+                                /** @description Downloads: the share link's prefix */
+                                shareToken?: string | null;
+                                /** Format: date-time */
+                                timestamp: string;
+                                /** @enum {string} */
+                                type: "upload" | "download";
+                                /** @description Uploads: direct or large */
+                                uploadMethod?: string;
+                                userAgent: string | null;
+                                version: string;
+                            }[];
+                            count: number;
+                            filters: {
+                                applicationId?: string;
+                                customerId?: string;
+                                /** Format: date-time */
+                                endDate?: string;
+                                /** Format: date-time */
+                                startDate?: string;
+                                /** @enum {string} */
+                                type: "all" | "upload" | "download";
+                            };
+                            pagination: {
+                                hasMore: boolean;
+                                nextCursor: string | null;
+                            };
+                        };
+                        meta: {
+                            pagination?: {
+                                hasNext: boolean;
+                                hasPrevious: boolean;
+                                limit: number;
+                                page: number;
+                                total: number;
+                            };
+                            requestId: string;
+                            version: string;
+                        };
+                        /** @constant */
+                        success: true;
+                    };
+                };
             };
             /** @description An error */
             default: {
@@ -7856,7 +9004,48 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        data: {
+                            applicationId: string;
+                            /** @description By UTC day, YYYY-MM-DD */
+                            downloadsByDate: {
+                                [key: string]: number;
+                            };
+                            /** @description The same, newest day first */
+                            downloadsByDay: {
+                                count: number;
+                                date: string;
+                            }[];
+                            downloadsByVersion: {
+                                [key: string]: number;
+                            };
+                            recentDownloads: {
+                                customerId: string;
+                                /** Format: date-time */
+                                downloadedAt: string;
+                                version: string;
+                            }[];
+                            totalDownloads: number;
+                            uniqueCustomers: number;
+                            /** @description When the query named one */
+                            version?: string;
+                        };
+                        meta: {
+                            pagination?: {
+                                hasNext: boolean;
+                                hasPrevious: boolean;
+                                limit: number;
+                                page: number;
+                                total: number;
+                            };
+                            requestId: string;
+                            version: string;
+                        };
+                        /** @constant */
+                        success: true;
+                    };
+                };
             };
             /** @description An error */
             default: {
@@ -7966,7 +9155,34 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        data: {
+                            applicationId: string;
+                            isActive: boolean;
+                            isEnabled: boolean;
+                            message: string;
+                            releaseNotes: string | null;
+                            requiredTier: string | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            version: string;
+                        };
+                        meta: {
+                            pagination?: {
+                                hasNext: boolean;
+                                hasPrevious: boolean;
+                                limit: number;
+                                page: number;
+                                total: number;
+                            };
+                            requestId: string;
+                            version: string;
+                        };
+                        /** @constant */
+                        success: true;
+                    };
+                };
             };
             /** @description An error */
             default: {
@@ -8062,7 +9278,42 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        data: {
+                            events: {
+                                actor: string;
+                                clientIp: string | null;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                eventId: string;
+                                eventType: string;
+                                outcome: string;
+                                /** Format: date-time */
+                                timestamp: string;
+                                userAgent: string | null;
+                            }[];
+                            pagination: {
+                                hasMore: boolean;
+                                lastEventId: string | null;
+                            };
+                        };
+                        meta: {
+                            pagination?: {
+                                hasNext: boolean;
+                                hasPrevious: boolean;
+                                limit: number;
+                                page: number;
+                                total: number;
+                            };
+                            requestId: string;
+                            version: string;
+                        };
+                        /** @constant */
+                        success: true;
+                    };
+                };
             };
             /** @description An error */
             default: {
@@ -8282,7 +9533,33 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        data: {
+                            /** @description Shown once */
+                            apiKey: string;
+                            /** @description The part of apiKey after its dot (older SDKs read it) */
+                            apiSecret: string;
+                            /** @constant */
+                            customerId: "admin";
+                            /** Format: date-time */
+                            regeneratedAt: string;
+                        };
+                        meta: {
+                            pagination?: {
+                                hasNext: boolean;
+                                hasPrevious: boolean;
+                                limit: number;
+                                page: number;
+                                total: number;
+                            };
+                            requestId: string;
+                            version: string;
+                        };
+                        /** @constant */
+                        success: true;
+                    };
+                };
             };
             /** @description An error */
             default: {
@@ -8565,7 +9842,34 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        data: {
+                            applicationId: string;
+                            isActive: boolean;
+                            isEnabled: boolean;
+                            message: string;
+                            releaseNotes: string | null;
+                            requiredTier: string | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            version: string;
+                        };
+                        meta: {
+                            pagination?: {
+                                hasNext: boolean;
+                                hasPrevious: boolean;
+                                limit: number;
+                                page: number;
+                                total: number;
+                            };
+                            requestId: string;
+                            version: string;
+                        };
+                        /** @constant */
+                        success: true;
+                    };
+                };
             };
             /** @description An error */
             default: {
@@ -8599,7 +9903,43 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        data: {
+                            customers: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                customerId: string;
+                                email: string | null;
+                                isActive: boolean;
+                                /** @description The start of the customer's key, to tell keys apart */
+                                keyPrefix: string;
+                                lastUsedAt: string | null;
+                                license: string | null;
+                                name: string;
+                                notes: string | null;
+                                parentCustomerId: string | null;
+                                reference: string | null;
+                                tier: string | null;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                        };
+                        meta: {
+                            pagination?: {
+                                hasNext: boolean;
+                                hasPrevious: boolean;
+                                limit: number;
+                                page: number;
+                                total: number;
+                            };
+                            requestId: string;
+                            version: string;
+                        };
+                        /** @constant */
+                        success: true;
+                    };
+                };
             };
             /** @description An error */
             default: {
@@ -8635,11 +9975,45 @@ export interface operations {
         };
         responses: {
             /** @description OK */
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        data: {
+                            /** @description Shown once */
+                            apiKey: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            customerId: string;
+                            email: string | null;
+                            isActive: boolean;
+                            lastUsedAt: string | null;
+                            license: string | null;
+                            name: string;
+                            notes: string | null;
+                            parentCustomerId: string | null;
+                            reference: string | null;
+                            tier: string | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                        meta: {
+                            pagination?: {
+                                hasNext: boolean;
+                                hasPrevious: boolean;
+                                limit: number;
+                                page: number;
+                                total: number;
+                            };
+                            requestId: string;
+                            version: string;
+                        };
+                        /** @constant */
+                        success: true;
+                    };
+                };
             };
             /** @description An error */
             default: {
@@ -8668,7 +10042,42 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        data: {
+                            applicationIds: string[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            customerId: string;
+                            email: string | null;
+                            isActive: boolean;
+                            /** @description The start of the customer's key, to tell keys apart */
+                            keyPrefix: string;
+                            lastUsedAt: string | null;
+                            license: string | null;
+                            name: string;
+                            notes: string | null;
+                            parentCustomerId: string | null;
+                            reference: string | null;
+                            tier: string | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                        meta: {
+                            pagination?: {
+                                hasNext: boolean;
+                                hasPrevious: boolean;
+                                limit: number;
+                                page: number;
+                                total: number;
+                            };
+                            requestId: string;
+                            version: string;
+                        };
+                        /** @constant */
+                        success: true;
+                    };
+                };
             };
             /** @description An error */
             default: {
@@ -8710,7 +10119,41 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        data: {
+                            /** Format: date-time */
+                            createdAt: string;
+                            customerId: string;
+                            email: string | null;
+                            isActive: boolean;
+                            /** @description The start of the customer's key, to tell keys apart */
+                            keyPrefix: string;
+                            lastUsedAt: string | null;
+                            license: string | null;
+                            name: string;
+                            notes: string | null;
+                            parentCustomerId: string | null;
+                            reference: string | null;
+                            tier: string | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                        meta: {
+                            pagination?: {
+                                hasNext: boolean;
+                                hasPrevious: boolean;
+                                limit: number;
+                                page: number;
+                                total: number;
+                            };
+                            requestId: string;
+                            version: string;
+                        };
+                        /** @constant */
+                        success: true;
+                    };
+                };
             };
             /** @description An error */
             default: {
@@ -8747,12 +10190,51 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
-            200: {
+            /** @description With a "name": the customer created; without: the new key of the customer */
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        data: {
+                            /** @description Shown once */
+                            apiKey: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            customerId: string;
+                            email: string | null;
+                            isActive: boolean;
+                            lastUsedAt: string | null;
+                            license: string | null;
+                            name: string;
+                            notes: string | null;
+                            parentCustomerId: string | null;
+                            reference: string | null;
+                            tier: string | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        } | {
+                            apiKey: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            customerId: string;
+                        };
+                        meta: {
+                            pagination?: {
+                                hasNext: boolean;
+                                hasPrevious: boolean;
+                                limit: number;
+                                page: number;
+                                total: number;
+                            };
+                            requestId: string;
+                            version: string;
+                        };
+                        /** @constant */
+                        success: true;
+                    };
+                };
             };
             /** @description An error */
             default: {
@@ -8781,7 +10263,32 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        data: {
+                            /** @description Shown once */
+                            apiKey: string;
+                            /** @description The part of apiKey after its dot (older SDKs read it) */
+                            apiSecret: string;
+                            customerId: string;
+                            /** Format: date-time */
+                            regeneratedAt: string;
+                        };
+                        meta: {
+                            pagination?: {
+                                hasNext: boolean;
+                                hasPrevious: boolean;
+                                limit: number;
+                                page: number;
+                                total: number;
+                            };
+                            requestId: string;
+                            version: string;
+                        };
+                        /** @constant */
+                        success: true;
+                    };
+                };
             };
             /** @description An error */
             default: {
@@ -9068,11 +10575,40 @@ export interface operations {
         };
         responses: {
             /** @description OK */
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        data: {
+                            applicationId: string;
+                            checksum: string | null;
+                            fileId: string | null;
+                            fileName: string | null;
+                            fileSize: number;
+                            fileType: ("MAIN" | "DEPENDENCY" | "DOCUMENTATION" | "CONFIGURATION") | null;
+                            /** @constant */
+                            isEnabled: false;
+                            message: string;
+                            version: string;
+                            versionId: string;
+                        };
+                        meta: {
+                            pagination?: {
+                                hasNext: boolean;
+                                hasPrevious: boolean;
+                                limit: number;
+                                page: number;
+                                total: number;
+                            };
+                            requestId: string;
+                            version: string;
+                        };
+                        /** @constant */
+                        success: true;
+                    };
+                };
             };
             /** @description An error */
             default: {
@@ -9113,11 +10649,40 @@ export interface operations {
         };
         responses: {
             /** @description OK */
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        data: {
+                            applicationId: string;
+                            checksum: string | null;
+                            fileId: string | null;
+                            fileName: string | null;
+                            fileSize: number;
+                            fileType: ("MAIN" | "DEPENDENCY" | "DOCUMENTATION" | "CONFIGURATION") | null;
+                            /** @constant */
+                            isEnabled: false;
+                            message: string;
+                            version: string;
+                            versionId: string;
+                        };
+                        meta: {
+                            pagination?: {
+                                hasNext: boolean;
+                                hasPrevious: boolean;
+                                limit: number;
+                                page: number;
+                                total: number;
+                            };
+                            requestId: string;
+                            version: string;
+                        };
+                        /** @constant */
+                        success: true;
+                    };
+                };
             };
             /** @description An error */
             default: {
@@ -9160,7 +10725,35 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        data: {
+                            /** Format: date-time */
+                            expiresAt: string;
+                            headers: {
+                                "Content-Type": string;
+                            };
+                            /** @constant */
+                            method: "PUT";
+                            uploadId: string;
+                            /** @description PUT the file here, with the headers below */
+                            uploadUrl: string;
+                        };
+                        meta: {
+                            pagination?: {
+                                hasNext: boolean;
+                                hasPrevious: boolean;
+                                limit: number;
+                                page: number;
+                                total: number;
+                            };
+                            requestId: string;
+                            version: string;
+                        };
+                        /** @constant */
+                        success: true;
+                    };
+                };
             };
             /** @description An error */
             default: {
@@ -9193,7 +10786,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
+            /** @description Stored: the body is empty, as from a pre-signed S3 URL */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -9266,8 +10859,33 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description The feed document */
             200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": {
+                        /** @description Newest release first, each release's full package first */
+                        Assets: {
+                            FileName: string;
+                            NotesHtml: string;
+                            NotesMarkdown: string;
+                            PackageId: string;
+                            /** @description Upper-case hex */
+                            SHA1: string;
+                            /** @description Upper-case hex */
+                            SHA256: string;
+                            Size: number;
+                            /** @enum {string} */
+                            Type: "Full" | "Delta";
+                            Version: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description No update (formats that answer so) */
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };

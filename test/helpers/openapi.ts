@@ -7,8 +7,9 @@ import { buildOpenApi, type JsonSchema, type OpenApiDocument } from '../../src/h
 /**
  * The test suite's check of every JSON answer against the OpenAPI document. `createTestApp` wraps each server's
  * listener with `checkResponses`: an answer whose route and status the document describes is validated against
- * that schema (an error status against the face's error schema), and a mismatch fails the test that made the
- * request, naming the route, the status and the first schema error.
+ * that schema (an error status against the face's error schema; JSON on a success the document gives no schema
+ * for is a mismatch too), and a mismatch fails the test that made the request, naming the route, the status and
+ * the first schema error.
  */
 
 export interface Operation {
@@ -58,13 +59,19 @@ export function operationFor(method: string, url: string): Operation | undefined
 }
 
 let ajv: Ajv2020 | undefined;
-const validators = new Map<string, ValidateFunction | null>();
+
+/** A success the document gives no JSON schema for: JSON there is an answer nobody described. */
+const UNDESCRIBED = 'undescribed';
+const validators = new Map<string, ValidateFunction | typeof UNDESCRIBED | null>();
 
 const pointer = (parts: string[]) =>
   parts.map((p) => p.replaceAll('~', '~0').replaceAll('/', '~1')).join('/');
 
-/** The validator of an operation's JSON answer with that status, or null when the document gives no schema. */
-function validatorFor(op: Operation, status: number): ValidateFunction | null {
+/**
+ * The validator of an operation's JSON answer with that status: the status's schema, the face's error schema for an
+ * undeclared error status, and UNDESCRIBED for a success without a JSON schema (null: an error without one).
+ */
+function validatorFor(op: Operation, status: number): ValidateFunction | typeof UNDESCRIBED | null {
   const key = `${op.method} ${op.path} ${status}`;
   const known = validators.get(key);
   if (known !== undefined) return known;
@@ -76,7 +83,7 @@ function validatorFor(op: Operation, status: number): ValidateFunction | null {
   const type = described
     ? Object.keys(responses[described]?.content ?? {}).find((t) => t.startsWith('application/json'))
     : undefined;
-  let validate: ValidateFunction | null = null;
+  let validate: ValidateFunction | typeof UNDESCRIBED | null = status < 400 ? UNDESCRIBED : null;
   if (described && type && responses[described]?.content?.[type]?.schema) {
     if (!ajv) {
       ajv = new Ajv2020({ strict: false, allErrors: false });
@@ -92,7 +99,7 @@ function validatorFor(op: Operation, status: number): ValidateFunction | null {
 
 const mismatches: string[] = [];
 
-/** What is wrong with a JSON answer, or undefined when the document accepts it (or does not describe it). */
+/** What is wrong with a JSON answer, or undefined when the document accepts it (or does not describe the route). */
 export function responseProblem(
   method: string,
   url: string,
@@ -102,10 +109,16 @@ export function responseProblem(
   const op = operationFor(method, url);
   if (!op) return undefined;
   const validate = validatorFor(op, status);
+  const route = `${method} ${url.split('?')[0]} (${op.path}) answered ${status}`;
+  if (validate === UNDESCRIBED) {
+    return `${route} with JSON the document has no schema for: declare it in the route's responses; body: ${JSON.stringify(
+      body,
+    ).slice(0, 300)}`;
+  }
   if (!validate || validate(body)) return undefined;
   const first = validate.errors?.[0];
   const where = first?.instancePath || '(the body)';
-  return `${method} ${url.split('?')[0]} (${op.path}) answered ${status}: ${where} ${first?.message ?? 'does not match'} ${
+  return `${route}: ${where} ${first?.message ?? 'does not match'} ${
     first?.params ? JSON.stringify(first.params) : ''
   }; body: ${JSON.stringify(body).slice(0, 300)}`;
 }

@@ -1,10 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { FEED_FORMATS } from '../../src/core/feeds/formats.js';
 import { CHECK_PARAMS } from '../../src/core/update/check.js';
 import { hotPath } from '../../src/http/hot/index.js';
 import { openApiPath } from '../../src/http/shared/openapi.js';
+import { describedRoutes, type ResponseDoc, type RouteSpec } from '../../src/http/shared/validate.js';
 import { buildApp } from '../../src/server.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { operationFor, responseProblem, testDocument } from '../helpers/openapi.js';
@@ -29,6 +31,24 @@ function hotUrls(): string[] {
     '/velopack/acme/app/windows/x64/App-1.0.0-full.nupkg',
     ...FEED_FORMATS.map((format) => `${feed}/${format.path.example}`),
   ];
+}
+
+/**
+ * What is missing from a route's declared answers: none at all, or a success (2xx, 3xx) said to be JSON without its
+ * schema. Other successes name their content type (a file, a page, a feed) or have no body (a redirect, a 204).
+ */
+function undescribedAnswers(spec: RouteSpec): string[] {
+  const where = `${spec.face} ${spec.method} ${String(spec.path)}`;
+  const answers = Object.entries(spec.responses ?? {});
+  if (answers.length === 0) return [`${where}: declares no answer`];
+  return answers
+    .filter(([status]) => Number(status) < 400)
+    .filter(([, answer]) => {
+      if (answer instanceof z.ZodType) return false;
+      const doc = answer as ResponseDoc;
+      return !doc.schema && (doc.contentType === undefined ? false : /json/i.test(doc.contentType));
+    })
+    .map(([status]) => `${where}: ${status} is JSON without a schema`);
 }
 
 /** Whether the hot handler answers the URL itself (it returns false for what Express serves). */
@@ -67,6 +87,27 @@ describe('the OpenAPI document', () => {
         return !testDocument().doc.paths[path]?.[method];
       });
     expect(missing).toEqual([]);
+  });
+
+  it('describes every success of every route: its JSON schema, or the content type of what is not JSON', () => {
+    expect(describedRoutes().flatMap(undescribedAnswers)).toEqual([]);
+    const hand = (responses: RouteSpec['responses']) =>
+      undescribedAnswers({
+        face: 'feeds',
+        method: 'get',
+        path: '/x',
+        tag: 't',
+        summary: 's',
+        input: {},
+        responses,
+      });
+    expect(hand(undefined)).toEqual(['feeds get /x: declares no answer']);
+    expect(hand({ 200: { description: 'a feed', contentType: 'application/json; charset=utf-8' } })).toEqual([
+      'feeds get /x: 200 is JSON without a schema',
+    ]);
+    expect(
+      hand({ 200: { description: 'a file', contentType: 'text/csv' }, 302: { description: 'moved' } }),
+    ).toEqual([]);
   });
 
   it('describes every hot route, and the hot path answers every hot route it describes', () => {
@@ -194,6 +235,10 @@ describe('the OpenAPI document', () => {
     expect(responseProblem('GET', '/app/list', 401, { message: 'sign in' })).toMatch(/answered 401/);
     expect(responseProblem('GET', '/v1/applications', 401, { error: 'sign in' })).toMatch(/answered 401/);
     expect(responseProblem('GET', '/no/such/route', 200, { anything: true })).toBeUndefined();
+    expect(responseProblem('GET', '/app/list', 203, { apps: [app] })).toMatch(
+      /answered 203 with JSON the document has no schema for/,
+    );
+    expect(responseProblem('GET', '/download', 302, { download_url: 'x' })).toMatch(/answered 302 with JSON/);
   });
 
   it('gives path parameters in OpenAPI form', () => {

@@ -14,6 +14,35 @@ const product = z.object({
   app: z.string().meta({ description: "The app's name", examples: ['myapp'] }),
 });
 
+const counts = { visits: z.number().int(), downloads: z.number().int() };
+
+const pageEventReport = z.object({
+  app: z.string(),
+  from: z.iso.date().meta({ description: 'The first UTC day counted' }),
+  to: z.iso.date().meta({ description: 'Today (UTC)' }),
+  totals: z.object(counts),
+  days: z.array(z.object({ day: z.iso.date(), ...counts })).meta({
+    description: 'Days with at least one event, oldest first',
+  }),
+  platforms: z.array(z.object({ platform: z.string(), ...counts })).meta({
+    description: "Per visitor platform family ('' when not recognised), most visits first",
+  }),
+});
+
+/** The top of the OpenAPI document; its operations and schemas are JSON Schema and OpenAPI objects. */
+const openApiDocument = z.object({
+  openapi: z.literal('3.1.0'),
+  info: z.object({ title: z.string(), version: z.string(), description: z.string() }),
+  servers: z.array(z.object({ url: z.string() })).optional(),
+  tags: z.array(z.object({ name: z.string(), description: z.string().optional() })),
+  'x-tagGroups': z.array(z.object({ name: z.string(), tags: z.array(z.string()) })),
+  paths: z.record(z.string(), z.record(z.string(), z.record(z.string(), z.unknown()))),
+  components: z.object({
+    schemas: z.record(z.string(), z.record(z.string(), z.unknown())),
+    securitySchemes: z.record(z.string(), z.record(z.string(), z.unknown())),
+  }),
+});
+
 const DAYS = '"days" must be a whole number of days from 1 to 366';
 
 export const CONSOLE_ROUTES = {
@@ -75,6 +104,7 @@ export const CONSOLE_ROUTES = {
     path: '/console/page-events',
     tag: 'Console',
     summary: "Visits and download clicks of an app's public page per UTC day and visitor platform",
+    responses: { 200: pageEventReport },
     input: {
       query: z.object({
         app: z
@@ -123,7 +153,7 @@ export const CONSOLE_ROUTES = {
     tag: 'API reference',
     summary: 'This OpenAPI 3.1 document',
     input: {},
-    responses: { 200: { description: 'The OpenAPI document', contentType: 'application/json' } },
+    responses: { 200: openApiDocument.meta({ description: 'The OpenAPI document' }) },
   }),
   apiReference: web({
     method: 'get',
@@ -132,6 +162,14 @@ export const CONSOLE_ROUTES = {
     summary: 'The API reference page (served from this server, no network)',
     input: {},
     responses: { 200: { description: 'The page', contentType: 'text/html' } },
+  }),
+  apiReferenceDocument: web({
+    method: 'get',
+    path: '/docs/openapi.json',
+    tag: 'API reference',
+    summary: 'The document the reference page shows: this one without the Fenfa face but its health check',
+    input: {},
+    responses: { 200: openApiDocument.meta({ description: 'The OpenAPI document' }) },
   }),
   apiReferenceAsset: web({
     method: 'get',

@@ -4,6 +4,7 @@ import type { FeedFormat } from '../../core/feeds/feed.js';
 import { FEED_FORMATS } from '../../core/feeds/formats.js';
 import { hotQuery } from '../hot/routes.js';
 import { describeRoute } from '../shared/validate.js';
+import { explanation, FEED_DOCUMENTS } from './responses.js';
 
 /**
  * The feeds' specs: one per feed format (from the format itself: its path and the query it reads), the files the
@@ -42,6 +43,18 @@ function feedQuery(format: FeedFormat) {
   return hotQuery(names, Object.fromEntries(names.map((n) => [n, MEANING[n] ?? n])));
 }
 
+/** A format's answers: its document (with its schema when it is JSON), or 204. */
+function feedAnswers(format: FeedFormat) {
+  return {
+    200: {
+      description: 'The feed document',
+      contentType: format.path.contentType,
+      schema: FEED_DOCUMENTS[format.path.template],
+    },
+    204: { description: 'No update (formats that answer so)' },
+  };
+}
+
 function feedRoute(format: FeedFormat) {
   return describeRoute({
     face: 'feeds',
@@ -51,10 +64,7 @@ function feedRoute(format: FeedFormat) {
     summary: format.path.summary,
     auth: [],
     input: { query: feedQuery(format) },
-    responses: {
-      200: { description: 'The feed document', contentType: format.path.contentType },
-      204: { description: 'No update (formats that answer so)' },
-    },
+    responses: feedAnswers(format),
   });
 }
 
@@ -95,6 +105,7 @@ export const FEED_FILE_ROUTES = {
         updater: z.enum(UPDATER_TYPES).optional(),
       }),
     },
+    responses: { 200: explanation },
   }),
   velopackFeed: describeRoute({
     face: 'feeds',
@@ -104,6 +115,7 @@ export const FEED_FILE_ROUTES = {
     summary: "FaynoSync's Velopack feed URL: the /update/ feed of the channel in the file name",
     auth: [],
     input: { query: feedQuery(velopack) },
+    responses: feedAnswers(velopack),
   }),
   velopackPackage: describeRoute({
     face: 'feeds',

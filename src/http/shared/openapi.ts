@@ -275,8 +275,6 @@ function responses(spec: RouteSpec): JsonSchema {
       ...(type ? { content: { [type]: schema ? { schema } : {} } } : {}),
     };
   }
-  if (!Object.keys(out).some((s) => s.startsWith('2') || s.startsWith('3')))
-    out['200'] = { description: 'OK' };
   out.default = {
     description: 'An error',
     content: { 'application/json': { schema: { $ref: `#/components/schemas/${faceOf(spec).name}Error` } } },

@@ -181,6 +181,7 @@ export const BINDIST_ROUTES = {
     tag: 'BinDist uploads',
     summary: "The local driver's signed upload URL: PUT the file's bytes (the signature is the credential)",
     auth: [],
+    responses: A.uploadTarget,
     input: {
       raw: { contentType: 'application/octet-stream', description: "The file's bytes" },
       params: z.object({ tenantId: z.string(), uploadId: z.string() }),
@@ -197,6 +198,7 @@ export const BINDIST_ROUTES = {
     tag: 'BinDist uploads',
     summary:
       'Small upload (up to 10 MB): JSON with base64 fileContent, or multipart with the fields before "file"; the version starts disabled',
+    responses: A.upload,
     input: {
       body: jsonBody({
         ...uploadFields,
@@ -214,6 +216,7 @@ export const BINDIST_ROUTES = {
     path: '/management/upload/large-url',
     tag: 'BinDist uploads',
     summary: 'Opens a large upload: answers a URL to PUT the file to, valid 30 minutes',
+    responses: A.largeUrl,
     input: {
       body: jsonBody({
         applicationId: applicationId(),
@@ -233,6 +236,7 @@ export const BINDIST_ROUTES = {
     path: '/management/upload/large-complete',
     tag: 'BinDist uploads',
     summary: 'Completes a large upload: checks size and SHA-256, then creates the (disabled) version',
+    responses: A.largeComplete,
     input: {
       body: jsonBody({
         uploadId,
@@ -260,6 +264,7 @@ export const BINDIST_ROUTES = {
     tag: 'BinDist management',
     summary: "Creates or rotates the tenant admin's key (with the admin's Updraft JWT or the current key)",
     auth: ['bindistKey', 'login'],
+    responses: A.regenerateAdminKey,
     input: {},
   }),
   listApplications: bindist({
@@ -323,6 +328,7 @@ export const BINDIST_ROUTES = {
     path: '/applications/:applicationId/stats',
     tag: 'BinDist reporting',
     summary: "An application's download statistics (a customer key sees its own downloads)",
+    responses: A.appStats,
     input: {
       params: appParams,
       query: z.object({
@@ -381,6 +387,7 @@ export const BINDIST_ROUTES = {
     path: '/management/customers',
     tag: 'BinDist management',
     summary: 'The customers (paged when page, limit or pageSize is given)',
+    responses: A.listCustomers,
     input: { query: z.object(paging(20)) },
   }),
   createCustomer: bindist({
@@ -388,6 +395,7 @@ export const BINDIST_ROUTES = {
     path: '/management/customers',
     tag: 'BinDist management',
     summary: 'Creates a customer; the answer carries its API key, shown once',
+    responses: A.createCustomer,
     input: { body: jsonBody({ name: requiredText('name', 200), ...customerFields }) },
   }),
   getCustomer: bindist({
@@ -395,6 +403,7 @@ export const BINDIST_ROUTES = {
     path: '/management/customers/:customerId',
     tag: 'BinDist management',
     summary: 'One customer',
+    responses: A.getCustomer,
     input: { params: customerParams },
   }),
   updateCustomer: bindist({
@@ -402,6 +411,7 @@ export const BINDIST_ROUTES = {
     path: '/management/customers/:customerId',
     tag: 'BinDist management',
     summary: "Changes a customer's name, state, notes, e-mail, reference, license or tier",
+    responses: A.updateCustomer,
     input: {
       params: customerParams,
       body: jsonBody({ name: requiredText('name', 200).optional(), ...customerFields }),
@@ -412,6 +422,7 @@ export const BINDIST_ROUTES = {
     path: '/management/customers/:customerId/regenerate-key',
     tag: 'BinDist management',
     summary: "Replaces a customer's API key (the old one stops working)",
+    responses: A.regenerateCustomerKey,
     input: { params: customerParams },
   }),
   customerApiKeys: bindist({
@@ -420,6 +431,7 @@ export const BINDIST_ROUTES = {
     tag: 'BinDist management',
     summary:
       'With a "name": creates a customer under this parent (the SDKs); without: a new key for this customer',
+    responses: A.customerApiKeys,
     input: {
       params: customerParams,
       body: jsonBody({ name: requiredText('name', 200).optional(), ...customerFields }),
@@ -453,6 +465,7 @@ export const BINDIST_ROUTES = {
     path: '/activity',
     tag: 'BinDist reporting',
     summary: 'Uploads and downloads, newest first; paged by cursor or page',
+    responses: A.activity,
     input: {
       query: z.object({
         type: choice('type', ['all', 'upload', 'uploads', 'download', 'downloads'] as const),
@@ -470,6 +483,7 @@ export const BINDIST_ROUTES = {
     path: '/audit',
     tag: 'BinDist reporting',
     summary: 'The audit log, newest first; the next page starts after lastEventId',
+    responses: A.audit,
     input: {
       query: z.object({
         eventType: filterText('eventType', 100),
@@ -569,6 +583,7 @@ export const BINDIST_ROUTES = {
     ],
     tag: 'BinDist management',
     summary: 'Enables, disables, (de)activates a version, or changes its notes or required tier',
+    responses: A.updateVersion,
     input: {
       params: versionParams,
       body: jsonBody({

@@ -277,6 +277,11 @@ export const FAYNOSYNC_ANSWERS = {
   groupBlobs: { 200: z.object({ items: z.array(reportBlobDoc) }) },
   updateGroup: { 200: z.object({ group_hash: z.string(), updated: z.literal(true) }) },
   deleteGroup: { 200: z.object({ group_hash: z.string(), deleted: z.literal(true) }) },
+  createUpload: { 201: { description: 'Opened: Location names the upload, Upload-Offset is 0' } },
+  uploadOffset: { 200: { description: 'Upload-Offset and Upload-Length say how far the upload is' } },
+  appendUpload: { 204: { description: 'Appended: Upload-Offset is the new offset' } },
+  deleteUpload: { 204: { description: 'Ended: its bytes are removed' } },
+  tuf: { 501: z.object({ error: z.string() }).meta({ description: 'TUF metadata is not published' }) },
 };
 
 /** The answers of a catalog kind's routes: `createChannelResult.Created`, `{"channels": […]}`, … */

@@ -306,6 +306,7 @@ export const FAYNOSYNC_ROUTES = {
     path: '/uploads',
     tag: 'Resumable uploads',
     summary: 'tus 1.0 creation: opens a resumable upload of Upload-Length bytes; 201 with its Location',
+    responses: A.createUpload,
     input: { headers: uploadCreationHeaders },
   }),
   uploadOffset: faynosync({
@@ -313,6 +314,7 @@ export const FAYNOSYNC_ROUTES = {
     path: '/uploads/:id',
     tag: 'Resumable uploads',
     summary: 'tus 1.0: how many bytes the upload has (Upload-Offset) of Upload-Length',
+    responses: A.uploadOffset,
     input: { params: uploadIdParams },
   }),
   appendUpload: faynosync({
@@ -320,6 +322,7 @@ export const FAYNOSYNC_ROUTES = {
     path: '/uploads/:id',
     tag: 'Resumable uploads',
     summary: 'tus 1.0: appends the body (application/offset+octet-stream) at Upload-Offset; 204',
+    responses: A.appendUpload,
     input: { params: uploadIdParams, headers: uploadPatchHeaders },
   }),
   deleteUpload: faynosync({
@@ -327,6 +330,7 @@ export const FAYNOSYNC_ROUTES = {
     path: '/uploads/:id',
     tag: 'Resumable uploads',
     summary: 'tus 1.0 termination: ends the upload and removes its bytes; 204',
+    responses: A.deleteUpload,
     input: { params: uploadIdParams },
   }),
   updateVersion: faynosync({
@@ -565,6 +569,7 @@ export const FAYNOSYNC_ROUTES = {
     tag: 'TUF',
     summary: 'Not implemented: 501',
     auth: [],
+    responses: A.tuf,
     input: {},
   }),
 };

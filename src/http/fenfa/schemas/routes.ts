@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { FENFA_PLATFORMS } from '../../../core/fenfa/targets.js';
 import { describeRoute, type RouteSpec } from '../../shared/validate.js';
 import * as IOS from './ios-responses.js';
-import { parsedApp, uploaded } from './responses.js';
+import { FENFA_ANSWERS as A } from './responses.js';
 
 /**
  * Every route of the Fenfa face with its input schemas (shared/validate.ts): the face's route table. Field names
@@ -154,6 +154,7 @@ export const MAX_EVENT_BYTES = 4096;
 
 export const FENFA_ROUTES = {
   createToken: fenfa({
+    responses: A.createToken,
     method: 'post',
     path: '/admin/api/tokens',
     tag: 'Fenfa tokens',
@@ -171,6 +172,7 @@ export const FENFA_ROUTES = {
     },
   }),
   listTokens: fenfa({
+    responses: A.listTokens,
     method: 'get',
     path: '/admin/api/tokens',
     tag: 'Fenfa tokens',
@@ -179,6 +181,7 @@ export const FENFA_ROUTES = {
     input: {},
   }),
   deleteToken: fenfa({
+    responses: A.deleted,
     method: 'delete',
     path: '/admin/api/tokens/:id',
     tag: 'Fenfa tokens',
@@ -187,6 +190,7 @@ export const FENFA_ROUTES = {
     input: { params: id('id') },
   }),
   listProducts: fenfa({
+    responses: A.listProducts,
     method: 'get',
     path: '/admin/api/products',
     tag: 'Fenfa products',
@@ -200,6 +204,7 @@ export const FENFA_ROUTES = {
     },
   }),
   createProduct: fenfa({
+    responses: A.createProduct,
     method: 'post',
     path: '/admin/api/products',
     tag: 'Fenfa products',
@@ -207,6 +212,7 @@ export const FENFA_ROUTES = {
     input: { body: z.object({ ...productBody, name: required('name', 255) }) },
   }),
   getProduct: fenfa({
+    responses: A.productTree,
     method: 'get',
     path: '/admin/api/products/:productID',
     tag: 'Fenfa products',
@@ -214,6 +220,7 @@ export const FENFA_ROUTES = {
     input: { params: id('productID') },
   }),
   updateProduct: fenfa({
+    responses: A.productTree,
     method: 'put',
     path: '/admin/api/products/:productID',
     tag: 'Fenfa products',
@@ -228,6 +235,7 @@ export const FENFA_ROUTES = {
     },
   }),
   deleteProduct: fenfa({
+    responses: A.deleted,
     method: 'delete',
     path: '/admin/api/products/:productID',
     tag: 'Fenfa products',
@@ -235,6 +243,7 @@ export const FENFA_ROUTES = {
     input: { params: id('productID') },
   }),
   createVariant: fenfa({
+    responses: A.createVariant,
     method: 'post',
     path: '/admin/api/products/:productID/variants',
     tag: 'Fenfa variants',
@@ -242,6 +251,7 @@ export const FENFA_ROUTES = {
     input: { params: id('productID'), body: z.object({ platform, ...variantFields }) },
   }),
   updateVariant: fenfa({
+    responses: A.updateVariant,
     method: 'put',
     path: '/admin/api/variants/:variantID',
     tag: 'Fenfa variants',
@@ -249,6 +259,7 @@ export const FENFA_ROUTES = {
     input: { params: id('variantID'), body: z.object({ platform: platform.optional(), ...variantFields }) },
   }),
   deleteVariant: fenfa({
+    responses: A.deleted,
     method: 'delete',
     path: '/admin/api/variants/:variantID',
     tag: 'Fenfa variants',
@@ -256,6 +267,7 @@ export const FENFA_ROUTES = {
     input: { params: id('variantID') },
   }),
   variantStats: fenfa({
+    responses: A.variantStats,
     method: 'get',
     path: '/admin/api/variants/:variantID/stats',
     tag: 'Fenfa variants',
@@ -263,6 +275,7 @@ export const FENFA_ROUTES = {
     input: { params: id('variantID') },
   }),
   deleteRelease: fenfa({
+    responses: A.deleted,
     method: 'delete',
     path: '/admin/api/releases/:releaseID',
     tag: 'Fenfa releases',
@@ -270,6 +283,7 @@ export const FENFA_ROUTES = {
     input: { params: id('releaseID') },
   }),
   publish: fenfa({
+    responses: A.publish,
     method: 'put',
     path: ['/admin/api/apps/:appID/publish', '/admin/api/apps/:appID/unpublish'],
     tag: 'Fenfa products',
@@ -277,6 +291,7 @@ export const FENFA_ROUTES = {
     input: { params: id('appID') },
   }),
   getSettings: fenfa({
+    responses: A.settings,
     method: 'get',
     path: '/admin/api/settings',
     tag: 'Fenfa settings',
@@ -284,6 +299,7 @@ export const FENFA_ROUTES = {
     input: {},
   }),
   updateSettings: fenfa({
+    responses: A.settings,
     method: 'put',
     path: '/admin/api/settings',
     tag: 'Fenfa settings',
@@ -291,6 +307,7 @@ export const FENFA_ROUTES = {
     input: { body: settingsBody },
   }),
   uploadConfig: fenfa({
+    responses: A.uploadConfig,
     method: 'get',
     path: '/admin/api/upload-config',
     tag: 'Fenfa settings',
@@ -298,6 +315,7 @@ export const FENFA_ROUTES = {
     input: {},
   }),
   upload: fenfa({
+    responses: A.upload,
     method: 'post',
     path: '/upload',
     tag: 'Fenfa upload',
@@ -311,7 +329,7 @@ export const FENFA_ROUTES = {
     tag: 'Fenfa upload',
     summary:
       'Upload an IPA or APK whose version, build, min OS, bundle id, profile and icon are read from it (form fields override all but the bundle id); /smart-upload takes an upload or admin token, /admin/api/smart-upload an admin token',
-    responses: { 201: uploaded },
+    responses: A.upload,
     input: { form: smartUploadForm, files: PACKAGE_FILE },
   }),
   parseApp: fenfa({
@@ -319,10 +337,11 @@ export const FENFA_ROUTES = {
     path: '/admin/api/parse-app',
     tag: 'Fenfa upload',
     summary: 'Read an IPA or APK and answer what it holds; nothing is stored (admin token)',
-    responses: { 200: parsedApp },
+    responses: A.parseApp,
     input: { files: PACKAGE_FILE },
   }),
   productJsonBySlug: fenfa({
+    responses: A.productJson,
     method: 'get',
     path: '/api/products/slug/:slug',
     tag: 'Fenfa public',
@@ -331,6 +350,7 @@ export const FENFA_ROUTES = {
     input: { params: id('slug') },
   }),
   productJson: fenfa({
+    responses: A.productJson,
     method: 'get',
     path: '/api/products/:idOrSlug',
     tag: 'Fenfa public',
@@ -339,6 +359,7 @@ export const FENFA_ROUTES = {
     input: { params: id('idOrSlug') },
   }),
   download: fenfa({
+    responses: A.download,
     method: 'get',
     path: '/d/:releaseID',
     tag: 'Fenfa public',
@@ -347,6 +368,7 @@ export const FENFA_ROUTES = {
     input: { params: id('releaseID') },
   }),
   health: fenfa({
+    responses: A.health,
     method: 'get',
     path: '/healthz',
     tag: 'Fenfa public',
@@ -355,6 +377,7 @@ export const FENFA_ROUTES = {
     input: {},
   }),
   icon: fenfa({
+    responses: A.icon,
     method: 'get',
     path: '/icon/products/:productID',
     tag: 'Fenfa public',
@@ -363,6 +386,7 @@ export const FENFA_ROUTES = {
     input: { params: id('productID') },
   }),
   productPage: fenfa({
+    responses: A.productPage,
     method: 'get',
     path: '/products/:idOrSlug',
     tag: 'Fenfa public',
@@ -371,6 +395,7 @@ export const FENFA_ROUTES = {
     input: { params: id('idOrSlug') },
   }),
   postEvent: fenfa({
+    responses: A.postEvent,
     method: 'post',
     path: '/events',
     tag: 'Fenfa public',
@@ -392,6 +417,7 @@ export const FENFA_ROUTES = {
     },
   }),
   listEvents: fenfa({
+    responses: A.listEvents,
     method: 'get',
     path: '/admin/api/events',
     tag: 'Fenfa events',
@@ -405,6 +431,7 @@ export const FENFA_ROUTES = {
     },
   }),
   exportReleases: fenfa({
+    responses: A.csv,
     method: 'get',
     path: '/admin/exports/releases.csv',
     tag: 'Fenfa exports',
@@ -419,6 +446,7 @@ export const FENFA_ROUTES = {
     },
   }),
   exportEvents: fenfa({
+    responses: A.csv,
     method: 'get',
     path: '/admin/exports/events.csv',
     tag: 'Fenfa exports',
