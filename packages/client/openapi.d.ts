@@ -6205,7 +6205,50 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        client: {
+                            id: string | null;
+                            version: string | null;
+                        };
+                        feed: {
+                            app: string;
+                            arch: string | null;
+                            /** @description The feed folder's URL */
+                            base: string;
+                            channel: string | null;
+                            owner: string;
+                            platform: string | null;
+                        };
+                        feeds: {
+                            /** @description The version the client would update to */
+                            offers: string | null;
+                            /** @description The path asked, after the feed folder (latest.yml, 1.0.0/RELEASES…) */
+                            path: string;
+                            reason: string;
+                            status: number;
+                            updater: string;
+                        }[];
+                        sentence: string;
+                        versions: {
+                            channel: string | null;
+                            critical: boolean;
+                            eligible: boolean;
+                            /** @description The version's files for the feed's platform and arch */
+                            files: string[];
+                            intermediate: boolean;
+                            published: boolean;
+                            reason: string;
+                            rollout: {
+                                /** @description The client's bucket (0-99), when its id was given */
+                                bucket?: number;
+                                included?: boolean;
+                                percent: number;
+                            };
+                            version: string;
+                        }[];
+                    };
+                };
             };
             /** @description An error */
             default: {

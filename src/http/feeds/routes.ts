@@ -60,6 +60,53 @@ function feedRoute(format: FeedFormat) {
 
 export const FEED_ROUTES = FEED_FORMATS.map(feedRoute);
 
+/** The feed doctor's answer (core/feeds/explain.ts): every version's verdict, then each feed's. */
+const explanation = z.object({
+  feed: z.object({
+    owner: z.string(),
+    app: z.string(),
+    channel: z.string().nullable(),
+    platform: z.string().nullable(),
+    arch: z.string().nullable(),
+    base: z.string().meta({ description: "The feed folder's URL" }),
+  }),
+  client: z.object({ version: z.string().nullable(), id: z.string().nullable() }),
+  versions: z.array(
+    z.object({
+      version: z.string(),
+      channel: z.string().nullable(),
+      published: z.boolean(),
+      critical: z.boolean(),
+      intermediate: z.boolean(),
+      rollout: z.object({
+        percent: z.number(),
+        bucket: z
+          .number()
+          .optional()
+          .meta({ description: "The client's bucket (0-99), when its id was given" }),
+        included: z.boolean().optional(),
+      }),
+      files: z
+        .array(z.string())
+        .meta({ description: "The version's files for the feed's platform and arch" }),
+      eligible: z.boolean(),
+      reason: z.string(),
+    }),
+  ),
+  feeds: z.array(
+    z.object({
+      updater: z.string(),
+      path: z
+        .string()
+        .meta({ description: 'The path asked, after the feed folder (latest.yml, 1.0.0/RELEASES…)' }),
+      status: z.number().int(),
+      offers: z.string().nullable().meta({ description: 'The version the client would update to' }),
+      reason: z.string(),
+    }),
+  ),
+  sentence: z.string(),
+});
+
 const velopack = FEED_FORMATS.find((f) => f.name === 'velopack') as FeedFormat;
 
 const FILE_ANSWERS = {
@@ -95,6 +142,7 @@ export const FEED_FILE_ROUTES = {
         updater: z.enum(UPDATER_TYPES).optional(),
       }),
     },
+    responses: { 200: explanation },
   }),
   velopackFeed: describeRoute({
     face: 'feeds',
