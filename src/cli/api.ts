@@ -43,7 +43,7 @@ export type Release = Answer<'/search', 'get'>['items'][number];
 export type Explanation = Answer<'/update/{owner}/{app}/{channel}/{platform}/{arch}/explain', 'get'>;
 
 /** The JSON of a FaynoSync multipart route's `data` field. */
-type DataOf<P extends '/upload' | '/apps/update' | '/app/create'> =
+type DataOf<P extends '/upload' | '/apps/update'> =
   paths[P]['post']['requestBody']['content']['multipart/form-data']['data'];
 
 /** What `/upload` is told about the version besides its files. */
@@ -237,8 +237,14 @@ export class UpdraftApi {
   async releases(app: string, filter: ReleaseFilter = {}): Promise<Release[]> {
     const items: Release[] = [];
     for (let page = 1; ; page++) {
-      const query = { app_name: app, page: String(page), limit: '100' };
-      for (const [key, value] of Object.entries(filter)) if (value) Object.assign(query, { [key]: value });
+      const query = {
+        app_name: app,
+        page: String(page),
+        limit: '100',
+        channel: filter.channel || undefined,
+        platform: filter.platform || undefined,
+        arch: filter.arch || undefined,
+      };
       const body = await this.#answer(this.#client.GET('/search', { params: { query } }));
       items.push(...body.items);
       if (!body.items.length || items.length >= body.total) return items;
