@@ -44,6 +44,8 @@ COPY package.json ./
 COPY --from=deps /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY --from=web /app/dist-web ./dist-web
+# The command line's typed client, which dist/cli/api.js imports by its path (its package.json says it is ESM).
+COPY packages/client/package.json packages/client/index.js ./packages/client/
 RUN mkdir -p /data && chown node:node /data
 USER node
 VOLUME ["/data"]

@@ -12,6 +12,12 @@ export interface UpdraftClientOptions extends ClientOptions {
 
 export function createUpdraftClient(options?: UpdraftClientOptions): Client<paths>;
 
+/**
+ * The form FaynoSync's multipart routes take (`/upload`, `/apps/update`, `/app/create`, `/app/update`): `data` as
+ * JSON, then each file as a `file` part.
+ */
+export function dataForm(data: unknown, files?: Iterable<File>): FormData;
+
 type JsonOf<R> = R extends { content: { 'application/json': infer J } } ? J : never;
 
 /** The JSON a route answers with `status` (200 unless told): `Answer<'/app/list', 'get'>`. */

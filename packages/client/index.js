@@ -18,3 +18,14 @@ export function createUpdraftClient(options = {}) {
   });
   return client;
 }
+
+/**
+ * The form FaynoSync's multipart routes take (`/upload`, `/apps/update`, `/app/create`, `/app/update`): `data` as
+ * JSON, then each file as a `file` part.
+ */
+export function dataForm(data, files = []) {
+  const form = new FormData();
+  form.append('data', JSON.stringify(data));
+  for (const file of files) form.append('file', file, file.name);
+  return form;
+}

@@ -3,11 +3,11 @@ import { createReadStream, existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { stat } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import * as tus from 'tus-js-client';
+import { type Answer, createUpdraftClient, dataForm, type paths } from '../../packages/client/index.js';
 import { feedSegment } from '../core/feeds/feed-urls.js';
 import { CliError } from './cli-error.js';
 
-// Every request the command line sends is in this module, so that moving to the client generated from the OpenAPI
-// document changes this file alone.
+// Every request the command line sends is in this module.
 
 /** Resumable uploads go in parts of this size: an interrupted part is sent again from the server's offset. */
 const RESUMABLE_CHUNK_BYTES = 8 * 1024 * 1024;
@@ -29,83 +29,37 @@ export class ApiError extends CliError {
 
 export type NamedKind = 'channel' | 'platform' | 'arch';
 
-/** The list key and the name field of each kind in FaynoSync's answers. */
-const NAMED: Record<NamedKind, { list: string; name: string }> = {
-  channel: { list: 'channels', name: 'ChannelName' },
-  platform: { list: 'platforms', name: 'PlatformName' },
-  arch: { list: 'archs', name: 'ArchID' },
-};
-
 export interface Named {
   id: string;
   name: string;
   updatedAt: string;
 }
 
-export interface App {
-  ID: string;
-  AppName: string;
-  Private: boolean;
-  Description: string;
-  Owner: string;
-  Updated_at: string;
-}
+export type App = Answer<'/app/list', 'get'>['apps'][number];
+export type Whoami = Answer<'/whoami', 'get'>;
+export type ApiToken = Answer<'/token/list', 'get'>['tokens'][number];
+export type CreatedToken = Answer<'/token/create', 'post', 201>;
+export type Release = Answer<'/search', 'get'>['items'][number];
+export type Explanation = Answer<'/update/{owner}/{app}/{channel}/{platform}/{arch}/explain', 'get'>;
 
-export interface Whoami {
-  id: string;
-  username: string;
-  is_admin: boolean;
-  owner?: string;
-}
+/** The JSON of a FaynoSync multipart route's `data` field. */
+type DataOf<P extends '/upload' | '/apps/update'> =
+  paths[P]['post']['requestBody']['content']['multipart/form-data']['data'];
 
-export interface ApiToken {
-  id: string;
-  name: string;
-  token_prefix: string;
-  allowed_apps: string[];
-  expires_at?: string | null;
-  created_at: string;
-  last_used_at?: string;
-}
-
-export interface CreatedToken extends ApiToken {
-  token: string;
-}
-
-export interface ReleaseArtifact {
-  id: string;
-  link: string;
-  platform: string;
-  arch: string;
-  package: string;
-  file_name: string;
-  size: number;
-  sha256: string;
-}
-
-export interface Release {
-  ID: string;
-  AppName: string;
-  Version: string;
-  Channel: string;
-  Published: boolean;
-  Critical: boolean;
-  Intermediate: boolean;
-  RolloutPercent: number;
-  Artifacts: ReleaseArtifact[];
-  Changelog: { Version: string; Changes: string; Date: string }[];
-  Updated_at: string;
-}
+/** What `/upload` is told about the version besides its files. */
+export type UploadData = Omit<DataOf<'/upload'>, 'uploads'>;
+/** The fields of a version `/apps/update` changes. */
+export type VersionChanges = Omit<DataOf<'/apps/update'>, 'id' | 'app_name' | 'version' | 'uploads'>;
+type Updater = NonNullable<
+  NonNullable<
+    paths['/update/{owner}/{app}/{channel}/{platform}/{arch}/explain']['get']['parameters']['query']
+  >['updater']
+>;
 
 export interface ReleaseFilter {
   channel?: string;
   platform?: string;
   arch?: string;
-}
-
-export interface Explanation {
-  sentence: string;
-  feeds: { updater: string; path: string; status: number | string; offers?: string | null; reason: string }[];
 }
 
 /** A file of a release: where it is on disk and how many bytes it has. */
@@ -133,15 +87,15 @@ export interface ResumeStore {
   target: string;
 }
 
-async function errorOf(res: Response): Promise<ApiError> {
-  const text = await res.text();
-  try {
-    const body = JSON.parse(text) as { error?: unknown; message?: unknown };
-    const message = body.error ?? body.message;
-    if (typeof message === 'string') return new ApiError(res.status, message);
-  } catch {
-    // Not JSON: a proxy's page, say.
+/** The server's refusal: its `{"error"}` (or `{"message"}`) when it answered JSON, else the status and the text. */
+function refusal(res: Response, body: unknown): ApiError {
+  if (body !== null && typeof body === 'object') {
+    const { error, message } = body as { error?: unknown; message?: unknown };
+    const said = error ?? message;
+    if (typeof said === 'string') return new ApiError(res.status, said);
   }
+  // Not JSON (a proxy's page, say): openapi-fetch hands over the text as it came.
+  const text = body === undefined ? '' : typeof body === 'string' ? body : JSON.stringify(body);
   return new ApiError(res.status, `${res.status} ${res.statusText}${text ? `: ${text.slice(0, 200)}` : ''}`);
 }
 
@@ -151,132 +105,164 @@ function unreachable(url: string, err: unknown): ApiError {
   return new ApiError(0, `the server at ${url} could not be reached (${why})`);
 }
 
-/** The Updraft server at `url`, called with `token` (a login token or an `fns_` API token). */
+/** openapi-fetch's body for FaynoSync's multipart routes: the typed `data` as the form's `data` field. */
+function asDataForm(body: object): FormData {
+  return dataForm('data' in body ? body.data : undefined);
+}
+
+/**
+ * The Updraft server at `url`, called with `token` (a login token or an `fns_` API token). Every request goes through
+ * the typed client (packages/client), so tsc checks paths, parameters, bodies and answers against the OpenAPI
+ * document; the files themselves go through tus (resumableUpload), which the typed client cannot do: openapi-fetch
+ * sends a request as one body it holds, while a resumable upload streams a file in parts from the offset the server
+ * has, and sends the rest again after a dropped connection.
+ */
 export class UpdraftApi {
+  readonly #client: ReturnType<typeof createUpdraftClient>;
+
   constructor(
     readonly url: string,
     private readonly token: string,
-  ) {}
+  ) {
+    this.#client = createUpdraftClient({
+      baseUrl: url,
+      ...(token ? { token } : {}),
+      headers: { Accept: 'application/json' },
+    });
+  }
 
   /** Answers a login token for the user. */
   static async login(url: string, username: string, password: string): Promise<string> {
-    const body = await new UpdraftApi(url, '').#json<{ token: string }>('POST', '/login', {
-      username,
-      password,
-    });
-    return body.token;
+    const api = new UpdraftApi(url, '');
+    return (await api.#answer(api.#client.POST('/login', { body: { username, password } }))).token;
   }
 
-  async #send(method: string, path: string, body?: string | FormData, type?: string): Promise<Response> {
-    const headers: Record<string, string> = { Accept: 'application/json' };
-    if (this.token) headers.Authorization = `Bearer ${this.token}`;
-    if (type) headers['Content-Type'] = type;
-    let res: Response;
+  /** The answer of a typed request, or the server's refusal, or why the server could not be reached. */
+  async #answer<T>(pending: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
+    let answer: Awaited<typeof pending>;
     try {
-      res = await fetch(`${this.url}${path}`, { method, headers, body: body ?? null });
+      answer = await pending;
     } catch (err) {
       throw unreachable(this.url, err);
     }
-    if (!res.ok) throw await errorOf(res);
-    return res;
-  }
-
-  async #json<T>(method: string, path: string, body?: unknown): Promise<T> {
-    const res = await this.#send(
-      method,
-      path,
-      body === undefined ? undefined : JSON.stringify(body),
-      body === undefined ? undefined : 'application/json',
-    );
-    return (await res.json()) as T;
-  }
-
-  /** FaynoSync's multipart write routes without files: the JSON in a `data` field. */
-  async #dataForm<T>(path: string, data: unknown): Promise<T> {
-    const form = new FormData();
-    form.append('data', JSON.stringify(data));
-    return (await (await this.#send('POST', path, form)).json()) as T;
+    if (!answer.response.ok) throw refusal(answer.response, answer.error);
+    return answer.data as T;
   }
 
   whoami(): Promise<Whoami> {
-    return this.#json('GET', '/whoami');
+    return this.#answer(this.#client.GET('/whoami'));
   }
 
   async apps(): Promise<App[]> {
-    return (await this.#json<{ apps: App[] | null }>('GET', '/app/list')).apps ?? [];
+    return (await this.#answer(this.#client.GET('/app/list'))).apps;
   }
 
   async createApp(input: { app: string; description?: string; private?: boolean }): Promise<string> {
-    const body = await this.#dataForm<Record<string, string>>('/app/create', input);
-    return body['createAppResult.Created'] ?? '';
+    const body = await this.#answer(
+      this.#client.POST('/app/create', { body: { data: input }, bodySerializer: asDataForm }),
+    );
+    return body['createAppResult.Created'];
   }
 
   async deleteApp(id: string): Promise<void> {
-    await this.#json('DELETE', `/app/delete?id=${encodeURIComponent(id)}`);
+    await this.#answer(this.#client.DELETE('/app/delete', { params: { query: { id } } }));
   }
 
   async named(kind: NamedKind): Promise<Named[]> {
-    const { list, name } = NAMED[kind];
-    const body = await this.#json<Record<string, Record<string, string>[] | null>>('GET', `/${kind}/list`);
-    return (body[list] ?? []).map((item) => ({
-      id: item.ID ?? '',
-      name: item[name] ?? '',
-      updatedAt: item.Updated_at ?? '',
-    }));
+    switch (kind) {
+      case 'channel':
+        return (await this.#answer(this.#client.GET('/channel/list'))).channels.map((c) => ({
+          id: c.ID,
+          name: c.ChannelName,
+          updatedAt: c.Updated_at,
+        }));
+      case 'platform':
+        return (await this.#answer(this.#client.GET('/platform/list'))).platforms.map((p) => ({
+          id: p.ID,
+          name: p.PlatformName,
+          updatedAt: p.Updated_at,
+        }));
+      case 'arch':
+        return (await this.#answer(this.#client.GET('/arch/list'))).archs.map((a) => ({
+          id: a.ID,
+          name: a.ArchID,
+          updatedAt: a.Updated_at,
+        }));
+    }
   }
 
+  /** Creates a channel, platform (with its updaters) or arch; answers its id. */
   async createNamed(
     kind: NamedKind,
     name: string,
     updaters?: { type: string; default: boolean }[],
   ): Promise<string> {
-    const body = await this.#json<Record<string, string>>('POST', `/${kind}/create`, {
-      [kind]: name,
-      ...(updaters ? { updaters } : {}),
-    });
-    return Object.values(body)[0] ?? '';
+    switch (kind) {
+      case 'channel':
+        return (await this.#answer(this.#client.POST('/channel/create', { body: { channel: name } })))[
+          'createChannelResult.Created'
+        ];
+      case 'platform':
+        return (
+          await this.#answer(
+            this.#client.POST('/platform/create', {
+              body: { platform: name, ...(updaters ? { updaters } : {}) },
+            }),
+          )
+        )['createPlatformResult.Created'];
+      case 'arch':
+        return (await this.#answer(this.#client.POST('/arch/create', { body: { arch: name } })))[
+          'createArchResult.Created'
+        ];
+    }
   }
 
   async deleteNamed(kind: NamedKind, id: string): Promise<void> {
-    await this.#json('DELETE', `/${kind}/delete?id=${encodeURIComponent(id)}`);
+    await this.#answer(this.#client.DELETE(`/${kind}/delete`, { params: { query: { id } } }));
   }
 
   async tokens(): Promise<ApiToken[]> {
-    return (await this.#json<{ tokens: ApiToken[] | null }>('GET', '/token/list')).tokens ?? [];
+    return (await this.#answer(this.#client.GET('/token/list'))).tokens;
   }
 
   createToken(input: { name: string; allowed_apps?: string[]; expires_at?: string }): Promise<CreatedToken> {
-    return this.#json('POST', '/token/create', input);
+    return this.#answer(this.#client.POST('/token/create', { body: input }));
   }
 
   async revokeToken(id: string): Promise<void> {
-    await this.#json('DELETE', '/token/delete', { id });
+    await this.#answer(this.#client.DELETE('/token/delete', { body: { id } }));
   }
 
   /** Every version of the app the caller sees, newest first (all pages of `/search`). */
   async releases(app: string, filter: ReleaseFilter = {}): Promise<Release[]> {
     const items: Release[] = [];
     for (let page = 1; ; page++) {
-      const query = new URLSearchParams({ app_name: app, page: String(page), limit: '100' });
-      for (const [key, value] of Object.entries(filter)) if (value) query.set(key, value);
-      const body = await this.#json<{ items: Release[] | null; total: number }>('GET', `/search?${query}`);
-      items.push(...(body.items ?? []));
-      if (!body.items?.length || items.length >= body.total) return items;
+      const query = {
+        app_name: app,
+        page: String(page),
+        limit: '100',
+        channel: filter.channel || undefined,
+        platform: filter.platform || undefined,
+        arch: filter.arch || undefined,
+      };
+      const body = await this.#answer(this.#client.GET('/search', { params: { query } }));
+      items.push(...body.items);
+      if (!body.items.length || items.length >= body.total) return items;
     }
   }
 
   /** `/apps/update`: the version named by id, app and version gets the fields sent. */
-  async updateRelease(release: Release, changes: Record<string, unknown>): Promise<void> {
-    await this.#dataForm('/apps/update', {
-      id: release.ID,
-      app_name: release.AppName,
-      version: release.Version,
-      ...changes,
-    });
+  async updateRelease(release: Release, changes: VersionChanges): Promise<void> {
+    await this.#answer(
+      this.#client.POST('/apps/update', {
+        body: { data: { id: release.ID, app_name: release.AppName, version: release.Version, ...changes } },
+        bodySerializer: asDataForm,
+      }),
+    );
   }
 
   async deleteRelease(id: string): Promise<void> {
-    await this.#json('DELETE', `/apps/delete?id=${encodeURIComponent(id)}`);
+    await this.#answer(this.#client.DELETE('/apps/delete', { params: { query: { id } } }));
   }
 
   /** The feed doctor of one feed folder. */
@@ -284,12 +270,23 @@ export class UpdraftApi {
     folder: { owner: string; app: string; channel: string; platform: string; arch: string },
     query: { version?: string; id?: string; updater?: string },
   ): Promise<Explanation> {
-    const path = [folder.owner, folder.app, folder.channel, folder.platform, folder.arch]
-      .map(feedSegment)
-      .join('/');
-    const q = new URLSearchParams();
-    for (const [key, value] of Object.entries(query)) if (value) q.set(key, value);
-    return this.#json('GET', `/update/${path}/explain${q.size ? `?${q}` : ''}`);
+    const { owner, app, channel, platform, arch } = folder;
+    return this.#answer(
+      this.#client.GET('/update/{owner}/{app}/{channel}/{platform}/{arch}/explain', {
+        params: {
+          path: { owner, app, channel, platform, arch },
+          query: {
+            version: query.version || undefined,
+            id: query.id || undefined,
+            // The server refuses any other updater with a message that lists them.
+            updater: (query.updater || undefined) as Updater | undefined,
+          },
+        },
+        // An empty name travels as the feeds' `_` (feedSegment).
+        pathSerializer: (path, params) =>
+          path.replace(/\{(\w+)\}/g, (_, name: string) => feedSegment(String(params[name] ?? ''))),
+      }),
+    );
   }
 
   #storage(store: ResumeStore): UrlStorage {
@@ -360,14 +357,10 @@ export class UpdraftApi {
   }
 
   /** `/upload` naming finished resumable uploads instead of carrying the files. */
-  async commitUploads(
-    data: Record<string, unknown>,
-    uploads: { id: string; name: string }[],
-  ): Promise<UploadResult> {
-    const body = await this.#dataForm<{
-      'uploadResult.Uploaded': string;
-      artifacts?: UploadResult['artifacts'];
-    }>('/upload', { ...data, uploads });
+  async commitUploads(data: UploadData, uploads: { id: string; name: string }[]): Promise<UploadResult> {
+    const body = await this.#answer(
+      this.#client.POST('/upload', { body: { data: { ...data, uploads } }, bodySerializer: asDataForm }),
+    );
     return { id: body['uploadResult.Uploaded'], artifacts: body.artifacts ?? [] };
   }
 }

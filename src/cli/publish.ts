@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
-import { ApiError, type LocalFile, type UpdraftApi, type UploadResult } from './api.js';
+import { ApiError, type LocalFile, type UpdraftApi, type UploadData, type UploadResult } from './api.js';
 import { CliError } from './cli-error.js';
 import { createProgress, formatBytes, type Progress } from './progress.js';
 
@@ -119,7 +119,7 @@ async function withRetries<T>(retries: number, progress: Progress, attempt: () =
  */
 async function transfer(
   api: UpdraftApi,
-  data: Record<string, unknown>,
+  data: UploadData,
   files: readonly LocalFile[],
   progress: Progress,
   options: PublishOptions,
@@ -156,7 +156,7 @@ export async function publish(
   const files = await localFiles(paths);
   const rollout = options.rollout === undefined ? undefined : parsePercentage(options.rollout, '--rollout');
   const changelog = options.changelogFile ? await readFile(options.changelogFile, 'utf8') : undefined;
-  const data: Record<string, unknown> = {
+  const data: UploadData = {
     app_name: app,
     version,
     ...(options.channel ? { channel: options.channel } : {}),

@@ -1,7 +1,7 @@
 import { dirname, join } from 'node:path';
 import { type Command, InvalidArgumentError } from 'commander';
 import { feedBase, feedSegment, feedUrls } from '../core/feeds/feed-urls.js';
-import type { Release, ReleaseFilter, UpdraftApi } from './api.js';
+import type { Release, ReleaseFilter, UpdraftApi, VersionChanges } from './api.js';
 import { findApp } from './catalog-commands.js';
 import { CliError } from './cli-error.js';
 import { credentialsPath } from './credentials.js';
@@ -121,7 +121,7 @@ function registerRelease(program: Command): void {
   const change = (
     usage: string,
     description: string,
-    changes: (options: { off?: boolean }, value: string | undefined) => Record<string, unknown>,
+    changes: (options: { off?: boolean }, value: string | undefined) => VersionChanges,
     said: (options: { off?: boolean }, value: string | undefined) => string,
   ) =>
     release

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { type Config, ConfigError, loadConfig } from '../../src/config.js';
@@ -224,6 +224,33 @@ describe('Dockerfile', () => {
     scan('packages/client');
     for (const name of imported) expect(web, name).toContain(`'${name}'`);
     expect(stages.at(-1)).toContain('COPY --from=web /app/dist-web ./dist-web');
+  });
+
+  it('copies into the runtime every file the server imports from outside src/, with its package.json', () => {
+    // dist/ mirrors src/, so `../../packages/client/index.js` from dist/cli/ reaches the same file as from src/cli/.
+    const outside = new Set<string>();
+    const scan = (dir: string) => {
+      for (const entry of readdirSync(join(ROOT, dir), { withFileTypes: true })) {
+        const path = join(dir, entry.name);
+        if (entry.isDirectory()) scan(path);
+        else if (entry.name.endsWith('.ts')) {
+          for (const [, spec] of read(path).matchAll(/^import (?!type )[^'"]*['"](\.[^'"]*)['"]/gm)) {
+            const target = join(dirname(path), spec ?? '');
+            if (!target.startsWith('src/')) outside.add(target);
+          }
+        }
+      }
+    };
+    scan('src');
+    expect([...outside]).toContain('packages/client/index.js');
+    const runtime = dockerfile.split(/^FROM /m).at(-1) ?? '';
+    const copied = (runtime.match(/^COPY (?!--from)(.*) \S+$/gm) ?? []).flatMap((line) =>
+      line.split(' ').slice(1),
+    );
+    for (const file of outside) {
+      expect(copied, file).toContain(file);
+      expect(copied, file).toContain(join(dirname(file), 'package.json'));
+    }
   });
 });
 

@@ -55,13 +55,7 @@ export async function call<T>(method: string, path: string, body?: unknown): Pro
   return (await res.json()) as T;
 }
 
-/** A multipart body as FaynoSync's routes take it: `data` JSON, then the files as `file` parts. */
-export function dataForm(data: unknown, files: Iterable<File> = []): FormData {
-  const form = new FormData();
-  form.append('data', JSON.stringify(data));
-  for (const file of files) form.append('file', file, file.name);
-  return form;
-}
+export { dataForm } from '../../packages/client/index.js';
 
 export interface Upload {
   done: Promise<unknown>;
