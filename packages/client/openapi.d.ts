@@ -18,6 +18,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/admin/api/apple/devices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The devices of the Apple developer account, as App Store Connect lists them (every page) */
+        get: operations["getAdminApiAppleDevices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/api/apple/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether the Apple API key is configured and Apple accepts it (lists one device) */
+        get: operations["getAdminApiAppleStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/admin/api/apps/{appID}/publish": {
         parameters: {
             query?: never;
@@ -52,6 +86,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/admin/api/devices/{deviceID}/register-apple": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Register a device with the Apple developer account of the settings (found by UDID first) */
+        post: operations["postAdminApiDevicesDeviceIDRegisterApple"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/api/devices/register-apple": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Register the devices named, or every unregistered device when the body is empty, with Apple */
+        post: operations["postAdminApiDevicesRegisterApple"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/admin/api/events": {
         parameters: {
             query?: never;
@@ -63,6 +131,57 @@ export interface paths {
         get: operations["getAdminApiEvents"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/api/ios_devices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** iOS devices that bound a UDID, newest first; variant_id and app_id filter through the bindings */
+        get: operations["getAdminApiIosDevices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/api/ios_variants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The iOS variants with their products, for the device filter */
+        get: operations["getAdminApiIosVariants"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/api/parse-app": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Read an IPA or APK and answer what it holds; nothing is stored (admin token) */
+        post: operations["postAdminApiParseApp"];
         delete?: never;
         options?: never;
         head?: never;
@@ -152,6 +271,23 @@ export interface paths {
         /** Change domains, organization and Apple credentials (storage is set by environment variables) */
         put: operations["putAdminApiSettings"];
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/api/smart-upload": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Upload an IPA or APK whose version, build, min OS, bundle id, profile and icon are read from it (form fields override all but the bundle id); /smart-upload takes an upload or admin token, /admin/api/smart-upload an admin token */
+        post: operations["postAdminApiSmartUpload"];
         delete?: never;
         options?: never;
         head?: never;
@@ -254,6 +390,23 @@ export interface paths {
         };
         /** Every event as CSV (streamed) */
         get: operations["getAdminExportsEventsCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/exports/ios_devices.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every iOS device as CSV (streamed) */
+        get: operations["getAdminExportsIosDevicesCsv"];
         put?: never;
         post?: never;
         delete?: never;
@@ -740,6 +893,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/docs/openapi.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The document the reference page shows: this one without the Fenfa face but its health check */
+        get: operations["getDocsOpenapiJson"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/download": {
         parameters: {
             query?: never;
@@ -902,6 +1072,23 @@ export interface paths {
         };
         /** A product's icon */
         get: operations["getIconProductsProductID"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ios/{releaseID}/manifest.plist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The over-the-air manifest of an iOS release, for iOS only (the user agent names iPhone, iPad, iPod, Darwin, CFNetwork or appstored); its URLs are on the primary and CDN domains, https in production */
+        get: operations["getIosReleaseIDManifestPlist"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1217,6 +1404,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/smart-upload": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Upload an IPA or APK whose version, build, min OS, bundle id, profile and icon are read from it (form fields override all but the bundle id); /smart-upload takes an upload or admin token, /admin/api/smart-upload an admin token */
+        post: operations["postSmartUpload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/telemetry": {
         parameters: {
             query?: never;
@@ -1321,6 +1525,57 @@ export interface paths {
         head?: never;
         /** Not implemented: 501 */
         patch: operations["patchTufV1Rest"];
+        trace?: never;
+    };
+    "/udid/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Where iOS posts the device's signed attributes after the profile is installed: binds the device to the variant and answers 301 to the product page (a retry with the same nonce gets the same 301) */
+        post: operations["postUdidCallback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/udid/profile.mobileconfig": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The Profile Service profile that makes an iPhone or iPad send its UDID for an iOS variant; sets the cookie udid_nonce (10 minutes, one use) */
+        get: operations["getUdidProfileMobileconfig"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/udid/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether a device was bound: with variant, whether that nonce (or the udid_nonce cookie) bound one for it; without, whether the udid_bound cookie is set */
+        get: operations["getUdidStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/update/{owner}/{app}/{channel}/{platform}/{arch}/{appcast}.xml": {
@@ -2294,6 +2549,94 @@ export interface operations {
             };
         };
     };
+    getAdminApiAppleDevices: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            items: {
+                                attributes: {
+                                    addedDate?: string;
+                                    deviceClass?: string;
+                                    model?: string | null;
+                                    name: string;
+                                    platform: string;
+                                    status?: string;
+                                    udid: string;
+                                } & {
+                                    [key: string]: unknown;
+                                };
+                                id: string;
+                                /** @constant */
+                                type: "devices";
+                            }[];
+                            total: number;
+                        };
+                        /** @constant */
+                        ok: true;
+                    };
+                };
+            };
+            /** @description An error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FenfaError"];
+                };
+            };
+        };
+    };
+    getAdminApiAppleStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            configured: boolean;
+                            connected: boolean;
+                            message: string;
+                        };
+                        /** @constant */
+                        ok: true;
+                    };
+                };
+            };
+            /** @description An error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FenfaError"];
+                };
+            };
+        };
+    };
     putAdminApiAppsAppIDPublish: {
         parameters: {
             query?: never;
@@ -2310,7 +2653,16 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        data: {
+                            id: string;
+                            published: boolean;
+                        };
+                        /** @constant */
+                        ok: true;
+                    };
+                };
             };
             /** @description An error */
             default: {
@@ -2339,7 +2691,103 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        data: {
+                            id: string;
+                            published: boolean;
+                        };
+                        /** @constant */
+                        ok: true;
+                    };
+                };
+            };
+            /** @description An error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FenfaError"];
+                };
+            };
+        };
+    };
+    postAdminApiDevicesDeviceIDRegisterApple: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                deviceID: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            apple_device_id: string;
+                            message: string;
+                        };
+                        /** @constant */
+                        ok: true;
+                    };
+                };
+            };
+            /** @description An error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FenfaError"];
+                };
+            };
+        };
+    };
+    postAdminApiDevicesRegisterApple: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    device_ids?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            fail_count: number;
+                            results: {
+                                apple_device_id?: string;
+                                device_id: string;
+                                error?: string;
+                                message?: string;
+                                success: boolean;
+                            }[];
+                            success_count: number;
+                        };
+                        /** @constant */
+                        ok: true;
+                    };
+                };
             };
             /** @description An error */
             default: {
@@ -2375,7 +2823,244 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        data: {
+                            items: {
+                                app_id: string | null;
+                                extra: {
+                                    [key: string]: unknown;
+                                };
+                                ip: string | null;
+                                release_id: string | null;
+                                /** Format: date-time */
+                                ts: string;
+                                /** @enum {string} */
+                                type: "visit" | "click" | "download" | "upload";
+                                ua: string | null;
+                                variant_id: string | null;
+                            }[];
+                            total: number;
+                        };
+                        /** @constant */
+                        ok: true;
+                    };
+                };
+            };
+            /** @description An error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FenfaError"];
+                };
+            };
+        };
+    };
+    getAdminApiIosDevices: {
+        parameters: {
+            query?: {
+                app_id?: string;
+                from?: string;
+                limit?: string;
+                offset?: string;
+                q?: string;
+                to?: string;
+                variant_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            items: {
+                                apple_device_id: string | null;
+                                apple_registered: boolean;
+                                apple_registered_at: string | null;
+                                /** Format: date-time */
+                                created_at: string;
+                                device_name: string;
+                                /** @description dev_… id */
+                                id: string;
+                                last_ip: string | null;
+                                /** @description The model identifier the device reported, e.g. iPhone14,2 */
+                                model: string;
+                                os_version: string;
+                                /** @description Whether that answer's CMS signature checked out with the certificate it carried (no chain to Apple's CA is checked) */
+                                signature_verified: boolean;
+                                udid: string;
+                                /**
+                                 * Format: date-time
+                                 * @description When the device last answered a UDID profile
+                                 */
+                                verified_at: string;
+                            }[];
+                            total: number;
+                        };
+                        /** @constant */
+                        ok: true;
+                    };
+                };
+            };
+            /** @description An error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FenfaError"];
+                };
+            };
+        };
+    };
+    getAdminApiIosVariants: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            items: {
+                                device_count: number;
+                                display_name: string;
+                                id: string;
+                                identifier: string;
+                                product_id: string;
+                                product_name: string;
+                                published: boolean;
+                            }[];
+                            total: number;
+                        };
+                        /** @constant */
+                        ok: true;
+                    };
+                };
+            };
+            /** @description An error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FenfaError"];
+                };
+            };
+        };
+    };
+    postAdminApiParseApp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description The .ipa or .apk (streamed to storage, read there, never held in memory)
+                     */
+                    app_file?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            app_name: string;
+                            build: string;
+                            bundle_id: string;
+                            file_name: string;
+                            file_size: number;
+                            /** @description The app icon as a PNG (or WebP) data URL */
+                            icon_base64?: string;
+                            /** @description Why there is no icon */
+                            icon_note?: string;
+                            /** @description e.g. "iOS 15.0" */
+                            min_os?: string;
+                            /** @constant */
+                            platform: "ios";
+                            provisioning_profile?: {
+                                app_id_name: string;
+                                app_id_prefix: string;
+                                bundle_id: string;
+                                certificates: {
+                                    /** Format: date-time */
+                                    creation_date: string;
+                                    /** Format: date-time */
+                                    expiry_date: string;
+                                    name: string;
+                                    serial_number: string;
+                                    sha1: string;
+                                }[];
+                                /** Format: date-time */
+                                creation_date?: string;
+                                device_count: number;
+                                entitlements: {
+                                    [key: string]: unknown;
+                                };
+                                /** Format: date-time */
+                                expiration_date?: string;
+                                name: string;
+                                platform: string;
+                                /** @enum {string} */
+                                profile_type: "enterprise" | "development" | "app-store" | "ad-hoc" | "distribution";
+                                provisioned_devices: string[];
+                                provisions_all_devices: boolean;
+                                signature_verified: boolean;
+                                team_id: string;
+                                team_name: string;
+                                uuid: string;
+                            };
+                            version: string;
+                        } | {
+                            app_name: string;
+                            file_name: string;
+                            file_size: number;
+                            /** @description The app icon as a PNG (or WebP) data URL */
+                            icon_base64?: string;
+                            /** @description Why there is no icon */
+                            icon_note?: string;
+                            /** @description e.g. "Android 24" */
+                            min_sdk?: string;
+                            package_name: string;
+                            /** @constant */
+                            platform: "android";
+                            target_sdk?: string;
+                            version_code: number;
+                            version_name: string;
+                        };
+                        /** @constant */
+                        ok: true;
+                    };
+                };
             };
             /** @description An error */
             default: {
@@ -2406,7 +3091,27 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        data: {
+                            items: {
+                                /** Format: date-time */
+                                created_at: string;
+                                /** @description prd_… */
+                                id: string;
+                                name: string;
+                                published: boolean;
+                                slug: string;
+                                /** Format: date-time */
+                                updated_at: string;
+                                variant_count: number;
+                            }[];
+                            total: number;
+                        };
+                        /** @constant */
+                        ok: true;
+                    };
+                };
             };
             /** @description An error */
             default: {
@@ -2438,11 +3143,171 @@ export interface operations {
         };
         responses: {
             /** @description OK */
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        data: {
+                            product: {
+                                /** Format: date-time */
+                                created_at: string;
+                                description: string;
+                                /** @description The icon's URL, or '' when the product has none */
+                                icon_url: string;
+                                /** @description prd_… */
+                                id: string;
+                                name: string;
+                                published: boolean;
+                                slug: string;
+                                /** Format: date-time */
+                                updated_at: string;
+                            };
+                            variants: {
+                                arch: string;
+                                /** Format: date-time */
+                                created_at: string;
+                                display_name: string;
+                                /** @description var_… */
+                                id: string;
+                                identifier: string;
+                                installer_type: string;
+                                latest_release: {
+                                    actions: {
+                                        download: string;
+                                        /** @description iOS releases only: the itms-services link */
+                                        ios_install?: string;
+                                        /** @description iOS releases only */
+                                        ios_manifest?: string;
+                                        release_page: string;
+                                    };
+                                    build: number | null;
+                                    /** @description The bundle id read from the package; '' when it was never read */
+                                    bundle_id: string;
+                                    changelog: string;
+                                    channel: string;
+                                    /** Format: date-time */
+                                    created_at: string;
+                                    download_count: number;
+                                    file_ext: string;
+                                    file_name: string;
+                                    /** @description rel_… */
+                                    id: string;
+                                    min_os: string;
+                                    /** @description An iOS release's embedded.mobileprovision */
+                                    provisioning_profile?: {
+                                        app_id_name: string;
+                                        app_id_prefix: string;
+                                        bundle_id: string;
+                                        certificates: {
+                                            /** Format: date-time */
+                                            creation_date: string;
+                                            /** Format: date-time */
+                                            expiry_date: string;
+                                            name: string;
+                                            serial_number: string;
+                                            sha1: string;
+                                        }[];
+                                        /** Format: date-time */
+                                        creation_date?: string;
+                                        device_count: number;
+                                        entitlements: {
+                                            [key: string]: unknown;
+                                        };
+                                        /** Format: date-time */
+                                        expiration_date?: string;
+                                        name: string;
+                                        platform: string;
+                                        /** @enum {string} */
+                                        profile_type: "enterprise" | "development" | "app-store" | "ad-hoc" | "distribution";
+                                        provisioned_devices: string[];
+                                        provisions_all_devices: boolean;
+                                        signature_verified: boolean;
+                                        team_id: string;
+                                        team_name: string;
+                                        uuid: string;
+                                    };
+                                    sha256: string;
+                                    size_bytes: number;
+                                    variant_id: string;
+                                    version: string;
+                                } | null;
+                                legacy_app_id: null;
+                                min_os: string;
+                                platform: string;
+                                product_id: string;
+                                published: boolean;
+                                /** @description Newest first */
+                                releases: {
+                                    actions: {
+                                        download: string;
+                                        /** @description iOS releases only: the itms-services link */
+                                        ios_install?: string;
+                                        /** @description iOS releases only */
+                                        ios_manifest?: string;
+                                        release_page: string;
+                                    };
+                                    build: number | null;
+                                    /** @description The bundle id read from the package; '' when it was never read */
+                                    bundle_id: string;
+                                    changelog: string;
+                                    channel: string;
+                                    /** Format: date-time */
+                                    created_at: string;
+                                    download_count: number;
+                                    file_ext: string;
+                                    file_name: string;
+                                    /** @description rel_… */
+                                    id: string;
+                                    min_os: string;
+                                    /** @description An iOS release's embedded.mobileprovision */
+                                    provisioning_profile?: {
+                                        app_id_name: string;
+                                        app_id_prefix: string;
+                                        bundle_id: string;
+                                        certificates: {
+                                            /** Format: date-time */
+                                            creation_date: string;
+                                            /** Format: date-time */
+                                            expiry_date: string;
+                                            name: string;
+                                            serial_number: string;
+                                            sha1: string;
+                                        }[];
+                                        /** Format: date-time */
+                                        creation_date?: string;
+                                        device_count: number;
+                                        entitlements: {
+                                            [key: string]: unknown;
+                                        };
+                                        /** Format: date-time */
+                                        expiration_date?: string;
+                                        name: string;
+                                        platform: string;
+                                        /** @enum {string} */
+                                        profile_type: "enterprise" | "development" | "app-store" | "ad-hoc" | "distribution";
+                                        provisioned_devices: string[];
+                                        provisions_all_devices: boolean;
+                                        signature_verified: boolean;
+                                        team_id: string;
+                                        team_name: string;
+                                        uuid: string;
+                                    };
+                                    sha256: string;
+                                    size_bytes: number;
+                                    variant_id: string;
+                                    version: string;
+                                }[];
+                                sort_order: number;
+                                /** Format: date-time */
+                                updated_at: string;
+                            }[];
+                        };
+                        /** @constant */
+                        ok: true;
+                    };
+                };
             };
             /** @description An error */
             default: {
@@ -2471,7 +3336,167 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        data: {
+                            product: {
+                                /** Format: date-time */
+                                created_at: string;
+                                description: string;
+                                /** @description The icon's URL, or '' when the product has none */
+                                icon_url: string;
+                                /** @description prd_… */
+                                id: string;
+                                name: string;
+                                published: boolean;
+                                slug: string;
+                                /** Format: date-time */
+                                updated_at: string;
+                            };
+                            variants: {
+                                arch: string;
+                                /** Format: date-time */
+                                created_at: string;
+                                display_name: string;
+                                /** @description var_… */
+                                id: string;
+                                identifier: string;
+                                installer_type: string;
+                                latest_release: {
+                                    actions: {
+                                        download: string;
+                                        /** @description iOS releases only: the itms-services link */
+                                        ios_install?: string;
+                                        /** @description iOS releases only */
+                                        ios_manifest?: string;
+                                        release_page: string;
+                                    };
+                                    build: number | null;
+                                    /** @description The bundle id read from the package; '' when it was never read */
+                                    bundle_id: string;
+                                    changelog: string;
+                                    channel: string;
+                                    /** Format: date-time */
+                                    created_at: string;
+                                    download_count: number;
+                                    file_ext: string;
+                                    file_name: string;
+                                    /** @description rel_… */
+                                    id: string;
+                                    min_os: string;
+                                    /** @description An iOS release's embedded.mobileprovision */
+                                    provisioning_profile?: {
+                                        app_id_name: string;
+                                        app_id_prefix: string;
+                                        bundle_id: string;
+                                        certificates: {
+                                            /** Format: date-time */
+                                            creation_date: string;
+                                            /** Format: date-time */
+                                            expiry_date: string;
+                                            name: string;
+                                            serial_number: string;
+                                            sha1: string;
+                                        }[];
+                                        /** Format: date-time */
+                                        creation_date?: string;
+                                        device_count: number;
+                                        entitlements: {
+                                            [key: string]: unknown;
+                                        };
+                                        /** Format: date-time */
+                                        expiration_date?: string;
+                                        name: string;
+                                        platform: string;
+                                        /** @enum {string} */
+                                        profile_type: "enterprise" | "development" | "app-store" | "ad-hoc" | "distribution";
+                                        provisioned_devices: string[];
+                                        provisions_all_devices: boolean;
+                                        signature_verified: boolean;
+                                        team_id: string;
+                                        team_name: string;
+                                        uuid: string;
+                                    };
+                                    sha256: string;
+                                    size_bytes: number;
+                                    variant_id: string;
+                                    version: string;
+                                } | null;
+                                legacy_app_id: null;
+                                min_os: string;
+                                platform: string;
+                                product_id: string;
+                                published: boolean;
+                                /** @description Newest first */
+                                releases: {
+                                    actions: {
+                                        download: string;
+                                        /** @description iOS releases only: the itms-services link */
+                                        ios_install?: string;
+                                        /** @description iOS releases only */
+                                        ios_manifest?: string;
+                                        release_page: string;
+                                    };
+                                    build: number | null;
+                                    /** @description The bundle id read from the package; '' when it was never read */
+                                    bundle_id: string;
+                                    changelog: string;
+                                    channel: string;
+                                    /** Format: date-time */
+                                    created_at: string;
+                                    download_count: number;
+                                    file_ext: string;
+                                    file_name: string;
+                                    /** @description rel_… */
+                                    id: string;
+                                    min_os: string;
+                                    /** @description An iOS release's embedded.mobileprovision */
+                                    provisioning_profile?: {
+                                        app_id_name: string;
+                                        app_id_prefix: string;
+                                        bundle_id: string;
+                                        certificates: {
+                                            /** Format: date-time */
+                                            creation_date: string;
+                                            /** Format: date-time */
+                                            expiry_date: string;
+                                            name: string;
+                                            serial_number: string;
+                                            sha1: string;
+                                        }[];
+                                        /** Format: date-time */
+                                        creation_date?: string;
+                                        device_count: number;
+                                        entitlements: {
+                                            [key: string]: unknown;
+                                        };
+                                        /** Format: date-time */
+                                        expiration_date?: string;
+                                        name: string;
+                                        platform: string;
+                                        /** @enum {string} */
+                                        profile_type: "enterprise" | "development" | "app-store" | "ad-hoc" | "distribution";
+                                        provisioned_devices: string[];
+                                        provisions_all_devices: boolean;
+                                        signature_verified: boolean;
+                                        team_id: string;
+                                        team_name: string;
+                                        uuid: string;
+                                    };
+                                    sha256: string;
+                                    size_bytes: number;
+                                    variant_id: string;
+                                    version: string;
+                                }[];
+                                sort_order: number;
+                                /** Format: date-time */
+                                updated_at: string;
+                            }[];
+                        };
+                        /** @constant */
+                        ok: true;
+                    };
+                };
             };
             /** @description An error */
             default: {
@@ -2509,7 +3534,167 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        data: {
+                            product: {
+                                /** Format: date-time */
+                                created_at: string;
+                                description: string;
+                                /** @description The icon's URL, or '' when the product has none */
+                                icon_url: string;
+                                /** @description prd_… */
+                                id: string;
+                                name: string;
+                                published: boolean;
+                                slug: string;
+                                /** Format: date-time */
+                                updated_at: string;
+                            };
+                            variants: {
+                                arch: string;
+                                /** Format: date-time */
+                                created_at: string;
+                                display_name: string;
+                                /** @description var_… */
+                                id: string;
+                                identifier: string;
+                                installer_type: string;
+                                latest_release: {
+                                    actions: {
+                                        download: string;
+                                        /** @description iOS releases only: the itms-services link */
+                                        ios_install?: string;
+                                        /** @description iOS releases only */
+                                        ios_manifest?: string;
+                                        release_page: string;
+                                    };
+                                    build: number | null;
+                                    /** @description The bundle id read from the package; '' when it was never read */
+                                    bundle_id: string;
+                                    changelog: string;
+                                    channel: string;
+                                    /** Format: date-time */
+                                    created_at: string;
+                                    download_count: number;
+                                    file_ext: string;
+                                    file_name: string;
+                                    /** @description rel_… */
+                                    id: string;
+                                    min_os: string;
+                                    /** @description An iOS release's embedded.mobileprovision */
+                                    provisioning_profile?: {
+                                        app_id_name: string;
+                                        app_id_prefix: string;
+                                        bundle_id: string;
+                                        certificates: {
+                                            /** Format: date-time */
+                                            creation_date: string;
+                                            /** Format: date-time */
+                                            expiry_date: string;
+                                            name: string;
+                                            serial_number: string;
+                                            sha1: string;
+                                        }[];
+                                        /** Format: date-time */
+                                        creation_date?: string;
+                                        device_count: number;
+                                        entitlements: {
+                                            [key: string]: unknown;
+                                        };
+                                        /** Format: date-time */
+                                        expiration_date?: string;
+                                        name: string;
+                                        platform: string;
+                                        /** @enum {string} */
+                                        profile_type: "enterprise" | "development" | "app-store" | "ad-hoc" | "distribution";
+                                        provisioned_devices: string[];
+                                        provisions_all_devices: boolean;
+                                        signature_verified: boolean;
+                                        team_id: string;
+                                        team_name: string;
+                                        uuid: string;
+                                    };
+                                    sha256: string;
+                                    size_bytes: number;
+                                    variant_id: string;
+                                    version: string;
+                                } | null;
+                                legacy_app_id: null;
+                                min_os: string;
+                                platform: string;
+                                product_id: string;
+                                published: boolean;
+                                /** @description Newest first */
+                                releases: {
+                                    actions: {
+                                        download: string;
+                                        /** @description iOS releases only: the itms-services link */
+                                        ios_install?: string;
+                                        /** @description iOS releases only */
+                                        ios_manifest?: string;
+                                        release_page: string;
+                                    };
+                                    build: number | null;
+                                    /** @description The bundle id read from the package; '' when it was never read */
+                                    bundle_id: string;
+                                    changelog: string;
+                                    channel: string;
+                                    /** Format: date-time */
+                                    created_at: string;
+                                    download_count: number;
+                                    file_ext: string;
+                                    file_name: string;
+                                    /** @description rel_… */
+                                    id: string;
+                                    min_os: string;
+                                    /** @description An iOS release's embedded.mobileprovision */
+                                    provisioning_profile?: {
+                                        app_id_name: string;
+                                        app_id_prefix: string;
+                                        bundle_id: string;
+                                        certificates: {
+                                            /** Format: date-time */
+                                            creation_date: string;
+                                            /** Format: date-time */
+                                            expiry_date: string;
+                                            name: string;
+                                            serial_number: string;
+                                            sha1: string;
+                                        }[];
+                                        /** Format: date-time */
+                                        creation_date?: string;
+                                        device_count: number;
+                                        entitlements: {
+                                            [key: string]: unknown;
+                                        };
+                                        /** Format: date-time */
+                                        expiration_date?: string;
+                                        name: string;
+                                        platform: string;
+                                        /** @enum {string} */
+                                        profile_type: "enterprise" | "development" | "app-store" | "ad-hoc" | "distribution";
+                                        provisioned_devices: string[];
+                                        provisions_all_devices: boolean;
+                                        signature_verified: boolean;
+                                        team_id: string;
+                                        team_name: string;
+                                        uuid: string;
+                                    };
+                                    sha256: string;
+                                    size_bytes: number;
+                                    variant_id: string;
+                                    version: string;
+                                }[];
+                                sort_order: number;
+                                /** Format: date-time */
+                                updated_at: string;
+                            }[];
+                        };
+                        /** @constant */
+                        ok: true;
+                    };
+                };
             };
             /** @description An error */
             default: {
@@ -2538,7 +3723,16 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        data: {
+                            /** @constant */
+                            deleted: true;
+                        };
+                        /** @constant */
+                        ok: true;
+                    };
+                };
             };
             /** @description An error */
             default: {
@@ -2577,11 +3771,36 @@ export interface operations {
         };
         responses: {
             /** @description OK */
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        data: {
+                            variant: {
+                                arch: string;
+                                /** Format: date-time */
+                                created_at: string;
+                                display_name: string;
+                                /** @description var_… */
+                                id: string;
+                                identifier: string;
+                                installer_type: string;
+                                legacy_app_id: null;
+                                min_os: string;
+                                platform: string;
+                                product_id: string;
+                                published: boolean;
+                                sort_order: number;
+                                /** Format: date-time */
+                                updated_at: string;
+                            };
+                        };
+                        /** @constant */
+                        ok: true;
+                    };
+                };
             };
             /** @description An error */
             default: {
@@ -2610,7 +3829,16 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        data: {
+                            /** @constant */
+                            deleted: true;
+                        };
+                        /** @constant */
+                        ok: true;
+                    };
+                };
             };
             /** @description An error */
             default: {
@@ -2637,7 +3865,32 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        data: {
+                            apple_configured: boolean;
+                            apple_key_id: string | null;
+                            apple_team_id: string | null;
+                            organization: string;
+                            primary_domain: string;
+                            s3_bucket: string;
+                            s3_configured: boolean;
+                            s3_endpoint: string;
+                            s3_public_url: string;
+                            secondary_domains: string[];
+                            /**
+                             * @description Updraft's STORAGE_DRIVER
+                             * @enum {string}
+                             */
+                            storage_type: "local" | "s3";
+                            updated_at: string | null;
+                            /** @constant */
+                            upload_domain: "";
+                        };
+                        /** @constant */
+                        ok: true;
+                    };
+                };
             };
             /** @description An error */
             default: {
@@ -2683,7 +3936,112 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        data: {
+                            apple_configured: boolean;
+                            apple_key_id: string | null;
+                            apple_team_id: string | null;
+                            organization: string;
+                            primary_domain: string;
+                            s3_bucket: string;
+                            s3_configured: boolean;
+                            s3_endpoint: string;
+                            s3_public_url: string;
+                            secondary_domains: string[];
+                            /**
+                             * @description Updraft's STORAGE_DRIVER
+                             * @enum {string}
+                             */
+                            storage_type: "local" | "s3";
+                            updated_at: string | null;
+                            /** @constant */
+                            upload_domain: "";
+                        };
+                        /** @constant */
+                        ok: true;
+                    };
+                };
+            };
+            /** @description An error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FenfaError"];
+                };
+            };
+        };
+    };
+    postAdminApiSmartUpload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description The .ipa or .apk (streamed to storage, read there, never held in memory)
+                     */
+                    app_file?: string;
+                    build?: string;
+                    changelog?: string;
+                    channel?: string;
+                    icon_base64?: string;
+                    min_os?: string;
+                    /** @description With no variant_id: the product's variant of the package's platform whose identifier is its bundle id (or its only one) */
+                    product_id?: string;
+                    /** @description The variant; without it, product_id and the package choose one */
+                    variant_id?: string;
+                    version?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            app: {
+                                /** @description The package's bundle id or package name */
+                                bundle_id: string;
+                                /** @description The variant's id (Fenfa's legacy app id) */
+                                id: string;
+                                name: string;
+                                platform: string;
+                                product_id: string;
+                                variant_id: string;
+                            };
+                            release: {
+                                build: number | null;
+                                /** Format: date-time */
+                                created_at: string;
+                                id: string;
+                                version: string;
+                            };
+                            urls: {
+                                download: string;
+                                /** @description The itms-services:// link; "" for other platforms */
+                                ios_install: string;
+                                /** @description "" for other platforms */
+                                ios_manifest: string;
+                                page: string;
+                                release_page: string;
+                            };
+                        };
+                        /** @constant */
+                        ok: true;
+                    };
+                };
             };
             /** @description An error */
             default: {
@@ -2710,7 +4068,24 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        data: {
+                            items: {
+                                /** Format: date-time */
+                                created_at: string;
+                                id: string;
+                                label: string;
+                                last_used_at: string | null;
+                                scopes: ("upload" | "admin")[];
+                                token_prefix: string;
+                            }[];
+                            total: number;
+                        };
+                        /** @constant */
+                        ok: true;
+                    };
+                };
             };
             /** @description An error */
             default: {
@@ -2740,11 +4115,25 @@ export interface operations {
         };
         responses: {
             /** @description OK */
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        data: {
+                            /** Format: date-time */
+                            created_at: string;
+                            id: string;
+                            label: string;
+                            scopes: ("upload" | "admin")[];
+                            /** @description fft_…, shown once */
+                            token: string;
+                        };
+                        /** @constant */
+                        ok: true;
+                    };
+                };
             };
             /** @description An error */
             default: {
@@ -2773,7 +4162,16 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        data: {
+                            /** @constant */
+                            deleted: true;
+                        };
+                        /** @constant */
+                        ok: true;
+                    };
+                };
             };
             /** @description An error */
             default: {
@@ -2800,7 +4198,20 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        data: {
+                            /** @description Updraft's UPLOAD_MAX_BYTES */
+                            max_upload_bytes: number;
+                            /** @enum {string} */
+                            storage_type: "local" | "s3";
+                            /** @constant */
+                            upload_domain: "";
+                        };
+                        /** @constant */
+                        ok: true;
+                    };
+                };
             };
             /** @description An error */
             default: {
@@ -2843,7 +4254,32 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        data: {
+                            variant: {
+                                arch: string;
+                                /** Format: date-time */
+                                created_at: string;
+                                display_name: string;
+                                /** @description var_… */
+                                id: string;
+                                identifier: string;
+                                installer_type: string;
+                                legacy_app_id: null;
+                                min_os: string;
+                                platform: string;
+                                product_id: string;
+                                published: boolean;
+                                sort_order: number;
+                                /** Format: date-time */
+                                updated_at: string;
+                            };
+                        };
+                        /** @constant */
+                        ok: true;
+                    };
+                };
             };
             /** @description An error */
             default: {
@@ -2872,7 +4308,16 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        data: {
+                            /** @constant */
+                            deleted: true;
+                        };
+                        /** @constant */
+                        ok: true;
+                    };
+                };
             };
             /** @description An error */
             default: {
@@ -2901,7 +4346,99 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        data: {
+                            product: {
+                                /** @description prd_… */
+                                id: string;
+                                name: string;
+                                slug: string;
+                            };
+                            releases: {
+                                actions: {
+                                    download: string;
+                                    /** @description iOS releases only: the itms-services link */
+                                    ios_install?: string;
+                                    /** @description iOS releases only */
+                                    ios_manifest?: string;
+                                    release_page: string;
+                                };
+                                build: number | null;
+                                /** @description The bundle id read from the package; '' when it was never read */
+                                bundle_id: string;
+                                changelog: string;
+                                channel: string;
+                                /** Format: date-time */
+                                created_at: string;
+                                download_count: number;
+                                file_ext: string;
+                                file_name: string;
+                                /** @description rel_… */
+                                id: string;
+                                min_os: string;
+                                /** @description An iOS release's embedded.mobileprovision */
+                                provisioning_profile?: {
+                                    app_id_name: string;
+                                    app_id_prefix: string;
+                                    bundle_id: string;
+                                    certificates: {
+                                        /** Format: date-time */
+                                        creation_date: string;
+                                        /** Format: date-time */
+                                        expiry_date: string;
+                                        name: string;
+                                        serial_number: string;
+                                        sha1: string;
+                                    }[];
+                                    /** Format: date-time */
+                                    creation_date?: string;
+                                    device_count: number;
+                                    entitlements: {
+                                        [key: string]: unknown;
+                                    };
+                                    /** Format: date-time */
+                                    expiration_date?: string;
+                                    name: string;
+                                    platform: string;
+                                    /** @enum {string} */
+                                    profile_type: "enterprise" | "development" | "app-store" | "ad-hoc" | "distribution";
+                                    provisioned_devices: string[];
+                                    provisions_all_devices: boolean;
+                                    signature_verified: boolean;
+                                    team_id: string;
+                                    team_name: string;
+                                    uuid: string;
+                                };
+                                sha256: string;
+                                size_bytes: number;
+                                variant_id: string;
+                                version: string;
+                            }[];
+                            total_downloads: number;
+                            variant: {
+                                arch: string;
+                                /** Format: date-time */
+                                created_at: string;
+                                display_name: string;
+                                /** @description var_… */
+                                id: string;
+                                identifier: string;
+                                installer_type: string;
+                                legacy_app_id: null;
+                                min_os: string;
+                                platform: string;
+                                product_id: string;
+                                published: boolean;
+                                sort_order: number;
+                                /** Format: date-time */
+                                updated_at: string;
+                            };
+                        };
+                        /** @constant */
+                        ok: true;
+                    };
+                };
             };
             /** @description An error */
             default: {
@@ -2930,12 +4467,48 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description CSV, a header line first */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "text/csv": unknown;
+                };
+            };
+            /** @description An error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FenfaError"];
+                };
+            };
+        };
+    };
+    getAdminExportsIosDevicesCsv: {
+        parameters: {
+            query?: {
+                app_id?: string;
+                from?: string;
+                to?: string;
+                variant_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description udid, device_name, model, os_version, created_at, verified_at */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": unknown;
+                };
             };
             /** @description An error */
             default: {
@@ -2962,12 +4535,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description CSV, a header line first */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "text/csv": unknown;
+                };
             };
             /** @description An error */
             default: {
@@ -3039,7 +4614,129 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        data: {
+                            product: {
+                                /** @description The icon's URL, or '' when the product has none */
+                                icon_url: string;
+                                /** @description prd_… */
+                                id: string;
+                                name: string;
+                                published: boolean;
+                                slug: string;
+                            };
+                            /** @description Published variants, with the releases clients may see */
+                            variants: {
+                                arch: string;
+                                /** Format: date-time */
+                                created_at: string;
+                                display_name: string;
+                                /** @description var_… */
+                                id: string;
+                                identifier: string;
+                                installer_type: string;
+                                latest_release: {
+                                    actions: {
+                                        download: string;
+                                        /** @description iOS releases only: the itms-services link */
+                                        ios_install?: string;
+                                        /** @description iOS releases only */
+                                        ios_manifest?: string;
+                                        release_page: string;
+                                    };
+                                    build: number | null;
+                                    /** @description The bundle id read from the package; '' when it was never read */
+                                    bundle_id: string;
+                                    changelog: string;
+                                    channel: string;
+                                    /** Format: date-time */
+                                    created_at: string;
+                                    download_count: number;
+                                    file_ext: string;
+                                    file_name: string;
+                                    /** @description rel_… */
+                                    id: string;
+                                    min_os: string;
+                                    /** @description An iOS release's embedded.mobileprovision */
+                                    provisioning_profile?: {
+                                        bundle_id: string;
+                                        /** Format: date-time */
+                                        creation_date?: string;
+                                        device_count: number;
+                                        /** Format: date-time */
+                                        expiration_date?: string;
+                                        name: string;
+                                        platform: string;
+                                        /** @enum {string} */
+                                        profile_type: "enterprise" | "development" | "app-store" | "ad-hoc" | "distribution";
+                                        provisions_all_devices: boolean;
+                                        team_name: string;
+                                        uuid: string;
+                                    };
+                                    sha256: string;
+                                    size_bytes: number;
+                                    variant_id: string;
+                                    version: string;
+                                } | null;
+                                legacy_app_id: null;
+                                min_os: string;
+                                platform: string;
+                                product_id: string;
+                                published: boolean;
+                                /** @description Newest first */
+                                releases: {
+                                    actions: {
+                                        download: string;
+                                        /** @description iOS releases only: the itms-services link */
+                                        ios_install?: string;
+                                        /** @description iOS releases only */
+                                        ios_manifest?: string;
+                                        release_page: string;
+                                    };
+                                    build: number | null;
+                                    /** @description The bundle id read from the package; '' when it was never read */
+                                    bundle_id: string;
+                                    changelog: string;
+                                    channel: string;
+                                    /** Format: date-time */
+                                    created_at: string;
+                                    download_count: number;
+                                    file_ext: string;
+                                    file_name: string;
+                                    /** @description rel_… */
+                                    id: string;
+                                    min_os: string;
+                                    /** @description An iOS release's embedded.mobileprovision */
+                                    provisioning_profile?: {
+                                        bundle_id: string;
+                                        /** Format: date-time */
+                                        creation_date?: string;
+                                        device_count: number;
+                                        /** Format: date-time */
+                                        expiration_date?: string;
+                                        name: string;
+                                        platform: string;
+                                        /** @enum {string} */
+                                        profile_type: "enterprise" | "development" | "app-store" | "ad-hoc" | "distribution";
+                                        provisions_all_devices: boolean;
+                                        team_name: string;
+                                        uuid: string;
+                                    };
+                                    sha256: string;
+                                    size_bytes: number;
+                                    variant_id: string;
+                                    version: string;
+                                }[];
+                                sort_order: number;
+                                /** Format: date-time */
+                                updated_at: string;
+                            }[];
+                        };
+                        /** @constant */
+                        ok: true;
+                    };
+                };
             };
             /** @description An error */
             default: {
@@ -3068,7 +4765,129 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        data: {
+                            product: {
+                                /** @description The icon's URL, or '' when the product has none */
+                                icon_url: string;
+                                /** @description prd_… */
+                                id: string;
+                                name: string;
+                                published: boolean;
+                                slug: string;
+                            };
+                            /** @description Published variants, with the releases clients may see */
+                            variants: {
+                                arch: string;
+                                /** Format: date-time */
+                                created_at: string;
+                                display_name: string;
+                                /** @description var_… */
+                                id: string;
+                                identifier: string;
+                                installer_type: string;
+                                latest_release: {
+                                    actions: {
+                                        download: string;
+                                        /** @description iOS releases only: the itms-services link */
+                                        ios_install?: string;
+                                        /** @description iOS releases only */
+                                        ios_manifest?: string;
+                                        release_page: string;
+                                    };
+                                    build: number | null;
+                                    /** @description The bundle id read from the package; '' when it was never read */
+                                    bundle_id: string;
+                                    changelog: string;
+                                    channel: string;
+                                    /** Format: date-time */
+                                    created_at: string;
+                                    download_count: number;
+                                    file_ext: string;
+                                    file_name: string;
+                                    /** @description rel_… */
+                                    id: string;
+                                    min_os: string;
+                                    /** @description An iOS release's embedded.mobileprovision */
+                                    provisioning_profile?: {
+                                        bundle_id: string;
+                                        /** Format: date-time */
+                                        creation_date?: string;
+                                        device_count: number;
+                                        /** Format: date-time */
+                                        expiration_date?: string;
+                                        name: string;
+                                        platform: string;
+                                        /** @enum {string} */
+                                        profile_type: "enterprise" | "development" | "app-store" | "ad-hoc" | "distribution";
+                                        provisions_all_devices: boolean;
+                                        team_name: string;
+                                        uuid: string;
+                                    };
+                                    sha256: string;
+                                    size_bytes: number;
+                                    variant_id: string;
+                                    version: string;
+                                } | null;
+                                legacy_app_id: null;
+                                min_os: string;
+                                platform: string;
+                                product_id: string;
+                                published: boolean;
+                                /** @description Newest first */
+                                releases: {
+                                    actions: {
+                                        download: string;
+                                        /** @description iOS releases only: the itms-services link */
+                                        ios_install?: string;
+                                        /** @description iOS releases only */
+                                        ios_manifest?: string;
+                                        release_page: string;
+                                    };
+                                    build: number | null;
+                                    /** @description The bundle id read from the package; '' when it was never read */
+                                    bundle_id: string;
+                                    changelog: string;
+                                    channel: string;
+                                    /** Format: date-time */
+                                    created_at: string;
+                                    download_count: number;
+                                    file_ext: string;
+                                    file_name: string;
+                                    /** @description rel_… */
+                                    id: string;
+                                    min_os: string;
+                                    /** @description An iOS release's embedded.mobileprovision */
+                                    provisioning_profile?: {
+                                        bundle_id: string;
+                                        /** Format: date-time */
+                                        creation_date?: string;
+                                        device_count: number;
+                                        /** Format: date-time */
+                                        expiration_date?: string;
+                                        name: string;
+                                        platform: string;
+                                        /** @enum {string} */
+                                        profile_type: "enterprise" | "development" | "app-store" | "ad-hoc" | "distribution";
+                                        provisions_all_devices: boolean;
+                                        team_name: string;
+                                        uuid: string;
+                                    };
+                                    sha256: string;
+                                    size_bytes: number;
+                                    variant_id: string;
+                                    version: string;
+                                }[];
+                                sort_order: number;
+                                /** Format: date-time */
+                                updated_at: string;
+                            }[];
+                        };
+                        /** @constant */
+                        ok: true;
+                    };
+                };
             };
             /** @description An error */
             default: {
@@ -3972,7 +5791,38 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        app: string;
+                        /** @description Days with at least one event, oldest first */
+                        days: {
+                            /** Format: date */
+                            day: string;
+                            downloads: number;
+                            visits: number;
+                        }[];
+                        /**
+                         * Format: date
+                         * @description The first UTC day counted
+                         */
+                        from: string;
+                        /** @description Per visitor platform family ('' when not recognised), most visits first */
+                        platforms: {
+                            downloads: number;
+                            platform: string;
+                            visits: number;
+                        }[];
+                        /**
+                         * Format: date
+                         * @description Today (UTC)
+                         */
+                        to: string;
+                        totals: {
+                            downloads: number;
+                            visits: number;
+                        };
+                    };
+                };
             };
             /** @description An error */
             default: {
@@ -4099,8 +5949,26 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description The file's bytes (Range requests are answered with 206) */
             200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": unknown;
+                };
+            };
+            /** @description The requested range */
+            206: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": unknown;
+                };
+            };
+            /** @description Redirect to the file in the public S3 bucket (S3 storage) */
+            302: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4164,6 +6032,73 @@ export interface operations {
                 };
                 content: {
                     "text/javascript": unknown;
+                };
+            };
+            /** @description An error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsoleError"];
+                };
+            };
+        };
+    };
+    getDocsOpenapiJson: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The OpenAPI document */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        components: {
+                            schemas: {
+                                [key: string]: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                            securitySchemes: {
+                                [key: string]: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                        info: {
+                            description: string;
+                            title: string;
+                            version: string;
+                        };
+                        /** @constant */
+                        openapi: "3.1.0";
+                        paths: {
+                            [key: string]: {
+                                [key: string]: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                        servers?: {
+                            url: string;
+                        }[];
+                        tags: {
+                            description?: string;
+                            name: string;
+                        }[];
+                        "x-tagGroups": {
+                            name: string;
+                            tags: string[];
+                        }[];
+                    };
                 };
             };
             /** @description An error */
@@ -4359,11 +6294,16 @@ export interface operations {
         };
         responses: {
             /** @description OK */
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        ok: true;
+                    };
+                };
             };
             /** @description An error */
             default: {
@@ -4511,7 +6451,16 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        data: {
+                            /** @constant */
+                            status: "ok";
+                        };
+                        /** @constant */
+                        ok: true;
+                    };
+                };
             };
             /** @description An error */
             default: {
@@ -4535,12 +6484,45 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description The icon's bytes */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "image/*": unknown;
+                };
+            };
+            /** @description An error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FenfaError"];
+                };
+            };
+        };
+    };
+    getIosReleaseIDManifestPlist: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                releaseID: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The manifest (itms-services) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/xml": unknown;
+                };
             };
             /** @description An error */
             default: {
@@ -4638,7 +6620,45 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        components: {
+                            schemas: {
+                                [key: string]: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                            securitySchemes: {
+                                [key: string]: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                        info: {
+                            description: string;
+                            title: string;
+                            version: string;
+                        };
+                        /** @constant */
+                        openapi: "3.1.0";
+                        paths: {
+                            [key: string]: {
+                                [key: string]: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                        servers?: {
+                            url: string;
+                        }[];
+                        tags: {
+                            description?: string;
+                            name: string;
+                        }[];
+                        "x-tagGroups": {
+                            name: string;
+                            tags: string[];
+                        }[];
+                    };
                 };
             };
             /** @description An error */
@@ -4823,12 +6843,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description The page */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "text/html": unknown;
+                };
             };
             /** @description An error */
             default: {
@@ -5374,6 +7396,86 @@ export interface operations {
             };
         };
     };
+    postSmartUpload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description The .ipa or .apk (streamed to storage, read there, never held in memory)
+                     */
+                    app_file?: string;
+                    build?: string;
+                    changelog?: string;
+                    channel?: string;
+                    icon_base64?: string;
+                    min_os?: string;
+                    /** @description With no variant_id: the product's variant of the package's platform whose identifier is its bundle id (or its only one) */
+                    product_id?: string;
+                    /** @description The variant; without it, product_id and the package choose one */
+                    variant_id?: string;
+                    version?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            app: {
+                                /** @description The package's bundle id or package name */
+                                bundle_id: string;
+                                /** @description The variant's id (Fenfa's legacy app id) */
+                                id: string;
+                                name: string;
+                                platform: string;
+                                product_id: string;
+                                variant_id: string;
+                            };
+                            release: {
+                                build: number | null;
+                                /** Format: date-time */
+                                created_at: string;
+                                id: string;
+                                version: string;
+                            };
+                            urls: {
+                                download: string;
+                                /** @description The itms-services:// link; "" for other platforms */
+                                ios_install: string;
+                                /** @description "" for other platforms */
+                                ios_manifest: string;
+                                page: string;
+                                release_page: string;
+                            };
+                        };
+                        /** @constant */
+                        ok: true;
+                    };
+                };
+            };
+            /** @description An error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FenfaError"];
+                };
+            };
+        };
+    };
     getTelemetry: {
         parameters: {
             query?: {
@@ -5637,12 +7739,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
-            200: {
+            /** @description TUF metadata is not published */
+            501: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        error: string;
+                    };
+                };
             };
             /** @description An error */
             default: {
@@ -5666,12 +7772,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
-            200: {
+            /** @description TUF metadata is not published */
+            501: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        error: string;
+                    };
+                };
             };
             /** @description An error */
             default: {
@@ -5695,12 +7805,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
-            200: {
+            /** @description TUF metadata is not published */
+            501: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        error: string;
+                    };
+                };
             };
             /** @description An error */
             default: {
@@ -5724,12 +7838,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
-            200: {
+            /** @description TUF metadata is not published */
+            501: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        error: string;
+                    };
+                };
             };
             /** @description An error */
             default: {
@@ -5753,8 +7871,46 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
-            200: {
+            /** @description TUF metadata is not published */
+            501: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                    };
+                };
+            };
+            /** @description An error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FaynoSyncError"];
+                };
+            };
+        };
+    };
+    postUdidCallback: {
+        parameters: {
+            query: {
+                nonce: string;
+                variant: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/pkcs7-signature": string;
+            };
+        };
+        responses: {
+            /** @description To <primary domain>/products/<slug>?udid_bound=1&variant=<id>; sets udid_bound=1 */
+            301: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5766,7 +7922,76 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["FaynoSyncError"];
+                    "application/json": components["schemas"]["FenfaError"];
+                };
+            };
+        };
+    };
+    getUdidProfileMobileconfig: {
+        parameters: {
+            query: {
+                variant: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The unsigned profile */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/x-apple-aspen-config": unknown;
+                };
+            };
+            /** @description An error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FenfaError"];
+                };
+            };
+        };
+    };
+    getUdidStatus: {
+        parameters: {
+            query?: {
+                nonce?: string;
+                variant?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            bound: boolean;
+                        };
+                        /** @constant */
+                        ok: true;
+                    };
+                };
+            };
+            /** @description An error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FenfaError"];
                 };
             };
         };
@@ -6107,7 +8332,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": unknown;
+                    "application/json; charset=utf-8": {
+                        name: string;
+                        /** @description The changelog, as uploaded */
+                        notes: string;
+                        /**
+                         * Format: date-time
+                         * @description Whole seconds, the only form Squirrel parses
+                         */
+                        pub_date: string;
+                        url: string;
+                    };
                 };
             };
             /** @description No update (formats that answer so) */
@@ -6155,7 +8390,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": unknown;
+                    "application/json; charset=utf-8": {
+                        notes: string;
+                        /** Format: date-time */
+                        pub_date: string;
+                        signature: string;
+                        url: string;
+                        version: string;
+                    };
                 };
             };
             /** @description No update (formats that answer so) */
@@ -6223,24 +8465,26 @@ export interface operations {
                         feeds: {
                             /** @description The version the client would update to */
                             offers: string | null;
-                            /** @description The path asked, after the feed folder (latest.yml, 1.0.0/RELEASES…) */
+                            /** @description The path after the feed folder that was asked */
                             path: string;
                             reason: string;
                             status: number;
                             updater: string;
                         }[];
+                        /** @description The answer in one sentence */
                         sentence: string;
+                        /** @description Every version of the app, newest first */
                         versions: {
                             channel: string | null;
                             critical: boolean;
                             eligible: boolean;
-                            /** @description The version's files for the feed's platform and arch */
+                            /** @description The version's files for this platform and arch */
                             files: string[];
                             intermediate: boolean;
                             published: boolean;
                             reason: string;
                             rollout: {
-                                /** @description The client's bucket (0-99), when its id was given */
+                                /** @description The client's bucket, when an id was given */
                                 bucket?: number;
                                 included?: boolean;
                                 percent: number;
@@ -6290,7 +8534,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": unknown;
+                    "application/json; charset=utf-8": {
+                        /** @description Newest release first, each release's full package first */
+                        Assets: {
+                            FileName: string;
+                            NotesHtml: string;
+                            NotesMarkdown: string;
+                            PackageId: string;
+                            /** @description Upper-case hex */
+                            SHA1: string;
+                            /** @description Upper-case hex */
+                            SHA256: string;
+                            Size: number;
+                            /** @enum {string} */
+                            Type: "Full" | "Delta";
+                            Version: string;
+                        }[];
+                    };
                 };
             };
             /** @description No update (formats that answer so) */
@@ -6335,7 +8595,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": unknown;
+                    "application/json; charset=utf-8": {
+                        /** @description The newest release with a zip */
+                        currentRelease: string;
+                        releases: {
+                            updateTo: {
+                                name: string;
+                                /** @description The changelog, as uploaded */
+                                notes: string;
+                                /**
+                                 * Format: date-time
+                                 * @description Whole seconds, the only form Squirrel parses
+                                 */
+                                pub_date: string;
+                                url: string;
+                                version: string;
+                            };
+                            version: string;
+                        }[];
+                    };
                 };
             };
             /** @description No update (formats that answer so) */
@@ -6430,6 +8708,46 @@ export interface operations {
                     };
                 };
             };
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            app: {
+                                /** @description The package's bundle id or package name */
+                                bundle_id: string;
+                                /** @description The variant's id (Fenfa's legacy app id) */
+                                id: string;
+                                name: string;
+                                platform: string;
+                                product_id: string;
+                                variant_id: string;
+                            };
+                            release: {
+                                build: number | null;
+                                /** Format: date-time */
+                                created_at: string;
+                                id: string;
+                                version: string;
+                            };
+                            urls: {
+                                download: string;
+                                /** @description The itms-services:// link; "" for other platforms */
+                                ios_install: string;
+                                /** @description "" for other platforms */
+                                ios_manifest: string;
+                                page: string;
+                                release_page: string;
+                            };
+                        };
+                        /** @constant */
+                        ok: true;
+                    };
+                };
+            };
             /** @description An error */
             default: {
                 headers: {
@@ -6450,8 +8768,8 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
-            200: {
+            /** @description Opened: Location names the upload, Upload-Offset is 0 */
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6480,8 +8798,8 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
-            200: {
+            /** @description Ended: its bytes are removed */
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6510,7 +8828,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description Upload-Offset and Upload-Length say how far the upload is */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -6540,8 +8858,8 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
-            200: {
+            /** @description Appended: Upload-Offset is the new offset */
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6776,7 +9094,68 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        data: {
+                            activities: {
+                                applicationId: string;
+                                applicationName: string;
+                                clientIp: string | null;
+                                /** @description A customer id, or "admin" */
+                                customerId: string;
+                                customerName: string | null;
+                                /** @description Downloads: how the file was fetched */
+                                downloadSource?: string;
+                                fileId: string | null;
+                                fileName: string | null;
+                                fileSize: number | null;
+                                id: string;
+                                /** @description Uploads */
+                                ipChanged?: boolean | null;
+                                /** @description Uploads */
+                                previousIp?: string | null;
+                                /** @description Downloads: the share link's prefix */
+                                shareToken?: string | null;
+                                /** Format: date-time */
+                                timestamp: string;
+                                /** @enum {string} */
+                                type: "upload" | "download";
+                                /** @description Uploads: direct or large */
+                                uploadMethod?: string;
+                                userAgent: string | null;
+                                version: string;
+                            }[];
+                            count: number;
+                            filters: {
+                                applicationId?: string;
+                                customerId?: string;
+                                /** Format: date-time */
+                                endDate?: string;
+                                /** Format: date-time */
+                                startDate?: string;
+                                /** @enum {string} */
+                                type: "all" | "upload" | "download";
+                            };
+                            pagination: {
+                                hasMore: boolean;
+                                nextCursor: string | null;
+                            };
+                        };
+                        meta: {
+                            pagination?: {
+                                hasNext: boolean;
+                                hasPrevious: boolean;
+                                limit: number;
+                                page: number;
+                                total: number;
+                            };
+                            requestId: string;
+                            version: string;
+                        };
+                        /** @constant */
+                        success: true;
+                    };
+                };
             };
             /** @description An error */
             default: {
@@ -6943,7 +9322,48 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        data: {
+                            applicationId: string;
+                            /** @description By UTC day, YYYY-MM-DD */
+                            downloadsByDate: {
+                                [key: string]: number;
+                            };
+                            /** @description The same, newest day first */
+                            downloadsByDay: {
+                                count: number;
+                                date: string;
+                            }[];
+                            downloadsByVersion: {
+                                [key: string]: number;
+                            };
+                            recentDownloads: {
+                                customerId: string;
+                                /** Format: date-time */
+                                downloadedAt: string;
+                                version: string;
+                            }[];
+                            totalDownloads: number;
+                            uniqueCustomers: number;
+                            /** @description When the query named one */
+                            version?: string;
+                        };
+                        meta: {
+                            pagination?: {
+                                hasNext: boolean;
+                                hasPrevious: boolean;
+                                limit: number;
+                                page: number;
+                                total: number;
+                            };
+                            requestId: string;
+                            version: string;
+                        };
+                        /** @constant */
+                        success: true;
+                    };
+                };
             };
             /** @description An error */
             default: {
@@ -7053,7 +9473,34 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        data: {
+                            applicationId: string;
+                            isActive: boolean;
+                            isEnabled: boolean;
+                            message: string;
+                            releaseNotes: string | null;
+                            requiredTier: string | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            version: string;
+                        };
+                        meta: {
+                            pagination?: {
+                                hasNext: boolean;
+                                hasPrevious: boolean;
+                                limit: number;
+                                page: number;
+                                total: number;
+                            };
+                            requestId: string;
+                            version: string;
+                        };
+                        /** @constant */
+                        success: true;
+                    };
+                };
             };
             /** @description An error */
             default: {
@@ -7149,7 +9596,42 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        data: {
+                            events: {
+                                actor: string;
+                                clientIp: string | null;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                eventId: string;
+                                eventType: string;
+                                outcome: string;
+                                /** Format: date-time */
+                                timestamp: string;
+                                userAgent: string | null;
+                            }[];
+                            pagination: {
+                                hasMore: boolean;
+                                lastEventId: string | null;
+                            };
+                        };
+                        meta: {
+                            pagination?: {
+                                hasNext: boolean;
+                                hasPrevious: boolean;
+                                limit: number;
+                                page: number;
+                                total: number;
+                            };
+                            requestId: string;
+                            version: string;
+                        };
+                        /** @constant */
+                        success: true;
+                    };
+                };
             };
             /** @description An error */
             default: {
@@ -7369,7 +9851,33 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        data: {
+                            /** @description Shown once */
+                            apiKey: string;
+                            /** @description The part of apiKey after its dot (older SDKs read it) */
+                            apiSecret: string;
+                            /** @constant */
+                            customerId: "admin";
+                            /** Format: date-time */
+                            regeneratedAt: string;
+                        };
+                        meta: {
+                            pagination?: {
+                                hasNext: boolean;
+                                hasPrevious: boolean;
+                                limit: number;
+                                page: number;
+                                total: number;
+                            };
+                            requestId: string;
+                            version: string;
+                        };
+                        /** @constant */
+                        success: true;
+                    };
+                };
             };
             /** @description An error */
             default: {
@@ -7652,7 +10160,34 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        data: {
+                            applicationId: string;
+                            isActive: boolean;
+                            isEnabled: boolean;
+                            message: string;
+                            releaseNotes: string | null;
+                            requiredTier: string | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            version: string;
+                        };
+                        meta: {
+                            pagination?: {
+                                hasNext: boolean;
+                                hasPrevious: boolean;
+                                limit: number;
+                                page: number;
+                                total: number;
+                            };
+                            requestId: string;
+                            version: string;
+                        };
+                        /** @constant */
+                        success: true;
+                    };
+                };
             };
             /** @description An error */
             default: {
@@ -7686,7 +10221,43 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        data: {
+                            customers: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                customerId: string;
+                                email: string | null;
+                                isActive: boolean;
+                                /** @description The start of the customer's key, to tell keys apart */
+                                keyPrefix: string;
+                                lastUsedAt: string | null;
+                                license: string | null;
+                                name: string;
+                                notes: string | null;
+                                parentCustomerId: string | null;
+                                reference: string | null;
+                                tier: string | null;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                        };
+                        meta: {
+                            pagination?: {
+                                hasNext: boolean;
+                                hasPrevious: boolean;
+                                limit: number;
+                                page: number;
+                                total: number;
+                            };
+                            requestId: string;
+                            version: string;
+                        };
+                        /** @constant */
+                        success: true;
+                    };
+                };
             };
             /** @description An error */
             default: {
@@ -7722,11 +10293,45 @@ export interface operations {
         };
         responses: {
             /** @description OK */
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        data: {
+                            /** @description Shown once */
+                            apiKey: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            customerId: string;
+                            email: string | null;
+                            isActive: boolean;
+                            lastUsedAt: string | null;
+                            license: string | null;
+                            name: string;
+                            notes: string | null;
+                            parentCustomerId: string | null;
+                            reference: string | null;
+                            tier: string | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                        meta: {
+                            pagination?: {
+                                hasNext: boolean;
+                                hasPrevious: boolean;
+                                limit: number;
+                                page: number;
+                                total: number;
+                            };
+                            requestId: string;
+                            version: string;
+                        };
+                        /** @constant */
+                        success: true;
+                    };
+                };
             };
             /** @description An error */
             default: {
@@ -7755,7 +10360,42 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        data: {
+                            applicationIds: string[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            customerId: string;
+                            email: string | null;
+                            isActive: boolean;
+                            /** @description The start of the customer's key, to tell keys apart */
+                            keyPrefix: string;
+                            lastUsedAt: string | null;
+                            license: string | null;
+                            name: string;
+                            notes: string | null;
+                            parentCustomerId: string | null;
+                            reference: string | null;
+                            tier: string | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                        meta: {
+                            pagination?: {
+                                hasNext: boolean;
+                                hasPrevious: boolean;
+                                limit: number;
+                                page: number;
+                                total: number;
+                            };
+                            requestId: string;
+                            version: string;
+                        };
+                        /** @constant */
+                        success: true;
+                    };
+                };
             };
             /** @description An error */
             default: {
@@ -7797,7 +10437,41 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        data: {
+                            /** Format: date-time */
+                            createdAt: string;
+                            customerId: string;
+                            email: string | null;
+                            isActive: boolean;
+                            /** @description The start of the customer's key, to tell keys apart */
+                            keyPrefix: string;
+                            lastUsedAt: string | null;
+                            license: string | null;
+                            name: string;
+                            notes: string | null;
+                            parentCustomerId: string | null;
+                            reference: string | null;
+                            tier: string | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                        meta: {
+                            pagination?: {
+                                hasNext: boolean;
+                                hasPrevious: boolean;
+                                limit: number;
+                                page: number;
+                                total: number;
+                            };
+                            requestId: string;
+                            version: string;
+                        };
+                        /** @constant */
+                        success: true;
+                    };
+                };
             };
             /** @description An error */
             default: {
@@ -7834,12 +10508,51 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
-            200: {
+            /** @description With a "name": the customer created; without: the new key of the customer */
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        data: {
+                            /** @description Shown once */
+                            apiKey: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            customerId: string;
+                            email: string | null;
+                            isActive: boolean;
+                            lastUsedAt: string | null;
+                            license: string | null;
+                            name: string;
+                            notes: string | null;
+                            parentCustomerId: string | null;
+                            reference: string | null;
+                            tier: string | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        } | {
+                            apiKey: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            customerId: string;
+                        };
+                        meta: {
+                            pagination?: {
+                                hasNext: boolean;
+                                hasPrevious: boolean;
+                                limit: number;
+                                page: number;
+                                total: number;
+                            };
+                            requestId: string;
+                            version: string;
+                        };
+                        /** @constant */
+                        success: true;
+                    };
+                };
             };
             /** @description An error */
             default: {
@@ -7868,7 +10581,32 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        data: {
+                            /** @description Shown once */
+                            apiKey: string;
+                            /** @description The part of apiKey after its dot (older SDKs read it) */
+                            apiSecret: string;
+                            customerId: string;
+                            /** Format: date-time */
+                            regeneratedAt: string;
+                        };
+                        meta: {
+                            pagination?: {
+                                hasNext: boolean;
+                                hasPrevious: boolean;
+                                limit: number;
+                                page: number;
+                                total: number;
+                            };
+                            requestId: string;
+                            version: string;
+                        };
+                        /** @constant */
+                        success: true;
+                    };
+                };
             };
             /** @description An error */
             default: {
@@ -8155,11 +10893,40 @@ export interface operations {
         };
         responses: {
             /** @description OK */
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        data: {
+                            applicationId: string;
+                            checksum: string | null;
+                            fileId: string | null;
+                            fileName: string | null;
+                            fileSize: number;
+                            fileType: ("MAIN" | "DEPENDENCY" | "DOCUMENTATION" | "CONFIGURATION") | null;
+                            /** @constant */
+                            isEnabled: false;
+                            message: string;
+                            version: string;
+                            versionId: string;
+                        };
+                        meta: {
+                            pagination?: {
+                                hasNext: boolean;
+                                hasPrevious: boolean;
+                                limit: number;
+                                page: number;
+                                total: number;
+                            };
+                            requestId: string;
+                            version: string;
+                        };
+                        /** @constant */
+                        success: true;
+                    };
+                };
             };
             /** @description An error */
             default: {
@@ -8200,11 +10967,40 @@ export interface operations {
         };
         responses: {
             /** @description OK */
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        data: {
+                            applicationId: string;
+                            checksum: string | null;
+                            fileId: string | null;
+                            fileName: string | null;
+                            fileSize: number;
+                            fileType: ("MAIN" | "DEPENDENCY" | "DOCUMENTATION" | "CONFIGURATION") | null;
+                            /** @constant */
+                            isEnabled: false;
+                            message: string;
+                            version: string;
+                            versionId: string;
+                        };
+                        meta: {
+                            pagination?: {
+                                hasNext: boolean;
+                                hasPrevious: boolean;
+                                limit: number;
+                                page: number;
+                                total: number;
+                            };
+                            requestId: string;
+                            version: string;
+                        };
+                        /** @constant */
+                        success: true;
+                    };
+                };
             };
             /** @description An error */
             default: {
@@ -8247,7 +11043,35 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        data: {
+                            /** Format: date-time */
+                            expiresAt: string;
+                            headers: {
+                                "Content-Type": string;
+                            };
+                            /** @constant */
+                            method: "PUT";
+                            uploadId: string;
+                            /** @description PUT the file here, with the headers below */
+                            uploadUrl: string;
+                        };
+                        meta: {
+                            pagination?: {
+                                hasNext: boolean;
+                                hasPrevious: boolean;
+                                limit: number;
+                                page: number;
+                                total: number;
+                            };
+                            requestId: string;
+                            version: string;
+                        };
+                        /** @constant */
+                        success: true;
+                    };
+                };
             };
             /** @description An error */
             default: {
@@ -8280,7 +11104,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
+            /** @description Stored: the body is empty, as from a pre-signed S3 URL */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -8353,8 +11177,33 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description The feed document */
             200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": {
+                        /** @description Newest release first, each release's full package first */
+                        Assets: {
+                            FileName: string;
+                            NotesHtml: string;
+                            NotesMarkdown: string;
+                            PackageId: string;
+                            /** @description Upper-case hex */
+                            SHA1: string;
+                            /** @description Upper-case hex */
+                            SHA256: string;
+                            Size: number;
+                            /** @enum {string} */
+                            Type: "Full" | "Delta";
+                            Version: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description No update (formats that answer so) */
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };
