@@ -130,7 +130,7 @@ describe('the public download page, server side', () => {
 
 /** What page_events holds once the counter has written what it counted. */
 async function counted(kind: 'visit' | 'download', platform: string): Promise<number> {
-  await t.ctx.pageEvents.flush();
+  await t.ctx.counters.flush();
   const row = await t.ctx.database.db
     .selectFrom('page_events')
     .select((eb) => eb.fn.sum<number>('count').as('n'))
@@ -174,7 +174,7 @@ describe('visits and download clicks', () => {
     const all = await t.ctx.database.db.selectFrom('page_events').select('app_id').distinct().execute();
     await request(t.app).get(`/products/${owner}/hidden`).expect(404);
     await request(t.app).post(`/products/${owner}/hidden/downloaded?platform=win`).expect(404);
-    await t.ctx.pageEvents.flush();
+    await t.ctx.counters.flush();
     const after = await t.ctx.database.db.selectFrom('page_events').select('app_id').distinct().execute();
     expect(after).toEqual(all);
   });

@@ -80,7 +80,7 @@ describe.runIf(usingPostgres)('a database outage', () => {
     await rawBody(request(t.app).get(fileUrl)).expect(200);
     await request(t.app).get('/health').expect(200, { status: 'healthy' });
     const visits = async () => {
-      await t.ctx.pageEvents.flush();
+      await t.ctx.counters.flush();
       const row = await t.ctx.database.db
         .selectFrom('page_events')
         .select((eb) => eb.fn.sum<number>('count').as('n'))
@@ -114,7 +114,7 @@ describe.runIf(usingPostgres)('a database outage', () => {
       // The download page is served from the kept release index; its visits are kept in memory meanwhile.
       await request(t.app).get(page).expect(200);
       await request(t.app).get(page).expect(200);
-      await t.ctx.pageEvents.flush();
+      await t.ctx.counters.flush();
 
       // What was never known cannot be answered: 503, with when to retry.
       const unknown = await request(t.app)
