@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { Config } from './config.js';
 import { ChangeFeed } from './core/changes.js';
 import { Counters } from './core/counters.js';
+import { FenfaRetention } from './core/fenfa/retention-job.js';
 import { degradedReasons } from './core/health.js';
 import { KnownAddresses, RateLimiter } from './core/rate-limit.js';
 import { EdgePublisher } from './core/releases/edge.js';
@@ -38,6 +39,8 @@ export interface AppContext {
   telemetryRetention: TelemetryRetention;
   /** Prunes expired report details and rate-limit windows, at start-up and hourly. */
   reportsRetention: ReportsRetention;
+  /** Applies the Fenfa variants' retention policies, at start-up and hourly. */
+  fenfaRetention: FenfaRetention;
   /** Publishes cdn apps' check answers to the public storage after each write; started by the hot path. */
   edge: EdgePublisher;
   /** Why the server cannot do all it should (database, change listener, disk space); empty when it can. */
@@ -53,6 +56,7 @@ export async function closeContext(ctx: AppContext): Promise<void> {
   await ctx.edge.close();
   await ctx.telemetryRetention.stop();
   await ctx.reportsRetention.stop();
+  await ctx.fenfaRetention.stop();
   await ctx.telemetry.close();
   await ctx.counters.close();
   await ctx.changes.close();
@@ -91,6 +95,8 @@ export async function openContext(config: Config, logger: Logger, database?: DbH
     telemetryRetention.start();
     const reportsRetention = new ReportsRetention({ database: db, store, logger });
     reportsRetention.start();
+    const fenfaRetention = new FenfaRetention({ database: db, store, logger, changes, config });
+    fenfaRetention.start();
     const edge = new EdgePublisher({ database: db, store, logger, changes, apiUrl: config.apiUrl });
     metrics.observe({
       bumps: () => changes.bumps,
@@ -121,6 +127,7 @@ export async function openContext(config: Config, logger: Logger, database?: DbH
       counters,
       telemetryRetention,
       reportsRetention,
+      fenfaRetention,
       edge,
       metrics,
       uploadWrites: new UploadSessionWrites(),

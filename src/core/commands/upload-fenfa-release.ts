@@ -11,6 +11,7 @@ import { checkName } from '../names.js';
 import { requirePermission } from '../permissions.js';
 import type { ReleaseDeps, ReleaseFiles } from '../releases/upload.js';
 import { parseVersion } from '../version-numbers.js';
+import { applyRetention } from './apply-retention.js';
 import { ReleaseWrite } from './release-write.js';
 
 export interface FenfaUploadInput {
@@ -156,6 +157,10 @@ export async function uploadFenfaRelease(
   }
   if (icon && app.logo_key) await removeLogo(deps.store, deps.logger, app.logo_key);
   if (!release) throw new Error('the upload committed without its artifact');
+  // The upload is done whatever the policy does; what it failed to delete the hourly pass deletes.
+  await applyRetention(deps, actor.tenantId, variant.id).catch((err: unknown) =>
+    deps.logger.warn({ err, variant: variant.id }, 'Fenfa retention after an upload failed'),
+  );
   return {
     variant,
     product: { id: productId(app.id), name: app.display_name ?? app.name, slug: app.slug ?? app.name },
