@@ -130,11 +130,13 @@ describe('Fenfa retention', () => {
 
     // Five days on, the 3-day-old release is 8 days old; the newest is kept however old it gets.
     const later = new Date(now + 5 * DAY_MS);
-    const tenantId = (await t.ctx.database.db
-      .selectFrom('fenfa_variants')
-      .select('tenant_id')
-      .where('id', '=', x.variant)
-      .executeTakeFirstOrThrow()).tenant_id;
+    const tenantId = (
+      await t.ctx.database.db
+        .selectFrom('fenfa_variants')
+        .select('tenant_id')
+        .where('id', '=', x.variant)
+        .executeTakeFirstOrThrow()
+    ).tenant_id;
     const preview = await previewRetention(t.ctx.database.db, tenantId, x.variant, { now: later });
     expect(preview.remove.map((r) => r.id)).toEqual([recent]);
     expect(await applyAllRetention(t.ctx, later)).toBeGreaterThanOrEqual(1);
@@ -170,10 +172,7 @@ describe('Fenfa retention', () => {
       .set('X-Auth-Token', x.adminToken)
       .expect(200);
     expect(preview.body.data).toMatchObject({ keep_last: 1, keep_days: null, keep: 1 });
-    expect(preview.body.data.remove.map((r: { id: string }) => r.id)).toEqual([
-      x.releases[1],
-      x.releases[0],
-    ]);
+    expect(preview.body.data.remove.map((r: { id: string }) => r.id)).toEqual([x.releases[1], x.releases[0]]);
     expect(await listed(t, x)).toEqual([...x.releases].reverse());
     const stored = await request(t.app)
       .get(`/admin/api/variants/${x.variant}/retention`)

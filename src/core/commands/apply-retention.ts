@@ -1,5 +1,5 @@
-import { type RetentionPolicy, previewRetention, variantsWithRetention } from '../fenfa/retention.js';
 import type { ReleaseRow } from '../fenfa/products.js';
+import { previewRetention, type RetentionPolicy, variantsWithRetention } from '../fenfa/retention.js';
 import type { ReleaseDeps } from '../releases/upload.js';
 import { deleteFenfaReleases } from './delete-fenfa-release.js';
 

@@ -12,7 +12,8 @@ import type { ReleaseDeps } from '../releases/upload.js';
 export async function deleteFenfaRelease(deps: ReleaseDeps, actor: Actor, releaseId: string): Promise<void> {
   requirePermission(actor, 'apps', 'delete');
   const artifactId = unprefix('release', releaseId);
-  const deleted = artifactId === undefined ? 0 : await deleteFenfaReleases(deps, actor.tenantId, [artifactId]);
+  const deleted =
+    artifactId === undefined ? 0 : await deleteFenfaReleases(deps, actor.tenantId, [artifactId]);
   if (deleted === 0) throw notFound(`release ${releaseId} not found`);
 }
 
@@ -34,7 +35,14 @@ export async function deleteFenfaReleases(
       .where('id', 'in', [...artifactIds])
       .forUpdate()
       .execute();
-    return { count: rows.length, objects: await deleteArtifactRows(trx, tenantId, rows.map((row) => row.id)) };
+    return {
+      count: rows.length,
+      objects: await deleteArtifactRows(
+        trx,
+        tenantId,
+        rows.map((row) => row.id),
+      ),
+    };
   });
   if (removed.count === 0) return 0;
   await deps.changes.changed(tenantId);
