@@ -361,6 +361,8 @@ export class UpdraftApi {
     const body = await this.#answer(
       this.#client.POST('/upload', { body: { data: { ...data, uploads } }, bodySerializer: asDataForm }),
     );
+    // POST /upload is shared with Fenfa's upload (chosen by X-Auth-Token, which this client never sends).
+    if (!('uploadResult.Uploaded' in body)) throw new Error(`unexpected answer from ${this.url}/upload`);
     return { id: body['uploadResult.Uploaded'], artifacts: body.artifacts ?? [] };
   }
 }
