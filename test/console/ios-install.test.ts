@@ -7,7 +7,14 @@ import { createTestApp, type TestApp } from '../helpers/app.js';
 import { buildWebBundles, checkScreen, chromiumMissing, launchChromium, listen } from '../helpers/browser.js';
 import { createProduct, createVariant, fenfaTenant, fenfaUpload } from '../helpers/fenfa.js';
 import { FakeIosDevice, IPHONE_SAFARI } from '../helpers/ios-device.js';
-import { writeIpa } from '../helpers/packages/fixtures.js';
+import {
+  developerCertificate,
+  mobileprovision,
+  type ProfileKind,
+  packageBytes,
+  profilePlist,
+  writeIpa,
+} from '../helpers/packages/fixtures.js';
 
 /** iPadOS asks for the desktop site by default: Safari then says it is a Mac. */
 const IPAD_DESKTOP =
@@ -42,6 +49,23 @@ beforeAll(async () => {
     { variant_id: mac, version: '2.1.0' },
     { name: 'Field.dmg', content: Buffer.from('a disk image') },
   ).expect(201);
+  // An enterprise and an ad-hoc build, each on a product of its own, through smart upload (which keeps the profile).
+  for (const kind of ['enterprise', 'ad-hoc'] satisfies ProfileKind[]) {
+    const signed = await createProduct(t.app, tenant.adminToken, {
+      name: `Field ${kind}`,
+      slug: `field-${kind}`,
+    });
+    const ios = await createVariant(t.app, tenant.adminToken, signed, { platform: 'ios' });
+    const cert = developerCertificate();
+    const profile = mobileprovision(profilePlist(kind, cert), cert);
+    await fenfaUpload(
+      t.app,
+      tenant.uploadToken,
+      { variant_id: ios },
+      { name: 'Field.ipa', content: await packageBytes((path) => writeIpa(path, { profile })) },
+      { path: '/smart-upload' },
+    ).expect(201);
+  }
   server = await listen(t.app);
   if (!chromiumMissing) browser = await launchChromium();
 }, 120_000);
@@ -91,6 +115,30 @@ describe.skipIf(chromiumMissing)("the product page's iOS install in Chromium", (
     // Back later, from the bare address: the browser remembers the binding.
     await page.goto(`${server.url}/products/field`);
     expect(await page.locator('a.recommended').getAttribute('data-ios')).toBe('install');
+    await context.close();
+  });
+
+  it('offers "Install" at once for an enterprise build, and "Bind device" for an ad-hoc one', async () => {
+    const context = await browser.newContext({
+      userAgent: IPHONE_SAFARI,
+      viewport: { width: 390, height: 844 },
+    });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/products/field-enterprise`);
+    const install = page.locator('a.recommended');
+    expect(await install.getAttribute('data-ios')).toBe('install');
+    const href = (await install.getAttribute('href')) ?? '';
+    const release = href.match(/rel_[0-9a-f]{24}/)?.[0];
+    expect(href).toBe(
+      `itms-services://?action=download-manifest&url=${encodeURIComponent(`${server.url}/ios/${release}/manifest.plist`)}`,
+    );
+    await checkScreen(page, 'product-page-ios-enterprise');
+
+    // An ad-hoc build installs only on the devices its profile lists: the same new visitor binds first.
+    await page.goto(`${server.url}/products/field-ad-hoc`);
+    const bind = page.locator('a.recommended');
+    expect(await bind.getAttribute('data-ios')).toBe('bind');
+    expect(await bind.getAttribute('href')).toMatch(/\/udid\/profile\.mobileconfig\?variant=/);
     await context.close();
   });
 

@@ -447,6 +447,46 @@ describe('iOS over the air through the Fenfa face', () => {
     expect(res.body.error.message).toMatch(/CFBundleIdentifier/);
   });
 
+  it("names the package's bundle id in a smart-uploaded IPA's manifest, over the variant's identifier", async () => {
+    const tenant = await fenfaTenant(t.app);
+    const product = await createProduct(t.app, tenant.adminToken, { name: 'Ids', slug: 'bundle-ids' });
+    const bundleIdOf = async (release: string) => {
+      const res = await request(t.app)
+        .get(`/ios/${release}/manifest.plist`)
+        .set('User-Agent', IOS_INSTALL_DAEMON)
+        .expect(200);
+      return (parse(res.text) as { items: { metadata: Record<string, string> }[] }).items[0]?.metadata[
+        'bundle-identifier'
+      ];
+    };
+    const upload = async (variant: string, content: Buffer, path: string, version?: string) =>
+      (
+        await fenfaUpload(
+          t.app,
+          tenant.uploadToken,
+          { variant_id: variant, ...(version ? { version } : {}) },
+          { name: 'Field.ipa', content },
+          { path },
+        ).expect(201)
+      ).body.data.release.id as string;
+
+    // A variant without identifier: the package's bundle id, which is not the default fixture's.
+    const blank = await createVariant(t.app, tenant.adminToken, product, { platform: 'ios' });
+    await writeIpa(join(scratch, 'Field.ipa'), { info: { CFBundleIdentifier: 'com.example.field' } });
+    const field = readFileSync(join(scratch, 'Field.ipa'));
+    expect(await bundleIdOf(await upload(blank, field, '/smart-upload'))).toBe('com.example.field');
+
+    // A variant whose identifier differs from the package's: the package wins, since iOS installs what the IPA is.
+    const another = await createProduct(t.app, tenant.adminToken, { name: 'Other', slug: 'bundle-other' });
+    const other = await createVariant(t.app, tenant.adminToken, another, {
+      platform: 'ios',
+      identifier: 'com.example.other',
+    });
+    expect(await bundleIdOf(await upload(other, ipa, '/smart-upload'))).toBe('com.example.demo');
+    // A plain upload's package was never read: the variant's identifier is all there is.
+    expect(await bundleIdOf(await upload(other, ipa, '/upload', '1.0'))).toBe('com.example.other');
+  });
+
   it('keeps devices and their export to the tenant that bound them', async () => {
     const a = await setUp('tenant-a');
     const b = await setUp('tenant-b');

@@ -5,6 +5,7 @@ import { checkPackage } from '../fenfa/packages.js';
 import { fileExt, findProduct, findVariant, type VariantRow, variantsOf } from '../fenfa/products.js';
 import { packagePlatform, readStagedPackage } from '../fenfa/stored-package.js';
 import { parseError } from '../packages/package-error.js';
+import { profileAppId } from '../packages/provisioning-profile.js';
 import type { PackageInfo } from '../packages/read-package.js';
 import { requirePermission } from '../permissions.js';
 import type { ReleaseDeps, ReleaseFiles } from '../releases/upload.js';
@@ -38,8 +39,7 @@ const WHOLE = /^\d{1,9}$/;
  */
 function fieldsOf(info: PackageInfo): ReadFields {
   if (info.platform === 'ios') {
-    const fromProfile = info.provisioning_profile?.bundle_id ?? '';
-    const bundleId = info.bundle_id || (fromProfile.includes('*') ? '' : fromProfile);
+    const bundleId = info.bundle_id || profileAppId(info.provisioning_profile);
     if (!bundleId) {
       throw parseError(
         'the IPA names no bundle id (CFBundleIdentifier in Info.plist) and its profile none either',

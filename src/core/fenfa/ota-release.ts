@@ -1,6 +1,7 @@
 import type { Db } from '../../db/connect.js';
 import { isIosInstallAgent } from '../apple/ota-manifest.js';
 import { conflict, forbidden, invalid, notFound } from '../errors.js';
+import { profileAppId } from '../packages/provisioning-profile.js';
 import type { ReleaseCache } from '../releases/release-cache.js';
 import { clientViewer } from '../visibility.js';
 import { publicRelease } from './downloads.js';
@@ -15,9 +16,30 @@ export interface OtaRelease {
 }
 
 /**
+ * The bundle id a manifest names, most trusted first: the one smart upload read from the package, the variant's
+ * identifier, the app the release's profile provisions. A manifest whose bundle id differs from the app's can leave
+ * an app on the device that cannot be deleted, so a form never outranks the package. Undefined when none is known.
+ */
+export function manifestBundleId(
+  release: Pick<ReleaseRow, 'bundle_id' | 'profile'>,
+  variant: { identifier: string },
+): string | undefined {
+  return release.bundle_id || variant.identifier || profileAppId(release.profile);
+}
+
+/**
+ * Whether a release installs on any device without its UDID being provisioned: an enterprise build
+ * (`ProvisionsAllDevices`). Ad-hoc and development builds, and a release whose profile was never read, install only
+ * on the devices their profile lists, so the tester binds a device first.
+ */
+export function installsOnAnyDevice(release: Pick<ReleaseRow, 'profile'>): boolean {
+  return release.profile?.profile_type === 'enterprise';
+}
+
+/**
  * The release a manifest is for, after Fenfa's checks in its order: the release exists and is downloadable by anyone
  * (product and variant published, as `/d/:releaseID` finds it), its variant is iOS, and the agent is an iPhone, iPad
- * or iOS's install daemon. The bundle id is the variant's identifier, which smart upload takes from the package.
+ * or iOS's install daemon. The bundle id is `manifestBundleId`'s.
  */
 export async function otaRelease(
   db: Db,
@@ -44,7 +66,8 @@ export async function otaRelease(
   if (!isIosInstallAgent(userAgent)) throw forbidden('only available on iOS devices');
   const product = await findProduct(db, variant.tenantId, variant.product_id);
   if (!product) throw notFound(`release ${releaseId} not found`);
-  if (!variant.identifier) {
+  const bundleId = manifestBundleId(release, variant);
+  if (!bundleId) {
     throw conflict(
       `variant ${variant.id} has no bundle identifier, which iOS needs to install: upload the IPA through smart-upload (it reads the bundle id from the package) or set the variant's identifier to the IPA's CFBundleIdentifier`,
     );
@@ -54,6 +77,6 @@ export async function otaRelease(
     tenantId: variant.tenantId,
     productSlug: product.slug,
     title: product.name,
-    bundleId: variant.identifier,
+    bundleId,
   };
 }

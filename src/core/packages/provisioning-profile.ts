@@ -46,6 +46,15 @@ export interface ProvisioningProfile {
   signature_verified: boolean;
 }
 
+/**
+ * The one app a profile provisions, or undefined for a wildcard profile (`TEAMID.*`, `TEAMID.com.example.*`): a
+ * wildcard names no app, so it cannot stand for a bundle id.
+ */
+export function profileAppId(profile: ProvisioningProfile | undefined): string | undefined {
+  const bundleId = profile?.bundle_id ?? '';
+  return bundleId && !bundleId.includes('*') ? bundleId : undefined;
+}
+
 /** Times as Go's encoding/json writes them (Fenfa's answers): RFC 3339, no fraction when there is none. */
 export function timestamp(date: Date): string {
   return date.toISOString().replace('.000Z', 'Z');

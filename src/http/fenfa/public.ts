@@ -2,6 +2,7 @@ import express, { type Request, type Response, type Router } from 'express';
 import type { AppContext } from '../../context.js';
 import { publicRelease } from '../../core/fenfa/downloads.js';
 import { recordPageEvent } from '../../core/fenfa/events.js';
+import { installsOnAnyDevice } from '../../core/fenfa/ota-release.js';
 import { packageMimeType } from '../../core/fenfa/packages.js';
 import { findPublicProduct, type ProductRow, releasesOf, variantsOf } from '../../core/fenfa/products.js';
 import { releaseActions } from '../../core/fenfa/settings.js';
@@ -132,7 +133,10 @@ export function fenfaPublicRouter(ctx: AppContext): Router {
     ok(res, { status: 'ok' });
   });
 
-  /** By artifact id, what the page's iOS files do: "Bind device" until the visitor bound one, then "Install". */
+  /**
+   * By artifact id, what the page's iOS files do: "Bind device" until the visitor bound one, then "Install"; an
+   * enterprise build installs on any device, so it is "Install" at once.
+   */
   const iosActions = async (req: Request, product: ProductRow) => {
     const actions = new Map<string, IosAction>();
     const variants = (await variantsOf(db, product.tenantId, product.appId)).filter(
@@ -155,7 +159,7 @@ export function fenfaPublicRouter(ctx: AppContext): Router {
         });
         actions.set(
           release.artifactId,
-          bound && ios_install
+          (bound || installsOnAnyDevice(release)) && ios_install
             ? { kind: 'install', href: ios_install }
             : {
                 kind: 'bind',
