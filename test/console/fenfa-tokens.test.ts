@@ -34,6 +34,13 @@ describe.skipIf(chromiumMissing)("the console's Fenfa tokens in Chromium", () =>
     await expect(section().getByRole('alert').textContent()).resolves.toBe(
       'scopes must hold "upload" or "admin"',
     );
+    // The cookie alone does not mint a token: a write needs the CSRF header only the console's own page holds.
+    const forged = await ui.page.evaluate<number>(`fetch('/admin/api/tokens', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ label: 'forged', scopes: ['admin'] }),
+    }).then((r) => r.status)`);
+    expect(forged).toBe(403);
   });
 
   it('creates a token shown once that works as X-Auth-Token', async () => {

@@ -205,8 +205,7 @@ export const FENFA_ROUTES = {
     path: '/admin/api/tokens',
     tag: 'Fenfa tokens',
     auth: ['login', 'session'],
-    summary:
-      "Create an X-Auth-Token (shown once) with the tenant admin's login: Authorization: Bearer <login token>, or the console's session",
+    summary: "Create an X-Auth-Token, shown once (the tenant admin's login or console session)",
     input: {
       body: z.object({
         label: required('label', 100),
