@@ -304,7 +304,7 @@ export interface paths {
         /** List the tenant's X-Auth-Tokens (never their secrets) */
         get: operations["getAdminApiTokens"];
         put?: never;
-        /** Create an X-Auth-Token (shown once); Authorization: Bearer <login token> of the tenant admin */
+        /** Create an X-Auth-Token, shown once (the tenant admin's login or console session) */
         post: operations["postAdminApiTokens"];
         delete?: never;
         options?: never;

@@ -15,8 +15,10 @@ export class ApiError extends Error {
 let csrf = '';
 
 function errorFrom(res: Response, body: unknown): ApiError {
-  const { error, message } = (body ?? {}) as { error?: string; message?: string };
-  return new ApiError(res.status, error ?? message ?? `${res.status} ${res.statusText}`);
+  const { error, message } = (body ?? {}) as { error?: string | { message?: string }; message?: string };
+  // Fenfa's envelope nests its message: `{ok: false, error: {code, message}}`.
+  const text = typeof error === 'object' ? error.message : error;
+  return new ApiError(res.status, text ?? message ?? `${res.status} ${res.statusText}`);
 }
 
 async function errorOf(res: Response): Promise<ApiError> {
@@ -106,6 +108,15 @@ export interface Explanation {
   feeds: { updater: string; path: string; status: number; offers: string | null; reason: string }[];
   sentence: string;
 }
+
+/** A call to Fenfa's admin API with the console's session; Fenfa answers `{ok: true, data}`. */
+export async function fenfa<T>(method: string, path: string, body?: unknown): Promise<T> {
+  return (await call<{ data: T }>(method, `/admin/api${path}`, body)).data;
+}
+
+type FenfaData<A> = A extends { data: infer D } ? D : never;
+export type FenfaToken = FenfaData<Answer<'/admin/api/tokens', 'get'>>['items'][number];
+export type NewFenfaToken = FenfaData<Answer<'/admin/api/tokens', 'post', 201>>;
 
 export async function signIn(username: string, password: string): Promise<void> {
   const res = await call<{ csrf: string }>('POST', '/console/session', { username, password });

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import * as api from './api';
+import { FenfaTokens } from './fenfa-tokens';
 import { CopyButton, ErrorText, formText, Section, useAction } from './ui';
 
 interface TeamUser {
@@ -198,7 +199,7 @@ function EditUser({
   );
 }
 
-/** Team users and API tokens: the admin's screen. */
+/** Team users, API tokens and Fenfa tokens: the admin's screen, where every credential of the tenant is made. */
 export function TeamScreen() {
   const [catalog, setCatalog] = useState<Catalog>({ apps: [], channels: [], platforms: [], archs: [] });
   const { apps } = catalog;
@@ -375,6 +376,7 @@ export function TeamScreen() {
           </button>
         </form>
       </Section>
+      <FenfaTokens />
     </>
   );
 }

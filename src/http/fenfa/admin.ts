@@ -36,8 +36,9 @@ import {
 import { FENFA_ROUTES as R } from './schemas/routes.js';
 
 /**
- * Fenfa's admin API below /admin/api: tokens are managed with the tenant admin's login (Bearer JWT), all else
- * takes an admin-scoped `X-Auth-Token`. Every write is a core command; reads go through core/fenfa.
+ * Fenfa's admin API below /admin/api: tokens are managed with the tenant admin's login (Bearer JWT, or the console's
+ * session cookie with its CSRF header, as every login route takes it), all else takes an admin-scoped
+ * `X-Auth-Token`. Every write is a core command; reads go through core/fenfa.
  */
 export function fenfaAdminRouter(ctx: AppContext): Router {
   const router = express.Router();

@@ -204,8 +204,8 @@ export const FENFA_ROUTES = {
     method: 'post',
     path: '/admin/api/tokens',
     tag: 'Fenfa tokens',
-    auth: ['login'],
-    summary: 'Create an X-Auth-Token (shown once); Authorization: Bearer <login token> of the tenant admin',
+    auth: ['login', 'session'],
+    summary: "Create an X-Auth-Token, shown once (the tenant admin's login or console session)",
     input: {
       body: z.object({
         label: required('label', 100),
@@ -222,7 +222,7 @@ export const FENFA_ROUTES = {
     method: 'get',
     path: '/admin/api/tokens',
     tag: 'Fenfa tokens',
-    auth: ['login'],
+    auth: ['login', 'session'],
     summary: "List the tenant's X-Auth-Tokens (never their secrets)",
     input: {},
   }),
@@ -231,7 +231,7 @@ export const FENFA_ROUTES = {
     method: 'delete',
     path: '/admin/api/tokens/:id',
     tag: 'Fenfa tokens',
-    auth: ['login'],
+    auth: ['login', 'session'],
     summary: 'Revoke an X-Auth-Token',
     input: { params: id('id') },
   }),
