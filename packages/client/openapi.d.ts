@@ -286,7 +286,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Upload an IPA or APK whose version, build, min OS, bundle id, profile and icon are read from it (form fields override all but the bundle id); /smart-upload takes an upload or admin token, /admin/api/smart-upload an admin token */
+        /** Upload an IPA or APK whose version, build, min OS, bundle id, profile and icon are read from it (form fields override all but the bundle id); /smart-upload takes an upload or admin token, /admin/api/smart-upload an admin token; upload_id may name a finished resumable upload in place of app_file */
         post: operations["postAdminApiSmartUpload"];
         delete?: never;
         options?: never;
@@ -1413,7 +1413,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Upload an IPA or APK whose version, build, min OS, bundle id, profile and icon are read from it (form fields override all but the bundle id); /smart-upload takes an upload or admin token, /admin/api/smart-upload an admin token */
+        /** Upload an IPA or APK whose version, build, min OS, bundle id, profile and icon are read from it (form fields override all but the bundle id); /smart-upload takes an upload or admin token, /admin/api/smart-upload an admin token; upload_id may name a finished resumable upload in place of app_file */
         post: operations["postSmartUpload"];
         delete?: never;
         options?: never;
@@ -1791,7 +1791,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Uploads a version: multipart "data" JSON and "file" parts, in any order / Upload a release file to a variant (X-Auth-Token with upload or admin scope; the file is app_file) */
+        /** Uploads a version: multipart "data" JSON and "file" parts, in any order / Upload a release file to a variant (X-Auth-Token with upload or admin scope; the file is app_file, or upload_id names a finished resumable upload) */
         post: operations["postUpload"];
         delete?: never;
         options?: never;
@@ -3986,16 +3986,20 @@ export interface operations {
                 "multipart/form-data": {
                     /**
                      * Format: binary
-                     * @description The .ipa or .apk (streamed to storage, read there, never held in memory)
+                     * @description The .ipa or .apk (streamed to storage, read there, never held in memory); or send upload_id (a finished resumable upload) instead
                      */
                     app_file?: string;
                     build?: string;
                     changelog?: string;
                     channel?: string;
+                    /** @description With upload_id: the package's file name, when not the upload's own filename */
+                    filename?: string;
                     icon_base64?: string;
                     min_os?: string;
                     /** @description With no variant_id: the product's variant of the package's platform whose identifier is its bundle id (or its only one) */
                     product_id?: string;
+                    /** @description In place of app_file: a finished resumable upload (tus, POST /uploads with this X-Auth-Token), by its id or its Location URL */
+                    upload_id?: string;
                     /** @description The variant; without it, product_id and the package choose one */
                     variant_id?: string;
                     version?: string;
@@ -7408,16 +7412,20 @@ export interface operations {
                 "multipart/form-data": {
                     /**
                      * Format: binary
-                     * @description The .ipa or .apk (streamed to storage, read there, never held in memory)
+                     * @description The .ipa or .apk (streamed to storage, read there, never held in memory); or send upload_id (a finished resumable upload) instead
                      */
                     app_file?: string;
                     build?: string;
                     changelog?: string;
                     channel?: string;
+                    /** @description With upload_id: the package's file name, when not the upload's own filename */
+                    filename?: string;
                     icon_base64?: string;
                     min_os?: string;
                     /** @description With no variant_id: the product's variant of the package's platform whose identifier is its bundle id (or its only one) */
                     product_id?: string;
+                    /** @description In place of app_file: a finished resumable upload (tus, POST /uploads with this X-Auth-Token), by its id or its Location URL */
+                    upload_id?: string;
                     /** @description The variant; without it, product_id and the package choose one */
                     variant_id?: string;
                     version?: string;
@@ -8643,15 +8651,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    build?: string;
-                    changelog?: string;
-                    channel?: string;
-                    icon_base64?: string;
-                    min_os?: string;
-                    variant_id: string;
-                    version?: string;
-                };
                 "multipart/form-data": {
                     /** @description The JSON of the "data" form field; "file" parts before or after it */
                     data: {
@@ -8686,6 +8685,23 @@ export interface operations {
                     };
                     /** @description The version's files, one part each */
                     file?: string[];
+                } | {
+                    /**
+                     * Format: binary
+                     * @description The package, of a type the variant's platform takes (streamed, never held in memory); or send upload_id (a finished resumable upload) instead
+                     */
+                    app_file?: string;
+                    build?: string;
+                    changelog?: string;
+                    channel?: string;
+                    /** @description With upload_id: the package's file name, when not the upload's own filename */
+                    filename?: string;
+                    icon_base64?: string;
+                    min_os?: string;
+                    /** @description In place of app_file: a finished resumable upload (tus, POST /uploads with this X-Auth-Token), by its id or its Location URL */
+                    upload_id?: string;
+                    variant_id: string;
+                    version?: string;
                 };
             };
         };
@@ -8781,7 +8797,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["FaynoSyncError"];
+                    "application/json": components["schemas"]["FaynoSyncError"] | components["schemas"]["FenfaError"];
                 };
             };
         };
@@ -8811,7 +8827,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["FaynoSyncError"];
+                    "application/json": components["schemas"]["FaynoSyncError"] | components["schemas"]["FenfaError"];
                 };
             };
         };
@@ -8841,7 +8857,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["FaynoSyncError"];
+                    "application/json": components["schemas"]["FaynoSyncError"] | components["schemas"]["FenfaError"];
                 };
             };
         };
@@ -8871,7 +8887,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["FaynoSyncError"];
+                    "application/json": components["schemas"]["FaynoSyncError"] | components["schemas"]["FenfaError"];
                 };
             };
         };

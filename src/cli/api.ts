@@ -42,9 +42,11 @@ export type CreatedToken = Answer<'/token/create', 'post', 201>;
 export type Release = Answer<'/search', 'get'>['items'][number];
 export type Explanation = Answer<'/update/{owner}/{app}/{channel}/{platform}/{arch}/explain', 'get'>;
 
-/** The JSON of a FaynoSync multipart route's `data` field. */
-type DataOf<P extends '/upload' | '/apps/update'> =
-  paths[P]['post']['requestBody']['content']['multipart/form-data']['data'];
+/** The JSON of a FaynoSync multipart route's `data` field (Fenfa's form shares `/upload`, without one). */
+type DataOf<P extends '/upload' | '/apps/update'> = Extract<
+  paths[P]['post']['requestBody']['content']['multipart/form-data'],
+  { data: unknown }
+>['data'];
 
 /** What `/upload` is told about the version besides its files. */
 export type UploadData = Omit<DataOf<'/upload'>, 'uploads'>;
@@ -361,6 +363,8 @@ export class UpdraftApi {
     const body = await this.#answer(
       this.#client.POST('/upload', { body: { data: { ...data, uploads } }, bodySerializer: asDataForm }),
     );
+    // POST /upload is shared with Fenfa's upload (chosen by X-Auth-Token, which this client never sends).
+    if (!('uploadResult.Uploaded' in body)) throw new Error(`unexpected answer from ${this.url}/upload`);
     return { id: body['uploadResult.Uploaded'], artifacts: body.artifacts ?? [] };
   }
 }
