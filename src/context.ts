@@ -2,8 +2,9 @@ import { createHmac } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { Config } from './config.js';
 import { ChangeFeed } from './core/changes.js';
+import { Counters } from './core/counters.js';
+import { FenfaRetention } from './core/fenfa/retention-job.js';
 import { degradedReasons } from './core/health.js';
-import { PageEventCounter } from './core/page-events.js';
 import { KnownAddresses, RateLimiter } from './core/rate-limit.js';
 import { EdgePublisher } from './core/releases/edge.js';
 import { ReleaseCache } from './core/releases/release-cache.js';
@@ -32,12 +33,14 @@ export interface AppContext {
   /** Per-tenant generations that stamp hot-path cache entries; bumped after every committed write. */
   changes: ChangeFeed;
   telemetry: TelemetryRecorder;
-  /** Visits and download clicks of the public download pages, written in batches. */
-  pageEvents: PageEventCounter;
+  /** Download-page visits and clicks and Fenfa downloads, counted in memory and written in batches. */
+  counters: Counters;
   /** Prunes telemetry older than config.telemetryRetentionDays, at start-up and hourly. */
   telemetryRetention: TelemetryRetention;
   /** Prunes expired report details and rate-limit windows, at start-up and hourly. */
   reportsRetention: ReportsRetention;
+  /** Applies the Fenfa variants' retention policies, at start-up and hourly. */
+  fenfaRetention: FenfaRetention;
   /** Publishes cdn apps' check answers to the public storage after each write; started by the hot path. */
   edge: EdgePublisher;
   /** Why the server cannot do all it should (database, change listener, disk space); empty when it can. */
@@ -53,8 +56,9 @@ export async function closeContext(ctx: AppContext): Promise<void> {
   await ctx.edge.close();
   await ctx.telemetryRetention.stop();
   await ctx.reportsRetention.stop();
+  await ctx.fenfaRetention.stop();
   await ctx.telemetry.close();
-  await ctx.pageEvents.close();
+  await ctx.counters.close();
   await ctx.changes.close();
   await ctx.database.close();
 }
@@ -86,11 +90,13 @@ export async function openContext(config: Config, logger: Logger, database?: DbH
       flushMs: 1000,
       maxBuffered: 100_000,
     });
-    const pageEvents = new PageEventCounter(db.db, logger, { flushMs: 1000, maxBuffered: 10_000 });
+    const counters = new Counters(db.db, logger);
     const telemetryRetention = new TelemetryRetention(db.db, logger, config.telemetryRetentionDays);
     telemetryRetention.start();
     const reportsRetention = new ReportsRetention({ database: db, store, logger });
     reportsRetention.start();
+    const fenfaRetention = new FenfaRetention({ database: db, store, logger, changes, config });
+    fenfaRetention.start();
     const edge = new EdgePublisher({ database: db, store, logger, changes, apiUrl: config.apiUrl });
     metrics.observe({
       bumps: () => changes.bumps,
@@ -118,9 +124,10 @@ export async function openContext(config: Config, logger: Logger, database?: DbH
       logins: { limiter: new RateLimiter(), knownAddresses: new KnownAddresses() },
       changes,
       telemetry,
-      pageEvents,
+      counters,
       telemetryRetention,
       reportsRetention,
+      fenfaRetention,
       edge,
       metrics,
       uploadWrites: new UploadSessionWrites(),

@@ -364,6 +364,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/admin/api/variants/{variantID}/retention": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A variant's retention policy (off by default) */
+        get: operations["getAdminApiVariantsVariantIDRetention"];
+        /** Set the retention policy (both rules; null or left out turns one off) and apply it at once: older releases and their files are deleted, never the newest */
+        put: operations["putAdminApiVariantsVariantIDRetention"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/api/variants/{variantID}/retention/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Dry run: the releases the policy would delete now (the stored policy, or the one in the query), deleting nothing */
+        get: operations["getAdminApiVariantsVariantIDRetentionPreview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/admin/api/variants/{variantID}/stats": {
         parameters: {
             query?: never;
@@ -4317,6 +4352,173 @@ export interface operations {
                         data: {
                             /** @constant */
                             deleted: true;
+                        };
+                        /** @constant */
+                        ok: true;
+                    };
+                };
+            };
+            /** @description An error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FenfaError"];
+                };
+            };
+        };
+    };
+    getAdminApiVariantsVariantIDRetention: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                variantID: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /** @description Whether either rule is set (off by default) */
+                            enabled: boolean;
+                            /** @description Keep the releases uploaded in the last D days */
+                            keep_days: number | null;
+                            /** @description Keep the newest N releases */
+                            keep_last: number | null;
+                            variant_id: string;
+                        };
+                        /** @constant */
+                        ok: true;
+                    };
+                };
+            };
+            /** @description An error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FenfaError"];
+                };
+            };
+        };
+    };
+    putAdminApiVariantsVariantIDRetention: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                variantID: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /** @description Keep the releases uploaded in the last D days */
+                    keep_days?: number | null;
+                    /** @description Keep the newest N releases */
+                    keep_last?: number | null;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /** @description The releases the policy deleted now */
+                            deleted: {
+                                build: number | null;
+                                channel: string;
+                                /** Format: date-time */
+                                created_at: string;
+                                file_name: string;
+                                id: string;
+                                size_bytes: number;
+                                version: string;
+                            }[];
+                            /** @description Whether either rule is set (off by default) */
+                            enabled: boolean;
+                            /** @description Keep the releases uploaded in the last D days */
+                            keep_days: number | null;
+                            /** @description Keep the newest N releases */
+                            keep_last: number | null;
+                            variant_id: string;
+                        };
+                        /** @constant */
+                        ok: true;
+                    };
+                };
+            };
+            /** @description An error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FenfaError"];
+                };
+            };
+        };
+    };
+    getAdminApiVariantsVariantIDRetentionPreview: {
+        parameters: {
+            query?: {
+                /** @description Keep the releases uploaded in the last D days */
+                keep_days?: string;
+                /** @description Keep the newest N releases */
+                keep_last?: string;
+            };
+            header?: never;
+            path: {
+                variantID: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /** @description Whether either rule is set (off by default) */
+                            enabled: boolean;
+                            /** @description How many releases the policy keeps */
+                            keep: number;
+                            /** @description Keep the releases uploaded in the last D days */
+                            keep_days: number | null;
+                            /** @description Keep the newest N releases */
+                            keep_last: number | null;
+                            /** @description The releases it would delete */
+                            remove: {
+                                build: number | null;
+                                channel: string;
+                                /** Format: date-time */
+                                created_at: string;
+                                file_name: string;
+                                id: string;
+                                size_bytes: number;
+                                version: string;
+                            }[];
+                            variant_id: string;
                         };
                         /** @constant */
                         ok: true;

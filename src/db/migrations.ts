@@ -660,6 +660,17 @@ const migrations: Record<string, Migration> = {
         CREATE INDEX fenfa_profiles_tenant ON fenfa_profiles (tenant_id);
     `),
   },
+  '0015_retention': {
+    up: statements(`
+        -- A Fenfa variant's retention policy (docs/fenfa.md), off while both are null: keep the newest keep_last
+        -- releases and those uploaded in the last keep_days days; the newest release is never deleted.
+        ALTER TABLE fenfa_variants ADD COLUMN keep_last integer CHECK (keep_last >= 1);
+        ALTER TABLE fenfa_variants ADD COLUMN keep_days integer CHECK (keep_days >= 1);
+        -- The hourly pass reads only the variants that have a policy.
+        CREATE INDEX fenfa_variants_retention ON fenfa_variants (tenant_id)
+          WHERE keep_last IS NOT NULL OR keep_days IS NOT NULL;
+    `),
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

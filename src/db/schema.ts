@@ -409,6 +409,9 @@ export interface FenfaVariantsTable {
   min_os: Generated<string>;
   published: Generated<boolean>;
   sort_order: Generated<number>;
+  /** The retention policy (core/fenfa/retention.ts); null is no limit of that kind. */
+  keep_last: number | null;
+  keep_days: number | null;
   created_at: Timestamp;
   updated_at: Timestamp;
 }

@@ -1,29 +1,13 @@
-import type { Browser } from 'playwright-core';
 import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PAGE_POLICY } from '../../src/http/console/index.js';
-import { createTestApp, type TestApp } from '../helpers/app.js';
-import { chromiumMissing, launchChromium, listen } from '../helpers/browser.js';
+import { chromiumMissing, withConsole } from '../helpers/browser.js';
 
-let t: TestApp;
-let server: { url: string; close: () => Promise<void> };
-let browser: Browser | undefined;
-
-beforeAll(async () => {
-  t = await createTestApp();
-  server = await listen(t.app);
-  if (!chromiumMissing) browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await t?.close();
-});
+const ui = withConsole();
 
 describe('GET /docs', () => {
   it('is a page under the pages’ policy whose scripts and styles come from this server', async () => {
-    const page = await request(t.app).get('/docs').expect(200).expect('Content-Type', /html/);
+    const page = await request(ui.t.app).get('/docs').expect(200).expect('Content-Type', /html/);
     expect(page.headers['content-security-policy']).toBe(PAGE_POLICY);
     const assets = [...page.text.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1] ?? '');
     expect(assets.sort()).toEqual([
@@ -32,17 +16,17 @@ describe('GET /docs', () => {
       '/docs/swagger-ui.css',
       '/openapi.json',
     ]);
-    for (const asset of assets) await request(t.app).get(asset).expect(200);
-    await request(t.app).get('/docs/package.json').expect(404);
+    for (const asset of assets) await request(ui.t.app).get(asset).expect(200);
+    await request(ui.t.app).get('/docs/package.json').expect(404);
     // One document: the page reads /openapi.json itself.
-    await request(t.app).get('/docs/openapi.json').expect(404);
-    await request(t.app).get('/docs/..%2fpackage.json').expect(404);
+    await request(ui.t.app).get('/docs/openapi.json').expect(404);
+    await request(ui.t.app).get('/docs/..%2fpackage.json').expect(404);
   });
 
   it.skipIf(chromiumMissing)(
     'renders every operation of the whole document in Chromium, with no request elsewhere and no policy violation',
     async () => {
-      const doc = (await request(t.app).get('/openapi.json').expect(200)).body as {
+      const doc = (await request(ui.t.app).get('/openapi.json').expect(200)).body as {
         paths: Record<string, Record<string, { tags: string[] }>>;
         'x-tagGroups': { name: string; tags: string[] }[];
       };
@@ -52,17 +36,17 @@ describe('GET /docs', () => {
           tags: operation.tags,
         })),
       );
-      const context = await (browser as Browser).newContext();
+      const context = await ui.browser.newContext();
       const page = await context.newPage();
       const elsewhere: string[] = [];
       const violations: string[] = [];
       page.on('request', (r) => {
-        if (!r.url().startsWith(server.url)) elsewhere.push(r.url());
+        if (!r.url().startsWith(ui.url)) elsewhere.push(r.url());
       });
       page.on('console', (m) => {
         if (/Content Security Policy|Refused to/i.test(m.text())) violations.push(m.text());
       });
-      await page.goto(`${server.url}/docs`);
+      await page.goto(`${ui.url}/docs`);
       // Parsing Swagger UI (1.7 MB) and the document takes a while on a busy machine.
       await page.locator('.opblock').first().waitFor({ timeout: 90_000 });
       // With this many operations Swagger UI draws only what the window shows: the test reads what is drawn, scrolls

@@ -1,16 +1,7 @@
-import type { Browser } from 'playwright-core';
 import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../helpers/app.js';
+import { describe, expect, it } from 'vitest';
 import { bearer, newAdmin, newTeamUser, PASSWORD } from '../helpers/auth.js';
-import {
-  buildWebBundles,
-  checkScreen,
-  chromiumMissing,
-  expectFitsWidth,
-  launchChromium,
-  listen,
-} from '../helpers/browser.js';
+import { checkScreen, chromiumMissing, expectFitsWidth, withConsole } from '../helpers/browser.js';
 import { createApp, upload } from '../helpers/releases.js';
 
 const UA = {
@@ -23,17 +14,12 @@ const UA = {
     'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Mobile Safari/537.36',
 };
 
-let t: TestApp;
 let owner: string;
 let ownerToken: string;
-let server: { url: string; close: () => Promise<void> };
-let browser: Browser;
 
 const file = (name: string) => ({ name, content: Buffer.from(`contents of ${name}`) });
 
-beforeAll(async () => {
-  buildWebBundles();
-  t = await createTestApp();
+const ui = withConsole(async (t) => {
   const admin = await newAdmin(t.app);
   owner = admin.username;
   ownerToken = admin.token;
@@ -81,28 +67,20 @@ beforeAll(async () => {
     },
     [file('hidden.exe')],
   ).expect(200);
-  server = await listen(t.app);
-  if (!chromiumMissing) browser = await launchChromium();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await t?.close();
 });
 
 describe('the public download page, server side', () => {
   it('answers a private app with the same 404 as a missing one', async () => {
-    const hidden = await request(t.app).get(`/products/${owner}/hidden`).expect(404);
-    const missing = await request(t.app).get(`/products/${owner}/nothing`).expect(404);
-    const noOwner = await request(t.app).get('/products/nobody/desktop').expect(404);
+    const hidden = await request(ui.t.app).get(`/products/${owner}/hidden`).expect(404);
+    const missing = await request(ui.t.app).get(`/products/${owner}/nothing`).expect(404);
+    const noOwner = await request(ui.t.app).get('/products/nobody/desktop').expect(404);
     expect(hidden.text).toBe(missing.text);
     expect(noOwner.text).toBe(missing.text);
     expect(hidden.text).not.toContain('hidden.exe');
   });
 
   it('shows only published versions, sanitised notes, checksums and a QR code; no updater files', async () => {
-    const res = await request(t.app)
+    const res = await request(ui.t.app)
       .get(`/products/${owner}/desktop`)
       .set('User-Agent', UA.windows)
       .expect(200);
@@ -118,7 +96,7 @@ describe('the public download page, server side', () => {
   });
 
   it('takes the CPU from client hints: Chrome on Apple silicon says Intel in its user agent', async () => {
-    const res = await request(t.app)
+    const res = await request(ui.t.app)
       .get(`/products/${owner}/desktop`)
       .set('User-Agent', UA.mac)
       .set('Sec-CH-UA-Platform', '"macOS"')
@@ -130,8 +108,8 @@ describe('the public download page, server side', () => {
 
 /** What page_events holds once the counter has written what it counted. */
 async function counted(kind: 'visit' | 'download', platform: string): Promise<number> {
-  await t.ctx.pageEvents.flush();
-  const row = await t.ctx.database.db
+  await ui.t.ctx.counters.flush();
+  const row = await ui.t.ctx.database.db
     .selectFrom('page_events')
     .select((eb) => eb.fn.sum<number>('count').as('n'))
     .where('kind', '=', kind)
@@ -150,7 +128,7 @@ interface PageEvents {
 }
 
 const pageEvents = (token: string, query: Record<string, string>) =>
-  request(t.app).get('/console/page-events').query(query).set(bearer(token));
+  request(ui.t.app).get('/console/page-events').query(query).set(bearer(token));
 
 /** The owner's report of the desktop app's page (counts may reach the database a moment after the visit). */
 const reportOf = async (days = '30') =>
@@ -159,23 +137,23 @@ const reportOf = async (days = '30') =>
 describe('visits and download clicks', () => {
   it('counts each visit per platform family, and a ping of a download link, but nothing for a private app', async () => {
     const before = await counted('visit', 'linux');
-    await request(t.app).get(`/products/${owner}/desktop`).set('User-Agent', UA.linux).expect(200);
-    await request(t.app).get(`/products/${owner}/desktop`).set('User-Agent', UA.linux).expect(200);
+    await request(ui.t.app).get(`/products/${owner}/desktop`).set('User-Agent', UA.linux).expect(200);
+    await request(ui.t.app).get(`/products/${owner}/desktop`).set('User-Agent', UA.linux).expect(200);
     expect(await counted('visit', 'linux')).toBe(before + 2);
 
     const clicks = await counted('download', 'windows');
-    await request(t.app)
+    await request(ui.t.app)
       .post(`/products/${owner}/desktop/downloaded?platform=win`)
       .set('Content-Type', 'text/ping')
       .send('PING')
       .expect(204);
     expect(await counted('download', 'windows')).toBe(clicks + 1);
 
-    const all = await t.ctx.database.db.selectFrom('page_events').select('app_id').distinct().execute();
-    await request(t.app).get(`/products/${owner}/hidden`).expect(404);
-    await request(t.app).post(`/products/${owner}/hidden/downloaded?platform=win`).expect(404);
-    await t.ctx.pageEvents.flush();
-    const after = await t.ctx.database.db.selectFrom('page_events').select('app_id').distinct().execute();
+    const all = await ui.t.ctx.database.db.selectFrom('page_events').select('app_id').distinct().execute();
+    await request(ui.t.app).get(`/products/${owner}/hidden`).expect(404);
+    await request(ui.t.app).post(`/products/${owner}/hidden/downloaded?platform=win`).expect(404);
+    await ui.t.ctx.counters.flush();
+    const after = await ui.t.ctx.database.db.selectFrom('page_events').select('app_id').distinct().execute();
     expect(after).toEqual(all);
   });
 });
@@ -183,9 +161,9 @@ describe('visits and download clicks', () => {
 describe("the console's report of visits and clicks", () => {
   it('adds up the counters per day and platform for the last days asked', async () => {
     const before = await reportOf();
-    await request(t.app).get(`/products/${owner}/desktop`).set('User-Agent', UA.windows).expect(200);
-    await request(t.app).get(`/products/${owner}/desktop`).set('User-Agent', UA.windows).expect(200);
-    await request(t.app).post(`/products/${owner}/desktop/downloaded?platform=win`).expect(204);
+    await request(ui.t.app).get(`/products/${owner}/desktop`).set('User-Agent', UA.windows).expect(200);
+    await request(ui.t.app).get(`/products/${owner}/desktop`).set('User-Agent', UA.windows).expect(200);
+    await request(ui.t.app).post(`/products/${owner}/desktop/downloaded?platform=win`).expect(204);
     const expected = { visits: before.totals.visits + 2, downloads: before.totals.downloads + 1 };
     await expect.poll(async () => (await reportOf('7')).totals).toEqual(expected);
     const after = await reportOf('7');
@@ -199,26 +177,26 @@ describe("the console's report of visits and clicks", () => {
   });
 
   it('answers 404 for an app the user may not see, and 400 for a bad query', async () => {
-    const team = await newTeamUser(t.app, ownerToken, { apps: { download: true, allowed: [] } });
+    const team = await newTeamUser(ui.t.app, ownerToken, { apps: { download: true, allowed: [] } });
     const hidden = await pageEvents(team.token, { app: 'desktop' }).expect(404);
     expect(hidden.body.error).toBe('no app named desktop in your account');
     await pageEvents(ownerToken, { app: 'nothing' }).expect(404);
-    const stranger = await newAdmin(t.app);
+    const stranger = await newAdmin(ui.t.app);
     await pageEvents(stranger.token, { app: 'desktop' }).expect(404);
     for (const days of ['0', '367', '1.5', 'week']) {
       const bad = await pageEvents(ownerToken, { app: 'desktop', days }).expect(400);
       expect(bad.body.error).toContain('"days" must be a whole number of days from 1 to 366');
     }
     expect((await pageEvents(ownerToken, {}).expect(400)).body.error).toContain('send ?app=<app name>');
-    await request(t.app).get('/console/page-events?app=desktop').expect(401);
+    await request(ui.t.app).get('/console/page-events?app=desktop').expect(401);
   });
 });
 
 describe.skipIf(chromiumMissing)('the public download page in Chromium', () => {
   async function firstDownload(userAgent: string, headers: Record<string, string> = {}): Promise<string> {
-    const context = await browser.newContext({ userAgent, extraHTTPHeaders: headers });
+    const context = await ui.browser.newContext({ userAgent, extraHTTPHeaders: headers });
     const page = await context.newPage();
-    await page.goto(`${server.url}/products/${owner}/desktop`);
+    await page.goto(`${ui.url}/products/${owner}/desktop`);
     // The page's first download link is the recommendation.
     const href = (await page.locator('main a[href]').first().getAttribute('href')) ?? '';
     await context.close();
@@ -236,11 +214,11 @@ describe.skipIf(chromiumMissing)('the public download page in Chromium', () => {
 
   it('counts a click on the recommended download (the link pings the page)', async () => {
     const before = await counted('download', 'android');
-    const context = await browser.newContext({ userAgent: UA.android });
+    const context = await ui.browser.newContext({ userAgent: UA.android });
     const page = await context.newPage();
     // The files live at API_URL (a name that resolves nowhere in tests): the browser is given a stand-in.
     await page.route('http://updraft.test/**', (route) => route.fulfill({ body: 'apk' }));
-    await page.goto(`${server.url}/products/${owner}/desktop`);
+    await page.goto(`${ui.url}/products/${owner}/desktop`);
     await page.locator('a.recommended').click();
     await expect.poll(() => counted('download', 'android')).toBe(before + 1);
     await context.close();
@@ -248,10 +226,10 @@ describe.skipIf(chromiumMissing)('the public download page in Chromium', () => {
 
   it("draws the page's visits and clicks, made in a real browser, on the app's console screen", async () => {
     const before = await reportOf();
-    const visitor = await browser.newContext({ userAgent: UA.linux });
+    const visitor = await ui.browser.newContext({ userAgent: UA.linux });
     const visit = await visitor.newPage();
     await visit.route('http://updraft.test/**', (route) => route.fulfill({ body: 'AppImage' }));
-    await visit.goto(`${server.url}/products/${owner}/desktop`);
+    await visit.goto(`${ui.url}/products/${owner}/desktop`);
     await visit.reload();
     await visit.locator('a.recommended').click();
     await expect
@@ -262,9 +240,9 @@ describe.skipIf(chromiumMissing)('the public download page in Chromium', () => {
     const { visits, downloads } = totals;
     const linux = platforms.find((p) => p.platform === 'linux')?.visits;
 
-    const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+    const context = await ui.browser.newContext({ viewport: { width: 1200, height: 900 } });
     const page = await context.newPage();
-    await page.goto(server.url);
+    await page.goto(ui.url);
     await page.getByLabel('Username').fill(owner);
     await page.getByLabel('Password').fill(PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
@@ -288,17 +266,17 @@ describe.skipIf(chromiumMissing)('the public download page in Chromium', () => {
   });
 
   it('passes axe on the page and on its 404, on a phone and on a desktop', async () => {
-    const context = await browser.newContext({
+    const context = await ui.browser.newContext({
       userAgent: UA.android,
       viewport: { width: 360, height: 740 },
     });
     const page = await context.newPage();
-    await page.goto(`${server.url}/products/${owner}/desktop`);
+    await page.goto(`${ui.url}/products/${owner}/desktop`);
     await checkScreen(page, 'public-page-phone');
     await expectFitsWidth(page);
     await page.setViewportSize({ width: 1100, height: 900 });
     await checkScreen(page, 'public-page');
-    const missing = await page.goto(`${server.url}/products/${owner}/hidden`);
+    const missing = await page.goto(`${ui.url}/products/${owner}/hidden`);
     expect(missing?.status()).toBe(404);
     await checkScreen(page, 'public-page-404');
     await context.close();

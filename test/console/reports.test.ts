@@ -1,23 +1,10 @@
 import { gunzipSync } from 'node:zlib';
-import type { Browser, Page } from 'playwright-core';
 import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../helpers/app.js';
+import { describe, expect, it } from 'vitest';
 import { bearer, newAdmin, newTeamUser, PASSWORD } from '../helpers/auth.js';
-import {
-  buildWebBundles,
-  checkScreen,
-  chromiumMissing,
-  expectFitsWidth,
-  launchChromium,
-  listen,
-} from '../helpers/browser.js';
+import { checkScreen, chromiumMissing, expectFitsWidth, withConsole } from '../helpers/browser.js';
 import { binaryBody, reportBody } from '../helpers/reports.js';
 
-let t: TestApp;
-let server: { url: string; close: () => Promise<void> };
-let browser: Browser;
-let page: Page;
 let admin: { username: string; token: string };
 let team: { username: string };
 
@@ -27,13 +14,13 @@ const OOM = 'crash: out-of-memory';
 const DETAILS = { stack: ['main', 'render', 'draw'], build: 'abc123' };
 
 async function reportingApp(name: string): Promise<{ id: string; key: string }> {
-  const created = await request(t.app)
+  const created = await request(ui.t.app)
     .post('/app/create')
     .set(bearer(admin.token))
     .field('data', JSON.stringify({ app: name, reports: 'true' }))
     .expect(200);
   const id = created.body['createAppResult.Created'] as string;
-  const keys = await request(t.app).get('/report-keys/list').set(bearer(admin.token)).expect(200);
+  const keys = await request(ui.t.app).get('/report-keys/list').set(bearer(admin.token)).expect(200);
   const key = (keys.body.report_keys as { app_id: string; key_value: string }[]).find((k) => k.app_id === id);
   if (!key) throw new Error(`no report key for ${name}`);
   return { id, key: key.key_value };
@@ -41,7 +28,7 @@ async function reportingApp(name: string): Promise<{ id: string; key: string }> 
 
 /** Reports as a shipped app sends them, through the real ingest route. */
 async function ingest(key: string, app: string, options: Parameters<typeof reportBody>[1], device: string) {
-  await request(t.app)
+  await request(ui.t.app)
     .post('/reports/ingest')
     .set('Authorization', `Bearer ${key}`)
     .set('X-Device-ID', device)
@@ -50,9 +37,7 @@ async function ingest(key: string, app: string, options: Parameters<typeof repor
     .expect(202);
 }
 
-beforeAll(async () => {
-  buildWebBundles();
-  t = await createTestApp();
+const ui = withConsole(async (t) => {
   admin = await newAdmin(t.app);
   const desktop = await reportingApp('desktop');
   const mobile = await reportingApp('mobile');
@@ -61,30 +46,19 @@ beforeAll(async () => {
   await ingest(desktop.key, 'desktop', { type: 'update_failure', reason: 'signature.mismatch' }, 'device-1');
   await ingest(mobile.key, 'mobile', { reason: 'out-of-memory' }, 'device-3');
   team = await newTeamUser(t.app, admin.token, { apps: { download: true, allowed: [desktop.id] } });
-  server = await listen(t.app);
-  browser = await launchChromium();
-  page = await (await browser.newContext({ viewport: { width: 1200, height: 900 } })).newPage();
-  page.setDefaultTimeout(15_000);
-  page.on('dialog', (dialog) => void dialog.accept());
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await t?.close();
 });
 
 async function signIn(username: string): Promise<void> {
-  await page.goto(server.url);
-  await page.getByLabel('Username').fill(username);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('link', { name: 'Reports' }).click();
-  await page.getByRole('heading', { name: 'Reports', level: 1 }).waitFor();
+  await ui.page.goto(ui.url);
+  await ui.page.getByLabel('Username').fill(username);
+  await ui.page.getByLabel('Password').fill(PASSWORD);
+  await ui.page.getByRole('button', { name: 'Sign in' }).click();
+  await ui.page.getByRole('link', { name: 'Reports' }).click();
+  await ui.page.getByRole('heading', { name: 'Reports', level: 1 }).waitFor();
 }
 
-const filters = () => page.getByRole('region', { name: 'Filters' });
-const groups = () => page.getByRole('region', { name: 'Report groups' });
+const filters = () => ui.page.getByRole('region', { name: 'Filters' });
+const groups = () => ui.page.getByRole('region', { name: 'Report groups' });
 const groupTitles = async () => {
   await groups().waitFor();
   return groups()
@@ -96,10 +70,10 @@ describe.skipIf(chromiumMissing)('the reports screen in Chromium', () => {
   it('lists the open groups of every app, and filters them by app', async () => {
     await signIn(admin.username);
     await expect.poll(groupTitles).toEqual([OOM, HANG, CRASH]);
-    const crash = page.getByRole('listitem', { name: CRASH });
+    const crash = ui.page.getByRole('listitem', { name: CRASH });
     await crash.getByText('desktop 0.0.0.5 (nightly), darwin arm64').waitFor();
     await crash.getByText(/^2 report\(s\)/).waitFor();
-    await checkScreen(page, 'reports');
+    await checkScreen(ui.page, 'reports');
     await filters().getByLabel('App').selectOption('mobile');
     await expect.poll(groupTitles).toEqual([OOM]);
     await filters().getByLabel('App').selectOption('');
@@ -107,7 +81,7 @@ describe.skipIf(chromiumMissing)('the reports screen in Chromium', () => {
   });
 
   it("edits a group's status, tags and note, showing the API's message for a refused change", async () => {
-    const crash = page.getByRole('listitem', { name: CRASH });
+    const crash = ui.page.getByRole('listitem', { name: CRASH });
     await crash.getByText('Triage').click();
     await crash.getByLabel('Tags (comma-separated)').fill('ui, not a tag!');
     await crash.getByRole('button', { name: `Save ${CRASH}` }).click();
@@ -122,7 +96,7 @@ describe.skipIf(chromiumMissing)('the reports screen in Chromium', () => {
     await expect.poll(groupTitles).toEqual([OOM, HANG]);
     await filters().getByLabel('Status').selectOption('all');
     await expect.poll(groupTitles).toEqual([OOM, HANG, CRASH]);
-    const resolved = page.getByRole('listitem', { name: CRASH });
+    const resolved = ui.page.getByRole('listitem', { name: CRASH });
     await expect(resolved.getByRole('heading').textContent()).resolves.toBe(`${CRASH} resolved`);
     await expect(
       resolved.getByRole('list', { name: 'Tags' }).getByRole('listitem').allTextContents(),
@@ -130,7 +104,7 @@ describe.skipIf(chromiumMissing)('the reports screen in Chromium', () => {
     await expect(resolved.locator('p.notes').textContent()).resolves.toBe(
       'Fixed in 1.2: the renderer no longer frees the canvas twice.',
     );
-    const stored = await request(t.app)
+    const stored = await request(ui.t.app)
       .get('/reports/groups')
       .query({ status: 'resolved' })
       .set(bearer(admin.token))
@@ -147,7 +121,7 @@ describe.skipIf(chromiumMissing)('the reports screen in Chromium', () => {
   });
 
   it("shows a group's stored details as links to their content", async () => {
-    const crash = page.getByRole('listitem', { name: CRASH });
+    const crash = ui.page.getByRole('listitem', { name: CRASH });
     await crash.getByRole('button', { name: `Show details of ${CRASH}` }).click();
     const link = crash.getByRole('link', { name: /^Details of / });
     await link.waitFor();
@@ -155,26 +129,26 @@ describe.skipIf(chromiumMissing)('the reports screen in Chromium', () => {
     const href = (await link.getAttribute('href')) ?? '';
     // The local driver's signed URL names API_URL's host; the test fetches it through the app.
     const url = new URL(href);
-    const blob = await request(t.app)
+    const blob = await request(ui.t.app)
       .get(url.pathname + url.search)
       .buffer(true)
       .parse(binaryBody)
       .expect(200);
     expect(JSON.parse(gunzipSync(blob.body as Buffer).toString('utf8'))).toEqual(DETAILS);
-    await checkScreen(page, 'reports-details');
+    await checkScreen(ui.page, 'reports-details');
     // The group without stored details says so.
-    const hang = page.getByRole('listitem', { name: HANG });
+    const hang = ui.page.getByRole('listitem', { name: HANG });
     await hang.getByRole('button', { name: `Show details of ${HANG}` }).click();
     await hang.getByText('No details were stored for this group.').waitFor();
   });
 
   it('deletes a group after confirmation', async () => {
-    await page
+    await ui.page
       .getByRole('listitem', { name: OOM })
       .getByRole('button', { name: `Delete ${OOM}` })
       .click();
     await expect.poll(groupTitles).toEqual([HANG, CRASH]);
-    const left = await request(t.app)
+    const left = await request(ui.t.app)
       .get('/reports/groups')
       .query({ status: 'all' })
       .set(bearer(admin.token));
@@ -182,21 +156,21 @@ describe.skipIf(chromiumMissing)('the reports screen in Chromium', () => {
   });
 
   it('shows a team user only the groups of its apps, without the actions it may not take', async () => {
-    await page.getByRole('button', { name: 'Sign out' }).click();
+    await ui.page.getByRole('button', { name: 'Sign out' }).click();
     await signIn(team.username);
     await filters().getByLabel('Status').selectOption('all');
     await expect.poll(groupTitles).toEqual([HANG, CRASH]);
-    await expect(page.getByText('Triage').count()).resolves.toBe(0);
-    await expect(page.getByRole('button', { name: /^Delete/ }).count()).resolves.toBe(0);
-    await checkScreen(page, 'reports-team-user');
+    await expect(ui.page.getByText('Triage').count()).resolves.toBe(0);
+    await expect(ui.page.getByRole('button', { name: /^Delete/ }).count()).resolves.toBe(0);
+    await checkScreen(ui.page, 'reports-team-user');
   });
 
   it('fits a 360 px phone in the dark theme', async () => {
-    await page.setViewportSize({ width: 360, height: 740 });
-    const toggle = page.getByRole('button', { name: 'Dark theme' });
+    await ui.page.setViewportSize({ width: 360, height: 740 });
+    const toggle = ui.page.getByRole('button', { name: 'Dark theme' });
     if ((await toggle.getAttribute('aria-pressed')) !== 'true') await toggle.click();
     await groups().waitFor();
-    await expectFitsWidth(page);
-    await checkScreen(page, 'reports-phone-dark');
+    await expectFitsWidth(ui.page);
+    await checkScreen(ui.page, 'reports-phone-dark');
   });
 });

@@ -1,36 +1,21 @@
-import type { Browser, Page } from 'playwright-core';
 import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../helpers/app.js';
+import { describe, expect, it } from 'vitest';
 import { bearer, PASSWORD } from '../helpers/auth.js';
-import {
-  buildWebBundles,
-  checkScreen,
-  chromiumMissing,
-  expectFitsWidth,
-  launchChromium,
-  listen,
-} from '../helpers/browser.js';
+import { checkScreen, chromiumMissing, expectFitsWidth, withConsole } from '../helpers/browser.js';
 import { type FeedTenant, feedTenant, publisher } from '../helpers/feeds.js';
 
-let t: TestApp;
-let server: { url: string; close: () => Promise<void> };
-let browser: Browser;
-let page: Page;
 let tenant: FeedTenant;
 
 /** A real update check of `desktop`, as a client that sends its device id makes it. */
 async function check(deviceId: string, version: string, platform: string, arch: string): Promise<void> {
-  await request(t.app)
+  await request(ui.t.app)
     .get('/checkVersion')
     .query({ app_name: 'desktop', version, owner: tenant.owner, channel: 'stable', platform, arch })
     .set('X-Device-ID', deviceId)
     .expect(200);
 }
 
-beforeAll(async () => {
-  buildWebBundles();
-  t = await createTestApp();
+const ui = withConsole(async (t) => {
   tenant = await feedTenant(t, {
     apps: ['desktop'],
     channels: ['stable'],
@@ -42,25 +27,15 @@ beforeAll(async () => {
   await publish('1.0.0', file('desktop-1.0.0.exe'), { platform: 'windows', arch: 'x64' });
   await publish('1.1.0', file('desktop-1.1.0.exe'), { platform: 'windows', arch: 'x64' });
   await publish('1.1.0', file('desktop-1.1.0.deb'), { platform: 'linux', arch: 'arm64' });
-  server = await listen(t.app);
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
-  page.setDefaultTimeout(15_000);
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await t?.close();
 });
 
 /** A chart's accessible name: its title and its numbers. */
 const chart = (title: string) =>
-  page.getByRole('img', { name: new RegExp(`^${title}:`) }).getAttribute('aria-label');
+  ui.page.getByRole('img', { name: new RegExp(`^${title}:`) }).getAttribute('aria-label');
 
 /** The numbers a chart carries in its visually hidden table, by row. */
 async function figures(title: string): Promise<Record<string, number>> {
-  const rows = page.getByRole('table', { name: title }).locator('tbody tr');
+  const rows = ui.page.getByRole('table', { name: title }).locator('tbody tr');
   const cells = await rows.evaluateAll((trs) =>
     trs.map((tr) => [tr.querySelector('th')?.textContent ?? '', Number(tr.querySelector('td')?.textContent)]),
   );
@@ -78,7 +53,7 @@ describe.skipIf(chromiumMissing)('the telemetry screen in Chromium', () => {
     await expect
       .poll(
         async () =>
-          (await request(t.app).get('/telemetry').set(bearer(tenant.token)).expect(200)).body.summary
+          (await request(ui.t.app).get('/telemetry').set(bearer(tenant.token)).expect(200)).body.summary
             .total_requests,
         { timeout: 15_000 },
       )
@@ -86,13 +61,13 @@ describe.skipIf(chromiumMissing)('the telemetry screen in Chromium', () => {
   });
 
   it('draws the seeded checks as charts', async () => {
-    await page.goto(server.url);
-    await page.getByLabel('Username').fill(tenant.owner);
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('link', { name: 'Telemetry' }).click();
-    await page.getByRole('heading', { name: 'Telemetry' }).waitFor();
-    await page.getByRole('img', { name: /^Daily checks:/ }).waitFor();
+    await ui.page.goto(ui.url);
+    await ui.page.getByLabel('Username').fill(tenant.owner);
+    await ui.page.getByLabel('Password').fill(PASSWORD);
+    await ui.page.getByRole('button', { name: 'Sign in' }).click();
+    await ui.page.getByRole('link', { name: 'Telemetry' }).click();
+    await ui.page.getByRole('heading', { name: 'Telemetry' }).waitFor();
+    await ui.page.getByRole('img', { name: /^Daily checks:/ }).waitFor();
 
     const today = new Date().toISOString().slice(0, 10);
     const daily = await figures('Daily checks');
@@ -100,7 +75,7 @@ describe.skipIf(chromiumMissing)('the telemetry screen in Chromium', () => {
     expect(Object.keys(daily)).toHaveLength(8);
     expect(daily[today]).toBe(4);
     expect(Object.values(daily).reduce((a, b) => a + b)).toBe(4);
-    const columns = page.getByRole('figure', { name: 'Daily checks' }).locator('rect.bar');
+    const columns = ui.page.getByRole('figure', { name: 'Daily checks' }).locator('rect.bar');
     await expect(columns.count()).resolves.toBe(8);
     const heights = await columns.evaluateAll((rects) => rects.map((r) => Number(r.getAttribute('height'))));
     expect(heights.filter((h) => h > 0)).toHaveLength(1);
@@ -120,35 +95,35 @@ describe.skipIf(chromiumMissing)('the telemetry screen in Chromium', () => {
     await expect(chart('Archs')).resolves.toBe('Archs: x64 2, arm64 1');
     await expect(chart('Channels')).resolves.toBe('Channels: stable 3');
     // A bar's length follows its number: windows (2 devices) is twice linux (1).
-    const bars = page.getByRole('figure', { name: 'Platforms' }).locator('rect.bar');
+    const bars = ui.page.getByRole('figure', { name: 'Platforms' }).locator('rect.bar');
     const widths = await bars.evaluateAll((rects) => rects.map((r) => Number(r.getAttribute('width'))));
     expect(widths[0]).toBeCloseTo(2 * (widths[1] ?? 0));
-    await checkScreen(page, 'telemetry');
+    await checkScreen(ui.page, 'telemetry');
   });
 
   it('filters by platform and shows one day', async () => {
-    await page.getByRole('combobox', { name: /^Platform/ }).selectOption('linux');
+    await ui.page.getByRole('combobox', { name: /^Platform/ }).selectOption('linux');
     await expect.poll(() => chart('Versions in use')).toBe('Versions in use: 1.1.0 1');
     await expect(chart('Platforms')).resolves.toBe('Platforms: linux 1');
     await expect(chart('Adoption of the latest release')).resolves.toBe(
       'Adoption of the latest release: on the latest 1, outdated 0',
     );
 
-    await page.getByRole('combobox', { name: /^Platform/ }).selectOption('');
-    await page.getByRole('combobox', { name: /^Period/ }).selectOption('day');
+    await ui.page.getByRole('combobox', { name: /^Platform/ }).selectOption('');
+    await ui.page.getByRole('combobox', { name: /^Period/ }).selectOption('day');
     const today = new Date().toISOString().slice(0, 10);
     await expect.poll(() => figures('Daily checks')).toEqual({ [today]: 4 });
     const yesterday = new Date(Date.now() - 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
-    await page.getByLabel('Day', { exact: true }).fill(yesterday);
+    await ui.page.getByLabel('Day', { exact: true }).fill(yesterday);
     await expect.poll(() => figures('Daily checks')).toEqual({ [yesterday]: 0 });
-    await page.getByText('No checks recorded.').first().waitFor();
+    await ui.page.getByText('No checks recorded.').first().waitFor();
   });
 
   it('fits a 360 px phone', async () => {
-    await page.getByRole('combobox', { name: /^Period/ }).selectOption('month');
-    await page.setViewportSize({ width: 360, height: 740 });
+    await ui.page.getByRole('combobox', { name: /^Period/ }).selectOption('month');
+    await ui.page.setViewportSize({ width: 360, height: 740 });
     await expect.poll(async () => Object.keys(await figures('Daily checks')).length).toBe(31);
-    await expectFitsWidth(page);
-    await checkScreen(page, 'telemetry-phone');
+    await expectFitsWidth(ui.page);
+    await checkScreen(ui.page, 'telemetry-phone');
   });
 });

@@ -46,6 +46,8 @@ function release(version: string, options: ReleaseOptions = {}): LineRelease {
       sha256: '0'.repeat(64),
       sha512: '0'.repeat(128),
       createdAt: new Date(0),
+      visibility: 'public' as const,
+      variantId: null,
     };
   });
   return {

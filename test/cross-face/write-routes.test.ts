@@ -306,6 +306,23 @@ const WRITES: Record<string, Entry> = {
     undefined,
     { variant: true },
   ),
+  // A newer upload of an older version: keeping the newest release only takes 2.0.0 from the check's answer.
+  'PUT /admin/api/variants/:variantID/retention': fenfaWrite(
+    'put',
+    (r) => `/admin/api/variants/${r.variantId}/retention`,
+    { keep_last: 1 },
+    {
+      variant: true,
+      before: async (r) => {
+        await fenfaUpload(
+          t.app,
+          r.token,
+          { variant_id: r.variantId, version: '1.5.0' },
+          file('app-1.5.0.exe'),
+        ).expect(201);
+      },
+    },
+  ),
   'PUT /admin/api/apps/:appID/unpublish': fenfaWrite(
     'put',
     (r) => `/admin/api/apps/${r.variantId}/unpublish`,

@@ -44,6 +44,7 @@ describe('Fenfa events', () => {
       .send(JSON.stringify({ type: 'click', release_id: x.release }))
       .expect(201);
     await request(t.app).get(`/d/${x.release}`).expect(200);
+    await t.ctx.counters.flush();
 
     const all = await request(t.app).get('/admin/api/events').set('X-Auth-Token', x.adminToken).expect(200);
     expect(all.body.data.total).toBe(4);

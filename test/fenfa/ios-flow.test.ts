@@ -225,6 +225,7 @@ describe('iOS over the air through the Fenfa face', () => {
     expect(download.pathname).toBe(`/d/${x.release}`);
 
     await request(t.app).get(download.pathname).set('User-Agent', IOS_INSTALL_DAEMON).expect(200);
+    await t.ctx.counters.flush();
     const stats = await request(t.app)
       .get(`/admin/api/variants/${x.ios}/stats`)
       .set('X-Auth-Token', x.adminToken)

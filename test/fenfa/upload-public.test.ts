@@ -99,6 +99,7 @@ describe('Fenfa POST /upload', () => {
       .parse(binaryBody)
       .expect(206);
     expect(Buffer.compare(part.body as Buffer, apk.subarray(100, 200))).toBe(0);
+    await t.ctx.counters.flush();
     const stats = await request(t.app)
       .get(`/admin/api/variants/${x.android}/stats`)
       .set('X-Auth-Token', x.adminToken)

@@ -3,8 +3,9 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createServer, type RequestListener } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
-import { type Browser, chromium, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { createTestApp, type TestApp } from './app.js';
 
 /** Debian's chromium package; .ci/run installs it when missing, so in CI the browser tests always run. */
 export const CHROMIUM = '/usr/bin/chromium';
@@ -50,6 +51,48 @@ export async function listen(app: RequestListener): Promise<{ url: string; close
         server.close(() => resolve());
       }),
   };
+}
+
+/** What a console test works with, ready once its file's `beforeAll` has run. */
+export interface ConsoleSetup {
+  t: TestApp;
+  /** Where the server listens, as the browser reaches it. */
+  url: string;
+  /** Unset when Chromium is missing (the browser tests are skipped then). */
+  browser: Browser;
+  /** One context of 1200×900 that may use the clipboard on the server's origin, and its page. */
+  context: BrowserContext;
+  /** Waits up to 15 s for what it is asked to find, and accepts every dialog (confirmations). */
+  page: Page;
+}
+
+/**
+ * The set-up every console test file shares, registered as its `beforeAll` and `afterAll`: the web bundles built,
+ * a test app (`prepare` fills it before it listens), the server on a free port, Chromium with one context and page.
+ */
+export function withConsole(prepare?: (t: TestApp) => Promise<void>): ConsoleSetup {
+  const ui = {} as ConsoleSetup;
+  let server: { url: string; close: () => Promise<void> } | undefined;
+  beforeAll(async () => {
+    buildWebBundles();
+    ui.t = await createTestApp();
+    await prepare?.(ui.t);
+    server = await listen(ui.t.app);
+    ui.url = server.url;
+    if (chromiumMissing) return;
+    ui.browser = await launchChromium();
+    ui.context = await ui.browser.newContext({ viewport: { width: 1200, height: 900 } });
+    await ui.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: ui.url });
+    ui.page = await ui.context.newPage();
+    ui.page.setDefaultTimeout(15_000);
+    ui.page.on('dialog', (dialog) => void dialog.accept());
+  }, 120_000);
+  afterAll(async () => {
+    await ui.browser?.close();
+    await server?.close();
+    await ui.t?.close();
+  });
+  return ui;
 }
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');

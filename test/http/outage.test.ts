@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPostgresDatabase, createTestApp, type TestApp, usingPostgres } from '../helpers/app.js';
 import { bearer } from '../helpers/auth.js';
 import { feedTenant, publisher, rawBody } from '../helpers/feeds.js';
+import { createProduct, createVariant, fenfaTenant, fenfaUpload, zipLike } from '../helpers/fenfa.js';
 import { createApp, upload } from '../helpers/releases.js';
 import { TcpProxy } from '../helpers/tcp-proxy.js';
 
@@ -19,7 +20,8 @@ async function eventually(probe: () => Promise<boolean>, ms = 10_000): Promise<b
 
 /**
  * The database taken away under a running server (its network path cut, as when the database host goes down)
- * and given back: known update checks, feeds and feed files keep their answers, marked stale; writes and
+ * and given back: known update checks, feeds, feed files and Fenfa downloads keep their answers, marked stale, and
+ * what the public pages and downloads count meanwhile is written once it is back; writes and
  * unknown questions answer 503 with Retry-After; /health says degraded; everything recovers without a restart.
  */
 describe.runIf(usingPostgres)('a database outage', () => {
@@ -29,6 +31,8 @@ describe.runIf(usingPostgres)('a database outage', () => {
   let owner: string;
   let token: string;
   let base: string;
+  let fenfaRelease: string;
+  const apk = zipLike(4000);
   const installer = Buffer.from(Array.from({ length: 3000 }, (_, i) => i % 253));
 
   const check = (version = '0.9.0') =>
@@ -63,6 +67,16 @@ describe.runIf(usingPostgres)('a database outage', () => {
     });
     await publish('1.0.0', [{ name: 'Steady Setup 1.0.0.exe', content: installer }]);
     base = `/update/${encodeURIComponent(owner)}/Steady/stable/win32/x64`;
+    const fenfa = await fenfaTenant(t.app);
+    const product = await createProduct(t.app, fenfa.adminToken, { name: 'Sturdy', slug: 'sturdy' });
+    const variant = await createVariant(t.app, fenfa.adminToken, product, { platform: 'android' });
+    const uploaded = await fenfaUpload(
+      t.app,
+      fenfa.uploadToken,
+      { variant_id: variant, version: '1.0.0' },
+      { name: 'sturdy.apk', content: apk },
+    ).expect(201);
+    fenfaRelease = uploaded.body.data.release.id as string;
   });
 
   afterAll(async () => {
@@ -80,7 +94,7 @@ describe.runIf(usingPostgres)('a database outage', () => {
     await rawBody(request(t.app).get(fileUrl)).expect(200);
     await request(t.app).get('/health').expect(200, { status: 'healthy' });
     const visits = async () => {
-      await t.ctx.pageEvents.flush();
+      await t.ctx.counters.flush();
       const row = await t.ctx.database.db
         .selectFrom('page_events')
         .select((eb) => eb.fn.sum<number>('count').as('n'))
@@ -91,6 +105,24 @@ describe.runIf(usingPostgres)('a database outage', () => {
     const page = `/products/${encodeURIComponent(owner)}/Steady`;
     await request(t.app).get(page).expect(200);
     const visitsBefore = await visits();
+    const fenfaDownloads = async () => {
+      await t.ctx.counters.flush();
+      const counted = await t.ctx.database.db
+        .selectFrom('fenfa_releases')
+        .select('download_count')
+        .where('artifact_id', '=', fenfaRelease.replace(/^rel_/, ''))
+        .executeTakeFirstOrThrow();
+      const events = await t.ctx.database.db
+        .selectFrom('fenfa_events')
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .where('type', '=', 'download')
+        .where('release_id', '=', fenfaRelease)
+        .executeTakeFirstOrThrow();
+      return { count: counted.download_count, events: Number(events.n) };
+    };
+    const download = () => rawBody(request(t.app).get(`/d/${fenfaRelease}`));
+    await download().expect(200);
+    expect(await fenfaDownloads()).toEqual({ count: 1, events: 1 });
 
     await proxy.cut();
     try {
@@ -114,7 +146,15 @@ describe.runIf(usingPostgres)('a database outage', () => {
       // The download page is served from the kept release index; its visits are kept in memory meanwhile.
       await request(t.app).get(page).expect(200);
       await request(t.app).get(page).expect(200);
-      await t.ctx.pageEvents.flush();
+      await t.ctx.counters.flush();
+
+      // A Fenfa download is found in the kept release index; it is counted in memory meanwhile.
+      for (let i = 0; i < 2; i++) {
+        const got = await download().expect(200);
+        expect((got.body as Buffer).equals(apk)).toBe(true);
+        expect(got.headers['x-updraft-stale']).toBeDefined();
+      }
+      await t.ctx.counters.flush();
 
       // What was never known cannot be answered: 503, with when to retry.
       const unknown = await request(t.app)
@@ -152,6 +192,7 @@ describe.runIf(usingPostgres)('a database outage', () => {
     );
     // The visits counted during the outage are written once the database is back.
     expect(await visits()).toBe(visitsBefore + 2);
+    expect(await fenfaDownloads()).toEqual({ count: 3, events: 3 });
     await createApp(t.app, token, 'After');
     const publish = publisher(t, token, {
       app_name: 'Steady',

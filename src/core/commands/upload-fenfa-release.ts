@@ -13,6 +13,7 @@ import type { ProvisioningProfile } from '../packages/provisioning-profile.js';
 import { requirePermission } from '../permissions.js';
 import type { ReleaseDeps, ReleaseFiles } from '../releases/upload.js';
 import { parseVersion } from '../version-numbers.js';
+import { applyRetention } from './apply-retention.js';
 import { ReleaseWrite } from './release-write.js';
 
 export interface FenfaUploadInput {
@@ -192,6 +193,10 @@ export async function uploadFenfaRelease(
   if (icon && !iconTaken) await removeLogo(deps.store, deps.logger, icon);
   if (iconTaken && app.logo_key) await removeLogo(deps.store, deps.logger, app.logo_key);
   if (!release) throw new Error('the upload committed without its artifact');
+  // The upload is done whatever the policy does; what it failed to delete the hourly pass deletes.
+  await applyRetention(deps, actor.tenantId, variant.id).catch((err: unknown) =>
+    deps.logger.warn({ err, variant: variant.id }, 'Fenfa retention after an upload failed'),
+  );
   return {
     variant,
     bundleId: facts?.bundleId ?? variant.identifier,

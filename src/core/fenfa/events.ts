@@ -14,21 +14,24 @@ export interface FenfaEvent {
   extra?: Record<string, unknown>;
 }
 
+/** The row of one event; `at` when it happened earlier than its write (a counted download). */
+export function fenfaEventRow(event: FenfaEvent, at?: Date) {
+  return {
+    tenant_id: event.tenantId,
+    type: event.type,
+    app_id: event.productId,
+    variant_id: event.variantId,
+    release_id: event.releaseId,
+    ip: event.ip,
+    ua: event.ua?.slice(0, 512) ?? null,
+    extra: JSON.stringify(event.extra ?? {}),
+    ...(at ? { ts: at } : {}),
+  };
+}
+
 /** Appends one event to Fenfa's log (in the caller's transaction when given one). */
 export async function recordFenfaEvent(db: Db, event: FenfaEvent): Promise<void> {
-  await db
-    .insertInto('fenfa_events')
-    .values({
-      tenant_id: event.tenantId,
-      type: event.type,
-      app_id: event.productId,
-      variant_id: event.variantId,
-      release_id: event.releaseId,
-      ip: event.ip,
-      ua: event.ua?.slice(0, 512) ?? null,
-      extra: JSON.stringify(event.extra ?? {}),
-    })
-    .execute();
+  await db.insertInto('fenfa_events').values(fenfaEventRow(event)).execute();
 }
 
 export interface FenfaEventFilter {

@@ -1,8 +1,10 @@
 import type { Db } from '../../db/connect.js';
 import { isIosInstallAgent } from '../apple/ota-manifest.js';
 import { conflict, forbidden, invalid, notFound } from '../errors.js';
+import type { ReleaseCache } from '../releases/release-cache.js';
+import { clientViewer } from '../visibility.js';
 import { publicRelease } from './downloads.js';
-import { findProduct, type ReleaseRow } from './products.js';
+import { findProduct, type ReleaseRow, releasesOf, variantOfRelease } from './products.js';
 
 export interface OtaRelease {
   release: ReleaseRow;
@@ -19,12 +21,23 @@ export interface OtaRelease {
  */
 export async function otaRelease(
   db: Db,
+  releases: ReleaseCache,
   releaseId: string,
   userAgent: string | undefined,
 ): Promise<OtaRelease> {
-  const found = await publicRelease(db, releaseId);
-  if (!found) throw notFound(`release ${releaseId} not found`);
-  const { release, variant } = found;
+  const found = await publicRelease(releases, releaseId);
+  const variant = found && (await variantOfRelease(db, found.tenantId, found.artifact.id));
+  const release =
+    variant &&
+    (
+      await releasesOf(db, clientViewer(variant.tenantId), [variant.id], {
+        releaseId: found.artifact.id,
+        allFiles: true,
+      })
+    )
+      .get(variant.id)
+      ?.at(0);
+  if (!variant || !release) throw notFound(`release ${releaseId} not found`);
   if (variant.platform !== 'ios') {
     throw invalid(`release ${releaseId} is a ${variant.platform} release: only iOS releases have a manifest`);
   }

@@ -16,6 +16,8 @@ export interface TenantCatalog {
   /** When the load began (ms since the epoch): the data is at least this recent. */
   loadedAt: number;
   apps: ReadonlyMap<string, CatalogApp>;
+  /** The same apps by id (a name can change, an id cannot). */
+  appsById: ReadonlyMap<string, CatalogApp>;
   /** Name → id. */
   channels: ReadonlyMap<string, string>;
   platforms: ReadonlyMap<string, string>;
@@ -75,6 +77,7 @@ export async function loadCatalog(db: Db, tenantId: string, generation: number):
     generation,
     loadedAt,
     apps,
+    appsById: new Map([...apps.values()].map((app) => [app.id, app])),
     channels,
     platforms,
     archs,

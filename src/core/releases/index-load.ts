@@ -1,7 +1,7 @@
 import type { Db } from '../../db/connect.js';
 import type { ArtifactStore } from '../../storage/types.js';
 import { compareVersions, parseVersion, type Version } from '../version-numbers.js';
-import { artifactVisible, clientViewer, releaseVisible } from '../visibility.js';
+import { artifactVisible, clientViewer, releaseVisible, variantOwnsArtifact } from '../visibility.js';
 import type { CatalogApp, TenantCatalog } from './catalog-load.js';
 import { artifactLink } from './links.js';
 import type { Rollout } from './rollout.js';
@@ -27,6 +27,10 @@ export interface ReleaseArtifact {
   sha512: string;
   /** When the file was uploaded. */
   createdAt: Date;
+  /** Private for a private app's files: served only through signed links. */
+  visibility: 'public' | 'private';
+  /** The Fenfa variant that owns the file (a Fenfa release), or null: only such files are served at `/d/:releaseID`. */
+  variantId: string | null;
 }
 
 /** One published version of an app, with every artifact it has, oldest upload first. */
@@ -65,6 +69,8 @@ export interface ReleaseIndex {
    * and arch, lowest version first. This is FaynoSync's candidate set for an update check.
    */
   lines: ReadonlyMap<string, readonly LineRelease[]>;
+  /** Every artifact by its id, with its release: Fenfa's downloads name a file by id. */
+  artifacts: ReadonlyMap<string, { release: Release; artifact: ReleaseArtifact }>;
 }
 
 /** The key of a release line; a missing channel, platform or arch is '' (no id is ever empty). */
@@ -125,6 +131,14 @@ export async function loadReleaseIndex(
       'ar.sha256',
       'ar.sha512',
       'ar.created_at as artifact_created_at',
+      'ar.visibility',
+      (eb) =>
+        eb
+          .selectFrom('fenfa_variants as fv')
+          .select('fv.id')
+          .where(variantOwnsArtifact())
+          .limit(1)
+          .as('variant_id'),
     ])
     .where('v.app_id', '=', app.id)
     // Published and active versions of a live app: what every update client may see (core/visibility.ts).
@@ -170,6 +184,8 @@ export async function loadReleaseIndex(
       sha256: row.sha256 ?? '',
       sha512: row.sha512 ?? '',
       createdAt: row.artifact_created_at ?? row.updated_at,
+      visibility: row.visibility ?? 'public',
+      variantId: row.variant_id,
     });
   }
 
@@ -181,15 +197,25 @@ export async function loadReleaseIndex(
   );
   const channels = new Map<string, Release[]>();
   const lines = new Map<string, LineRelease[]>();
+  const artifacts = new Map<string, { release: Release; artifact: ReleaseArtifact }>();
   for (const release of sorted) {
     push(channels, release.channelId ?? '', release);
+    for (const artifact of release.artifacts) artifacts.set(artifact.id, { release, artifact });
     const byTarget = new Map<string, ReleaseArtifact[]>();
     for (const artifact of release.artifacts) {
       push(byTarget, lineKey(release.channelId, artifact.platformId, artifact.archId), artifact);
     }
     for (const [key, artifacts] of byTarget) push(lines, key, { release, artifacts });
   }
-  return { tenantId: catalog.tenantId, app, generation, loadedAt: catalog.loadedAt, channels, lines };
+  return {
+    tenantId: catalog.tenantId,
+    app,
+    generation,
+    loadedAt: catalog.loadedAt,
+    channels,
+    lines,
+    artifacts,
+  };
 }
 
 function push<V>(map: Map<string, V[]>, key: string, value: V): void {

@@ -4,7 +4,7 @@ import { BoundedMap } from '../bounded-map.js';
 import type { ChangeFeed } from '../changes.js';
 import { type CatalogApp, loadCatalog, type TenantCatalog } from './catalog-load.js';
 import { type LinkDeps, loadReleaseIndex, type ReleaseIndex } from './index-load.js';
-import { findTenant, findTenantIgnoringCase } from './tenant-lookup.js';
+import { findArtifactOwner, findTenant, findTenantIgnoringCase } from './tenant-lookup.js';
 
 /**
  * Where an update check reads names and releases from: the hot path's ReleaseCache, or the edge publisher's
@@ -21,6 +21,11 @@ export interface ReleaseCacheDeps extends LinkDeps {
   changes: ChangeFeed;
   /** How long a catalog or index that can no longer be confirmed may still be answered from (STALE_IF_ERROR_SECONDS). */
   staleLimitSeconds: number;
+}
+
+export interface ArtifactOwner {
+  tenantId: string;
+  appId: string;
 }
 
 /** What the cache holds: loads stamped with their tenant, generation and time. */
@@ -49,6 +54,8 @@ interface Stamped<T> {
 export class ReleaseCache implements ReleaseSource {
   /** Admin usernames never change and admins are never deleted, so a found tenant can be kept for good. */
   private readonly tenants: BoundedMap<string, string>;
+  /** An artifact never moves to another tenant or app, so a found owner can be kept for good too. */
+  private readonly artifactOwners: BoundedMap<string, ArtifactOwner>;
   private readonly catalogs: BoundedMap<string, Stamped<TenantCatalog>>;
   private readonly indexes: BoundedMap<string, Stamped<ReleaseIndex>>;
 
@@ -57,6 +64,7 @@ export class ReleaseCache implements ReleaseSource {
     limits: { tenants: number; indexes: number } = { tenants: 10_000, indexes: 4_096 },
   ) {
     this.tenants = new BoundedMap(limits.tenants);
+    this.artifactOwners = new BoundedMap(limits.indexes * 16);
     this.catalogs = new BoundedMap(limits.tenants);
     this.indexes = new BoundedMap(limits.indexes);
   }
@@ -74,6 +82,18 @@ export class ReleaseCache implements ReleaseSource {
     return findTenantIgnoringCase(this.deps.db, owner);
   }
 
+  /**
+   * The tenant and app of an artifact, for routes that name a file by id alone (Fenfa's `/d/:releaseID`). Every
+   * artifact of a loaded index is known without a query, so during an outage such a file is still found.
+   */
+  async artifactOwner(artifactId: string): Promise<ArtifactOwner | undefined> {
+    const known = this.artifactOwners.get(artifactId);
+    if (known !== undefined) return known;
+    const owner = await findArtifactOwner(this.deps.db, artifactId);
+    if (owner !== undefined) this.artifactOwners.set(artifactId, owner);
+    return owner;
+  }
+
   catalog(tenantId: string): Promise<TenantCatalog> {
     const generation = this.deps.changes.generation(tenantId);
     return this.stamped(this.catalogs, tenantId, generation, () =>
@@ -87,9 +107,11 @@ export class ReleaseCache implements ReleaseSource {
    */
   index(catalog: TenantCatalog, app: CatalogApp): Promise<ReleaseIndex> {
     const { tenantId, generation } = catalog;
-    return this.stamped(this.indexes, `${tenantId}/${app.id}`, generation, () =>
-      loadReleaseIndex(this.deps.db, this.deps, catalog, app, generation),
-    );
+    return this.stamped(this.indexes, `${tenantId}/${app.id}`, generation, async () => {
+      const index = await loadReleaseIndex(this.deps.db, this.deps, catalog, app, generation);
+      for (const id of index.artifacts.keys()) this.artifactOwners.set(id, { tenantId, appId: app.id });
+      return index;
+    });
   }
 
   /** For how many seconds a loaded catalog or index has not been known current (0: it is); see ChangeFeed. */

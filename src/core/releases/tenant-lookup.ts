@@ -23,3 +23,17 @@ export async function findTenantIgnoringCase(db: Db, owner: string): Promise<str
     .execute();
   return rows.length === 1 ? rows[0]?.id : undefined;
 }
+
+/** The tenant and app of an artifact (a Fenfa release), or undefined when there is no such artifact. */
+export async function findArtifactOwner(
+  db: Db,
+  artifactId: string,
+): Promise<{ tenantId: string; appId: string } | undefined> {
+  const row = await db
+    .selectFrom('artifacts as ar')
+    .innerJoin('versions as v', 'v.id', 'ar.version_id')
+    .select(['ar.tenant_id', 'v.app_id'])
+    .where('ar.id', '=', artifactId)
+    .executeTakeFirst();
+  return row && { tenantId: row.tenant_id, appId: row.app_id };
+}

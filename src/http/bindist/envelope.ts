@@ -2,6 +2,7 @@ import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'exp
 import type { Pagination } from '../../core/bindist/paging.js';
 import type { ErrorKind } from '../../core/errors.js';
 import { faultError } from '../../core/faults.js';
+import { bodyProblem } from '../shared/body-errors.js';
 
 /**
  * BinDist's response envelope (§A.3 of the behaviour notes). Every /v1 answer, success or error, carries
@@ -78,12 +79,6 @@ const FROM_KIND: Record<ErrorKind, [number, BindistCode]> = {
   insufficient_storage: [507, 'INSUFFICIENT_STORAGE'],
 };
 
-interface BodyParserError {
-  type?: string;
-  status?: number;
-  limit?: number;
-}
-
 /** Any thrown value as a BinDist error, or undefined when it is a server fault. */
 function toBindistError(err: unknown, res: Response): BindistError | undefined {
   if (err instanceof BindistError) return err;
@@ -95,19 +90,10 @@ function toBindistError(err: unknown, res: Response): BindistError | undefined {
       res.setHeader('Retry-After', String(domain.extra.retryAfterSeconds));
     return new BindistError(status, code, domain.message);
   }
-  const parser = err as BodyParserError;
-  if (parser?.type === 'entity.parse.failed')
-    return new BindistError(400, 'BAD_REQUEST', 'Invalid request body: malformed JSON');
-  if (parser?.type === 'entity.too.large')
-    return new BindistError(
-      413,
-      'PAYLOAD_TOO_LARGE',
-      `Request body too large: the limit is ${parser.limit} bytes; use the large upload (POST /v1/management/upload/large-url)`,
-    );
-  if (parser?.type === 'encoding.unsupported' || parser?.type === 'charset.unsupported')
-    return new BindistError(400, 'BAD_REQUEST', 'Unsupported request body encoding: send UTF-8 JSON');
-  if (typeof parser?.status === 'number' && parser.status >= 400 && parser.status < 500)
-    return new BindistError(parser.status, 'BAD_REQUEST', 'Invalid request');
+  const body = bodyProblem(err, {
+    tooLarge: 'use the large upload (POST /v1/management/upload/large-url)',
+  });
+  if (body) return new BindistError(body.status, FROM_KIND[body.kind][1], body.message);
   return undefined;
 }
 

@@ -94,8 +94,8 @@ export function productsRouter(ctx: AppContext): Router {
     }
     const asked = routeInput(R.productDownloaded, req).query.platform;
     const platform = asked === undefined ? '' : (platformFamily(asked) ?? '');
-    // Counted in memory and written in batches (core/page-events.ts): a visit never waits on the database.
-    ctx.pageEvents.count({
+    // Counted in memory and written in batches (core/batched-counter.ts): a visit never waits on the database.
+    ctx.counters.pageEvents.count({
       tenantId: found.catalog.tenantId,
       appId: found.app.id,
       kind: 'download',
@@ -143,7 +143,7 @@ export async function renderProductPage(
   const line: readonly Release[] = channelId === undefined ? [] : (index.channels.get(channelId) ?? []);
   const latest = line.at(-1);
   const visitor = detectVisitor(req.headers);
-  ctx.pageEvents.count({
+  ctx.counters.pageEvents.count({
     tenantId: catalog.tenantId,
     appId: app.id,
     kind: 'visit',

@@ -9,11 +9,13 @@ import { deleteVariant } from '../../core/commands/delete-variant.js';
 import { revokeFenfaToken } from '../../core/commands/revoke-fenfa-token.js';
 import { updateFenfaSettings } from '../../core/commands/update-fenfa-settings.js';
 import { updateProduct } from '../../core/commands/update-product.js';
+import { updateRetention } from '../../core/commands/update-retention.js';
 import { updateVariant } from '../../core/commands/update-variant.js';
 import { notFound } from '../../core/errors.js';
 import { eachFenfaEvent, queryFenfaEvents } from '../../core/fenfa/events.js';
 import { PREFIX } from '../../core/fenfa/ids.js';
 import { findProduct, findVariant, listProducts, releasesOf, variantsOf } from '../../core/fenfa/products.js';
+import { previewRetention, readRetention } from '../../core/fenfa/retention.js';
 import { readFenfaSettings } from '../../core/fenfa/settings.js';
 import { listFenfaTokens } from '../../core/fenfa/tokens.js';
 import { managerViewer } from '../../core/visibility.js';
@@ -24,7 +26,13 @@ import { fenfaAuth, fenfaCallerOf } from './auth.js';
 import { sendCsv } from './csv-export.js';
 import { fenfaErrorHandler, fenfaNotFound, ok } from './envelope.js';
 import { basesFor } from './origin.js';
-import { presentProductTree, presentRelease, presentVariant } from './presenters.js';
+import {
+  presentProductTree,
+  presentRelease,
+  presentRetainedRelease,
+  presentRetention,
+  presentVariant,
+} from './presenters.js';
 import { FENFA_ROUTES as R } from './schemas/routes.js';
 
 /**
@@ -124,6 +132,32 @@ export function fenfaAdminRouter(ctx: AppContext): Router {
       releases: releases.map((r) =>
         presentRelease(r, { bases, platform: found.platform, productSlug: owner.slug, audience: 'admin' }),
       ),
+    });
+  });
+
+  router.get('/admin/api/variants/:variantID/retention', async (req, res) => {
+    const { variantID } = routeInput(R.getRetention, req).params;
+    ok(res, presentRetention(variantID, await readRetention(db, actor(res).tenantId, variantID)));
+  });
+  router.put('/admin/api/variants/:variantID/retention', async (req, res) => {
+    const { params, body } = routeInput(R.updateRetention, req);
+    const done = await updateRetention(ctx, actor(res), params.variantID, body);
+    ok(res, {
+      ...presentRetention(params.variantID, done.policy),
+      deleted: done.removed.map(presentRetainedRelease),
+    });
+  });
+  router.get('/admin/api/variants/:variantID/retention/preview', async (req, res) => {
+    const { params, query } = routeInput(R.previewRetention, req);
+    const asked =
+      query.keep_last === undefined && query.keep_days === undefined
+        ? undefined
+        : { keep_last: query.keep_last ?? null, keep_days: query.keep_days ?? null };
+    const preview = await previewRetention(db, actor(res).tenantId, params.variantID, { policy: asked });
+    ok(res, {
+      ...presentRetention(params.variantID, preview.policy),
+      keep: preview.keep,
+      remove: preview.remove.map(presentRetainedRelease),
     });
   });
 

@@ -4,6 +4,7 @@ import type { ErrorKind } from '../../core/errors.js';
 import { faultError } from '../../core/faults.js';
 import { IosError } from '../../core/fenfa/ios-errors.js';
 import { PackageError } from '../../core/packages/package-error.js';
+import { bodyProblem } from '../shared/body-errors.js';
 
 /**
  * Fenfa's envelope (§B.3): `{ok:true, data}` and `{ok:false, error:{code, message}}` with Fenfa's upper-case codes,
@@ -58,12 +59,6 @@ const FROM_KIND: Record<ErrorKind, [number, FenfaCode]> = {
   insufficient_storage: [507, 'IO'],
 };
 
-interface BodyParserError {
-  type?: string;
-  status?: number;
-  limit?: number;
-}
-
 /** The face's error middleware: the envelope for every mistake, never a stack trace. */
 export const fenfaErrorHandler: ErrorRequestHandler = (err, req, res, _next) => {
   if (res.headersSent) {
@@ -91,22 +86,9 @@ export const fenfaErrorHandler: ErrorRequestHandler = (err, req, res, _next) => 
     sendFenfaError(res, status, own, domain.message);
     return;
   }
-  const parser = err as BodyParserError;
-  if (parser?.type === 'entity.parse.failed') {
-    sendFenfaError(res, 400, 'BAD_REQUEST', 'invalid request body: malformed JSON');
-    return;
-  }
-  if (parser?.type === 'entity.too.large') {
-    sendFenfaError(
-      res,
-      413,
-      'PAYLOAD_TOO_LARGE',
-      `request body too large: the limit is ${parser.limit} bytes`,
-    );
-    return;
-  }
-  if (typeof parser?.status === 'number' && parser.status >= 400 && parser.status < 500) {
-    sendFenfaError(res, parser.status, 'BAD_REQUEST', 'invalid request');
+  const body = bodyProblem(err);
+  if (body) {
+    sendFenfaError(res, body.status, FROM_KIND[body.kind][1], body.message);
     return;
   }
   req.log.error({ err }, 'unhandled error');

@@ -63,7 +63,7 @@ export function fenfaIosRouter(ctx: AppContext): Router {
 
   router.get('/ios/:releaseID/manifest.plist', async (req: Request, res: Response) => {
     const { releaseID } = routeInput(R.iosManifest, req).params;
-    const ota = await otaRelease(db, releaseID, req.headers['user-agent']);
+    const ota = await otaRelease(db, ctx.releases, releaseID, req.headers['user-agent']);
     const bases = await basesFor(db, ota.tenantId, req, { https });
     const { download } = releaseActions(bases, {
       id: ota.release.id,

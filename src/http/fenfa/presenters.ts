@@ -1,4 +1,5 @@
 import type { ProductRow, ReleaseRow, VariantRow } from '../../core/fenfa/products.js';
+import { type RetentionPolicy, retentionEnabled } from '../../core/fenfa/retention.js';
 import { type FenfaBases, releaseActions } from '../../core/fenfa/settings.js';
 import type { ProvisioningProfile } from '../../core/packages/provisioning-profile.js';
 
@@ -103,5 +104,23 @@ export function presentProductTree(
       );
       return { ...presentVariant(variant), latest_release: list[0] ?? null, releases: list };
     }),
+  };
+}
+
+/** A variant's retention policy, with whether it is on. */
+export function presentRetention(variantId: string, policy: RetentionPolicy) {
+  return { variant_id: variantId, ...policy, enabled: retentionEnabled(policy) };
+}
+
+/** A release a retention policy deletes (or would): enough to recognise it. */
+export function presentRetainedRelease(release: ReleaseRow) {
+  return {
+    id: release.id,
+    version: release.version,
+    build: release.build,
+    channel: release.channel,
+    file_name: release.file_name,
+    size_bytes: release.size_bytes,
+    created_at: release.created_at,
   };
 }

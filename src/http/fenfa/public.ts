@@ -1,6 +1,6 @@
 import express, { type Request, type Response, type Router } from 'express';
 import type { AppContext } from '../../context.js';
-import { countFenfaDownload, publicRelease } from '../../core/fenfa/downloads.js';
+import { publicRelease } from '../../core/fenfa/downloads.js';
 import { recordPageEvent } from '../../core/fenfa/events.js';
 import { packageMimeType } from '../../core/fenfa/packages.js';
 import { findPublicProduct, type ProductRow, releasesOf, variantsOf } from '../../core/fenfa/products.js';
@@ -11,6 +11,7 @@ import { findStoredFile, StoredFileGoneError, type Visibility } from '../../core
 import { clientViewer } from '../../core/visibility.js';
 import { sendPage } from '../console/index.js';
 import { type IosAction, NOT_FOUND, renderProductPage } from '../console/products.js';
+import { STALE_HEADER } from '../hot/response.js';
 import { sendObject } from '../shared/ranges.js';
 import { strictJson } from '../shared/text.js';
 import { routeInput } from '../shared/validate.js';
@@ -84,28 +85,33 @@ export function fenfaPublicRouter(ctx: AppContext): Router {
   });
 
   router.get('/d/:releaseID', async (req, res) => {
-    const found = await publicRelease(db, routeInput(R.download, req).params.releaseID);
+    const askedAt = Date.now();
+    const found = await publicRelease(ctx.releases, routeInput(R.download, req).params.releaseID);
     if (!found) throw notFound('release');
-    const { release } = found;
+    const { artifact } = found;
+    // Which file the id names came from the last known state while the database or the listener is away.
+    const stale = ctx.releases.staleSeconds(found.index, askedAt);
+    if (stale > 0) res.setHeader(STALE_HEADER, String(Math.ceil(stale)));
     const range = req.headers.range;
     // A resumed download (a later range) is the same download: counted once, at its first byte.
     if (req.method === 'GET' && (range === undefined || /^bytes=0-/.test(range))) {
       const agent = req.headers['user-agent'];
-      await countFenfaDownload(db, found, {
+      ctx.counters.fenfaDownloads.count({
+        release: found,
         ip: req.ip ?? null,
         ua: typeof agent === 'string' ? agent : null,
       });
     }
     // Public files on S3 are fetched from the bucket, as the other faces link them.
     if (ctx.store.driver === 's3') {
-      res.redirect(302, ctx.store.publicUrl(release.storageKey));
+      res.redirect(302, ctx.store.publicUrl(artifact.storageKey));
       return;
     }
     await sendStored(ctx, req, res, {
-      key: release.storageKey,
-      visibility: release.visibility,
-      name: release.file_name,
-      contentType: packageMimeType(release.file_name),
+      key: artifact.storageKey,
+      visibility: artifact.visibility,
+      name: artifact.fileName,
+      contentType: packageMimeType(artifact.fileName),
       cacheControl: 'no-transform',
     });
   });

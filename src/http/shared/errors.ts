@@ -1,6 +1,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { DomainError, type ErrorKind } from '../../core/errors.js';
 import { faultError } from '../../core/faults.js';
+import { bodyProblem } from './body-errors.js';
 
 /** The FaynoSync face's status for each kind of mistake or fault (the hot path uses it too). */
 export const STATUS: Record<ErrorKind, number> = {
@@ -14,12 +15,6 @@ export const STATUS: Record<ErrorKind, number> = {
   unavailable: 503,
   insufficient_storage: 507,
 };
-
-interface BodyParserError {
-  type?: string;
-  status?: number;
-  limit?: number;
-}
 
 /** FaynoSync's error shape `{"error": "..."}` for every mistake; a 500 never carries a stack or internals. */
 export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
@@ -38,21 +33,9 @@ export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
     res.status(STATUS[domain.kind]).json(body);
     return;
   }
-  const parserError = err as BodyParserError;
-  if (parserError.type === 'entity.parse.failed') {
-    res.status(400).json({ error: 'invalid request body: malformed JSON' });
-    return;
-  }
-  if (parserError.type === 'entity.too.large') {
-    res.status(413).json({ error: `request body too large: the limit is ${parserError.limit} bytes` });
-    return;
-  }
-  if (parserError.type === 'encoding.unsupported' || parserError.type === 'charset.unsupported') {
-    res.status(415).json({ error: 'unsupported request body encoding: send UTF-8 JSON' });
-    return;
-  }
-  if (typeof parserError.status === 'number' && parserError.status >= 400 && parserError.status < 500) {
-    res.status(parserError.status).json({ error: 'invalid request' });
+  const body = bodyProblem(err);
+  if (body) {
+    res.status(body.status).json({ error: body.message });
     return;
   }
   req.log.error({ err }, 'unhandled error');

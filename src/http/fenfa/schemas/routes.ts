@@ -169,6 +169,52 @@ const eventFilter = {
   to: day('to'),
 };
 
+/** One rule of a retention policy: a whole number from 1, or null (or left out) for no rule of that kind. */
+const keep = (field: string, max: number, what: string) =>
+  z
+    .number({ error: `${field} must be a number or null` })
+    .int(`${field} must be a whole number`)
+    .min(1, `${field} must be at least 1 (null turns it off)`)
+    .max(max, `${field} must be at most ${max}`)
+    .nullable()
+    .optional()
+    .transform((v) => v ?? null)
+    .meta({ description: what });
+
+const KEEP_LAST_MAX = 100_000;
+const KEEP_DAYS_MAX = 36_500;
+const KEEP_LAST = 'Keep the newest N releases';
+const KEEP_DAYS = 'Keep the releases uploaded in the last D days';
+
+/** The same rule in a query string (the preview tries a policy before it is set). */
+const keepQuery = (field: string, max: number, what: string) =>
+  z
+    .string({ error: `${field} must be a number` })
+    .regex(/^\d{1,9}$/, `${field} must be a whole number`)
+    .transform(Number)
+    .pipe(z.number().min(1, `${field} must be at least 1`).max(max, `${field} must be at most ${max}`))
+    .optional()
+    .meta({ description: what });
+
+const policyFields = {
+  variant_id: z.string(),
+  keep_last: z.number().int().nullable().meta({ description: KEEP_LAST }),
+  keep_days: z.number().int().nullable().meta({ description: KEEP_DAYS }),
+  enabled: z.boolean().meta({ description: 'Whether either rule is set (off by default)' }),
+};
+
+const retainedRelease = z.object({
+  id: z.string(),
+  version: z.string(),
+  build: z.number().int().nullable(),
+  channel: z.string(),
+  file_name: z.string(),
+  size_bytes: z.number().int(),
+  created_at: z.iso.datetime(),
+});
+
+const fenfaOk = <T extends z.ZodType>(data: T) => z.object({ ok: z.literal(true), data });
+
 /** Page events are small: a type, an id or two and a few details. */
 export const MAX_EVENT_BYTES = 4096;
 
@@ -293,6 +339,59 @@ export const FENFA_ROUTES = {
     tag: 'Fenfa variants',
     summary: 'Download counts of a variant and its releases',
     input: { params: id('variantID') },
+  }),
+  getRetention: fenfa({
+    method: 'get',
+    path: '/admin/api/variants/:variantID/retention',
+    tag: 'Fenfa variants',
+    summary: "A variant's retention policy (off by default)",
+    input: { params: id('variantID') },
+    responses: { 200: fenfaOk(z.object(policyFields)) },
+  }),
+  updateRetention: fenfa({
+    method: 'put',
+    path: '/admin/api/variants/:variantID/retention',
+    tag: 'Fenfa variants',
+    summary:
+      'Set the retention policy (both rules; null or left out turns one off) and apply it at once: older releases and their files are deleted, never the newest',
+    input: {
+      params: id('variantID'),
+      body: z.object({
+        keep_last: keep('keep_last', KEEP_LAST_MAX, KEEP_LAST),
+        keep_days: keep('keep_days', KEEP_DAYS_MAX, KEEP_DAYS),
+      }),
+    },
+    responses: {
+      200: fenfaOk(
+        z.object({
+          ...policyFields,
+          deleted: z.array(retainedRelease).meta({ description: 'The releases the policy deleted now' }),
+        }),
+      ),
+    },
+  }),
+  previewRetention: fenfa({
+    method: 'get',
+    path: '/admin/api/variants/:variantID/retention/preview',
+    tag: 'Fenfa variants',
+    summary:
+      'Dry run: the releases the policy would delete now (the stored policy, or the one in the query), deleting nothing',
+    input: {
+      params: id('variantID'),
+      query: z.object({
+        keep_last: keepQuery('keep_last', KEEP_LAST_MAX, KEEP_LAST),
+        keep_days: keepQuery('keep_days', KEEP_DAYS_MAX, KEEP_DAYS),
+      }),
+    },
+    responses: {
+      200: fenfaOk(
+        z.object({
+          ...policyFields,
+          keep: z.number().int().meta({ description: 'How many releases the policy keeps' }),
+          remove: z.array(retainedRelease).meta({ description: 'The releases it would delete' }),
+        }),
+      ),
+    },
   }),
   deleteRelease: fenfa({
     responses: A.deleted,
