@@ -286,7 +286,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Upload an IPA or APK whose version, build, min OS, bundle id, profile and icon are read from it (form fields override all but the bundle id); /smart-upload takes an upload or admin token, /admin/api/smart-upload an admin token */
+        /** Upload an IPA or APK whose version, build, min OS, bundle id, profile and icon are read from it (form fields override all but the bundle id); /smart-upload takes an upload or admin token, /admin/api/smart-upload an admin token; upload_id may name a finished resumable upload in place of app_file */
         post: operations["postAdminApiSmartUpload"];
         delete?: never;
         options?: never;
@@ -1448,7 +1448,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Upload an IPA or APK whose version, build, min OS, bundle id, profile and icon are read from it (form fields override all but the bundle id); /smart-upload takes an upload or admin token, /admin/api/smart-upload an admin token */
+        /** Upload an IPA or APK whose version, build, min OS, bundle id, profile and icon are read from it (form fields override all but the bundle id); /smart-upload takes an upload or admin token, /admin/api/smart-upload an admin token; upload_id may name a finished resumable upload in place of app_file */
         post: operations["postSmartUpload"];
         delete?: never;
         options?: never;
@@ -1826,7 +1826,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Uploads a version: multipart "data" JSON and "file" parts, in any order / Upload a release file to a variant (X-Auth-Token with upload or admin scope; the file is app_file) */
+        /** Uploads a version: multipart "data" JSON and "file" parts, in any order / Upload a release file to a variant (X-Auth-Token with upload or admin scope; the file is app_file, or upload_id names a finished resumable upload) */
         post: operations["postUpload"];
         delete?: never;
         options?: never;
@@ -4021,16 +4021,20 @@ export interface operations {
                 "multipart/form-data": {
                     /**
                      * Format: binary
-                     * @description The .ipa or .apk (streamed to storage, read there, never held in memory)
+                     * @description The .ipa or .apk (streamed to storage, read there, never held in memory); or send upload_id (a finished resumable upload) instead
                      */
                     app_file?: string;
                     build?: string;
                     changelog?: string;
                     channel?: string;
+                    /** @description With upload_id: the package's file name, when not the upload's own filename */
+                    filename?: string;
                     icon_base64?: string;
                     min_os?: string;
                     /** @description With no variant_id: the product's variant of the package's platform whose identifier is its bundle id (or its only one) */
                     product_id?: string;
+                    /** @description In place of app_file: a finished resumable upload (tus, POST /uploads with this X-Auth-Token), by its id or its Location URL */
+                    upload_id?: string;
                     /** @description The variant; without it, product_id and the package choose one */
                     variant_id?: string;
                     version?: string;
@@ -7610,16 +7614,20 @@ export interface operations {
                 "multipart/form-data": {
                     /**
                      * Format: binary
-                     * @description The .ipa or .apk (streamed to storage, read there, never held in memory)
+                     * @description The .ipa or .apk (streamed to storage, read there, never held in memory); or send upload_id (a finished resumable upload) instead
                      */
                     app_file?: string;
                     build?: string;
                     changelog?: string;
                     channel?: string;
+                    /** @description With upload_id: the package's file name, when not the upload's own filename */
+                    filename?: string;
                     icon_base64?: string;
                     min_os?: string;
                     /** @description With no variant_id: the product's variant of the package's platform whose identifier is its bundle id (or its only one) */
                     product_id?: string;
+                    /** @description In place of app_file: a finished resumable upload (tus, POST /uploads with this X-Auth-Token), by its id or its Location URL */
+                    upload_id?: string;
                     /** @description The variant; without it, product_id and the package choose one */
                     variant_id?: string;
                     version?: string;
@@ -8845,15 +8853,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    build?: string;
-                    changelog?: string;
-                    channel?: string;
-                    icon_base64?: string;
-                    min_os?: string;
-                    variant_id: string;
-                    version?: string;
-                };
                 "multipart/form-data": {
                     /** @description The JSON of the "data" form field; "file" parts before or after it */
                     data: {
@@ -8888,6 +8887,23 @@ export interface operations {
                     };
                     /** @description The version's files, one part each */
                     file?: string[];
+                } | {
+                    /**
+                     * Format: binary
+                     * @description The package, of a type the variant's platform takes (streamed, never held in memory); or send upload_id (a finished resumable upload) instead
+                     */
+                    app_file?: string;
+                    build?: string;
+                    changelog?: string;
+                    channel?: string;
+                    /** @description With upload_id: the package's file name, when not the upload's own filename */
+                    filename?: string;
+                    icon_base64?: string;
+                    min_os?: string;
+                    /** @description In place of app_file: a finished resumable upload (tus, POST /uploads with this X-Auth-Token), by its id or its Location URL */
+                    upload_id?: string;
+                    variant_id: string;
+                    version?: string;
                 };
             };
         };
@@ -8983,7 +8999,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["FaynoSyncError"];
+                    "application/json": components["schemas"]["FaynoSyncError"] | components["schemas"]["FenfaError"];
                 };
             };
         };
@@ -9013,7 +9029,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["FaynoSyncError"];
+                    "application/json": components["schemas"]["FaynoSyncError"] | components["schemas"]["FenfaError"];
                 };
             };
         };
@@ -9043,7 +9059,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["FaynoSyncError"];
+                    "application/json": components["schemas"]["FaynoSyncError"] | components["schemas"]["FenfaError"];
                 };
             };
         };
@@ -9073,7 +9089,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["FaynoSyncError"];
+                    "application/json": components["schemas"]["FaynoSyncError"] | components["schemas"]["FenfaError"];
                 };
             };
         };

@@ -42,9 +42,11 @@ export type CreatedToken = Answer<'/token/create', 'post', 201>;
 export type Release = Answer<'/search', 'get'>['items'][number];
 export type Explanation = Answer<'/update/{owner}/{app}/{channel}/{platform}/{arch}/explain', 'get'>;
 
-/** The JSON of a FaynoSync multipart route's `data` field. */
-type DataOf<P extends '/upload' | '/apps/update'> =
-  paths[P]['post']['requestBody']['content']['multipart/form-data']['data'];
+/** The JSON of a FaynoSync multipart route's `data` field (Fenfa's form shares `/upload`, without one). */
+type DataOf<P extends '/upload' | '/apps/update'> = Extract<
+  paths[P]['post']['requestBody']['content']['multipart/form-data'],
+  { data: unknown }
+>['data'];
 
 /** What `/upload` is told about the version besides its files. */
 export type UploadData = Omit<DataOf<'/upload'>, 'uploads'>;

@@ -196,16 +196,18 @@ describe('the OpenAPI document', () => {
   });
 
   it('describes multipart uploads: the data field’s JSON and the file parts', () => {
+    type FormSchema = { properties: Record<string, Record<string, unknown>> };
     const body = operationFor('POST', '/upload')?.operation.requestBody as {
-      content: Record<
-        string,
-        { schema: { properties: Record<string, Record<string, unknown>> }; encoding: unknown }
-      >;
+      content: Record<string, { schema: { anyOf: FormSchema[] }; encoding: unknown }>;
     };
     const form = body.content['multipart/form-data'];
+    // FaynoSync's form and Fenfa's (with X-Auth-Token), one each.
+    const [faynosync, fenfa] = form?.schema.anyOf ?? [];
     expect(form?.encoding).toEqual({ data: { contentType: 'application/json' } });
-    expect(Object.keys((form?.schema.properties.data?.properties as object) ?? {})).toContain('app_name');
-    expect(form?.schema.properties.file).toMatchObject({ type: 'array', items: { format: 'binary' } });
+    expect(Object.keys((faynosync?.properties.data?.properties as object) ?? {})).toContain('app_name');
+    expect(faynosync?.properties.file).toMatchObject({ type: 'array', items: { format: 'binary' } });
+    expect(fenfa?.properties.app_file).toMatchObject({ type: 'string', format: 'binary' });
+    expect(Object.keys(fenfa?.properties ?? {})).toEqual(expect.arrayContaining(['variant_id', 'upload_id']));
     const bindist = operationFor('POST', '/v1/management/upload')?.operation.requestBody as {
       content: Record<string, { schema: { properties: Record<string, unknown> } }>;
     };

@@ -47,8 +47,6 @@ const BUSY =
  */
 export class ReleaseWrite {
   #done = false;
-  /** Resumable upload sessions whose files this write took over: its commit ends them. */
-  readonly #sessions: string[] = [];
   #stored: StoredFile[] = [];
 
   constructor(
@@ -60,7 +58,7 @@ export class ReleaseWrite {
 
   /** Whether the write took over resumable uploads (`data.uploads`). */
   get resumed(): boolean {
-    return this.#sessions.length > 0;
+    return this.files.sessions.length > 0;
   }
 
   /** The files a committed write stored, in the order they came, as measured while they streamed in. */
@@ -90,7 +88,7 @@ export class ReleaseWrite {
   async addUploads(actor: Actor, refs: readonly UploadRef[]): Promise<void> {
     for (const upload of await completedUploads(this.deps, actor, refs)) {
       await this.addFile({ fileName: upload.fileName, stream: upload.open() });
-      this.#sessions.push(upload.id);
+      this.files.tookOver(upload.id);
     }
   }
 
@@ -147,6 +145,7 @@ export class ReleaseWrite {
   async commit(alongside?: (trx: Db, versionId: string) => Promise<void>): Promise<string> {
     if (this.#done) throw new Error('ReleaseWrite.commit() called twice');
     this.#done = true;
+    const sessions = [...this.files.sessions];
     const staged = this.files.staged.map((file) => ({
       ...file,
       finalKey: file.keptKey ?? this.#finalKey(file.fileName),
@@ -198,9 +197,9 @@ export class ReleaseWrite {
           .where('id', '=', id)
           .execute();
         await this.#insertArtifacts(trx, id, staged);
-        if (!(await endUploadSessions(trx, this.plan.tenantId, this.#sessions))) {
+        if (!(await endUploadSessions(trx, this.plan.tenantId, sessions))) {
           throw conflict(
-            'an upload in "uploads" was added to a release or deleted by another request meanwhile: check and send again',
+            'a resumable upload this request names was added to a release or deleted by another request meanwhile: check and send again',
           );
         }
         await alongside?.(trx, id);
@@ -212,7 +211,7 @@ export class ReleaseWrite {
       });
       this.#stored = staged.map((f) => ({ fileName: f.fileName, size: f.size, sha256: f.sha256 }));
       this.files.committed();
-      await removeSessionParts(this.deps, this.#sessions);
+      await removeSessionParts(this.deps, sessions);
       if (staged.length > 0) {
         this.deps.metrics?.uploaded(
           staged.length,

@@ -29,7 +29,12 @@ export interface ConfiguredFenfaTokens {
   owner: string | undefined;
 }
 
-/** A Fenfa caller: the tenant it acts for, as an admin actor of that tenant, and what its token allows. */
+/**
+ * A Fenfa caller: the tenant it acts for, as an admin actor of that tenant, and what its token allows. The actor's
+ * `userId` is the token's own (as a CI token's is), so what belongs to a credential, a resumable upload session, is
+ * the token's alone: neither another token of the tenant nor the admin's login finds it, and revoking the token
+ * strands its sessions until they expire.
+ */
 export interface FenfaCaller {
   actor: Actor;
   scopes: readonly FenfaScope[];
@@ -39,14 +44,20 @@ function sameHash(a: string, b: string): boolean {
   return timingSafeEqual(Buffer.from(a, 'hex'), Buffer.from(b, 'hex'));
 }
 
-async function ownerActor(db: Db, tenantId: string | undefined, username: string | undefined, label: string) {
+async function ownerActor(
+  db: Db,
+  tenantId: string | undefined,
+  username: string | undefined,
+  label: string,
+  credential: string,
+) {
   let query = db.selectFrom('users').select(['id', 'username']).where('role', '=', 'admin');
   if (tenantId !== undefined) query = query.where('id', '=', tenantId);
   if (username !== undefined) query = query.where('username', '=', username);
   const owner = await query.executeTakeFirst();
   if (!owner) return undefined;
   const actor: Actor = {
-    userId: owner.id,
+    userId: credential,
     tenantId: owner.id,
     username: `fenfa-token:${label}`,
     ownerUsername: owner.username,
@@ -75,7 +86,7 @@ export async function fenfaCaller(
     .where('token_hash', '=', hash)
     .executeTakeFirst();
   if (row) {
-    const actor = await ownerActor(db, row.tenant_id, undefined, row.label);
+    const actor = await ownerActor(db, row.tenant_id, undefined, row.label, `fenfa-token:${row.id}`);
     if (actor) caller = { actor, scopes: row.scopes };
     await db.updateTable('fenfa_tokens').set({ last_used_at: new Date() }).where('id', '=', row.id).execute();
   } else if (configured.owner !== undefined) {
@@ -85,7 +96,16 @@ export async function fenfaCaller(
         : configured.uploadToken !== undefined && sameHash(hash, hashFenfaToken(configured.uploadToken))
           ? ['upload']
           : undefined;
-    const actor = scopes && (await ownerActor(db, undefined, configured.owner, scopes[0] ?? ''));
+    // A configured token is known by its hash's start: a new secret is a new credential.
+    const actor =
+      scopes &&
+      (await ownerActor(
+        db,
+        undefined,
+        configured.owner,
+        scopes[0] ?? '',
+        `fenfa-configured:${hash.slice(0, 16)}`,
+      ));
     if (scopes && actor) caller = { actor, scopes };
   }
   if (!caller) throw forbidden('invalid token');

@@ -96,6 +96,15 @@ export async function uploadSessionStatus(
   return findUploadSession(deps.database.db, actor, id);
 }
 
+/**
+ * The id of an upload named by its id or by the Location POST /uploads answered (a path, or the URL a tus client
+ * made of it): its last segment below `/uploads/`.
+ */
+export function uploadIdOf(value: string): string {
+  const trimmed = value.trim();
+  return /\/uploads\/([^/?#]+)\/?(?:[?#].*)?$/.exec(trimmed)?.[1] ?? trimmed;
+}
+
 /** A completed session named by a release write's `uploads`, under the name its artifact gets. */
 export interface UploadRef {
   id: string;

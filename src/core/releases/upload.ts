@@ -349,12 +349,23 @@ export interface StagedFile {
 export class ReleaseFiles {
   readonly #staged: StagedFile[] = [];
   readonly #names = new Set<string>();
+  readonly #sessions: string[] = [];
   #bytes = 0;
 
   constructor(private readonly deps: ReleaseDeps) {}
 
   get staged(): readonly StagedFile[] {
     return this.#staged;
+  }
+
+  /** The resumable upload sessions whose bytes were stored here: the commit that takes the files ends them. */
+  get sessions(): readonly string[] {
+    return this.#sessions;
+  }
+
+  /** Notes that the file stored last holds the bytes of upload session `id`. */
+  tookOver(id: string): void {
+    this.#sessions.push(id);
   }
 
   /** The name checks; returns the name. Throws before a byte of the file is read. */

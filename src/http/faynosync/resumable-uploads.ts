@@ -1,9 +1,11 @@
-import { type RequestHandler, type Response, Router } from 'express';
+import { type ErrorRequestHandler, type Request, type RequestHandler, type Response, Router } from 'express';
 import type { AppContext } from '../../context.js';
 import { appendToUploadSession } from '../../core/commands/append-to-upload-session.js';
 import { deleteUploadSession } from '../../core/commands/delete-upload-session.js';
 import { openUploadSession } from '../../core/commands/open-upload-session.js';
 import { uploadSessionStatus } from '../../core/releases/upload-sessions.js';
+import { fenfaCallerFor, sendsFenfaToken } from '../fenfa/auth.js';
+import { fenfaErrorHandler, sendFenfaError } from '../fenfa/envelope.js';
 import { actorOf, authenticate } from '../shared/auth.js';
 import { cors } from '../shared/cors.js';
 import { drain } from '../shared/multipart.js';
@@ -16,28 +18,36 @@ const PATCH_CONTENT_TYPE = 'application/offset+octet-stream';
 /** A refused PATCH body is read on (and thrown away) up to this much, so the client hears why; past it, cut off. */
 const MAX_DRAIN_BYTES = 64 * 1024 * 1024;
 
-/** A refusal the protocol gives its own status (412, 415), in the face's error shape. */
-function refuse(res: Response, status: number, message: string): void {
-  res.status(status).json({ error: message });
+/** A refusal the protocol gives its own status (412, 415), in the error shape of the credentials sent. */
+function refuse(req: Request, res: Response, status: number, message: string): void {
+  if (sendsFenfaToken(req)) sendFenfaError(res, status, 'BAD_REQUEST', message);
+  else res.status(status).json({ error: message });
 }
 
 /**
- * Resumable uploads: the tus 1.0 protocol (core, creation, termination and expiration) at `/uploads`, with FaynoSync's
- * credentials (a login token or an `fns_` API token) and error shape. A session belongs to the tenant and the user or
- * token that opened it; its bytes become a release only when FaynoSync's `/upload` (or `/apps/update`) names it in
- * `data.uploads`. Mounted before the server-wide CORS handler, whose pre-flights would otherwise answer OPTIONS
- * without the protocol's headers.
+ * Resumable uploads: the tus 1.0 protocol (core, creation, termination and expiration) at `/uploads`, for the two
+ * faces whose uploads take large files. With FaynoSync's credentials (a login token, an `fns_` API token or the
+ * console's session) it answers in FaynoSync's error shape, and the bytes become a release when `/upload` (or
+ * `/apps/update`) names the session in `data.uploads`; with Fenfa's `X-Auth-Token` (upload or admin scope) it answers
+ * in Fenfa's envelope, and Fenfa's `/upload` and smart uploads take the session as `upload_id`. A session belongs to
+ * the tenant and the user or token that opened it. Mounted before the server-wide CORS handler, whose pre-flights
+ * would otherwise answer OPTIONS without the protocol's headers.
  */
 export function resumableUploadsRouter(ctx: AppContext): Router {
   const router = Router();
-  const auth = authenticate(ctx, { apiTokens: true });
+  const faynosyncAuth = authenticate(ctx, { apiTokens: true });
+  const auth: RequestHandler = async (req, res, next) => {
+    if (!sendsFenfaToken(req)) return faynosyncAuth(req, res, next);
+    res.locals.actor = (await fenfaCallerFor(ctx, req, 'upload')).actor;
+    next();
+  };
   const location = (id: string) => `${new URL(ctx.config.apiUrl).pathname.replace(/\/+$/, '')}/uploads/${id}`;
 
   const protocol: RequestHandler = (req, res, next) => {
     res.setHeader('Tus-Resumable', TUS_VERSION);
     if (req.method !== 'OPTIONS' && req.headers['tus-resumable'] !== TUS_VERSION) {
       res.setHeader('Tus-Version', TUS_VERSION);
-      refuse(res, 412, `send Tus-Resumable: ${TUS_VERSION}: this server speaks tus ${TUS_VERSION}`);
+      refuse(req, res, 412, `send Tus-Resumable: ${TUS_VERSION}: this server speaks tus ${TUS_VERSION}`);
       return;
     }
     next();
@@ -46,7 +56,7 @@ export function resumableUploadsRouter(ctx: AppContext): Router {
     '/uploads',
     protocol,
     cors(ctx.config.allowedCors, {
-      allowHeaders: ['Tus-Resumable', 'Upload-Length', 'Upload-Metadata', 'Upload-Offset'],
+      allowHeaders: ['Tus-Resumable', 'Upload-Length', 'Upload-Metadata', 'Upload-Offset', 'X-Auth-Token'],
       exposeHeaders: [
         'Location',
         'Tus-Resumable',
@@ -103,7 +113,7 @@ export function resumableUploadsRouter(ctx: AppContext): Router {
       const contentType = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
       if (contentType !== PATCH_CONTENT_TYPE) {
         await drain(req, MAX_DRAIN_BYTES);
-        refuse(res, 415, `send the bytes with Content-Type: ${PATCH_CONTENT_TYPE}`);
+        refuse(req, res, 415, `send the bytes with Content-Type: ${PATCH_CONTENT_TYPE}`);
         return;
       }
       const { params, headers } = routeInput(R.appendUpload, req);
@@ -131,5 +141,10 @@ export function resumableUploadsRouter(ctx: AppContext): Router {
     res.status(204).end();
   });
 
+  const fenfaErrors: ErrorRequestHandler = (err, req, res, next) => {
+    if (sendsFenfaToken(req)) fenfaErrorHandler(err, req, res, next);
+    else next(err);
+  };
+  router.use('/uploads', fenfaErrors);
   return router;
 }

@@ -1,11 +1,13 @@
-import { Transform } from 'node:stream';
+import { type Readable, Transform } from 'node:stream';
 import type { Request, Response } from 'express';
 import type { AppContext } from '../../context.js';
+import type { Actor } from '../../core/auth/actor.js';
 import type { FenfaUploaded } from '../../core/commands/upload-fenfa-release.js';
 import { invalid } from '../../core/errors.js';
 import { releaseActions } from '../../core/fenfa/settings.js';
 import { printable } from '../../core/names.js';
 import type { ReleaseFiles } from '../../core/releases/upload.js';
+import { completedUploads, uploadIdOf } from '../../core/releases/upload-sessions.js';
 import { readMultipart } from '../shared/multipart.js';
 import { ok } from './envelope.js';
 import { basesFor } from './origin.js';
@@ -28,7 +30,8 @@ function headTap(): { tap: Transform; head: () => Buffer } {
 
 /**
  * Reads a Fenfa upload form: the `app_file` part streams to a temporary key of `files` (private) while its first
- * bytes are kept; the text fields come back as they are, in any order around the file.
+ * bytes are kept; the text fields come back as they are, in any order around the file. A release upload then asks
+ * stageReleasePackage where its package is.
  */
 export async function readPackageForm(
   ctx: AppContext,
@@ -44,13 +47,63 @@ export async function readPackageForm(
       if (file.fieldName !== 'app_file') {
         throw invalid(`unexpected file field "${printable(file.fieldName)}": send the package as "app_file"`);
       }
-      const reading = headTap();
-      head = reading.head;
-      file.stream.on('error', (err) => reading.tap.destroy(err));
-      await files.stage({ fileName: file.fileName, stream: file.stream.pipe(reading.tap) });
+      const first = await stagePackage(files, file.fileName, file.stream);
+      head = () => first;
     },
   });
   return { fields: Object.fromEntries(fields), head: head() };
+}
+
+/** Streams a package to a temporary key of `files` (private); answers its first bytes once it is stored. */
+async function stagePackage(files: ReleaseFiles, fileName: string, stream: Readable): Promise<Buffer> {
+  const reading = headTap();
+  stream.on('error', (err) => reading.tap.destroy(err));
+  await files.stage({ fileName, stream: stream.pipe(reading.tap) });
+  return reading.head();
+}
+
+/** The fields of a release upload that say where its package is when it is not the `app_file` part. */
+export interface PackageSource {
+  upload_id?: string | undefined;
+  filename?: string | undefined;
+}
+
+/**
+ * The package of a release upload, exactly one of: the `app_file` part the form staged, or the caller's finished
+ * resumable upload (POST /uploads) named by `upload_id` (its id or its Location URL), staged the same way under its
+ * name or `filename`, whose session the commit ends. Answers the package's first bytes. A refusal leaves the
+ * session as it was.
+ */
+export async function stageReleasePackage(
+  ctx: AppContext,
+  actor: Actor,
+  files: ReleaseFiles,
+  form: { head: Buffer },
+  source: PackageSource,
+): Promise<Buffer> {
+  if (source.upload_id === undefined) {
+    if (files.staged.length === 0) {
+      throw invalid(
+        'no package sent: send it as the "app_file" part, or upload it with POST /uploads (tus) and send its id as upload_id',
+      );
+    }
+    if (source.filename !== undefined) {
+      throw invalid('filename renames the package of an upload_id; an app_file part carries its own name');
+    }
+    return form.head;
+  }
+  if (files.staged.length > 0) {
+    throw invalid(
+      'send the package once: either as the "app_file" part or as upload_id (a finished resumable upload), not both',
+    );
+  }
+  const [upload] = await completedUploads(ctx, actor, [
+    { id: uploadIdOf(source.upload_id), name: source.filename },
+  ]);
+  if (!upload) throw new Error('a named upload was neither found nor refused');
+  const head = await stagePackage(files, upload.fileName, upload.open());
+  files.tookOver(upload.id);
+  return head;
 }
 
 /** Where an upload came from, for its `upload` event. */

@@ -6,9 +6,9 @@ import { parseStagedPackage } from '../../core/fenfa/stored-package.js';
 import { ReleaseFiles } from '../../core/releases/upload.js';
 import type { FenfaScope } from '../../db/schema.js';
 import { parseWith } from '../shared/validate.js';
-import { AUTH_HEADER, fenfaAuth, fenfaCallerOf } from './auth.js';
+import { fenfaAuth, fenfaCallerOf, sendsFenfaToken } from './auth.js';
 import { fenfaErrorHandler, ok } from './envelope.js';
-import { readPackageForm, sendUploaded, uploadOrigin } from './package-form.js';
+import { readPackageForm, sendUploaded, stageReleasePackage, uploadOrigin } from './package-form.js';
 import { FENFA_ROUTES as R } from './schemas/routes.js';
 
 /**
@@ -16,20 +16,22 @@ import { FENFA_ROUTES as R } from './schemas/routes.js';
  * Fenfa's (its CI scripts always send one), anything else goes on to FaynoSync's route untouched. The smart uploads
  * and parse-app read the package where it was streamed to (core/fenfa/stored-package.ts). The form's fields and the
  * `app_file` part may come in any order; the file streams to a temporary key before the fields are judged, and that
- * key is removed unless a release took the file.
+ * key is removed unless a release took the file. In place of `app_file`, a release upload may name a finished
+ * resumable upload (`upload_id`), whose bytes are staged the same way and whose session the release's commit ends.
  */
 export function fenfaUploadRouter(ctx: AppContext): Router {
   const router = express.Router();
   router.post(
     '/upload',
-    (req, _res, next) => next(req.headers[AUTH_HEADER] === undefined ? 'route' : undefined),
+    (req, _res, next) => next(sendsFenfaToken(req) ? undefined : 'route'),
     fenfaAuth(ctx, 'upload'),
     async (req, res) => {
       const { actor } = fenfaCallerOf(res);
       const files = new ReleaseFiles(ctx);
       try {
-        const { fields, head } = await readPackageForm(ctx, req, files);
-        const input = parseWith('fenfa', R.upload.input.body, fields);
+        const form = await readPackageForm(ctx, req, files);
+        const input = parseWith('fenfa', R.upload.input.form, form.fields);
+        const head = await stageReleasePackage(ctx, actor, files, form, input);
         const done = await uploadFenfaRelease(ctx, actor, input, files, head, uploadOrigin(req));
         await sendUploaded(ctx, req, res, actor.tenantId, done);
       } catch (err) {
@@ -45,8 +47,9 @@ export function fenfaUploadRouter(ctx: AppContext): Router {
       const { actor } = fenfaCallerOf(res);
       const files = new ReleaseFiles(ctx);
       try {
-        const { fields, head } = await readPackageForm(ctx, req, files);
-        const input = parseWith('fenfa', R.smartUpload.input.form, fields);
+        const form = await readPackageForm(ctx, req, files);
+        const input = parseWith('fenfa', R.smartUpload.input.form, form.fields);
+        const head = await stageReleasePackage(ctx, actor, files, form, input);
         const done = await smartUploadFenfaRelease(ctx, actor, input, files, head, uploadOrigin(req));
         await sendUploaded(ctx, req, res, actor.tenantId, done);
       } catch (err) {

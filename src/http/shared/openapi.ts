@@ -100,6 +100,11 @@ function faceOf(spec: RouteSpec): FaceDoc {
   return FACES[spec.face];
 }
 
+/** The faces whose error shapes a route's mistakes come in: its own, and those it is shared with. */
+function errorFaces(spec: RouteSpec): FaceDoc[] {
+  return [faceOf(spec), ...(spec.sharedWith ?? []).map((face) => FACES[face])];
+}
+
 /** The security schemes, by credential; the console's cookie works only with its CSRF header on writes. */
 const SCHEMES: Record<Credential, { name: string; scheme: JsonSchema }> = {
   login: {
@@ -275,9 +280,10 @@ function responses(spec: RouteSpec): JsonSchema {
       ...(type ? { content: { [type]: schema ? { schema } : {} } } : {}),
     };
   }
+  const shapes = errorFaces(spec).map((face) => ({ $ref: `#/components/schemas/${face.name}Error` }));
   out.default = {
     description: 'An error',
-    content: { 'application/json': { schema: { $ref: `#/components/schemas/${faceOf(spec).name}Error` } } },
+    content: { 'application/json': { schema: shapes.length === 1 ? shapes[0] : { anyOf: shapes } } },
   };
   return out;
 }
@@ -397,7 +403,9 @@ export function buildOpenApi(
   const securitySchemes: Record<string, JsonSchema> = { csrfHeader: CSRF_SCHEME };
   for (const { name, scheme } of Object.values(SCHEMES)) securitySchemes[name] = scheme;
   const schemas: Record<string, JsonSchema> = {};
-  for (const face of faces) schemas[`${face.name}Error`] = jsonSchema(face.error, 'output');
+  for (const face of new Set([...faces, ...routes.flatMap(errorFaces)])) {
+    schemas[`${face.name}Error`] = jsonSchema(face.error, 'output');
+  }
   return {
     openapi: '3.1.0',
     info: {

@@ -65,6 +65,11 @@ export interface RouteSpec<I extends RouteInput = RouteInput> {
   input: I;
   responses?: RouteResponses;
   auth?: readonly Credential[];
+  /**
+   * Other faces whose clients call the route with their own credentials (listed in `auth`) and hear its mistakes in
+   * their face's error shape: the resumable uploads serve FaynoSync's and Fenfa's.
+   */
+  sharedWith?: readonly Face[];
 }
 
 const described: RouteSpec[] = [];

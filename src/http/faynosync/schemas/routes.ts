@@ -155,6 +155,9 @@ export const FAYNOSYNC_NAMED = {
   arch: named('arch', 'arch', 'Catalog', namedAnswers('Arch', 'archs', archDoc)),
 };
 
+/** The resumable uploads take FaynoSync's upload credentials and Fenfa's X-Auth-Token (upload or admin scope). */
+const RESUMABLE_AUTH = ['login', 'ciToken', 'session', 'fenfaToken'] as const;
+
 export const FAYNOSYNC_ROUTES = {
   health: faynosync({
     method: 'get',
@@ -302,6 +305,8 @@ export const FAYNOSYNC_ROUTES = {
     },
   }),
   createUpload: faynosync({
+    auth: RESUMABLE_AUTH,
+    sharedWith: ['fenfa'],
     method: 'post',
     path: '/uploads',
     tag: 'Resumable uploads',
@@ -310,6 +315,8 @@ export const FAYNOSYNC_ROUTES = {
     input: { headers: uploadCreationHeaders },
   }),
   uploadOffset: faynosync({
+    auth: RESUMABLE_AUTH,
+    sharedWith: ['fenfa'],
     method: 'head',
     path: '/uploads/:id',
     tag: 'Resumable uploads',
@@ -318,6 +325,8 @@ export const FAYNOSYNC_ROUTES = {
     input: { params: uploadIdParams },
   }),
   appendUpload: faynosync({
+    auth: RESUMABLE_AUTH,
+    sharedWith: ['fenfa'],
     method: 'patch',
     path: '/uploads/:id',
     tag: 'Resumable uploads',
@@ -326,6 +335,8 @@ export const FAYNOSYNC_ROUTES = {
     input: { params: uploadIdParams, headers: uploadPatchHeaders },
   }),
   deleteUpload: faynosync({
+    auth: RESUMABLE_AUTH,
+    sharedWith: ['fenfa'],
     method: 'delete',
     path: '/uploads/:id',
     tag: 'Resumable uploads',

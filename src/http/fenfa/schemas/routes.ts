@@ -97,9 +97,23 @@ const settingsBody = z
     }
   });
 
-/** The text fields of Fenfa's upload form (multipart; the file is `app_file`). */
+/**
+ * The text fields of Fenfa's upload form (multipart; the file is `app_file`, or `upload_id` names a finished
+ * resumable upload holding it).
+ */
 const uploadForm = z.object({
   variant_id: required('variant_id', 100),
+  upload_id: text('upload_id', 2048)
+    .trim()
+    .min(1, 'upload_id must be the id or the Location URL POST /uploads answered')
+    .optional()
+    .meta({
+      description:
+        'In place of app_file: a finished resumable upload (tus, POST /uploads with this X-Auth-Token), by its id or its Location URL',
+    }),
+  filename: text('filename', 255)
+    .optional()
+    .meta({ description: "With upload_id: the package's file name, when not the upload's own filename" }),
   version: required('version', 100).optional(),
   build: z
     .string({ error: 'build must be a number' })
@@ -128,6 +142,12 @@ const PACKAGE_FILE = {
   multiple: false,
   description: 'The .ipa or .apk (streamed to storage, read there, never held in memory)',
 };
+
+/** A release's package part, which a finished resumable upload may stand in for. */
+const releaseFile = (description: string) => ({
+  ...PACKAGE_FILE,
+  description: `${description}; or send upload_id (a finished resumable upload) instead`,
+});
 
 const day = (field: string) =>
   z
@@ -419,17 +439,22 @@ export const FENFA_ROUTES = {
     path: '/upload',
     tag: 'Fenfa upload',
     summary:
-      'Upload a release file to a variant (X-Auth-Token with upload or admin scope; the file is app_file)',
-    input: { body: uploadForm },
+      'Upload a release file to a variant (X-Auth-Token with upload or admin scope; the file is app_file, or upload_id names a finished resumable upload)',
+    input: {
+      form: uploadForm,
+      files: releaseFile(
+        "The package, of a type the variant's platform takes (streamed, never held in memory)",
+      ),
+    },
   }),
   smartUpload: fenfa({
     method: 'post',
     path: ['/smart-upload', '/admin/api/smart-upload'],
     tag: 'Fenfa upload',
     summary:
-      'Upload an IPA or APK whose version, build, min OS, bundle id, profile and icon are read from it (form fields override all but the bundle id); /smart-upload takes an upload or admin token, /admin/api/smart-upload an admin token',
+      'Upload an IPA or APK whose version, build, min OS, bundle id, profile and icon are read from it (form fields override all but the bundle id); /smart-upload takes an upload or admin token, /admin/api/smart-upload an admin token; upload_id may name a finished resumable upload in place of app_file',
     responses: A.upload,
-    input: { form: smartUploadForm, files: PACKAGE_FILE },
+    input: { form: smartUploadForm, files: releaseFile(PACKAGE_FILE.description) },
   }),
   parseApp: fenfa({
     method: 'post',
