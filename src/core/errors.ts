@@ -15,7 +15,12 @@ export class DomainError extends Error {
   constructor(
     readonly kind: ErrorKind,
     message: string,
-    readonly extra: { retryAfterSeconds?: number; details?: string } = {},
+    readonly extra: {
+      retryAfterSeconds?: number;
+      details?: string;
+      /** Which service an `unavailable` fault is about, for faces whose codes tell them apart. */
+      unavailable?: 'database' | 'store';
+    } = {},
   ) {
     super(message);
   }

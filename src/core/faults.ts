@@ -31,13 +31,14 @@ export function faultError(err: unknown): DomainError | undefined {
     return new DomainError(
       'unavailable',
       `${err.message}: the request was not completed; try again in a few seconds, and if it keeps failing ask the operator to check the S3 storage (S3_ENDPOINT and its buckets)`,
-      { retryAfterSeconds: OUTAGE_RETRY_AFTER_SECONDS },
+      { retryAfterSeconds: OUTAGE_RETRY_AFTER_SECONDS, unavailable: 'store' },
     );
   }
   // After the store's own failure: a connection refused by the S3 endpoint looks like the database's.
   if (isDatabaseUnreachable(err)) {
     return new DomainError('unavailable', 'the database is unreachable: try again in a few seconds', {
       retryAfterSeconds: OUTAGE_RETRY_AFTER_SECONDS,
+      unavailable: 'database',
     });
   }
   return undefined;

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { newAdmin } from '../helpers/auth.js';
+import { createProduct, createVariant, fenfaTenant, fenfaUpload, zipLike } from '../helpers/fenfa.js';
 import { cliData, createApp, filesThenData, sendForm, streamUploadDataLast } from '../helpers/releases.js';
 import { startS3, type TestS3 } from '../helpers/s3.js';
 import { TcpProxy } from '../helpers/tcp-proxy.js';
@@ -91,5 +92,25 @@ describe('uploads while the S3 service is away', () => {
     }
     expect(await artifactCount()).toBe(1);
     expect(await t.ctx.store.list('tmp/', 'private')).toEqual([]);
+  });
+
+  it("answers Fenfa's upload with its storage code IO, not DB_DOWN", async () => {
+    const fenfa = await fenfaTenant(t.app);
+    const product = await createProduct(t.app, fenfa.adminToken, { name: 'Field app' });
+    const variant = await createVariant(t.app, fenfa.adminToken, product, { platform: 'android' });
+    await proxy.cut();
+    try {
+      const res = await fenfaUpload(
+        t.app,
+        fenfa.uploadToken,
+        { variant_id: variant, version: '1.0.0' },
+        { name: 'field.apk', content: zipLike() },
+      );
+      expect(res.status, res.text).toBe(503);
+      expect(res.body.error.code).toBe('IO');
+      expect(res.body.error.message).toMatch(/^the file store could not store the upload/);
+    } finally {
+      await proxy.restore();
+    }
   });
 });

@@ -81,8 +81,15 @@ export const fenfaErrorHandler: ErrorRequestHandler = (err, req, res, _next) => 
       res.setHeader('Retry-After', String(domain.extra.retryAfterSeconds));
     const [status, code] = FROM_KIND[domain.kind];
     // Fenfa's own codes for the iOS routes' mistakes and for App Store Connect's answers, at the kind's status.
+    // A file-store outage is Fenfa's storage code, not DB_DOWN.
     const own =
-      domain instanceof IosError ? domain.code : domain instanceof AppleApiError ? 'APPLE_API_ERROR' : code;
+      domain instanceof IosError
+        ? domain.code
+        : domain instanceof AppleApiError
+          ? 'APPLE_API_ERROR'
+          : domain.extra.unavailable === 'store'
+            ? 'IO'
+            : code;
     sendFenfaError(res, status, own, domain.message);
     return;
   }
