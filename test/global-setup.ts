@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,6 +18,8 @@ declare module 'vitest' {
  * what an embedded test file costs.
  */
 export default async function setup(project: TestProject): Promise<() => void> {
+  // The console's and the public pages' bundles, which the browser tests load: built once for the run.
+  execFileSync(process.execPath, ['scripts/build-web.mjs'], { stdio: 'inherit' });
   const dir = mkdtempSync(join(tmpdir(), 'updraft-snapshot-'));
   const file = join(dir, 'pglite.tar');
   if (process.env.UPDRAFT_TEST_DB !== 'postgres') {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer, freePort, runUpdraft, signUp, type UpdraftProcess } from '../faults/processes.js';
-import { createPostgresDatabase, usingPostgres } from '../helpers/app.js';
+import { createPostgresDatabase, seedDataDir, usingPostgres } from '../helpers/app.js';
 import { CliUser, sha256File } from '../helpers/cli.js';
 
 const LARGE_BYTES = 200 * 1024 * 1024;
@@ -45,15 +45,15 @@ describe('updraft publish after a server restart', () => {
     buildServer();
     work = mkdtempSync(join(tmpdir(), 'updraft-resume-'));
     serverEnv.DATA_DIR = join(work, 'data');
-    if (usingPostgres) {
+    if (!usingPostgres) seedDataDir(serverEnv.DATA_DIR);
+    else {
       const database = await createPostgresDatabase();
       serverEnv.DATABASE_URL = database.url;
       dropDatabase = database.drop;
     }
     port = await freePort();
     server = runUpdraft([], serverEnv, port);
-    // A first start creates the embedded database: minutes on a busy machine.
-    await server.ready(300_000);
+    await server.ready(120_000);
     env = { UPDRAFT_URL: server.url, UPDRAFT_TOKEN: await signUp(server.url, 'resumer') };
     for (const args of [
       ['channel', 'create', 'stable'],

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/app.js';
-import { buildWebBundles, checkScreen, chromiumMissing, launchChromium, listen } from '../helpers/browser.js';
+import { checkScreen, chromiumMissing, launchChromium, listen } from '../helpers/browser.js';
 import { createProduct, createVariant, fenfaTenant, fenfaUpload } from '../helpers/fenfa.js';
 import { FakeIosDevice, IPHONE_SAFARI } from '../helpers/ios-device.js';
 import {
@@ -27,7 +27,6 @@ let variant: string;
 const scratch = mkdtempSync(join(tmpdir(), 'updraft-ios-page-'));
 
 beforeAll(async () => {
-  buildWebBundles();
   t = await createTestApp();
   const tenant = await fenfaTenant(t.app);
   const product = await createProduct(t.app, tenant.adminToken, { name: 'Field App', slug: 'field' });

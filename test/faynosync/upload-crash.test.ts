@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sweepUploads } from '../../src/core/releases/sweep.js';
 import { LocalArtifactStore } from '../../src/storage/local.js';
 import { PROCESS_TAG } from '../../src/storage/process-tag.js';
-import { createTestApp, TEST_SIGNUP_KEY, type TestApp, usingPostgres } from '../helpers/app.js';
+import { createTestApp, seedDataDir, TEST_SIGNUP_KEY, type TestApp, usingPostgres } from '../helpers/app.js';
 import { bearer, newAdmin, PASSWORD } from '../helpers/auth.js';
 import { createApp, multipart, upload } from '../helpers/releases.js';
 
@@ -336,6 +336,7 @@ describe('a server killed in the middle of an upload', () => {
     execFileSync(process.execPath, ['scripts/build.mjs'], { stdio: 'pipe' });
     port = await freePort();
     database = await childDatabase();
+    if (!database.url) seedDataDir(dataDir);
     env = {
       PATH: process.env.PATH,
       NODE_ENV: 'production',

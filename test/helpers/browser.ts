@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createServer, type RequestListener } from 'node:http';
 import { createRequire } from 'node:module';
@@ -17,10 +16,6 @@ if (chromiumMissing) {
 
 /** Screenshots of every screen, for people to look at; git-ignored. */
 export const SCREENSHOTS = 'test-screenshots';
-
-export function buildWebBundles(): void {
-  execFileSync(process.execPath, ['scripts/build-web.mjs'], { stdio: 'inherit' });
-}
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
@@ -67,14 +62,14 @@ export interface ConsoleSetup {
 }
 
 /**
- * The set-up every console test file shares, registered as its `beforeAll` and `afterAll`: the web bundles built,
- * a test app (`prepare` fills it before it listens), the server on a free port, Chromium with one context and page.
+ * The set-up every console test file shares, registered as its `beforeAll` and `afterAll` (the global set-up has
+ * built the web bundles): a test app (`prepare` fills it before it listens), the server on a free port, Chromium
+ * with one context and page.
  */
 export function withConsole(prepare?: (t: TestApp) => Promise<void>): ConsoleSetup {
   const ui = {} as ConsoleSetup;
   let server: { url: string; close: () => Promise<void> } | undefined;
   beforeAll(async () => {
-    buildWebBundles();
     ui.t = await createTestApp();
     await prepare?.(ui.t);
     server = await listen(ui.t.app);

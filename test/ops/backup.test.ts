@@ -10,8 +10,8 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { extract, Header, list, Pack, ReadEntry } from 'tar';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { Header, list, Pack, ReadEntry } from 'tar';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MIGRATION_NAMES } from '../../src/db/migrations.js';
 import {
   buildServer,
@@ -23,6 +23,7 @@ import {
   signUp,
   type UpdraftProcess,
 } from '../faults/processes.js';
+import { seedDataDir } from '../helpers/app.js';
 import { multipart } from '../helpers/releases.js';
 
 const version = () =>
@@ -235,17 +236,11 @@ describe('updraft backup and restore', () => {
  * which takes most of a minute on a busy two-core machine. The snapshot is PGlite's dump of its data directory.
  * A run on PostgreSQL (UPDRAFT_TEST_DB=postgres) makes none: `migrate` creates the database then.
  */
+/** The embedded database of a server that has started once; on a PostgreSQL run (no snapshot), made by `migrate`. */
 async function seedDatabase(dataDir: string): Promise<void> {
-  const snapshot = inject('pgliteSnapshot');
-  if (!existsSync(snapshot)) {
-    const migrated = await runUpdraft(['migrate'], { DATA_DIR: dataDir }).exited;
-    expect(migrated.code, migrated.stderr).toBe(0);
-    return;
-  }
-  const pgdata = join(dataDir, 'pgdata');
-  mkdirSync(pgdata, { recursive: true });
-  // PGlite names the entries from the root of the data directory ("/PG_VERSION"): tar makes them relative.
-  extract({ file: snapshot, cwd: pgdata, sync: true, onwarn: () => {} });
+  if (seedDataDir(dataDir)) return;
+  const migrated = await runUpdraft(['migrate'], { DATA_DIR: dataDir }).exited;
+  expect(migrated.code, migrated.stderr).toBe(0);
 }
 
 async function createApp(base: string, token: string, name: string, isPrivate: boolean): Promise<void> {
