@@ -2,10 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ConfigError } from './config-error.js';
-import { APPLE_API_URL } from './core/apple/connect.js';
 import type { ConfiguredFenfaTokens } from './core/fenfa/tokens.js';
 import type { ReportsOptions } from './core/reports/ingest.js';
 import type { S3Options } from './storage/s3.js';
+
+/** App Store Connect's own address; APPLE_API_URL points the client elsewhere (a test double, a proxy). */
+export const APPLE_API_URL = 'https://api.appstoreconnect.apple.com';
 
 export interface Config {
   env: 'production' | 'development' | 'test';

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
-import * as tus from 'tus-js-client';
+import type * as tus from 'tus-js-client';
 import { type Answer, createUpdraftClient, dataForm, type paths } from '../../packages/client/index.js';
 import { feedSegment } from '../core/feeds/feed-urls.js';
 import { CliError } from './cli-error.js';
@@ -78,8 +78,13 @@ export interface UploadResult {
 
 type UrlStorage = NonNullable<tus.Upload['options']['urlStorage']>;
 
-// tus-js-client's Node build has a file URL store that its type definitions leave out.
-const { FileUrlStorage } = tus as unknown as { FileUrlStorage: new (path: string) => UrlStorage };
+/**
+ * tus-js-client, loaded the first time a file is sent or forgotten: every other command starts without it. Its Node
+ * build has a file URL store that its type definitions leave out.
+ */
+async function loadTus(): Promise<typeof tus & { FileUrlStorage: new (path: string) => UrlStorage }> {
+  return (await import('tus-js-client')) as never;
+}
 
 /** Where a file's unfinished upload is remembered, so that the same command run again continues it. */
 export interface ResumeStore {
@@ -291,7 +296,8 @@ export class UpdraftApi {
     );
   }
 
-  #storage(store: ResumeStore): UrlStorage {
+  async #storage(store: ResumeStore): Promise<UrlStorage> {
+    const { FileUrlStorage } = await loadTus();
     mkdirSync(dirname(store.path), { recursive: true, mode: 0o700 });
     // The store locks this file while it writes, so it must exist first.
     if (!existsSync(store.path)) writeFileSync(store.path, '{}\n', { mode: 0o600 });
@@ -313,9 +319,10 @@ export class UpdraftApi {
     store: ResumeStore,
     options: { retryDelays: number[]; onProgress: (sent: number) => void; onRetry: (why: string) => void },
   ): Promise<string> {
-    const urlStorage = this.#storage(store);
+    const urlStorage = await this.#storage(store);
     const fingerprint = await UpdraftApi.#fingerprint(file, store);
-    const upload = new tus.Upload(createReadStream(file.path) as never, {
+    const { Upload } = await loadTus();
+    const upload = new Upload(createReadStream(file.path) as never, {
       endpoint: `${this.url}/uploads`,
       headers: { Authorization: `Bearer ${this.token}` },
       metadata: { filename: basename(file.path) },
@@ -349,7 +356,7 @@ export class UpdraftApi {
 
   /** Forgets the finished uploads of these files once the release that took them is committed. */
   async forgetResumableUploads(files: readonly LocalFile[], store: ResumeStore): Promise<void> {
-    const urlStorage = this.#storage(store);
+    const urlStorage = await this.#storage(store);
     for (const file of files) {
       const fingerprint = await UpdraftApi.#fingerprint(file, store);
       for (const previous of await urlStorage.findUploadsByFingerprint(fingerprint)) {

@@ -1,5 +1,3 @@
-import cliProgress from 'cli-progress';
-
 /** Progress of the files of one publish, overall and per file. */
 export interface Progress {
   /** `sent` may go down when a file is sent again after a failure. */
@@ -47,7 +45,12 @@ class Pace {
 }
 
 /** Bars redrawn in place, for a terminal: one per file and one for all of them. */
-function terminalProgress(files: readonly ProgressFile[], stream: NodeJS.WriteStream): Progress {
+async function terminalProgress(
+  files: readonly ProgressFile[],
+  stream: NodeJS.WriteStream,
+): Promise<Progress> {
+  // Loaded only to draw bars: every other command starts without it.
+  const { default: cliProgress } = await import('cli-progress');
   const width = Math.max(...files.map((f) => f.name.length), 'total'.length);
   const multibar = new cliProgress.MultiBar(
     {
@@ -120,6 +123,9 @@ function plainProgress(files: readonly ProgressFile[], stream: NodeJS.WritableSt
 }
 
 /** Bars on a terminal, plain lines anywhere else. */
-export function createProgress(files: readonly ProgressFile[], stream: NodeJS.WriteStream): Progress {
+export async function createProgress(
+  files: readonly ProgressFile[],
+  stream: NodeJS.WriteStream,
+): Promise<Progress> {
   return stream.isTTY ? terminalProgress(files, stream) : plainProgress(files, stream);
 }

@@ -168,7 +168,7 @@ export async function publish(
     ...(changelog === undefined ? {} : { changelog }),
   };
   const hashes = await Promise.all(files.map((f) => sha256Of(f.path)));
-  const progress = createProgress(
+  const progress = await createProgress(
     files.map((f) => ({ name: basename(f.path), size: f.size })),
     progressStream,
   );

@@ -3,7 +3,7 @@ import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildServer, freePort, runUpdraft, signUp, type UpdraftProcess } from '../faults/processes.js';
+import { buildServer, runUpdraft, serveUpdraft, signUp, type UpdraftProcess } from '../faults/processes.js';
 import { createPostgresDatabase, seedDataDir, usingPostgres } from '../helpers/app.js';
 import { CliUser, sha256File } from '../helpers/cli.js';
 
@@ -51,9 +51,8 @@ describe('updraft publish after a server restart', () => {
       serverEnv.DATABASE_URL = database.url;
       dropDatabase = database.drop;
     }
-    port = await freePort();
-    server = runUpdraft([], serverEnv, port);
-    await server.ready(120_000);
+    server = await serveUpdraft(serverEnv);
+    port = server.port;
     env = { UPDRAFT_URL: server.url, UPDRAFT_TOKEN: await signUp(server.url, 'resumer') };
     for (const args of [
       ['channel', 'create', 'stable'],

@@ -221,6 +221,26 @@ export function runUpdraft(
   return new UpdraftProcess(child, port);
 }
 
+/**
+ * Starts the server (`node dist/main.js`) with `env` and waits until it answers from its own socket: on `port`, or
+ * on a free one. Another process may take a free port between freePort() and the child's listen; the child then
+ * stops with "PORT … is already in use" and is started again on another.
+ */
+export async function serveUpdraft(
+  env: Record<string, string>,
+  options: { port?: number; ms?: number } = {},
+): Promise<UpdraftProcess> {
+  for (let attempt = 1; ; attempt++) {
+    const server = runUpdraft([], env, options.port ?? (await freePort()));
+    try {
+      await server.ready(options.ms ?? 120_000);
+      return server;
+    } catch (err) {
+      if (options.port || attempt >= 3 || !server.stderr.includes('is already in use')) throw err;
+    }
+  }
+}
+
 export const FAULT_SIGNUP_KEY = 'fault-suite-signup-key';
 export const PASSWORD = 'correct-horse-battery';
 

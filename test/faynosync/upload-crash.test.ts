@@ -1,20 +1,26 @@
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { readdir, utimes } from 'node:fs/promises';
 import { request as httpRequest } from 'node:http';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
-import pg from 'pg';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sweepUploads } from '../../src/core/releases/sweep.js';
 import { LocalArtifactStore } from '../../src/storage/local.js';
 import { PROCESS_TAG } from '../../src/storage/process-tag.js';
-import { createTestApp, seedDataDir, TEST_SIGNUP_KEY, type TestApp, usingPostgres } from '../helpers/app.js';
+import { buildServer, serveUpdraft, type UpdraftProcess } from '../faults/processes.js';
+import {
+  createPostgresDatabase,
+  createTestApp,
+  seedDataDir,
+  TEST_SIGNUP_KEY,
+  type TestApp,
+  usingPostgres,
+} from '../helpers/app.js';
 import { bearer, newAdmin, PASSWORD } from '../helpers/auth.js';
 import { createApp, multipart, upload } from '../helpers/releases.js';
 
@@ -175,79 +181,27 @@ describe('in-process clean-up', () => {
   });
 });
 
-/** A port nothing listens on now: the child server needs to know its own. */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-/** A fresh PostgreSQL database for the child when the suite runs against PostgreSQL. */
-async function childDatabase(): Promise<{ url: string | undefined; drop: () => Promise<void> }> {
-  if (!usingPostgres) return { url: undefined, drop: async () => {} };
-  const adminUrl = process.env.UPDRAFT_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const name = `updraft_crash_${Date.now()}_${randomBytes(4).toString('hex')}`;
-  const run = async (statement: string) => {
-    const client = new pg.Client({ connectionString: adminUrl });
-    await client.connect();
-    try {
-      await client.query(statement);
-    } finally {
-      await client.end();
-    }
-  };
-  await run(`CREATE DATABASE ${name}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
-}
-
 describe('a server killed in the middle of an upload', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'updraft-crash-'));
   const artifacts = join(dataDir, 'artifacts');
-  let port: number;
-  let env: NodeJS.ProcessEnv;
-  let child: ChildProcess | undefined;
-  let output = '';
-  let database: { url: string | undefined; drop: () => Promise<void> };
+  let env: Record<string, string>;
+  let server: UpdraftProcess | undefined;
+  let port: number | undefined;
+  let database: { url?: string; drop: () => Promise<void> } = { drop: async () => {} };
   let token: string;
   const base = () => `http://127.0.0.1:${port}`;
+  const output = () => `${server?.stdout ?? ''}${server?.stderr ?? ''}`;
 
+  /** Starts the built server: on a free port the first time, then on the same one, as a restarted server is. */
   async function start(): Promise<void> {
-    output = '';
-    const proc = spawn(process.execPath, ['dist/main.js', 'serve'], {
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    proc.stdout?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-    });
-    proc.stderr?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-    });
-    child = proc;
-    const deadline = Date.now() + 120_000;
-    for (;;) {
-      if (proc.exitCode !== null) throw new Error(`the server exited (${proc.exitCode}):\n${output}`);
-      const ok = await fetch(`${base()}/health`).then(
-        (r) => r.ok,
-        () => false,
-      );
-      if (ok) return;
-      if (Date.now() > deadline) throw new Error(`the server did not start:\n${output}`);
-      await sleep(100);
-    }
+    server = await serveUpdraft(env, port ? { port } : {});
+    port = server.port;
   }
 
   async function kill(): Promise<void> {
-    const proc = child;
-    child = undefined;
-    if (!proc || proc.exitCode !== null) return;
-    const exited = new Promise((resolve) => proc.once('exit', resolve));
-    proc.kill('SIGKILL');
-    await exited;
+    const killed = server;
+    server = undefined;
+    await killed?.stop('SIGKILL');
   }
 
   async function json(path: string, body: unknown, auth?: string): Promise<Record<string, unknown>> {
@@ -303,7 +257,7 @@ describe('a server killed in the middle of an upload', () => {
     })();
     const deadline = Date.now() + 60_000;
     while (!ready(await filesUnder(artifacts))) {
-      if (Date.now() > deadline) throw new Error(`the upload never reached the expected state:\n${output}`);
+      if (Date.now() > deadline) throw new Error(`the upload never reached the expected state:\n${output()}`);
       await sleep(25);
     }
     return () => {
@@ -332,23 +286,13 @@ describe('a server killed in the middle of an upload', () => {
   const received = (files: string[]) => files.some((f) => f.startsWith('public/tmp/') && !f.includes('/.'));
 
   beforeAll(async () => {
-    // The child runs the build; rebuild it when a source file is newer.
-    execFileSync(process.execPath, ['scripts/build.mjs'], { stdio: 'pipe' });
-    port = await freePort();
-    database = await childDatabase();
-    if (!database.url) seedDataDir(dataDir);
+    buildServer();
+    if (usingPostgres) database = await createPostgresDatabase();
+    else seedDataDir(dataDir);
     env = {
-      PATH: process.env.PATH,
-      NODE_ENV: 'production',
       DATA_DIR: dataDir,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      API_URL: `http://127.0.0.1:${port}`,
       JWT_SECRET: randomBytes(24).toString('base64url'),
       API_KEY: TEST_SIGNUP_KEY,
-      BCRYPT_COST: '4',
-      LOG_LEVEL: 'warn',
-      TELEMETRY: 'off',
       ...(database.url ? { DATABASE_URL: database.url } : {}),
     };
     await start();

@@ -16,10 +16,10 @@ import { MIGRATION_NAMES } from '../../src/db/migrations.js';
 import {
   buildServer,
   call,
-  freePort,
   login,
   ROOT,
   runUpdraft,
+  serveUpdraft,
   signUp,
   type UpdraftProcess,
 } from '../faults/processes.js';
@@ -50,11 +50,7 @@ describe('updraft backup and restore', () => {
   let server: UpdraftProcess | undefined;
   // Without JWT_SECRET (so not in production), the server generates DATA_DIR/jwt-secret, which the backup must keep.
   const env = () => ({ DATA_DIR: dataDir, NODE_ENV: 'development', JWT_SECRET: '' });
-  const serve = async () => {
-    const started = runUpdraft([], env(), await freePort());
-    await started.ready(120_000);
-    return started;
-  };
+  const serve = () => serveUpdraft(env());
   const run = (...args: string[]) => runUpdraft(args, env()).exited;
   const lines = (text: string) => text.trim().split('\n');
 

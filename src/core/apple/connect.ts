@@ -1,9 +1,8 @@
 import { createPrivateKey, type KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
+import { APPLE_API_URL } from '../../config.js';
 import { DomainError, type ErrorKind, invalid } from '../errors.js';
 
-/** App Store Connect's own address; APPLE_API_URL points the client elsewhere (a test double, a proxy). */
-export const APPLE_API_URL = 'https://api.appstoreconnect.apple.com';
 const AUDIENCE = 'appstoreconnect-v1';
 /** Apple refuses a token that lives longer than 20 minutes. */
 const TOKEN_LIFETIME_SECONDS = 20 * 60;
