@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import type { RequestListener } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,10 +9,11 @@ import { extract } from 'tar';
 import { inject } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { type AppContext, closeContext, openContext } from '../../src/context.js';
-import { type DbHandle, openPglite, openPostgres } from '../../src/db/connect.js';
+import { type DbHandle, openPostgres } from '../../src/db/connect.js';
 import { createLogger } from '../../src/logger.js';
 import { buildHandler } from '../../src/server.js';
 import { checkResponses } from './openapi.js';
+import { lendEmbeddedDatabase } from './pglite-pool.js';
 
 export const TEST_SIGNUP_KEY = 'test-signup-key-0123456789';
 
@@ -26,14 +26,6 @@ interface TestDatabase {
   /** The server database's URL; undefined for the embedded one. */
   url: string | undefined;
   drop: () => Promise<void>;
-}
-
-let snapshot: Promise<Blob> | undefined;
-
-/** The migrated empty database the global set-up made for this run (test/global-setup.ts). */
-function migratedSnapshot(): Promise<Blob> {
-  snapshot ??= readFile(inject('pgliteSnapshot')).then((bytes) => new Blob([bytes]));
-  return snapshot;
 }
 
 /**
@@ -74,8 +66,7 @@ export async function createPostgresDatabase(): Promise<{ url: string; drop: () 
 
 async function freshDatabase(): Promise<TestDatabase> {
   if (!usingPostgres) {
-    const handle = await openPglite(undefined, { snapshot: await migratedSnapshot() });
-    return { handle, url: undefined, drop: async () => {} };
+    return { handle: await lendEmbeddedDatabase(), url: undefined, drop: async () => {} };
   }
   const { url, drop } = await createPostgresDatabase();
   return { handle: openPostgres(url), url, drop };
