@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { Db } from '../db/connect.js';
+import { BatchWriter } from './batch-writer.js';
 
 /** What one kind of count is made of and how a batch of it is written (core/counters.ts lists the kinds). */
 export interface CountedRows<E, R extends { count: number }> {
@@ -24,10 +25,7 @@ export type CounterOf<T> = T extends CountedRows<infer E, infer R> ? BatchedCoun
  * kept (up to `maxBuffered`; past that new rows are dropped and counted in `dropped`) and written once it is back,
  * oldest first, with one warning per outage rather than one per request.
  */
-export class BatchedCounter<E, R extends { count: number }> {
-  private buffer = new Map<string, R>();
-  private timer: NodeJS.Timeout | undefined;
-  private flushing: Promise<void> = Promise.resolve();
+export class BatchedCounter<E, R extends { count: number }> extends BatchWriter<R> {
   private failing = false;
   /** Names the rows that are kept apart. */
   private sequence = 0;
@@ -38,30 +36,13 @@ export class BatchedCounter<E, R extends { count: number }> {
     private readonly logger: Logger,
     private readonly rows: CountedRows<E, R>,
     private readonly options: { flushMs: number; maxBuffered: number },
-  ) {}
-
-  /** Rows waiting for the next write. */
-  get buffered(): number {
-    return this.buffer.size;
+  ) {
+    super(options.flushMs);
   }
 
   count(event: E, at = new Date()): void {
     this.add(this.buffer, this.rows.row(event, at));
     this.schedule();
-  }
-
-  /** Writes what is counted; resolves when it (and any flush before it) is written or kept for the next try. */
-  flush(): Promise<void> {
-    const rows = [...this.buffer.values()];
-    this.buffer = new Map();
-    this.flushing = this.flushing.then(() => this.write(rows));
-    return this.flushing;
-  }
-
-  async close(): Promise<void> {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = undefined;
-    await this.flush();
   }
 
   private add(buffer: Map<string, R>, row: R): void {
@@ -72,14 +53,8 @@ export class BatchedCounter<E, R extends { count: number }> {
     else buffer.set(key, row);
   }
 
-  private schedule(): void {
-    this.timer ??= setTimeout(() => {
-      this.timer = undefined;
-      void this.flush();
-    }, this.options.flushMs);
-  }
-
-  private async write(rows: R[]): Promise<void> {
+  /** Keeps the rows of a failed write for the next one, ahead of what was counted meanwhile. */
+  protected async write(rows: R[]): Promise<void> {
     if (rows.length === 0) return;
     try {
       await this.rows.write(this.db, rows);

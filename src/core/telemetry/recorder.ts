@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Logger } from 'pino';
 import type { Db } from '../../db/connect.js';
 import { isForeignKeyViolation } from '../../db/errors.js';
+import { BatchWriter } from '../batch-writer.js';
 import { existingAppIds } from '../lookup.js';
 
 /** One update check by a device that sent X-Device-ID. */
@@ -40,8 +41,7 @@ const DAY_MS = 86_400_000;
  * request path. Checks of one device, app and day within a batch fold into one row (its last state and
  * the number of requests). A full buffer drops further checks rather than growing without bound.
  */
-export class TelemetryRecorder {
-  private buffer = new Map<string, Row>();
+export class TelemetryRecorder extends BatchWriter<Row> {
   /**
    * The UTC day of the last check recorded, and where that day ends (ms): checks come in time order, so
    * nearly every one falls on the same day and is spared formatting a date (`toISOString`) per check.
@@ -49,23 +49,18 @@ export class TelemetryRecorder {
   private day = '';
   private dayStart = 0;
   private dayEnd = 0;
-  private timer: NodeJS.Timeout | undefined;
-  private flushing: Promise<void> = Promise.resolve();
   dropped = 0;
 
   constructor(
     private readonly db: Db,
     private readonly logger: Logger,
     private readonly options: { enabled: boolean; flushMs: number; maxBuffered: number },
-  ) {}
+  ) {
+    super(options.flushMs);
+  }
 
   get enabled(): boolean {
     return this.options.enabled;
-  }
-
-  /** Rows waiting for the next write (a device's checks of one day fold into one). */
-  get buffered(): number {
-    return this.buffer.size;
   }
 
   record(check: CheckRecord): void {
@@ -100,10 +95,7 @@ export class TelemetryRecorder {
         requests: 1,
       });
     }
-    this.timer ??= setTimeout(() => {
-      this.timer = undefined;
-      void this.flush();
-    }, this.options.flushMs);
+    this.schedule();
   }
 
   /** `YYYY-MM-DD` of `at` in UTC, formatted once per day rather than per check. */
@@ -118,21 +110,8 @@ export class TelemetryRecorder {
     return this.day;
   }
 
-  /** Writes what is buffered; resolves when it (and any flush before it) is in the database. */
-  flush(): Promise<void> {
-    const rows = [...this.buffer.values()];
-    this.buffer = new Map();
-    this.flushing = this.flushing.then(() => this.write(rows));
-    return this.flushing;
-  }
-
-  async close(): Promise<void> {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = undefined;
-    await this.flush();
-  }
-
-  private async write(rows: Row[]): Promise<void> {
+  /** Writes in chunks of 500; a chunk that fails is dropped (telemetry is never worth an error), not kept. */
+  protected async write(rows: Row[]): Promise<void> {
     for (let i = 0; i < rows.length; i += 500) {
       const chunk = rows.slice(i, i + 500);
       try {
