@@ -8,6 +8,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/faults/**/*.test.ts'],
+    setupFiles: ['test/setup.ts'],
     pool: 'forks',
     fileParallelism: false,
     testTimeout: 300_000,

@@ -25,12 +25,13 @@ interface Holder {
  */
 export class DataDirLock {
   private released = false;
+  private readonly onExit = () => this.release();
 
   private constructor(
     readonly path: string,
     private readonly content: string,
   ) {
-    process.once('exit', () => this.release());
+    process.once('exit', this.onExit);
   }
 
   /** Claims `dataDir` for `command`, or throws DataDirInUseError naming the live holder. `hint` says what to do. */
@@ -64,6 +65,7 @@ export class DataDirLock {
   release(): void {
     if (this.released) return;
     this.released = true;
+    process.removeListener('exit', this.onExit);
     if (readRaw(this.path) === this.content) {
       try {
         unlinkSync(this.path);

@@ -119,8 +119,9 @@ export class UpdraftProcess {
     child.stderr?.on('data', (d: Buffer) => {
       this.stderr += d.toString();
     });
+    // 'close', not 'exit': the child's output has then been read to the end.
     this.exited = new Promise((r) =>
-      child.on('exit', (code) => r({ code, stdout: this.stdout, stderr: this.stderr })),
+      child.on('close', (code) => r({ code, stdout: this.stdout, stderr: this.stderr })),
     );
   }
 
@@ -236,7 +237,8 @@ export async function serveUpdraft(
       await server.ready(options.ms ?? 120_000);
       return server;
     } catch (err) {
-      if (options.port || attempt >= 3 || !server.stderr.includes('is already in use')) throw err;
+      const { stderr } = await server.stop('SIGKILL');
+      if (options.port || attempt >= 3 || !stderr.includes('is already in use')) throw err;
     }
   }
 }

@@ -1,7 +1,6 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import { afterEach } from 'vitest';
 import { buildOpenApi, type JsonSchema, type OpenApiDocument } from '../../src/http/shared/openapi.js';
 
 /**
@@ -194,12 +193,16 @@ export function checkResponses(listener: RequestListener): RequestListener {
   };
 }
 
-// The test that made the request fails: its answers were all sent (and checked) before its last await returned.
-afterEach(() => {
+/**
+ * Fails the test that made a request whose answer does not match the document: its answers were all sent (and
+ * checked) before its last await returned. Registered for every test file by test/setup.ts: a hook registered here,
+ * at module load, would run in the first file of a worker only, since a worker keeps its modules (isolate: false).
+ */
+export function failOnResponseMismatches(): void {
   const found = mismatches.splice(0);
   if (found.length > 0) {
     throw new Error(
       `an answer does not match the OpenAPI document (src/http/*/schemas):\n${found.join('\n')}`,
     );
   }
-});
+}
