@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import * as api from './api';
-import { CopyButton, ErrorText, formText, Section, useAction } from './ui';
+import { ErrorText, formText, SecretShownOnce, Section, useAction } from './ui';
 
 const SCOPES = [
   { value: 'upload', hint: 'uploads releases' },
@@ -58,12 +58,7 @@ export function FenfaTokens() {
       ) : (
         <p>No Fenfa tokens yet.</p>
       )}
-      {secret ? (
-        <p role="status" class="secret">
-          New Fenfa token, shown once; copy it now: <code data-testid="fenfa-token">{secret}</code>{' '}
-          <CopyButton text={secret} what="new Fenfa token" />
-        </p>
-      ) : null}
+      <SecretShownOnce secret={secret} what="Fenfa token" testId="fenfa-token" />
       <form
         onSubmit={(e) => {
           e.preventDefault();

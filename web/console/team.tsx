@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import * as api from './api';
 import { FenfaTokens } from './fenfa-tokens';
-import { CopyButton, ErrorText, formText, Section, useAction } from './ui';
+import { ErrorText, formText, SecretShownOnce, Section, useAction } from './ui';
 
 interface TeamUser {
   id: string;
@@ -338,11 +338,7 @@ export function TeamScreen() {
             </li>
           ))}
         </ul>
-        {secret ? (
-          <p role="status" class="secret">
-            New token, shown once: <code>{secret}</code> <CopyButton text={secret} what="new token" />
-          </p>
-        ) : null}
+        <SecretShownOnce secret={secret} what="token" />
         <form
           onSubmit={(e) => {
             e.preventDefault();

@@ -62,6 +62,17 @@ export function bytes(n: number): string {
   return `${value.toFixed(1)} ${units[unit]}`;
 }
 
+/** A secret the server shows once (a new token), with its copy button; nothing until there is one. */
+export function SecretShownOnce({ secret, what, testId }: { secret: string; what: string; testId?: string }) {
+  if (!secret) return null;
+  return (
+    <p role="status" class="secret">
+      New {what}, shown once; copy it now: <code data-testid={testId}>{secret}</code>{' '}
+      <CopyButton text={secret} what={`new ${what}`} />
+    </p>
+  );
+}
+
 export function CopyButton({ text, what }: { text: string; what: string }) {
   const [copied, setCopied] = useState(false);
   return (
