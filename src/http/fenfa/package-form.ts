@@ -21,7 +21,7 @@ function headTap(): { tap: Transform; head: () => Buffer } {
   let head: Buffer = Buffer.alloc(0);
   const tap = new Transform({
     transform(chunk: Buffer, _encoding, done) {
-      if (head.length < HEAD_BYTES) head = Buffer.concat([head, chunk]).subarray(0, HEAD_BYTES);
+      if (head.length < HEAD_BYTES) head = Buffer.concat([head, chunk.subarray(0, HEAD_BYTES - head.length)]);
       done(null, chunk);
     },
   });
